@@ -1,0 +1,76 @@
+"""The `hall` command: one entry point, one subcommand per job.
+
+Subcommands are discovered, so that no module has to list them all:
+- every `app/cli/*_cmd.py` module exposing `register(subparsers)`;
+- every entry point in the `hall.commands` group (the Qt layers `ui` and `kiosk` register theirs this
+  way, so the Qt-free core never imports them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import entry_points
+from typing import Any
+
+from app import __version__
+from app.errors import HallError
+
+Register = Callable[[Any], None]
+
+
+def _registrars() -> list[Register]:
+    found: list[Register] = []
+    import app.cli as cli_pkg
+
+    for info in sorted(pkgutil.iter_modules(cli_pkg.__path__), key=lambda i: i.name):
+        if info.name.endswith("_cmd"):
+            module = importlib.import_module(f"app.cli.{info.name}")
+            found.append(module.register)
+    for ep in sorted(entry_points(group="hall.commands"), key=lambda e: e.name):
+        found.append(ep.load())
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hall",
+        description="One-stop government service hall: center server, kiosk, counter, queue screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"hall {__version__}")
+    parser.add_argument(
+        "--config", metavar="FILE", help="settings file (TOML); default: HALL_CONFIG or the user config dir"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to the console")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in _registrars():
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    from app.config import load_settings
+    from app.logs import setup_logging
+
+    settings = load_settings(args.config)
+    setup_logging(settings, console_debug=args.verbose, component=args.command)
+    try:
+        result = args.func(args, settings)
+    except HallError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

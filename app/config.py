@@ -1,0 +1,137 @@
+"""One typed settings schema, read from a TOML file and the environment (HALL_*; nested with `__`).
+
+Precedence, highest first: environment variables, the TOML file, the defaults below. The file is
+`--config FILE`, else `$HALL_CONFIG`, else `hall.toml` in the user config directory if it exists.
+Every local rule that differs between halls is a setting here, never a constant in the code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from app.errors import ConfigError
+
+
+class QueueSettings(BaseModel):
+    recall_limit: int = Field(3, ge=0, description="how often a clerk may recall one ticket")
+    noshow_rule: Literal["requeue", "new_ticket"] = "requeue"
+    noshow_requeue_after: int = Field(3, ge=0, description="a returning no-show waits behind K more tickets")
+    noshow_block_count: int = Field(
+        3, ge=1, description="no-shows within the window that block real-name tickets"
+    )
+    noshow_block_window_days: int = Field(30, ge=1)
+    noshow_block_days: int = Field(7, ge=0, description="how long such a block lasts")
+    transfer_keeps_issue_time: bool = True
+    default_service_minutes: float = Field(
+        8.0, gt=0, description="service time assumed before statistics exist"
+    )
+    service_level_target_minutes: float = Field(
+        15.0, gt=0, description="wait within which a ticket counts as served in time"
+    )
+    wait_warning_minutes: float = Field(30.0, gt=0, description="manager console warns past this wait")
+
+
+class SupervisionSettings(BaseModel):
+    yellow_working_days: int = Field(
+        1, ge=0, description="yellow light when this many working days or fewer are left"
+    )
+    rectification_working_days: int = Field(10, ge=1, description="deadline of a bad-rating rectification")
+
+
+class DeviceSettings(BaseModel):
+    idcard_url: str = Field(
+        "sim://", description="ID-card reader: serial port name, socket://host:port, loop://, sim://"
+    )
+    ticket_printer_url: str = Field("sim:///tmp/hall-prints", description="see README 'Device setup'")
+    receipt_printer_url: str = "sim:///tmp/hall-prints"
+    printer_profile: str = Field("default", description="python-escpos printer profile")
+    printer_chinese: Literal["gb18030", "raster"] = "gb18030"
+    paper_width_mm: Literal[58, 80] = 80
+    voice_repeat: int = Field(2, ge=1, le=5)
+    voice_backend: Literal["auto", "qt", "espeak", "chime", "none"] = "auto"
+
+
+class KioskSettings(BaseModel):
+    idle_timeout_s: int = Field(60, ge=10)
+    idle_warning_s: int = Field(15, ge=3)
+    admin_pin: str = Field("", description="PIN that leaves the kiosk shell; empty: no way out")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HALL_", env_nested_delimiter="__", extra="forbid")
+
+    hall_name: str = "政务服务中心"
+    hall_code: str = Field("H01", description="short code of this hall, part of case numbers")
+    language: Literal["zh_CN", "en"] = "zh_CN"
+    data_dir: Path | None = Field(None, description="default: the user data dir (HALL_DATA_DIR also works)")
+    db_url: str | None = Field(None, description="center database; default: a SQLite file in the data dir")
+    center_url: str = "http://127.0.0.1:8470"
+    center_ca_file: Path | None = Field(None, description="pin the center's TLS certificate authority")
+    log_level: str = "INFO"
+    log_max_bytes: int = 5_000_000
+    log_backups: int = 5
+    queue: QueueSettings = Field(default_factory=QueueSettings)
+    supervision: SupervisionSettings = Field(default_factory=SupervisionSettings)
+    devices: DeviceSettings = Field(default_factory=DeviceSettings)
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = _CONFIG_FILE.get("path")
+        if path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    def resolved_data_dir(self) -> Path:
+        from app.paths import user_data_dir
+
+        if self.data_dir is not None:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return self.data_dir
+        return user_data_dir()
+
+
+_CONFIG_FILE: dict[str, Path | None] = {"path": None}
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir("hall", appauthor=False)) / "hall.toml"
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    """Read the settings; a missing explicit file or an invalid value is a ConfigError with the reason."""
+    explicit = config_file or os.environ.get("HALL_CONFIG")
+    if explicit:
+        given = Path(explicit)
+        if not given.is_file():
+            raise ConfigError(f"settings file not found: {given}")
+        path: Path | None = given
+    else:
+        candidate = default_config_path()
+        path = candidate if candidate.is_file() else None
+    _CONFIG_FILE["path"] = path
+    try:
+        return Settings(**overrides)
+    except Exception as exc:  # pydantic.ValidationError, tomllib.TOMLDecodeError
+        raise ConfigError(f"invalid settings ({path or 'environment'}): {exc}") from exc
+    finally:
+        _CONFIG_FILE["path"] = None

@@ -1,0 +1,104 @@
+"""Resident ID numbers (GB 11643) and the one masking function for everything shown, printed or logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+CHECK_CHARS = "10X98765432"
+_SHAPE = re.compile(r"^\d{17}[\dX]$")
+# Region codes of the Hong Kong, Macau and Taiwan residents' residence permits (港澳台居民居住证).
+PERMIT_PREFIXES = {"81": "Hong Kong", "82": "Macau", "83": "Taiwan"}
+
+
+class InvalidIdNumber(ValueError):
+    """A clear, user-presentable reason why an ID number was refused (never contains the full number)."""
+
+
+def check_digit(first17: str) -> str:
+    if len(first17) != 17 or not first17.isdigit():
+        raise InvalidIdNumber("ID number must start with 17 digits")
+    total = sum(int(c) * w for c, w in zip(first17, WEIGHTS, strict=True))
+    return CHECK_CHARS[total % 11]
+
+
+def normalize_id_number(raw: str) -> str:
+    """Strip blanks, upper-case a trailing x, and validate; returns the canonical 18-character number."""
+    value = re.sub(r"\s+", "", raw or "").upper()
+    if len(value) != 18:
+        raise InvalidIdNumber(f"ID number must have 18 characters, got {len(value)}")
+    if not _SHAPE.match(value):
+        raise InvalidIdNumber("ID number must be 17 digits followed by a digit or X")
+    try:
+        dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise InvalidIdNumber("ID number contains an impossible birth date") from None
+    if value[:2] == "00" or value[:6] == "000000":
+        raise InvalidIdNumber("ID number has an invalid region code")
+    expected = check_digit(value[:17])
+    if value[17] != expected:
+        raise InvalidIdNumber("ID number check digit is wrong (typing mistake?)")
+    return value
+
+
+def is_valid_id_number(raw: str) -> bool:
+    try:
+        normalize_id_number(raw)
+    except InvalidIdNumber:
+        return False
+    return True
+
+
+def birth_date(id_number: str) -> dt.date:
+    v = normalize_id_number(id_number)
+    return dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+
+
+def is_residence_permit(id_number: str) -> bool:
+    return id_number[:2] in PERMIT_PREFIXES
+
+
+def mask_id_number(value: str | None) -> str:
+    """`110101199003071234` → `110101********1234`. Anything else keeps at most its first and last 2 characters."""
+    if not value:
+        return ""
+    v = re.sub(r"\s+", "", value)
+    if len(v) >= 15:
+        return v[:6] + "*" * (len(v) - 10) + v[-4:]
+    if len(v) <= 4:
+        return "*" * len(v)
+    return v[:2] + "*" * (len(v) - 4) + v[-2:]
+
+
+def mask_phone(value: str | None) -> str:
+    """`13812345678` → `138****5678`; landlines keep their last 4 digits."""
+    if not value:
+        return ""
+    v = re.sub(r"[\s-]", "", value)
+    if len(v) == 11 and v.isdigit():
+        return v[:3] + "****" + v[-4:]
+    if len(v) <= 4:
+        return "*" * len(v)
+    return "*" * (len(v) - 4) + v[-4:]
+
+
+def mask_name(value: str | None) -> str:
+    """`张三丰` → `张*丰`, `张三` → `张*`: for screens facing the public."""
+    if not value:
+        return ""
+    if len(value) == 1:
+        return value
+    if len(value) == 2:
+        return value[0] + "*"
+    return value[0] + "*" * (len(value) - 2) + value[-1]
+
+
+_ID_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![\dA-Za-z])")
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+
+def redact_text(text: str) -> str:
+    """Mask every ID number and mobile number inside free text (used by the logging filter)."""
+    text = _ID_IN_TEXT.sub(lambda m: m.group(1) + "********" + m.group(3)[-4:], text)
+    return _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)

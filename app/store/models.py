@@ -1,0 +1,476 @@
+"""The data model: one SQLAlchemy metadata for the center database and every terminal cache.
+
+Reference data (catalog, categories, windows, staff, calendar, settings) belongs to the center and is
+read-only on terminals. Records born at terminals (tickets issued offline, applicants, cases, case
+materials, ratings, audit events) are insert-only and idempotent by their UUIDv7 id; their status
+changes are separate transition rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.domain.clock import utcnow
+from app.domain.ids import new_id
+from app.domain.states import CaseStatus, ItemKind, Role, TerminalKind, TicketStatus, WindowStatus
+from app.store.types import UtcDateTime, str_enum
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UtcDateTime(), dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012
+
+
+def _id() -> Mapped[uuid.UUID]:
+    return mapped_column(Uuid, primary_key=True, default=new_id)
+
+
+def _created() -> Mapped[dt.datetime]:
+    return mapped_column(UtcDateTime(), default=utcnow, nullable=False)
+
+
+# ----------------------------------------------------------------- reference data (center-owned)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[uuid.UUID] = _id()
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(30))
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class Category(Base):
+    """A queue category (业务类别) with its ticket prefix."""
+
+    __tablename__ = "categories"
+    id: Mapped[uuid.UUID] = _id()
+    prefix: Mapped[str] = mapped_column(String(2), unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    description: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class ServiceItem(Base):
+    """A service item (事项) with every field of its 办事指南."""
+
+    __tablename__ = "service_items"
+    id: Mapped[uuid.UUID] = _id()
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    department_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("departments.id"))
+    co_department_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    category_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("categories.id"))
+    kind: Mapped[ItemKind] = mapped_column(str_enum(ItemKind))
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    conditions: Mapped[str] = mapped_column(Text, default="")
+    process: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    legal_days: Mapped[int] = mapped_column(Integer, default=0)
+    promised_days: Mapped[int] = mapped_column(Integer, default=0)
+    special_steps: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fee_charged: Mapped[bool] = mapped_column(Boolean, default=False)
+    fee_standard: Mapped[str] = mapped_column(Text, default="不收费")
+    fee_basis: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    visits: Mapped[int] = mapped_column(Integer, default=1)
+    consult_phone: Mapped[str] = mapped_column(String(40), default="")
+    complaint_phone: Mapped[str] = mapped_column(String(40), default="")
+    delivery: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    faq: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    updated_at: Mapped[dt.datetime] = _created()
+
+    department: Mapped[Department] = relationship()
+    category: Mapped[Category | None] = relationship()
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="item", order_by="Material.position", cascade="all, delete-orphan"
+    )
+    __table_args__ = (
+        CheckConstraint("promised_days <= legal_days OR legal_days = 0", name="promised_within_legal"),
+        CheckConstraint("status IN ('active', 'suspended', 'cancelled')", name="item_status"),
+    )
+
+
+class Material(Base):
+    """One material (申请材料) of a service item."""
+
+    __tablename__ = "materials"
+    id: Mapped[uuid.UUID] = _id()
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    originals: Mapped[int] = mapped_column(Integer, default=1)
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    required_note: Mapped[str | None] = mapped_column(Text)
+    deferrable: Mapped[bool] = mapped_column(Boolean, default=False)  # 容缺 allowed
+    form: Mapped[str] = mapped_column(String(12), default="paper")
+    source: Mapped[str] = mapped_column(String(100), default="")
+    sample: Mapped[str | None] = mapped_column(Text)
+
+    item: Mapped[ServiceItem] = relationship(back_populates="materials")
+
+
+class Window(Base):
+    __tablename__ = "windows"
+    id: Mapped[uuid.UUID] = _id()
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    kind: Mapped[str] = mapped_column(String(20), default="comprehensive")
+    status: Mapped[WindowStatus] = mapped_column(str_enum(WindowStatus), default=WindowStatus.LOGGED_OUT)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    status_since: Mapped[dt.datetime] = _created()
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = _created()
+
+    categories: Mapped[list[WindowCategory]] = relationship(
+        order_by="WindowCategory.position", cascade="all, delete-orphan"
+    )
+
+
+class WindowCategory(Base):
+    """The ordered list of categories a window serves (position 0 = its main category)."""
+
+    __tablename__ = "window_categories"
+    window_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("windows.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    category: Mapped[Category] = relationship()
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[uuid.UUID] = _id()
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    full_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[Role] = mapped_column(str_enum(Role))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))
+    id_number_hash: Mapped[str | None] = mapped_column(String(64))  # for ID-card login
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class Terminal(Base):
+    """An enrolled kiosk, counter or screen. Its credential is kept hashed; it never holds DB credentials."""
+
+    __tablename__ = "terminals"
+    id: Mapped[uuid.UUID] = _id()
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    kind: Mapped[TerminalKind] = mapped_column(str_enum(TerminalKind))
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending / approved / revoked
+    credential_hash: Mapped[str | None] = mapped_column(String(200))
+    requested_at: Mapped[dt.datetime] = _created()
+    approved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    health: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CalendarYear(Base):
+    """A year whose holiday arrangement is known (from the package or entered by an admin)."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(12))  # package / admin
+    entered_by: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class CalendarDay(Base):
+    """An exception to the Monday–Friday rule: a holiday on a weekday or a make-up working day (调休)."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str | None] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(12), default="package")
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class Notice(Base):
+    """A notice broadcast by a manager to the screens and kiosks."""
+
+    __tablename__ = "notices"
+    id: Mapped[uuid.UUID] = _id()
+    text: Mapped[str] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(String(20), default="all")
+    starts_at: Mapped[dt.datetime] = _created()
+    ends_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+
+
+# ----------------------------------------------------------------- queue
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+    id: Mapped[uuid.UUID] = _id()
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"))
+    item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service_items.id"))
+    applicant_name_masked: Mapped[str] = mapped_column(String(50), default="")
+    id_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    slot_start: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    slot_end: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(
+        String(12), default="booked"
+    )  # booked / checked_in / missed / cancelled
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = _created()
+
+
+class Ticket(Base):
+    """A queue ticket. `number` (A023) is a label unique per (category, day); `id` is the visit's identity."""
+
+    __tablename__ = "tickets"
+    id: Mapped[uuid.UUID] = _id()
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"))
+    service_day: Mapped[dt.date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(8))
+    status: Mapped[TicketStatus] = mapped_column(str_enum(TicketStatus), default=TicketStatus.WAITING)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    appointment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("appointments.id"))
+    id_number_hash: Mapped[str | None] = mapped_column(String(64))  # real-name tickets: salted hash only
+    source: Mapped[str] = mapped_column(String(12), default="online")  # online / lease / offline
+    issued_at: Mapped[dt.datetime] = _created()
+    queue_at: Mapped[dt.datetime] = _created()  # ordering time (issue time, or the requeue time)
+    issued_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("terminals.id"))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    target_window: Mapped[int | None] = mapped_column(Integer)  # transferred to a specific window
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    called_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    started_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    transferred_from: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
+    __table_args__ = (
+        UniqueConstraint("category_id", "service_day", "number", name="uq_tickets_number_per_day"),
+        Index("ix_tickets_queue", "service_day", "status", "category_id", "queue_at"),
+    )
+
+
+class TicketEvent(Base):
+    """Every step of a ticket, with its time (issued, called, recalled, started, finished, no-show …)."""
+
+    __tablename__ = "ticket_events"
+    id: Mapped[uuid.UUID] = _id()
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str | None] = mapped_column(String(20))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[dt.datetime] = _created()
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# ----------------------------------------------------------------- acceptance (born at terminals)
+
+
+class Applicant(Base):
+    """A person or company applying. ID numbers, phones and addresses are stored encrypted (`*_enc`),
+    with a salted hash for look-ups and a masked form for display."""
+
+    __tablename__ = "applicants"
+    id: Mapped[uuid.UUID] = _id()
+    kind: Mapped[str] = mapped_column(String(10), default="person")  # person / company
+    name: Mapped[str] = mapped_column(String(100))
+    id_type: Mapped[str] = mapped_column(String(12), default="resident")  # resident / J / I / Y / passport
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    id_number_masked: Mapped[str] = mapped_column(String(40), default="")
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    address_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    company_name: Mapped[str | None] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))  # 统一社会信用代码
+    origin_terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_at: Mapped[dt.datetime] = _created()
+
+
+class Case(Base):
+    """A case (办件). `case_number` is a human label unique across terminals (terminal code + sequence)."""
+
+    __tablename__ = "cases"
+    id: Mapped[uuid.UUID] = _id()
+    case_number: Mapped[str] = mapped_column(String(40), unique=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_items.id"))
+    applicant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applicants.id"))
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    origin_terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus))
+    decision: Mapped[str] = mapped_column(
+        String(20)
+    )  # immediate / accept / notify / deferred / commitment / refuse
+    received_on: Mapped[dt.date] = mapped_column(Date)  # materials received (the clock starts the day after)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    legal_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    deferral_due: Mapped[dt.date | None] = mapped_column(Date)  # 容缺: materials promised by
+    refusal_reason: Mapped[str | None] = mapped_column(Text)
+    refusal_basis: Mapped[str | None] = mapped_column(Text)
+    delivery_method: Mapped[str | None] = mapped_column(String(12))  # window / express
+    tracking_number: Mapped[str | None] = mapped_column(String(40))
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = _created()
+
+    item: Mapped[ServiceItem] = relationship()
+    applicant: Mapped[Applicant] = relationship()
+    materials: Mapped[list[CaseMaterial]] = relationship(
+        back_populates="case", order_by="CaseMaterial.position"
+    )
+    __table_args__ = (Index("ix_cases_status_due", "status", "due_date"),)
+
+
+class CaseMaterial(Base):
+    __tablename__ = "case_materials"
+    id: Mapped[uuid.UUID] = _id()
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("materials.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    originals_received: Mapped[int] = mapped_column(Integer, default=0)
+    copies_received: Mapped[int] = mapped_column(Integer, default=0)
+    # received / missing / deferred (容缺) / commitment (告知承诺) / incorrect
+    state: Mapped[str] = mapped_column(String(12), default="received")
+    promised_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    case: Mapped[Case] = relationship(back_populates="materials")
+
+
+class CaseTransition(Base):
+    """A status change of a case (from → to), checked against the state machine where it is applied."""
+
+    __tablename__ = "case_transitions"
+    id: Mapped[uuid.UUID] = _id()
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    at: Mapped[dt.datetime] = _created()
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class CasePause(Base):
+    """A special step (特殊环节: hearing, testing, expert review) whose days do not count."""
+
+    __tablename__ = "case_pauses"
+    id: Mapped[uuid.UUID] = _id()
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(100))
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date | None] = mapped_column(Date)
+
+
+# ----------------------------------------------------------------- 好差评
+
+
+class Rating(Base):
+    """One rating per visit (ticket) or case, tied to window, clerk and case. Levels 1–5 (GB/T 39734)."""
+
+    __tablename__ = "ratings"
+    id: Mapped[uuid.UUID] = _id()
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cases.id"), unique=True)
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))
+    level: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    comment: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(12), default="pad")  # pad / kiosk / online / sms
+    origin_terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    rated_at: Mapped[dt.datetime] = _created()
+    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 5", name="rating_level"),)
+
+
+class Rectification(Base):
+    """整改 of a bad rating: owner unit, deadline, measures, the call-back to the citizen, an appeal."""
+
+    __tablename__ = "rectifications"
+    id: Mapped[uuid.UUID] = _id()
+    rating_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ratings.id"), unique=True)
+    department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open / done / appealed / void
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    measures: Mapped[str | None] = mapped_column(Text)
+    callback_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    callback_result: Mapped[str | None] = mapped_column(Text)
+    callback_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    appeal_reason: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = _created()
+
+
+# ----------------------------------------------------------------- audit (审批留痕)
+
+
+class AuditEvent(Base):
+    """Audit trail: a hash chain per terminal (`prev_hash` → `hash`), verified by the center on push."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[uuid.UUID] = _id()
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[dt.datetime] = _created()
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str | None] = mapped_column(String(30))
+    object_id: Mapped[str | None] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_audit_chain_position"),)
