@@ -474,3 +474,101 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_audit_chain_position"),)
+
+
+# ----------------------------------------------------------------- replication (DESIGN.md, "Sync")
+
+
+class Counter(Base):
+    """Gap-free counters, taken under a row lock: the change-log sequence, case numbers, ticket numbers."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ChangeLog(Base):
+    """The center's change log that terminals pull, in a gap-free, commit-ordered sequence."""
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(10))  # upsert / delete
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    audience: Mapped[str] = mapped_column(String(20), default="all")  # all / counter / staff
+    at: Mapped[dt.datetime] = _created()
+
+
+class ProcessedOp(Base):
+    """Each pushed operation is applied once: its id is recorded in the same transaction."""
+
+    __tablename__ = "processed_ops"
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12))  # applied / rejected
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = _created()
+
+
+class Conflict(Base):
+    """A rejected operation, kept for the manager to read (never dropped silently)."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[uuid.UUID] = _id()
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[dt.datetime] = _created()
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OutboxOp(Base):
+    """Terminal side: an operation waiting to be pushed, written in the same transaction as the record."""
+
+    __tablename__ = "outbox"
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = _created()
+    status: Mapped[str] = mapped_column(
+        String(12), default="pending", index=True
+    )  # pending / applied / rejected
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncState(Base):
+    """Terminal side: the pull cursor, the terminal's identity, the last sync times."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class ReplicaRow(Base):
+    """Terminal side: a read-only copy of one center record, as pulled from the change log."""
+
+    __tablename__ = "replica_rows"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class NumberLease(Base):
+    """A block of ticket numbers leased to a kiosk for one category and day, for tickets issued offline."""
+
+    __tablename__ = "number_leases"
+    id: Mapped[uuid.UUID] = _id()
+    terminal_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"))
+    service_day: Mapped[dt.date] = mapped_column(Date)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    next_seq: Mapped[int] = mapped_column(Integer)  # terminal side: the next unused number
+    created_at: Mapped[dt.datetime] = _created()

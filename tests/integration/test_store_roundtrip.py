@@ -185,6 +185,37 @@ def build_graph() -> list[m.Base]:
         prev_hash="0" * 64,
         hash="f" * 64,
     )
+    replication = [
+        m.Counter(name="change_log", value=41),
+        m.ChangeLog(
+            seq=41, entity="service_item", entity_id="x", op="upsert", data={"name": "企业设立登记"}, at=T0
+        ),
+        m.ProcessedOp(
+            op_id=uuid.uuid4(), terminal_id=uuid.uuid4(), kind="case.create", status="applied", at=T0
+        ),
+        m.Conflict(
+            terminal_id=uuid.uuid4(),
+            op_id=uuid.uuid4(),
+            kind="case.transition",
+            entity_id="c",
+            reason="current status is approved",
+            payload={"to": "accepted"},
+            at=T0,
+        ),
+        m.OutboxOp(
+            kind="rating.create", payload={"level": 5}, created_at=T0, attempts=2, last_error="timeout"
+        ),
+        m.SyncState(key="pull_cursor", value=41),
+        m.ReplicaRow(entity="service_item", entity_id="x", seq=41, data={"name": "企业设立登记"}),
+        m.NumberLease(
+            terminal_id=uuid.uuid4(),
+            category_id=None,
+            service_day=dt.date(2025, 9, 30),
+            first_seq=901,
+            last_seq=950,
+            next_seq=903,
+        ),
+    ]
     return [
         dept,
         cat,
@@ -209,6 +240,7 @@ def build_graph() -> list[m.Base]:
         rating,
         rect,
         audit,
+        *replication,
     ]
 
 
@@ -227,6 +259,8 @@ def _wire(objs: list[m.Base]) -> None:
     rating.ticket_id, rating.case_id, rating.staff_id = ticket.id, case.id, staff.id  # type: ignore[attr-defined]
     by_type[m.Rectification].rating_id = rating.id  # type: ignore[attr-defined]
     by_type[m.Window].staff_id = staff.id  # type: ignore[attr-defined]
+    by_type[m.NumberLease].category_id = cat.id  # type: ignore[attr-defined]
+    by_type[m.NumberLease].category_id = cat.id  # type: ignore[attr-defined]
 
 
 def _columns(obj: m.Base) -> dict[str, Any]:
