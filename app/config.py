@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     db_url: str | None = Field(None, description="center database; default: a SQLite file in the data dir")
     center_url: str = "http://127.0.0.1:8470"
     center_ca_file: Path | None = Field(None, description="pin the center's TLS certificate authority")
+    keyring_file: Path | None = Field(
+        None,
+        description="explicit opt-in: keep terminal secrets in this file (mode 0600) instead of the OS keyring, "
+        "for kiosks without a desktop session",
+    )
     log_level: str = "INFO"
     log_max_bytes: int = 5_000_000
     log_backups: int = 5

@@ -1,0 +1,167 @@
+"""The center's ASGI application: `create_app(db, settings)`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request, Response, WebSocket, WebSocketDisconnect
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from app import __version__
+from app.center import routes_auth, routes_sync
+from app.center.api_errors import ApiError, error_body, install_error_handlers
+from app.center.changelog import publish_reference
+from app.center.context import CenterContext, demo_accounts_exist, load_token_secret
+from app.center.deps import ctx, principal_from_token, require
+from app.center.events import EventBus
+from app.center.security import Principal
+from app.center.snapshot import build_snapshot
+from app.config import Settings
+from app.store import models as m
+from app.store.crypto import FieldCipher, key_from_file
+from app.store.db import Database
+
+log = logging.getLogger("hall.center")
+meta = APIRouter(prefix="/api/v1", tags=["center"])
+
+
+@meta.get("/health")
+def health(c: CenterContext = Depends(ctx)) -> dict[str, Any]:
+    """Liveness and what this center is: no auth, no personal data."""
+    return {
+        "status": "ok",
+        "version": __version__,
+        "database": c.db.dialect,
+        "demo": demo_accounts_exist(c.db),
+        "hall": c.settings.hall_name,
+        "subscribers": c.bus.subscriber_count,
+    }
+
+
+@meta.get("/snapshot")
+def snapshot(
+    _: Principal = Depends(require("kiosk", "screen", "counter", "clerk", "manager")),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    with c.db.read_session() as s:
+        return build_snapshot(s)
+
+
+class NoticeIn(BaseModel):
+    text: str = Field(min_length=1, max_length=500)
+    audience: str = Field("all", pattern="^(all|screens|kiosks)$")
+    minutes: int | None = Field(None, ge=1, le=7 * 24 * 60)
+
+
+@meta.post("/notices", status_code=201, tags=["manager"])
+def broadcast_notice(
+    body: NoticeIn, who: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx)
+) -> dict[str, Any]:
+    """A manager broadcasts a notice to the screens and kiosks (shown at once, replicated for offline)."""
+    import datetime as dt
+    import uuid
+
+    from app.domain.clock import utcnow
+
+    with c.db.write_session() as s:
+        now = utcnow()
+        notice = m.Notice(
+            text=body.text,
+            audience=body.audience,
+            starts_at=now,
+            ends_at=now + dt.timedelta(minutes=body.minutes) if body.minutes else None,
+            created_by=uuid.UUID(who.staff_id) if who.staff_id else None,
+        )
+        s.add(notice)
+        s.flush()
+        publish_reference(s, notice)
+        data = {"id": str(notice.id), "text": notice.text, "audience": notice.audience}
+        c.bus.publish(s, "notice", data)
+    return data
+
+
+def _body_limit(
+    max_bytes: int,
+) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_bytes):
+            return JSONResponse(
+                error_body("too_large", f"request body over {max_bytes} bytes"), status_code=413
+            )
+        return await call_next(request)
+
+    return middleware
+
+
+def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None = None) -> FastAPI:
+    if cipher is None:
+        cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
+    bus = EventBus(db)
+    context = CenterContext(
+        db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await bus.start()
+        if demo_accounts_exist(db):
+            log.warning("DEMO ACCOUNTS EXIST (admin/admin, clerkNN/clerk …): never run a real hall like this")
+        yield
+        await bus.stop()
+
+    app = FastAPI(
+        title="Hall center",
+        version=__version__,
+        lifespan=lifespan,
+        description="Center server of the one-stop government service hall.",
+    )
+    app.state.ctx = context
+    install_error_handlers(app)
+    app.middleware("http")(_body_limit(context.max_body_bytes))
+    app.include_router(meta)
+    app.include_router(routes_auth.router)
+    app.include_router(routes_sync.router)
+    _install_event_stream(app, context)
+    return app
+
+
+def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
+    @app.websocket("/api/v1/events")
+    async def events(ws: WebSocket) -> None:
+        """Queue events: first `{"type": "snapshot"}` with the full state, then every event as it commits.
+        Authenticate with `?token=` (browsers cannot set headers on WebSockets) or a bearer header."""
+        token = (
+            ws.query_params.get("token")
+            or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        )
+        try:
+            principal_from_token(token, c)
+        except ApiError as exc:
+            await ws.close(code=4401, reason=exc.message)
+            return
+        await ws.accept()
+        q = c.bus.subscribe()
+        try:
+            snap = await asyncio.to_thread(_snapshot, c)
+            await ws.send_json({"type": "snapshot", "data": snap})
+            while True:
+                ev = await q.get()
+                if ev["type"] == "resync":
+                    ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
+                await ws.send_json(ev)
+        except (WebSocketDisconnect, RuntimeError):
+            pass
+        finally:
+            c.bus.unsubscribe(q)
+
+
+def _snapshot(c: CenterContext) -> dict[str, Any]:
+    with c.db.read_session() as s:
+        return build_snapshot(s)

@@ -1,0 +1,135 @@
+"""Queue events to every subscriber of every center process.
+
+Publishing happens inside the writing transaction, so an event goes out exactly when its change commits:
+- on PostgreSQL with `pg_notify` — every center process LISTENs on the channel and fans the event out to
+  its own WebSocket subscribers, so several processes behind a load balancer all deliver every event;
+- on SQLite (one embedded center process) the events wait in the session and are fanned out after commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import threading
+from typing import Any
+
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.clock import utcnow
+from app.store.db import Database
+
+log = logging.getLogger("hall.center.events")
+CHANNEL = "hall_events"
+_PENDING = "hall_pending_events"
+
+
+class EventBus:
+    def __init__(self, db: Database, *, queue_size: int = 1000) -> None:
+        self.db = db
+        self.queue_size = queue_size
+        self._subscribers: set[asyncio.Queue[dict[str, Any]]] = set()
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._listener: asyncio.Task[None] | None = None
+        self._listening = asyncio.Event()
+        self._ids = itertools.count(1)
+        self.uses_notify = db.dialect == "postgresql"
+        if not self.uses_notify:
+            event.listen(db.sessions, "after_commit", self._after_commit)
+            event.listen(db.sessions, "after_soft_rollback", self._after_rollback)
+
+    # ------------------------------------------------------------------ lifecycle
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        if self.uses_notify:
+            self._listener = asyncio.create_task(self._listen_forever(), name="pg-listen")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._listening.wait(), timeout=10)
+        else:
+            self._listening.set()
+
+    async def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._listener
+
+    async def _listen_forever(self) -> None:
+        import psycopg
+
+        url = self.db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+                    await conn.execute(f"LISTEN {CHANNEL}")
+                    self._listening.set()
+                    log.info("listening for events on PostgreSQL channel %s", CHANNEL)
+                    async for note in conn.notifies():
+                        self._fan_out(json.loads(note.payload))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # database restarted: reconnect; subscribers resync from a snapshot
+                self._listening.clear()
+                log.warning("event listener lost its connection (%s); reconnecting", exc)
+                self._fan_out({"type": "resync", "data": {}, "at": utcnow().isoformat()})
+                await asyncio.sleep(1.0)
+
+    # ------------------------------------------------------------------ publishing
+    def publish(self, session: Session, type_: str, data: dict[str, Any]) -> None:
+        """Publish an event when `session`'s transaction commits (never before, never on rollback)."""
+        ev = {"type": type_, "data": data, "at": utcnow().isoformat()}
+        if self.uses_notify:
+            session.execute(select(func.pg_notify(CHANNEL, json.dumps(ev, ensure_ascii=False))))
+        else:
+            session.info.setdefault(_PENDING, []).append(ev)
+
+    def _after_commit(self, session: Session) -> None:
+        for ev in session.info.pop(_PENDING, []):
+            self._fan_out(ev)
+
+    def _after_rollback(self, session: Session, _tx: Any) -> None:
+        session.info.pop(_PENDING, None)
+
+    # ------------------------------------------------------------------ subscribing
+    def subscribe(self) -> asyncio.Queue[dict[str, Any]]:
+        q: asyncio.Queue[dict[str, Any]] = asyncio.Queue(self.queue_size)
+        with self._lock:
+            self._subscribers.add(q)
+        return q
+
+    def unsubscribe(self, q: asyncio.Queue[dict[str, Any]]) -> None:
+        with self._lock:
+            self._subscribers.discard(q)
+
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
+    def _fan_out(self, ev: dict[str, Any]) -> None:
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self._deliver(ev)
+        else:
+            loop.call_soon_threadsafe(self._deliver, ev)
+
+    def _deliver(self, ev: dict[str, Any]) -> None:
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for q in subscribers:
+            try:
+                q.put_nowait(ev)
+            except asyncio.QueueFull:  # a stuck subscriber: tell it to resync instead of growing forever
+                with contextlib.suppress(asyncio.QueueEmpty):
+                    while True:
+                        q.get_nowait()
+                q.put_nowait({"type": "resync", "data": {}, "at": ev["at"]})

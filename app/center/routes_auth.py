@@ -1,0 +1,249 @@
+"""Staff login, terminal enrollment and approval, terminal login, role changes."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.center.api_errors import ApiError
+from app.center.audit import append_center_event
+from app.center.changelog import publish_reference
+from app.center.context import CenterContext
+from app.center.deps import ctx, read_db, require
+from app.center.security import Principal, hash_secret, sign_token, verify_password
+from app.domain.clock import utcnow
+from app.domain.states import Role, TerminalKind
+from app.store import models as m
+
+router = APIRouter(prefix="/api/v1", tags=["auth"])
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=40)
+    password: str = Field(min_length=1, max_length=200)
+    window: int | None = Field(None, ge=1, le=999)
+
+
+class TokenOut(BaseModel):
+    token: str
+    role: str
+    name: str
+    window: int | None
+    expires_at: float
+    demo: bool = False
+
+
+@router.post("/auth/login", response_model=TokenOut)
+def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> TokenOut:
+    client = request.client.host if request.client else "?"
+    key = f"{body.username}@{client}"
+    wait = c.limiter.blocked_for(key)
+    if wait > 0:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"too many failed logins; try again in {int(wait) + 1} s",
+            {"Retry-After": str(int(wait) + 1)},
+        )
+    with c.db.write_session() as s:
+        staff = s.scalar(select(m.Staff).where(m.Staff.username == body.username))
+        if staff is None or not staff.active or not verify_password(body.password, staff.password_hash):
+            c.limiter.failed(key)
+            append_center_event(s, body.username, "login.failed", detail={"client": client})
+            raise ApiError(401, "bad_credentials", "wrong user name or password")
+        if staff.role in (Role.KIOSK, Role.SCREEN, Role.COUNTER):
+            raise ApiError(403, "forbidden", "terminal accounts log in with their credential")
+        window = body.window if body.window is not None else staff.window_number
+        if staff.role == Role.CLERK and window is None:
+            raise ApiError(422, "window_required", "a clerk logs in at a window: give `window`")
+        c.limiter.succeeded(key)
+        append_center_event(s, staff.username, "login", detail={"client": client, "window": window})
+        principal = Principal(
+            subject=staff.username,
+            role=staff.role.value,
+            name=staff.full_name,
+            window=window,
+            staff_id=str(staff.id),
+            expires=time.time() + c.token_ttl_s,
+        )
+        return TokenOut(
+            token=sign_token(principal, c.token_secret),
+            role=principal.role,
+            name=principal.name,
+            window=window,
+            expires_at=principal.expires,
+            demo=staff.is_demo,
+        )
+
+
+class EnrollIn(BaseModel):
+    name: str = Field(min_length=1, max_length=60, pattern=r"^[\w\-.]+$")
+    kind: TerminalKind
+    credential: str = Field(min_length=32, max_length=200, description="a random secret made by the terminal")
+
+
+class EnrollOut(BaseModel):
+    terminal_id: uuid.UUID
+    status: str
+
+
+@router.post("/terminals/enroll", response_model=EnrollOut, status_code=202, tags=["terminals"])
+def enroll(body: EnrollIn, c: CenterContext = Depends(ctx)) -> EnrollOut:
+    """A terminal asks to join; an admin approves it. Re-enrolling a revoked or pending name replaces it."""
+    with c.db.write_session() as s:
+        term = s.scalar(select(m.Terminal).where(m.Terminal.name == body.name))
+        if term is not None and term.status == "approved":
+            raise ApiError(409, "name_taken", f"terminal {body.name!r} is already enrolled; revoke it first")
+        if term is None:
+            term = m.Terminal(name=body.name, kind=body.kind)
+            s.add(term)
+        term.kind, term.status, term.credential_hash = body.kind, "pending", hash_secret(body.credential)
+        term.requested_at = utcnow()
+        s.flush()
+        append_center_event(
+            s,
+            body.name,
+            "terminal.enroll",
+            object_type="terminal",
+            object_id=str(term.id),
+            detail={"kind": body.kind.value},
+        )
+        return EnrollOut(terminal_id=term.id, status=term.status)
+
+
+class TerminalOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: str
+    status: str
+    requested_at: str
+    last_seen_at: str | None
+    health: dict[str, object]
+
+
+def _terminal_out(t: m.Terminal) -> TerminalOut:
+    return TerminalOut(
+        id=t.id,
+        name=t.name,
+        kind=t.kind.value,
+        status=t.status,
+        requested_at=t.requested_at.isoformat(),
+        last_seen_at=t.last_seen_at.isoformat() if t.last_seen_at else None,
+        health=t.health or {},
+    )
+
+
+@router.get("/terminals", response_model=list[TerminalOut], tags=["terminals"])
+def list_terminals(
+    _: Principal = Depends(require("manager")), s: Session = Depends(read_db)
+) -> list[TerminalOut]:
+    return [_terminal_out(t) for t in s.scalars(select(m.Terminal).order_by(m.Terminal.name))]
+
+
+def _set_terminal_status(c: CenterContext, ref: str, status: str, who: Principal) -> TerminalOut:
+    with c.db.write_session() as s:
+        term = _find_terminal(s, ref)
+        term.status = status
+        if status == "approved":
+            term.approved_at = utcnow()
+            term.approved_by = uuid.UUID(who.staff_id) if who.staff_id else None
+        append_center_event(
+            s, who.subject, f"terminal.{status}", object_type="terminal", object_id=str(term.id)
+        )
+        return _terminal_out(term)
+
+
+def _find_terminal(s: Session, ref: str) -> m.Terminal:
+    term = None
+    try:
+        term = s.get(m.Terminal, uuid.UUID(ref))
+    except ValueError:
+        term = s.scalar(select(m.Terminal).where(m.Terminal.name == ref))
+    if term is None:
+        raise ApiError(404, "not_found", f"no terminal {ref!r}")
+    return term
+
+
+@router.post("/terminals/{ref}/approve", response_model=TerminalOut, tags=["terminals"])
+def approve_terminal(
+    ref: str, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+) -> TerminalOut:
+    return _set_terminal_status(c, ref, "approved", who)
+
+
+@router.post("/terminals/{ref}/revoke", response_model=TerminalOut, tags=["terminals"])
+def revoke_terminal(
+    ref: str, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+) -> TerminalOut:
+    return _set_terminal_status(c, ref, "revoked", who)
+
+
+class TerminalLoginIn(BaseModel):
+    terminal_id: uuid.UUID
+    credential: str = Field(min_length=1, max_length=200)
+
+
+@router.post("/auth/terminal", response_model=TokenOut, tags=["terminals"])
+def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = Depends(ctx)) -> TokenOut:
+    client = request.client.host if request.client else "?"
+    key = f"terminal:{body.terminal_id}@{client}"
+    if c.limiter.blocked_for(key) > 0:
+        raise ApiError(429, "too_many_attempts", "too many failed attempts; wait and try again")
+    with c.db.write_session() as s:
+        term = s.get(m.Terminal, body.terminal_id)
+        if term is None or term.credential_hash != hash_secret(body.credential):
+            c.limiter.failed(key)
+            raise ApiError(401, "bad_credentials", "unknown terminal or wrong credential: enroll again")
+        if term.status == "pending":
+            raise ApiError(403, "pending_approval", "this terminal waits for an admin's approval")
+        if term.status != "approved":
+            raise ApiError(403, "revoked", "this terminal was revoked by an admin")
+        term.last_seen_at = utcnow()
+        principal = Principal(
+            subject=term.name,
+            role=term.kind.value,
+            name=term.name,
+            terminal_id=str(term.id),
+            expires=time.time() + c.token_ttl_s,
+        )
+        return TokenOut(
+            token=sign_token(principal, c.token_secret),
+            role=principal.role,
+            name=term.name,
+            window=None,
+            expires_at=principal.expires,
+        )
+
+
+class RoleIn(BaseModel):
+    role: Literal["clerk", "manager", "admin"]
+
+
+@router.post("/staff/{username}/role", tags=["staff"])
+def change_role(
+    username: str, body: RoleIn, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+) -> dict[str, str]:
+    with c.db.write_session() as s:
+        staff = s.scalar(select(m.Staff).where(m.Staff.username == username))
+        if staff is None:
+            raise ApiError(404, "not_found", f"no staff member {username!r}")
+        old = staff.role.value
+        staff.role = Role(body.role)
+        staff.updated_at = utcnow()
+        s.flush()
+        publish_reference(s, staff)
+        append_center_event(
+            s,
+            who.subject,
+            "staff.role_change",
+            object_type="staff",
+            object_id=username,
+            detail={"from": old, "to": body.role},
+        )
+        return {"username": username, "role": body.role}

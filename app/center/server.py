@@ -1,0 +1,54 @@
+"""Running the center: migrate on start, optionally seed the demo hall, serve with uvicorn (TLS optional)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.config import Settings
+from app.domain.catalog import load_catalog
+from app.store import migrate
+from app.store.db import Database
+
+log = logging.getLogger("hall.center")
+
+
+def prepare_database(url: str, *, seed_demo: bool = False, catalog_file: Path | None = None) -> Database:
+    """Open, migrate, and (on request) seed the center database."""
+    db = Database(url)
+    migrate.upgrade(db.engine)
+    if seed_demo:
+        from app.center.seed import seed_demo as do_seed
+
+        with db.write_session() as s:
+            do_seed(s, load_catalog(catalog_file))
+    return db
+
+
+def serve(
+    settings: Settings,
+    url: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    seed_demo: bool = False,
+    certfile: Path | None = None,
+    keyfile: Path | None = None,
+) -> None:
+    import uvicorn
+
+    from app.center.app import create_app
+
+    db = prepare_database(url, seed_demo=seed_demo)
+    app = create_app(db, settings)
+    scheme = "https" if certfile else "http"
+    log.info("center serving %s://%s:%s on %s", scheme, host, port, db.engine.url.render_as_string(hide_password=True))
+    print(f"hall center: {scheme}://{host}:{port}/api/v1  (database: {db.dialect})", flush=True)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        ssl_certfile=str(certfile) if certfile else None,
+        ssl_keyfile=str(keyfile) if keyfile else None,
+    )

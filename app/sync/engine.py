@@ -1,0 +1,197 @@
+"""The terminal's push/pull loop: push the outbox in batches, pull the change log after the stored cursor,
+back off while the center is down, and keep a status the UI can show (online / offline since / pending)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.domain.clock import utcnow
+from app.errors import CenterUnavailable, HallError
+from app.store import models as m
+from app.store.crypto import FieldCipher
+from app.sync import outbox
+from app.sync.cache import TerminalCache
+from app.sync.client import CenterClient
+
+log = logging.getLogger("hall.sync")
+CURSOR = "pull_cursor"
+STATUS = "sync_status"
+
+
+@dataclass
+class SyncStatus:
+    online: bool = False
+    offline_since: str | None = None
+    last_sync_at: str | None = None
+    last_error: str | None = None
+    pending_ops: int = 0
+    rejected_ops: int = 0
+    cursor: int = 0
+    center_seq: int = 0
+
+    def describe(self) -> str:
+        if self.online:
+            head = "online"
+        elif self.offline_since:
+            head = f"offline since {self.offline_since}"
+        else:
+            head = "never synced"
+        return (
+            f"{head}; pending ops: {self.pending_ops}; rejected ops: {self.rejected_ops}; "
+            f"pulled up to change {self.cursor} of {self.center_seq}"
+            + (f"; last error: {self.last_error}" if self.last_error and not self.online else "")
+        )
+
+
+@dataclass
+class PushReport:
+    applied: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    retry: int = 0
+
+
+class SyncEngine:
+    def __init__(
+        self, cache: TerminalCache, client: CenterClient, cipher: FieldCipher | None, *, batch: int = 200
+    ) -> None:
+        self.cache, self.client, self.cipher, self.batch = cache, client, cipher, batch
+        self._lock = threading.Lock()  # one sync at a time per terminal
+
+    # ------------------------------------------------------------------ push
+    def push_once(self) -> PushReport:
+        report = PushReport()
+        while True:
+            with self.cache.db.read_session() as s:
+                ops = outbox.pending(s, self.batch)
+            if not ops:
+                return report
+            wire = [
+                {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, self.cipher)}
+                for op in ops
+            ]
+            results = {r["op_id"]: r for r in self.client.push(wire)}
+            progressed = False
+            with self.cache.db.write_session() as s:
+                for op in ops:
+                    r = results.get(str(op.op_id))
+                    row = s.get(m.OutboxOp, op.op_id)
+                    if r is None or row is None:
+                        continue
+                    setattr(report, r["status"], getattr(report, r["status"]) + 1)
+                    if r["status"] in ("applied", "duplicate"):
+                        row.status, row.payload, row.last_error = "applied", {}, None
+                        progressed = True
+                    elif r["status"] == "rejected":
+                        row.status, row.last_error = "rejected", r.get("reason")
+                        log.warning("the center rejected %s %s: %s", op.kind, op.op_id, r.get("reason"))
+                        progressed = True
+                    else:
+                        row.attempts += 1
+                        row.last_error = r.get("reason")
+            if not progressed:  # only retries left: they wait for the next round
+                return report
+
+    # ------------------------------------------------------------------ pull
+    def pull_once(self, limit: int = 1000) -> int:
+        """Pull until caught up; changes and the cursor commit together. Returns the number of changes."""
+        total = 0
+        while True:
+            cursor = int(self.cache.get_state(CURSOR, 0))
+            answer = self.client.pull(cursor, limit)
+            with self.cache.db.write_session() as s:
+                for ch in answer["changes"]:
+                    key = (ch["entity"], ch["entity_id"])
+                    row = s.get(m.ReplicaRow, key)
+                    if ch["op"] == "delete":
+                        if row is not None:
+                            s.delete(row)
+                    elif row is None:
+                        s.add(
+                            m.ReplicaRow(
+                                entity=ch["entity"], entity_id=ch["entity_id"], seq=ch["seq"], data=ch["data"]
+                            )
+                        )
+                    elif row.seq < ch["seq"]:
+                        row.seq, row.data = ch["seq"], ch["data"]
+                self.cache.set_state(CURSOR, answer["cursor"], session=s)
+                self.cache.set_state("center_seq", answer["last_seq"], session=s)
+            total += len(answer["changes"])
+            if not answer["has_more"]:
+                return total
+
+    # ------------------------------------------------------------------ both, with status
+    def sync_once(self) -> SyncStatus:
+        with self._lock:
+            try:
+                self.push_once()
+                self.pull_once()
+            except CenterUnavailable as exc:
+                return self._record(online=False, error=str(exc))
+            except HallError as exc:
+                return self._record(online=False, error=str(exc))
+            return self._record(online=True, error=None)
+
+    def _record(self, *, online: bool, error: str | None) -> SyncStatus:
+        now = utcnow().isoformat()
+        prev = self.status()
+        st = SyncStatus(
+            online=online,
+            offline_since=None if online else (prev.offline_since or now),
+            last_sync_at=now if online else prev.last_sync_at,
+            last_error=error,
+        )
+        self.cache.set_state(STATUS, asdict(st))
+        return self.status()
+
+    def status(self) -> SyncStatus:
+        return read_status(self.cache)
+
+
+def read_status(cache: TerminalCache) -> SyncStatus:
+    raw: dict[str, Any] = cache.get_state(STATUS) or {}
+    st = SyncStatus(**{k: v for k, v in raw.items() if k in SyncStatus.__dataclass_fields__})
+    with cache.db.read_session() as s:
+        counts = outbox.counts(s)
+    st.pending_ops, st.rejected_ops = counts.get("pending", 0), counts.get("rejected", 0)
+    st.cursor = int(cache.get_state(CURSOR, 0))
+    st.center_seq = int(cache.get_state("center_seq", 0))
+    return st
+
+
+class SyncLoop:
+    """Runs `sync_once` in its own thread: every `interval` s while online, backing off to `max_backoff` s
+    while the center is down. `wake()` syncs at once (after a local write)."""
+
+    def __init__(self, engine: SyncEngine, *, interval: float = 2.0, max_backoff: float = 60.0) -> None:
+        self.engine, self.interval, self.max_backoff = engine, interval, max_backoff
+        self._stop, self._wake = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._run, name="hall-sync", daemon=True)
+        self.listeners: list[Any] = []  # callables taking a SyncStatus
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _run(self) -> None:
+        delay = self.interval
+        while not self._stop.is_set():
+            status = self.engine.sync_once()
+            for listener in list(self.listeners):
+                try:
+                    listener(status)
+                except Exception:  # a listener's bug must not stop replication
+                    log.exception("sync status listener failed")
+            delay = self.interval if status.online else min(max(delay * 2, 1.0), self.max_backoff)
+            self._wake.wait(delay)
+            self._wake.clear()
