@@ -148,18 +148,36 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             return
         await ws.accept()
         q = c.bus.subscribe()
+        closed = asyncio.create_task(_until_closed(ws))
         try:
             snap = await asyncio.to_thread(_snapshot, c)
             await ws.send_json({"type": "snapshot", "data": snap})
             while True:
-                ev = await q.get()
+                getter = asyncio.create_task(q.get())
+                done, _ = await asyncio.wait({getter, closed}, return_when=asyncio.FIRST_COMPLETED)
+                if closed in done:
+                    getter.cancel()
+                    return
+                ev = getter.result()
                 if ev["type"] == "resync":
                     ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
                 await ws.send_json(ev)
         except (WebSocketDisconnect, RuntimeError):
             pass
         finally:
+            closed.cancel()
             c.bus.unsubscribe(q)
+
+
+async def _until_closed(ws: WebSocket) -> None:
+    """Read (and ignore) what the subscriber sends until it goes away."""
+    try:
+        while True:
+            msg = await ws.receive()
+            if msg["type"] == "websocket.disconnect":
+                return
+    except (WebSocketDisconnect, RuntimeError):
+        return
 
 
 def _snapshot(c: CenterContext) -> dict[str, Any]:

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.center.changelog import jsonable, next_value
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.clock import utcnow
 from app.store import models as m
+from app.store.rows import jsonable, next_value
 
 CENTER_CHAIN = uuid.UUID(int=0)  # the center's own chain id
 

@@ -7,55 +7,15 @@ back transaction gives its number back, so a terminal's cursor can never skip a 
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import uuid
 from typing import Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
+from app.store.rows import INTERNAL_SETTING_PREFIX, STAFF_PRIVATE, jsonable, next_value, row_dict
 
-
-def next_value(session: Session, name: str, step: int = 1) -> int:
-    """Advance a gap-free counter by `step` inside the current transaction; returns the new value."""
-    stmt = text("UPDATE counters SET value = value + :step WHERE name = :n RETURNING value")
-    value = session.execute(stmt, {"n": name, "step": step}).scalar()
-    if value is None:
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(
-                text("INSERT INTO counters (name, value) VALUES (:n, 0) ON CONFLICT (name) DO NOTHING"),
-                {"n": name},
-            )
-        else:
-            session.execute(text("INSERT OR IGNORE INTO counters (name, value) VALUES (:n, 0)"), {"n": name})
-        value = session.execute(stmt, {"n": name, "step": step}).scalar_one()
-    return int(value)
-
-
-def jsonable(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, bytes):
-        raise TypeError("binary columns are never replicated")
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
-
-
-def row_dict(obj: m.Base, *, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
-    return {
-        a.key: jsonable(getattr(obj, a.key)) for a in inspect(type(obj)).column_attrs if a.key not in exclude
-    }
+__all__ = ["jsonable", "next_value", "publish_reference", "record_change", "row_dict"]
 
 
 def record_change(
@@ -77,8 +37,6 @@ def last_seq(session: Session) -> int:
     return int(value or 0)
 
 
-# What each reference entity looks like on a terminal (never password hashes or personal data).
-STAFF_PRIVATE = frozenset({"password_hash", "id_number_hash"})
 
 
 def item_payload(item: m.ServiceItem) -> dict[str, Any]:
@@ -106,6 +64,8 @@ def publish_reference(session: Session, obj: m.Base) -> int:
     if isinstance(obj, m.CalendarYear):
         return record_change(session, "calendar_year", str(obj.year), row_dict(obj))
     if isinstance(obj, m.Setting):
+        if obj.key.startswith(INTERNAL_SETTING_PREFIX):
+            raise ValueError(f"setting {obj.key} is internal to the center and never replicated")
         return record_change(session, "setting", obj.key, row_dict(obj))
     entity = {m.Department: "department", m.Category: "category", m.Notice: "notice"}.get(type(obj))
     if entity is None:

@@ -53,6 +53,10 @@ class EventBus:
             self._listening.set()
 
     async def stop(self) -> None:
+        if not self.uses_notify:
+            event.remove(self.db.sessions, "after_commit", self._after_commit)
+            event.remove(self.db.sessions, "after_soft_rollback", self._after_rollback)
+        self._loop = None
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -88,6 +92,8 @@ class EventBus:
             session.info.setdefault(_PENDING, []).append(ev)
 
     def _after_commit(self, session: Session) -> None:
+        if session.get_nested_transaction() is not None:  # a savepoint committed: wait for the real commit
+            return
         for ev in session.info.pop(_PENDING, []):
             self._fan_out(ev)
 
@@ -111,7 +117,7 @@ class EventBus:
 
     def _fan_out(self, ev: dict[str, Any]) -> None:
         loop = self._loop
-        if loop is None:
+        if loop is None or loop.is_closed():
             return
         try:
             running = asyncio.get_running_loop()

@@ -37,7 +37,9 @@ def load_catalog_into(session: Session, catalog: Catalog) -> dict[str, int]:
         depts[d.code] = m.Department(code=d.code, name=d.name, short_name=d.short_name)
     cats: dict[str, m.Category] = {}
     for c in catalog.categories:
-        cats[c.prefix] = m.Category(prefix=c.prefix, name=c.name, description=c.description, sort_order=c.sort_order)
+        cats[c.prefix] = m.Category(
+            prefix=c.prefix, name=c.name, description=c.description, sort_order=c.sort_order
+        )
     session.add_all([*depts.values(), *cats.values()])
     session.flush()
     items = []
@@ -70,9 +72,18 @@ def load_catalog_into(session: Session, catalog: Catalog) -> dict[str, int]:
         )
         for pos, mat in enumerate(it.materials):
             item.materials.append(
-                m.Material(position=pos, name=mat.name, originals=mat.originals, copies=mat.copies,
-                           required=mat.required, required_note=mat.required_note, deferrable=mat.deferrable,
-                           form=mat.form, source=mat.source, sample=mat.sample)
+                m.Material(
+                    position=pos,
+                    name=mat.name,
+                    originals=mat.originals,
+                    copies=mat.copies,
+                    required=mat.required,
+                    required_note=mat.required_note,
+                    deferrable=mat.deferrable,
+                    form=mat.form,
+                    source=mat.source,
+                    sample=mat.sample,
+                )
             )
         items.append(item)
     session.add_all(items)
@@ -115,9 +126,15 @@ def seed_demo_accounts(session: Session, catalog: Catalog) -> int:
         password = DEMO_PASSWORDS.get(role.value, "clerk")
         if password not in hashes:
             hashes[password] = hash_password(password)
-        staff = m.Staff(username=st.username, full_name=st.full_name, role=role, password_hash=hashes[password],
-                        window_number=st.window, department_id=depts.get(st.department) if st.department else None,
-                        is_demo=True)
+        staff = m.Staff(
+            username=st.username,
+            full_name=st.full_name,
+            role=role,
+            password_hash=hashes[password],
+            window_number=st.window,
+            department_id=depts.get(st.department) if st.department else None,
+            is_demo=True,
+        )
         session.add(staff)
         session.flush()
         publish_reference(session, staff)

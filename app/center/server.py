@@ -42,7 +42,13 @@ def serve(
     db = prepare_database(url, seed_demo=seed_demo)
     app = create_app(db, settings)
     scheme = "https" if certfile else "http"
-    log.info("center serving %s://%s:%s on %s", scheme, host, port, db.engine.url.render_as_string(hide_password=True))
+    log.info(
+        "center serving %s://%s:%s on %s",
+        scheme,
+        host,
+        port,
+        db.engine.url.render_as_string(hide_password=True),
+    )
     print(f"hall center: {scheme}://{host}:{port}/api/v1  (database: {db.dialect})", flush=True)
     uvicorn.run(
         app,

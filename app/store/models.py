@@ -344,7 +344,8 @@ class Case(Base):
     case_number: Mapped[str] = mapped_column(String(40), unique=True)
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_items.id"))
     applicant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applicants.id"))
-    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
+    # the visit's ticket lives at the center, not in a counter's cache: a reference by id, not a foreign key
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     window_number: Mapped[int | None] = mapped_column(Integer)
     staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     origin_terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -423,8 +424,9 @@ class Rating(Base):
 
     __tablename__ = "ratings"
     id: Mapped[uuid.UUID] = _id()
-    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), unique=True)
-    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cases.id"), unique=True)
+    # a kiosk or pad rates a visit whose ticket and case live elsewhere: references by id, one rating each
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True)
     window_number: Mapped[int | None] = mapped_column(Integer)
     staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))

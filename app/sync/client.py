@@ -40,11 +40,12 @@ class CenterClient:
         credential: str | None = None,
         ca_file: Path | None = None,
         timeout: float = 5.0,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.terminal_id, self.credential = terminal_id, credential
         self.token: str | None = None
-        self.http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=_verify(ca_file))
+        self.http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=_verify(ca_file), transport=transport)
 
     def close(self) -> None:
         self.http.close()

@@ -8,6 +8,8 @@ import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sqlalchemy import text
+
 from app.domain.clock import utcnow
 from app.errors import CenterUnavailable, HallError
 from app.store import models as m
@@ -15,6 +17,7 @@ from app.store.crypto import FieldCipher
 from app.sync import outbox
 from app.sync.cache import TerminalCache
 from app.sync.client import CenterClient
+from app.sync.materialize import apply_change
 
 log = logging.getLogger("hall.sync")
 CURSOR = "pull_cursor"
@@ -103,7 +106,10 @@ class SyncEngine:
             cursor = int(self.cache.get_state(CURSOR, 0))
             answer = self.client.pull(cursor, limit)
             with self.cache.db.write_session() as s:
+                s.execute(text("PRAGMA defer_foreign_keys = ON"))  # a batch may name rows later in the batch
                 for ch in answer["changes"]:
+                    if apply_change(s, ch["entity"], ch["entity_id"], ch["op"], ch["data"]):
+                        continue
                     key = (ch["entity"], ch["entity_id"])
                     row = s.get(m.ReplicaRow, key)
                     if ch["op"] == "delete":

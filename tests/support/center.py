@@ -97,6 +97,6 @@ def seed_minimal(db: Database) -> dict[str, str]:
         s.flush()
         from app.center.changelog import publish_reference
 
-        for obj in [dept, a, b, item, *s.scalars(select(m.Window)).all()]:
+        for obj in [dept, a, b, item, *s.scalars(select(m.Window)).all(), *s.scalars(select(m.Staff)).all()]:
             publish_reference(s, obj)
         return {"item_id": str(item.id), "category_a": str(a.id)}

@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 13:48:00.361735
 """
 from __future__ import annotations
 
@@ -82,6 +81,36 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_categories')),
     sa.UniqueConstraint('prefix', name=op.f('uq_categories_prefix'))
     )
+    op.create_table('change_log',
+    sa.Column('seq', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('entity', sa.String(length=40), nullable=False),
+    sa.Column('entity_id', sa.String(length=64), nullable=False),
+    sa.Column('op', sa.String(length=10), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('audience', sa.String(length=20), nullable=False),
+    sa.Column('at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_change_log'))
+    )
+    op.create_table('conflicts',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('terminal_id', sa.Uuid(), nullable=True),
+    sa.Column('op_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('entity_id', sa.String(length=64), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('resolved', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_conflicts'))
+    )
+    with op.batch_alter_table('conflicts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_conflicts_terminal_id'), ['terminal_id'], unique=False)
+
+    op.create_table('counters',
+    sa.Column('name', sa.String(length=80), nullable=False),
+    sa.Column('value', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_counters'))
+    )
     op.create_table('departments',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('code', sa.String(length=32), nullable=False),
@@ -91,12 +120,64 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_departments')),
     sa.UniqueConstraint('code', name=op.f('uq_departments_code'))
     )
+    op.create_table('outbox',
+    sa.Column('op_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('created_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('op_id', name=op.f('pk_outbox'))
+    )
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outbox_status'), ['status'], unique=False)
+
+    op.create_table('processed_ops',
+    sa.Column('op_id', sa.Uuid(), nullable=False),
+    sa.Column('terminal_id', sa.Uuid(), nullable=True),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=True),
+    sa.Column('at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('op_id', name=op.f('pk_processed_ops'))
+    )
+    with op.batch_alter_table('processed_ops', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_processed_ops_terminal_id'), ['terminal_id'], unique=False)
+
+    op.create_table('replica_rows',
+    sa.Column('entity', sa.String(length=40), nullable=False),
+    sa.Column('entity_id', sa.String(length=64), nullable=False),
+    sa.Column('seq', sa.BigInteger(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('entity', 'entity_id', name=op.f('pk_replica_rows'))
+    )
     op.create_table('settings',
     sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
     sa.Column('updated_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
+    op.create_table('sync_state',
+    sa.Column('key', sa.String(length=60), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_sync_state'))
+    )
+    op.create_table('number_leases',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('terminal_id', sa.Uuid(), nullable=False),
+    sa.Column('category_id', sa.Uuid(), nullable=False),
+    sa.Column('service_day', sa.Date(), nullable=False),
+    sa.Column('first_seq', sa.Integer(), nullable=False),
+    sa.Column('last_seq', sa.Integer(), nullable=False),
+    sa.Column('next_seq', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_number_leases_category_id_categories')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_number_leases'))
+    )
+    with op.batch_alter_table('number_leases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_number_leases_terminal_id'), ['terminal_id'], unique=False)
+
     op.create_table('service_items',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('code', sa.String(length=64), nullable=False),
@@ -171,6 +252,39 @@ def upgrade() -> None:
     with op.batch_alter_table('appointments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_appointments_id_number_hash'), ['id_number_hash'], unique=False)
 
+    op.create_table('cases',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('case_number', sa.String(length=40), nullable=False),
+    sa.Column('item_id', sa.Uuid(), nullable=False),
+    sa.Column('applicant_id', sa.Uuid(), nullable=False),
+    sa.Column('ticket_id', sa.Uuid(), nullable=True),
+    sa.Column('window_number', sa.Integer(), nullable=True),
+    sa.Column('staff_id', sa.Uuid(), nullable=True),
+    sa.Column('origin_terminal_id', sa.Uuid(), nullable=True),
+    sa.Column('status', sa.Enum('accepted', 'deferred', 'notified', 'refused', 'correction', 'suspended', 'approved', 'denied', 'delivered', 'terminated', name='ck_casestatus', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('decision', sa.String(length=20), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=False),
+    sa.Column('accepted_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('due_date', sa.Date(), nullable=True),
+    sa.Column('legal_due_date', sa.Date(), nullable=True),
+    sa.Column('deferral_due', sa.Date(), nullable=True),
+    sa.Column('refusal_reason', sa.Text(), nullable=True),
+    sa.Column('refusal_basis', sa.Text(), nullable=True),
+    sa.Column('delivery_method', sa.String(length=12), nullable=True),
+    sa.Column('tracking_number', sa.String(length=40), nullable=True),
+    sa.Column('completed_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('delivered_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_cases_applicant_id_applicants')),
+    sa.ForeignKeyConstraint(['item_id'], ['service_items.id'], name=op.f('fk_cases_item_id_service_items')),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_cases_staff_id_staff')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
+    sa.UniqueConstraint('case_number', name=op.f('uq_cases_case_number'))
+    )
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index('ix_cases_status_due', ['status', 'due_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_ticket_id'), ['ticket_id'], unique=False)
+
     op.create_table('materials',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('item_id', sa.Uuid(), nullable=False),
@@ -199,6 +313,26 @@ def upgrade() -> None:
     sa.Column('created_by', sa.Uuid(), nullable=True),
     sa.ForeignKeyConstraint(['created_by'], ['staff.id'], name=op.f('fk_notices_created_by_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notices'))
+    )
+    op.create_table('ratings',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('ticket_id', sa.Uuid(), nullable=True),
+    sa.Column('case_id', sa.Uuid(), nullable=True),
+    sa.Column('window_number', sa.Integer(), nullable=True),
+    sa.Column('staff_id', sa.Uuid(), nullable=True),
+    sa.Column('department_id', sa.Uuid(), nullable=True),
+    sa.Column('level', sa.Integer(), nullable=False),
+    sa.Column('reasons', sa.JSON(), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=True),
+    sa.Column('channel', sa.String(length=12), nullable=False),
+    sa.Column('origin_terminal_id', sa.Uuid(), nullable=True),
+    sa.Column('rated_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('level BETWEEN 1 AND 5', name=op.f('ck_ratings_rating_level')),
+    sa.ForeignKeyConstraint(['department_id'], ['departments.id'], name=op.f('fk_ratings_department_id_departments')),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_ratings_staff_id_staff')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ratings')),
+    sa.UniqueConstraint('case_id', name=op.f('uq_ratings_case_id')),
+    sa.UniqueConstraint('ticket_id', name=op.f('uq_ratings_ticket_id'))
     )
     op.create_table('terminals',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -229,97 +363,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_windows')),
     sa.UniqueConstraint('number', name=op.f('uq_windows_number'))
     )
-    op.create_table('tickets',
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('category_id', sa.Uuid(), nullable=False),
-    sa.Column('service_day', sa.Date(), nullable=False),
-    sa.Column('seq', sa.Integer(), nullable=False),
-    sa.Column('number', sa.String(length=8), nullable=False),
-    sa.Column('status', sa.Enum('waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', name='ck_ticketstatus', native_enum=False, create_constraint=True, length=20), nullable=False),
-    sa.Column('priority', sa.Boolean(), nullable=False),
-    sa.Column('appointment_id', sa.Uuid(), nullable=True),
-    sa.Column('id_number_hash', sa.String(length=64), nullable=True),
-    sa.Column('source', sa.String(length=12), nullable=False),
-    sa.Column('issued_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('queue_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('issued_by', sa.Uuid(), nullable=True),
-    sa.Column('window_number', sa.Integer(), nullable=True),
-    sa.Column('target_window', sa.Integer(), nullable=True),
-    sa.Column('staff_id', sa.Uuid(), nullable=True),
-    sa.Column('called_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('started_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('finished_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('recall_count', sa.Integer(), nullable=False),
-    sa.Column('transferred_from', sa.Uuid(), nullable=True),
-    sa.ForeignKeyConstraint(['appointment_id'], ['appointments.id'], name=op.f('fk_tickets_appointment_id_appointments')),
-    sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_tickets_category_id_categories')),
-    sa.ForeignKeyConstraint(['issued_by'], ['terminals.id'], name=op.f('fk_tickets_issued_by_terminals')),
-    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_tickets_staff_id_staff')),
-    sa.ForeignKeyConstraint(['transferred_from'], ['tickets.id'], name=op.f('fk_tickets_transferred_from_tickets')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_tickets')),
-    sa.UniqueConstraint('category_id', 'service_day', 'number', name='uq_tickets_number_per_day')
-    )
-    with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.create_index('ix_tickets_queue', ['service_day', 'status', 'category_id', 'queue_at'], unique=False)
-
-    op.create_table('window_categories',
-    sa.Column('window_id', sa.Uuid(), nullable=False),
-    sa.Column('category_id', sa.Uuid(), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_window_categories_category_id_categories')),
-    sa.ForeignKeyConstraint(['window_id'], ['windows.id'], name=op.f('fk_window_categories_window_id_windows'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('window_id', 'category_id', name=op.f('pk_window_categories'))
-    )
-    op.create_table('cases',
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('case_number', sa.String(length=40), nullable=False),
-    sa.Column('item_id', sa.Uuid(), nullable=False),
-    sa.Column('applicant_id', sa.Uuid(), nullable=False),
-    sa.Column('ticket_id', sa.Uuid(), nullable=True),
-    sa.Column('window_number', sa.Integer(), nullable=True),
-    sa.Column('staff_id', sa.Uuid(), nullable=True),
-    sa.Column('origin_terminal_id', sa.Uuid(), nullable=True),
-    sa.Column('status', sa.Enum('accepted', 'deferred', 'notified', 'refused', 'correction', 'suspended', 'approved', 'denied', 'delivered', 'terminated', name='ck_casestatus', native_enum=False, create_constraint=True, length=20), nullable=False),
-    sa.Column('decision', sa.String(length=20), nullable=False),
-    sa.Column('received_on', sa.Date(), nullable=False),
-    sa.Column('accepted_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('due_date', sa.Date(), nullable=True),
-    sa.Column('legal_due_date', sa.Date(), nullable=True),
-    sa.Column('deferral_due', sa.Date(), nullable=True),
-    sa.Column('refusal_reason', sa.Text(), nullable=True),
-    sa.Column('refusal_basis', sa.Text(), nullable=True),
-    sa.Column('delivery_method', sa.String(length=12), nullable=True),
-    sa.Column('tracking_number', sa.String(length=40), nullable=True),
-    sa.Column('completed_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('delivered_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_cases_applicant_id_applicants')),
-    sa.ForeignKeyConstraint(['item_id'], ['service_items.id'], name=op.f('fk_cases_item_id_service_items')),
-    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_cases_staff_id_staff')),
-    sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_cases_ticket_id_tickets')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
-    sa.UniqueConstraint('case_number', name=op.f('uq_cases_case_number'))
-    )
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_status_due', ['status', 'due_date'], unique=False)
-
-    op.create_table('ticket_events',
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('ticket_id', sa.Uuid(), nullable=False),
-    sa.Column('kind', sa.String(length=20), nullable=False),
-    sa.Column('from_status', sa.String(length=20), nullable=True),
-    sa.Column('to_status', sa.String(length=20), nullable=True),
-    sa.Column('window_number', sa.Integer(), nullable=True),
-    sa.Column('staff_id', sa.Uuid(), nullable=True),
-    sa.Column('at', app.store.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('detail', sa.JSON(), nullable=False),
-    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_ticket_events_staff_id_staff')),
-    sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ticket_events_ticket_id_tickets')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket_events'))
-    )
-    with op.batch_alter_table('ticket_events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_ticket_events_ticket_id'), ['ticket_id'], unique=False)
-
     op.create_table('case_materials',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('case_id', sa.Uuid(), nullable=False),
@@ -365,28 +408,6 @@ def upgrade() -> None:
     with op.batch_alter_table('case_transitions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_transitions_case_id'), ['case_id'], unique=False)
 
-    op.create_table('ratings',
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('ticket_id', sa.Uuid(), nullable=True),
-    sa.Column('case_id', sa.Uuid(), nullable=True),
-    sa.Column('window_number', sa.Integer(), nullable=True),
-    sa.Column('staff_id', sa.Uuid(), nullable=True),
-    sa.Column('department_id', sa.Uuid(), nullable=True),
-    sa.Column('level', sa.Integer(), nullable=False),
-    sa.Column('reasons', sa.JSON(), nullable=False),
-    sa.Column('comment', sa.Text(), nullable=True),
-    sa.Column('channel', sa.String(length=12), nullable=False),
-    sa.Column('origin_terminal_id', sa.Uuid(), nullable=True),
-    sa.Column('rated_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
-    sa.CheckConstraint('level BETWEEN 1 AND 5', name=op.f('ck_ratings_rating_level')),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_ratings_case_id_cases')),
-    sa.ForeignKeyConstraint(['department_id'], ['departments.id'], name=op.f('fk_ratings_department_id_departments')),
-    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_ratings_staff_id_staff')),
-    sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ratings_ticket_id_tickets')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_ratings')),
-    sa.UniqueConstraint('case_id', name=op.f('uq_ratings_case_id')),
-    sa.UniqueConstraint('ticket_id', name=op.f('uq_ratings_ticket_id'))
-    )
     op.create_table('rectifications',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('rating_id', sa.Uuid(), nullable=False),
@@ -406,13 +427,79 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rectifications')),
     sa.UniqueConstraint('rating_id', name=op.f('uq_rectifications_rating_id'))
     )
+    op.create_table('tickets',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('category_id', sa.Uuid(), nullable=False),
+    sa.Column('service_day', sa.Date(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('number', sa.String(length=8), nullable=False),
+    sa.Column('status', sa.Enum('waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', name='ck_ticketstatus', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('priority', sa.Boolean(), nullable=False),
+    sa.Column('appointment_id', sa.Uuid(), nullable=True),
+    sa.Column('id_number_hash', sa.String(length=64), nullable=True),
+    sa.Column('source', sa.String(length=12), nullable=False),
+    sa.Column('issued_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('queue_at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('issued_by', sa.Uuid(), nullable=True),
+    sa.Column('window_number', sa.Integer(), nullable=True),
+    sa.Column('target_window', sa.Integer(), nullable=True),
+    sa.Column('staff_id', sa.Uuid(), nullable=True),
+    sa.Column('called_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('finished_at', app.store.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('recall_count', sa.Integer(), nullable=False),
+    sa.Column('transferred_from', sa.Uuid(), nullable=True),
+    sa.ForeignKeyConstraint(['appointment_id'], ['appointments.id'], name=op.f('fk_tickets_appointment_id_appointments')),
+    sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_tickets_category_id_categories')),
+    sa.ForeignKeyConstraint(['issued_by'], ['terminals.id'], name=op.f('fk_tickets_issued_by_terminals')),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_tickets_staff_id_staff')),
+    sa.ForeignKeyConstraint(['transferred_from'], ['tickets.id'], name=op.f('fk_tickets_transferred_from_tickets')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tickets')),
+    sa.UniqueConstraint('category_id', 'service_day', 'number', name='uq_tickets_number_per_day')
+    )
+    with op.batch_alter_table('tickets', schema=None) as batch_op:
+        batch_op.create_index('ix_tickets_queue', ['service_day', 'status', 'category_id', 'queue_at'], unique=False)
+
+    op.create_table('window_categories',
+    sa.Column('window_id', sa.Uuid(), nullable=False),
+    sa.Column('category_id', sa.Uuid(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_window_categories_category_id_categories')),
+    sa.ForeignKeyConstraint(['window_id'], ['windows.id'], name=op.f('fk_window_categories_window_id_windows'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('window_id', 'category_id', name=op.f('pk_window_categories'))
+    )
+    op.create_table('ticket_events',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('ticket_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('from_status', sa.String(length=20), nullable=True),
+    sa.Column('to_status', sa.String(length=20), nullable=True),
+    sa.Column('window_number', sa.Integer(), nullable=True),
+    sa.Column('staff_id', sa.Uuid(), nullable=True),
+    sa.Column('at', app.store.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('detail', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_ticket_events_staff_id_staff')),
+    sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ticket_events_ticket_id_tickets')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket_events'))
+    )
+    with op.batch_alter_table('ticket_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ticket_events_ticket_id'), ['ticket_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('ticket_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ticket_events_ticket_id'))
+
+    op.drop_table('ticket_events')
+    op.drop_table('window_categories')
+    with op.batch_alter_table('tickets', schema=None) as batch_op:
+        batch_op.drop_index('ix_tickets_queue')
+
+    op.drop_table('tickets')
     op.drop_table('rectifications')
-    op.drop_table('ratings')
     with op.batch_alter_table('case_transitions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_transitions_case_id'))
 
@@ -425,26 +512,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_case_materials_case_id'))
 
     op.drop_table('case_materials')
-    with op.batch_alter_table('ticket_events', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_ticket_events_ticket_id'))
-
-    op.drop_table('ticket_events')
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index('ix_cases_status_due')
-
-    op.drop_table('cases')
-    op.drop_table('window_categories')
-    with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.drop_index('ix_tickets_queue')
-
-    op.drop_table('tickets')
     op.drop_table('windows')
     op.drop_table('terminals')
+    op.drop_table('ratings')
     op.drop_table('notices')
     with op.batch_alter_table('materials', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_materials_item_id'))
 
     op.drop_table('materials')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cases_ticket_id'))
+        batch_op.drop_index('ix_cases_status_due')
+
+    op.drop_table('cases')
     with op.batch_alter_table('appointments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_appointments_id_number_hash'))
 
@@ -454,8 +534,28 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_service_items_name'))
 
     op.drop_table('service_items')
+    with op.batch_alter_table('number_leases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_number_leases_terminal_id'))
+
+    op.drop_table('number_leases')
+    op.drop_table('sync_state')
     op.drop_table('settings')
+    op.drop_table('replica_rows')
+    with op.batch_alter_table('processed_ops', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_processed_ops_terminal_id'))
+
+    op.drop_table('processed_ops')
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_status'))
+
+    op.drop_table('outbox')
     op.drop_table('departments')
+    op.drop_table('counters')
+    with op.batch_alter_table('conflicts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_conflicts_terminal_id'))
+
+    op.drop_table('conflicts')
+    op.drop_table('change_log')
     op.drop_table('categories')
     op.drop_table('calendar_years')
     op.drop_table('calendar_days')
