@@ -37,8 +37,6 @@ def last_seq(session: Session) -> int:
     return int(value or 0)
 
 
-
-
 def item_payload(item: m.ServiceItem) -> dict[str, Any]:
     data = row_dict(item)
     data["materials"] = [row_dict(mat) for mat in item.materials]

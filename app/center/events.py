@@ -38,9 +38,7 @@ class EventBus:
         self._listening = asyncio.Event()
         self._ids = itertools.count(1)
         self.uses_notify = db.dialect == "postgresql"
-        if not self.uses_notify:
-            event.listen(db.sessions, "after_commit", self._after_commit)
-            event.listen(db.sessions, "after_soft_rollback", self._after_rollback)
+        self._hooked = False
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
@@ -50,12 +48,17 @@ class EventBus:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._listening.wait(), timeout=10)
         else:
+            if not self._hooked:
+                event.listen(self.db.sessions, "after_commit", self._after_commit)
+                event.listen(self.db.sessions, "after_soft_rollback", self._after_rollback)
+                self._hooked = True
             self._listening.set()
 
     async def stop(self) -> None:
-        if not self.uses_notify:
+        if self._hooked:
             event.remove(self.db.sessions, "after_commit", self._after_commit)
             event.remove(self.db.sessions, "after_soft_rollback", self._after_rollback)
+            self._hooked = False
         self._loop = None
         if self._listener is not None:
             self._listener.cancel()

@@ -45,7 +45,9 @@ class CenterClient:
         self.base_url = base_url.rstrip("/")
         self.terminal_id, self.credential = terminal_id, credential
         self.token: str | None = None
-        self.http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=_verify(ca_file), transport=transport)
+        self.http = httpx.Client(
+            base_url=self.base_url, timeout=timeout, verify=_verify(ca_file), transport=transport
+        )
 
     def close(self) -> None:
         self.http.close()
@@ -59,6 +61,12 @@ class CenterClient:
             try:
                 resp = self.http.request(method, f"/api/v1{path}", headers=headers, **kwargs)
             except httpx.TransportError as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise HallError(
+                        f"the center at {self.base_url} presented a certificate this terminal does not trust "
+                        f"(check center_ca_file): {exc}",
+                        code="tls",
+                    ) from exc
                 raise CenterUnavailable(
                     f"the center at {self.base_url} cannot be reached ({type(exc).__name__})"
                 ) from exc

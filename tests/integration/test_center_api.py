@@ -16,7 +16,9 @@ def center(db_url, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def login(url: str, user: str, password: str, window: int | None = None) -> str:
-    r = httpx.post(f"{url}/api/v1/auth/login", json={"username": user, "password": password, "window": window})
+    r = httpx.post(
+        f"{url}/api/v1/auth/login", json={"username": user, "password": password, "window": window}
+    )
     assert r.status_code == 200, r.text
     return str(r.json()["token"])
 
@@ -71,25 +73,36 @@ def test_roles_are_checked(center) -> None:  # type: ignore[no-untyped-def]
 
 def test_request_size_limit(center) -> None:  # type: ignore[no-untyped-def]
     big = b"x" * (9 * 1024 * 1024)
-    r = httpx.post(f"{center.url}/api/v1/auth/login", content=big, headers={"content-type": "application/json"})
+    r = httpx.post(
+        f"{center.url}/api/v1/auth/login", content=big, headers={"content-type": "application/json"}
+    )
     assert r.status_code == 413 and r.json()["error"] == "too_large"
 
 
 def test_enrollment_approval_and_revocation(center) -> None:  # type: ignore[no-untyped-def]
     cred = "c" * 40
-    r = httpx.post(f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-1", "kind": "kiosk", "credential": cred})
+    r = httpx.post(
+        f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-1", "kind": "kiosk", "credential": cred}
+    )
     assert r.status_code == 202 and r.json()["status"] == "pending"
     tid = r.json()["terminal_id"]
     tlogin = {"terminal_id": tid, "credential": cred}
     pending = httpx.post(f"{center.url}/api/v1/auth/terminal", json=tlogin)
     assert pending.status_code == 403 and pending.json()["error"] == "pending_approval"
     admin = login(center.url, "admin", "admin")
-    assert httpx.post(f"{center.url}/api/v1/terminals/kiosk-1/approve", headers=auth(admin)).json()["status"] == "approved"
+    assert (
+        httpx.post(f"{center.url}/api/v1/terminals/kiosk-1/approve", headers=auth(admin)).json()["status"]
+        == "approved"
+    )
     ok = httpx.post(f"{center.url}/api/v1/auth/terminal", json=tlogin)
     assert ok.status_code == 200 and ok.json()["role"] == "kiosk"
-    wrong = httpx.post(f"{center.url}/api/v1/auth/terminal", json={"terminal_id": tid, "credential": "d" * 40})
+    wrong = httpx.post(
+        f"{center.url}/api/v1/auth/terminal", json={"terminal_id": tid, "credential": "d" * 40}
+    )
     assert wrong.status_code == 401
-    again = httpx.post(f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-1", "kind": "kiosk", "credential": cred})
+    again = httpx.post(
+        f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-1", "kind": "kiosk", "credential": cred}
+    )
     assert again.status_code == 409
     httpx.post(f"{center.url}/api/v1/terminals/kiosk-1/revoke", headers=auth(admin))
     assert httpx.post(f"{center.url}/api/v1/auth/terminal", json=tlogin).json()["error"] == "revoked"

@@ -40,7 +40,9 @@ def terminal_settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "terminal", keyring_file=tmp_path / "terminal" / "secrets.cfg")
 
 
-def make_terminal(center: CenterServer, tmp_path: Path, name: str = "counter-1", kind: str = "counter") -> Terminal:
+def make_terminal(
+    center: CenterServer, tmp_path: Path, name: str = "counter-1", kind: str = "counter"
+) -> Terminal:
     settings = terminal_settings(tmp_path)
     identity, status = enroll(settings, center.url, kind, name, admin_user="admin", admin_password="admin")
     assert status == "approved"
@@ -57,21 +59,34 @@ def accept_case(term: Terminal, number: str) -> uuid.UUID:
         item = s.scalars(select(m.ServiceItem)).first()
         assert item is not None, "reference data was not pulled"
         applicant = rec.add_applicant(s, name="张三", id_number=ID, phone="13812345678", address="某街1号")
-        case_id = rec.add_case(s, CaseIn(
-            case_number=number, item_id=item.id, applicant_id=applicant, status=CaseStatus.DEFERRED,
-            decision="deferred", received_on=dt.date(2025, 9, 30), due_date=dt.date(2025, 10, 14),
-            deferral_due=dt.date(2025, 10, 9), window_number=1,
-            materials=[MaterialIn(name="公司登记申请书", originals_received=1),
-                       MaterialIn(name="租赁合同", state="deferred", promised_date=dt.date(2025, 10, 9))],
-        ))
+        case_id = rec.add_case(
+            s,
+            CaseIn(
+                case_number=number,
+                item_id=item.id,
+                applicant_id=applicant,
+                status=CaseStatus.DEFERRED,
+                decision="deferred",
+                received_on=dt.date(2025, 9, 30),
+                due_date=dt.date(2025, 10, 14),
+                deferral_due=dt.date(2025, 10, 9),
+                window_number=1,
+                materials=[
+                    MaterialIn(name="公司登记申请书", originals_received=1),
+                    MaterialIn(name="租赁合同", state="deferred", promised_date=dt.date(2025, 10, 9)),
+                ],
+            ),
+        )
         rec.add_rating(s, level=5, case_id=case_id, window_number=1)
     return case_id
 
 
 def center_counts(center: CenterServer) -> dict[str, int]:
     with center.db.read_session() as s:
-        return {cls.__tablename__: int(s.scalar(select(func.count()).select_from(cls)) or 0)
-                for cls in (m.Applicant, m.Case, m.CaseMaterial, m.Rating, m.CaseTransition)}
+        return {
+            cls.__tablename__: int(s.scalar(select(func.count()).select_from(cls)) or 0)
+            for cls in (m.Applicant, m.Case, m.CaseMaterial, m.Rating, m.CaseTransition)
+        }
 
 
 def assert_reference_equal(center: CenterServer, term: Terminal) -> None:
@@ -86,8 +101,13 @@ def test_enroll_pull_push_roundtrip(center, tmp_path) -> None:  # type: ignore[n
     accept_case(term, "C1-0001")
     status = term.engine.sync_once()
     assert status.online and status.pending_ops == 0 and status.rejected_ops == 0
-    assert center_counts(center) == {"applicants": 1, "cases": 1, "case_materials": 2, "ratings": 1,
-                                     "case_transitions": 1}
+    assert center_counts(center) == {
+        "applicants": 1,
+        "cases": 1,
+        "case_materials": 2,
+        "ratings": 1,
+        "case_transitions": 1,
+    }
     with center.db.read_session() as s:
         applicant = s.scalars(select(m.Applicant)).one()
         assert applicant.id_number_masked == "110105********002X"
@@ -95,7 +115,7 @@ def test_enroll_pull_push_roundtrip(center, tmp_path) -> None:  # type: ignore[n
         assert center.cipher.decrypt(applicant.id_number_enc) == ID
     # nothing personal stays readable on the terminal: not in its tables, not in its outbox
     raw = Path(term.cache.path).read_bytes() + Path(str(term.cache.path) + "-wal").read_bytes()
-    assert ID.encode() not in raw and "13812345678".encode() not in raw
+    assert ID.encode() not in raw and b"13812345678" not in raw
     with term.cache.db.read_session() as s:
         assert all(op.payload == {} for op in s.scalars(select(m.OutboxOp)))
     # the case's summary comes back through the change log for the kiosk's progress lookup
@@ -109,8 +129,10 @@ def test_duplicate_delivery_applies_once(center, tmp_path) -> None:  # type: ign
     term.engine.sync_once()
     accept_case(term, "C1-0002")
     with term.cache.db.read_session() as s:
-        wire = [{"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
-                for op in outbox.pending(s, 100)]
+        wire = [
+            {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
+            for op in outbox.pending(s, 100)
+        ]
     first = term.client.push(wire)
     second = term.client.push(wire)
     assert {r["status"] for r in first} == {"applied"}
@@ -124,8 +146,10 @@ def test_reordered_delivery_settles(center, tmp_path) -> None:  # type: ignore[n
     term.engine.sync_once()
     accept_case(term, "C1-0003")
     with term.cache.db.read_session() as s:
-        wire = [{"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
-                for op in outbox.pending(s, 100)]
+        wire = [
+            {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
+            for op in outbox.pending(s, 100)
+        ]
     results = term.client.push(list(reversed(wire)))
     assert "retry" in {r["status"] for r in results}  # the case came before its applicant
     status = term.engine.sync_once()  # the engine sends what is still pending
@@ -134,8 +158,13 @@ def test_reordered_delivery_settles(center, tmp_path) -> None:  # type: ignore[n
             break
         status = term.engine.sync_once()
     assert status.pending_ops == 0 and status.rejected_ops == 0
-    assert center_counts(center) == {"applicants": 1, "cases": 1, "case_materials": 2, "ratings": 1,
-                                     "case_transitions": 1}
+    assert center_counts(center) == {
+        "applicants": 1,
+        "cases": 1,
+        "case_materials": 2,
+        "ratings": 1,
+        "case_transitions": 1,
+    }
     term.close()
 
 
@@ -158,15 +187,24 @@ def test_crash_after_center_commit_before_answer(center, tmp_path) -> None:  # t
     term = make_terminal(center, tmp_path)
     term.engine.sync_once()
     accept_case(term, "C1-0004")
-    lossy = CenterClient(center.url, terminal_id=term.identity.terminal_id, credential=term.client.credential,
-                         transport=DropAnswers("/sync/push"))
+    lossy = CenterClient(
+        center.url,
+        terminal_id=term.identity.terminal_id,
+        credential=term.client.credential,
+        transport=DropAnswers("/sync/push"),
+    )
     status = SyncEngine(term.cache, lossy, term.cipher).sync_once()
     assert not status.online and status.pending_ops > 0  # the terminal does not know it landed
     assert center_counts(center)["cases"] == 1  # but it did
     status = term.engine.sync_once()  # sent again: the center answers duplicate
     assert status.online and status.pending_ops == 0
-    assert center_counts(center) == {"applicants": 1, "cases": 1, "case_materials": 2, "ratings": 1,
-                                     "case_transitions": 1}
+    assert center_counts(center) == {
+        "applicants": 1,
+        "cases": 1,
+        "case_materials": 2,
+        "ratings": 1,
+        "case_transitions": 1,
+    }
     term.close()
 
 
@@ -196,8 +234,12 @@ class FailPullPage(httpx.BaseTransport):
 
 def test_interrupted_pull_resumes_without_gaps(center, tmp_path) -> None:  # type: ignore[no-untyped-def]
     term = make_terminal(center, tmp_path)
-    flaky = CenterClient(center.url, terminal_id=term.identity.terminal_id, credential=term.client.credential,
-                         transport=FailPullPage(fail_on=3))
+    flaky = CenterClient(
+        center.url,
+        terminal_id=term.identity.terminal_id,
+        credential=term.client.credential,
+        transport=FailPullPage(fail_on=3),
+    )
     engine = SyncEngine(term.cache, flaky, term.cipher)
     with pytest.raises(Exception, match="cannot be reached"):
         engine.pull_once(limit=2)
@@ -221,8 +263,13 @@ def test_center_down_for_a_day(center, tmp_path) -> None:  # type: ignore[no-unt
     center.start()
     status = term.engine.sync_once()
     assert status.online and status.pending_ops == 0 and status.rejected_ops == 0
-    assert center_counts(center) == {"applicants": 20, "cases": 20, "case_materials": 40, "ratings": 20,
-                                     "case_transitions": 20}
+    assert center_counts(center) == {
+        "applicants": 20,
+        "cases": 20,
+        "case_materials": 40,
+        "ratings": 20,
+        "case_transitions": 20,
+    }
     term.close()
 
 
@@ -243,8 +290,12 @@ def test_stale_transition_is_rejected_and_logged(center, tmp_path) -> None:  # t
     assert status.rejected_ops == 1
     with center.db.read_session() as s:
         assert s.get(m.Case, case_id).status == CaseStatus.TERMINATED  # type: ignore[union-attr]
-    token = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}).json()["token"]
-    conflicts = httpx.get(f"{center.url}/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}).json()
+    token = httpx.post(
+        f"{center.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}
+    ).json()["token"]
+    conflicts = httpx.get(
+        f"{center.url}/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}
+    ).json()
     assert len(conflicts) == 1 and conflicts[0]["terminal"] == "counter-1"
     assert "terminated" in conflicts[0]["reason"]
     term.close()
@@ -274,8 +325,12 @@ def test_tampered_audit_trail_is_refused(center, tmp_path) -> None:  # type: ign
         op.payload = dict(op.payload, actor="someone-else")
     status = term.engine.sync_once()
     assert status.rejected_ops >= 1
-    token = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "admin", "password": "admin"}).json()["token"]
-    conflicts = httpx.get(f"{center.url}/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}).json()
+    token = httpx.post(
+        f"{center.url}/api/v1/auth/login", json={"username": "admin", "password": "admin"}
+    ).json()["token"]
+    conflicts = httpx.get(
+        f"{center.url}/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}
+    ).json()
     assert any("altered" in c["reason"] for c in conflicts)
     term.close()
 
@@ -291,13 +346,18 @@ def test_number_leases_do_not_overlap(center, tmp_path) -> None:  # type: ignore
 def test_event_stream_snapshot_then_events(center, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from websockets.sync.client import connect
 
-    token = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}).json()["token"]
+    token = httpx.post(
+        f"{center.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}
+    ).json()["token"]
     ws_url = center.url.replace("http://", "ws://") + f"/api/v1/events?token={token}"
     with connect(ws_url) as ws:
         first = json.loads(ws.recv(timeout=10))
         assert first["type"] == "snapshot" and [w["number"] for w in first["data"]["windows"]] == [1, 2]
-        httpx.post(f"{center.url}/api/v1/notices", json={"text": "系统将于18:00维护"},
-                   headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+        httpx.post(
+            f"{center.url}/api/v1/notices",
+            json={"text": "系统将于18:00维护"},
+            headers={"Authorization": f"Bearer {token}"},
+        ).raise_for_status()
         ev = json.loads(ws.recv(timeout=10))
         assert ev["type"] == "notice" and ev["data"]["text"] == "系统将于18:00维护"
     with pytest.raises(Exception):  # no token, no stream  # noqa: B017
@@ -310,7 +370,9 @@ def test_two_center_processes_share_events_on_postgresql(pg_url, tmp_path) -> No
 
     with CenterServer(pg_url, tmp_path / "a") as a, CenterServer(pg_url, tmp_path / "b") as b:
         seed_minimal(a.db)
-        token = httpx.post(f"{a.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}).json()["token"]
+        token = httpx.post(
+            f"{a.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"}
+        ).json()["token"]
         received: list[dict[str, object]] = []
         with connect(b.url.replace("http://", "ws://") + f"/api/v1/events?token={token}") as ws:
             assert json.loads(ws.recv(timeout=10))["type"] == "snapshot"
@@ -321,7 +383,10 @@ def test_two_center_processes_share_events_on_postgresql(pg_url, tmp_path) -> No
             reader = threading.Thread(target=read)
             reader.start()
             time.sleep(0.2)
-            httpx.post(f"{a.url}/api/v1/notices", json={"text": "经由A发布"},  # published on center A …
-                       headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+            httpx.post(
+                f"{a.url}/api/v1/notices",
+                json={"text": "经由A发布"},  # published on center A …
+                headers={"Authorization": f"Bearer {token}"},
+            ).raise_for_status()
             reader.join(10)
         assert received and received[0]["data"]["text"] == "经由A发布"  # type: ignore[index]  # … seen on B

@@ -30,10 +30,12 @@ class CenterServer:
     """`with CenterServer(db_url, tmp) as center:` — `center.url` is the base URL; `stop()`/`start()` again
     simulate the center going down and coming back on the same port and database."""
 
-    def __init__(self, db_url: str, data_dir: Path, port: int | None = None) -> None:
-        self.db_url, self.data_dir = db_url, data_dir
+    def __init__(
+        self, db_url: str, data_dir: Path, port: int | None = None, tls: tuple[Path, Path] | None = None
+    ) -> None:
+        self.db_url, self.data_dir, self.tls = db_url, data_dir, tls
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.db = Database(db_url)
         migrate.upgrade(self.db.engine)
         self.settings = Settings(data_dir=data_dir)
@@ -43,7 +45,10 @@ class CenterServer:
 
     def start(self) -> CenterServer:
         app = create_app(self.db, self.settings, cipher=self.cipher)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        ssl = {"ssl_certfile": str(self.tls[0]), "ssl_keyfile": str(self.tls[1])} if self.tls else {}
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", **ssl
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
@@ -77,8 +82,15 @@ def seed_minimal(db: Database) -> dict[str, str]:
         b = m.Category(prefix="B", name="不动产登记", sort_order=2)
         s.add_all([dept, a, b])
         s.flush()
-        item = m.ServiceItem(code="ITEM-001", name="企业设立登记", department_id=dept.id, category_id=a.id,
-                             kind=ItemKind.PROMISED, legal_days=15, promised_days=3)
+        item = m.ServiceItem(
+            code="ITEM-001",
+            name="企业设立登记",
+            department_id=dept.id,
+            category_id=a.id,
+            kind=ItemKind.PROMISED,
+            legal_days=15,
+            promised_days=3,
+        )
         item.materials.append(m.Material(name="公司登记申请书", position=0))
         item.materials.append(m.Material(name="租赁合同", position=1, deferrable=True))
         s.add(item)
@@ -87,13 +99,37 @@ def seed_minimal(db: Database) -> dict[str, str]:
             w.categories.append(m.WindowCategory(category_id=a.id, position=0))
             w.categories.append(m.WindowCategory(category_id=b.id, position=1))
             s.add(w)
-        pw = {"admin": hash_password("admin"), "manager": hash_password("manager"), "clerk": hash_password("clerk")}
-        s.add_all([
-            m.Staff(username="admin", full_name="管理员", role=Role.ADMIN, password_hash=pw["admin"], is_demo=True),
-            m.Staff(username="manager", full_name="大厅主任", role=Role.MANAGER, password_hash=pw["manager"], is_demo=True),
-            m.Staff(username="clerk01", full_name="王小明", role=Role.CLERK, password_hash=pw["clerk"],
-                    window_number=1, is_demo=True),
-        ])
+        pw = {
+            "admin": hash_password("admin"),
+            "manager": hash_password("manager"),
+            "clerk": hash_password("clerk"),
+        }
+        s.add_all(
+            [
+                m.Staff(
+                    username="admin",
+                    full_name="管理员",
+                    role=Role.ADMIN,
+                    password_hash=pw["admin"],
+                    is_demo=True,
+                ),
+                m.Staff(
+                    username="manager",
+                    full_name="大厅主任",
+                    role=Role.MANAGER,
+                    password_hash=pw["manager"],
+                    is_demo=True,
+                ),
+                m.Staff(
+                    username="clerk01",
+                    full_name="王小明",
+                    role=Role.CLERK,
+                    password_hash=pw["clerk"],
+                    window_number=1,
+                    is_demo=True,
+                ),
+            ]
+        )
         s.flush()
         from app.center.changelog import publish_reference
 

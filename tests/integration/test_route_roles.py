@@ -1,0 +1,110 @@
+"""Every route called with every role: the answer matches the route's declared roles, never 5xx.
+A new route must be added to ROUTES with its roles, or this test fails."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.support.center import CenterServer, seed_minimal
+
+ALL = {"anonymous", "clerk", "manager", "admin", "kiosk", "screen", "counter"}
+STAFF_AND_TERMINALS = {"clerk", "manager", "admin", "kiosk", "screen", "counter"}
+# (method, path) → roles that get past the role check
+ROUTES: dict[tuple[str, str], set[str]] = {
+    ("GET", "/api/v1/health"): ALL,
+    ("GET", "/api/v1/snapshot"): STAFF_AND_TERMINALS,
+    ("POST", "/api/v1/notices"): {"manager", "admin"},
+    ("POST", "/api/v1/auth/login"): ALL,
+    ("POST", "/api/v1/auth/terminal"): ALL,
+    ("POST", "/api/v1/terminals/enroll"): ALL,
+    ("GET", "/api/v1/terminals"): {"manager", "admin"},
+    ("POST", "/api/v1/terminals/{ref}/approve"): {"admin"},
+    ("POST", "/api/v1/terminals/{ref}/revoke"): {"admin"},
+    ("POST", "/api/v1/staff/{username}/role"): {"admin"},
+    ("POST", "/api/v1/sync/push"): {"kiosk", "screen", "counter", "admin"},
+    ("GET", "/api/v1/sync/pull"): {"kiosk", "screen", "counter", "clerk", "manager", "admin"},
+    ("POST", "/api/v1/sync/leases"): {"kiosk", "admin"},
+    ("GET", "/api/v1/conflicts"): {"manager", "admin"},
+    ("GET", "/api/v1/audit/verify"): {"manager", "admin"},
+    ("GET", "/api/v1/sync/stats"): {"manager", "admin"},
+}
+BODIES: dict[str, object] = {
+    "/api/v1/notices": {"text": "测试"},
+    "/api/v1/auth/login": {"username": "nobody", "password": "x"},
+    "/api/v1/auth/terminal": {"terminal_id": "00000000-0000-0000-0000-000000000000", "credential": "x"},
+    "/api/v1/terminals/enroll": {"name": "role-probe", "kind": "screen", "credential": "p" * 40},
+    "/api/v1/staff/{username}/role": {"role": "clerk"},
+    "/api/v1/sync/push": {"ops": []},
+    "/api/v1/sync/leases": {"category": "A", "size": 1},
+}
+
+
+def tokens(center: CenterServer) -> dict[str, str | None]:
+    out: dict[str, str | None] = {"anonymous": None}
+    for user, pw, role in (
+        ("clerk01", "clerk", "clerk"),
+        ("manager", "manager", "manager"),
+        ("admin", "admin", "admin"),
+    ):
+        out[role] = httpx.post(
+            f"{center.url}/api/v1/auth/login", json={"username": user, "password": pw}
+        ).json()["token"]
+    admin = {"Authorization": f"Bearer {out['admin']}"}
+    for kind in ("kiosk", "screen", "counter"):
+        cred = kind * 10
+        tid = httpx.post(
+            f"{center.url}/api/v1/terminals/enroll",
+            json={"name": f"t-{kind}", "kind": kind, "credential": cred},
+        ).json()["terminal_id"]
+        httpx.post(f"{center.url}/api/v1/terminals/{tid}/approve", headers=admin).raise_for_status()
+        out[kind] = httpx.post(
+            f"{center.url}/api/v1/auth/terminal", json={"terminal_id": tid, "credential": cred}
+        ).json()["token"]
+    return out
+
+
+def test_every_route_checks_its_roles(sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with CenterServer(sqlite_url, tmp_path) as center:
+        seed_minimal(center.db)
+        from app.center.app import create_app
+
+        app = create_app(center.db, center.settings, cipher=center.cipher)
+        declared = {(meth.upper(), path) for path, ops in app.openapi()["paths"].items() for meth in ops}
+        assert declared == set(ROUTES), f"routes without a role expectation: {declared ^ set(ROUTES)}"
+        toks = tokens(center)
+        for (method, path), allowed in ROUTES.items():
+            url = center.url + path.replace("{ref}", "t-screen").replace("{username}", "clerk01")
+            for role, token in toks.items():
+                headers = {"Authorization": f"Bearer {token}"} if token else {}
+                r = httpx.request(method, url, headers=headers, json=BODIES.get(path))
+                assert r.status_code < 500, (method, path, role, r.text)
+                if role in allowed:
+                    assert r.status_code not in (401, 403) or path.startswith("/api/v1/auth/"), (
+                        method,
+                        path,
+                        role,
+                        r.text,
+                    )
+                elif role == "anonymous":
+                    assert r.status_code == 401, (method, path, role, r.status_code)
+                else:
+                    assert r.status_code == 403, (method, path, role, r.status_code)
+                if path.endswith("/revoke") and r.status_code == 200:  # keep the probe terminal usable
+                    httpx.post(
+                        center.url + "/api/v1/terminals/t-screen/approve",
+                        headers={"Authorization": f"Bearer {toks['admin']}"},
+                    ).raise_for_status()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/terminals", "/api/v1/conflicts"])
+def test_expired_token_is_refused(sqlite_url, tmp_path, path) -> None:  # type: ignore[no-untyped-def]
+    from app.center.security import Principal, sign_token
+
+    with CenterServer(sqlite_url, tmp_path) as center:
+        from app.center.context import load_token_secret
+
+        expired = Principal(subject="admin", role="admin", name="x", expires=1.0)
+        token = sign_token(expired, load_token_secret(center.db))  # the secret lives in the database
+        r = httpx.get(center.url + path, headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 401 and "expired" in r.json()["message"]
