@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -47,6 +47,16 @@ class ApplyContext:
     cipher: FieldCipher
     publish: Callable[[str, dict[str, Any]], None]
     on_bad_rating: Callable[[Session, m.Rating], object]
+    processed: dict[uuid.UUID, str | None] = field(default_factory=dict)  # op ids seen → reason
+    chain_tail: dict[uuid.UUID | None, tuple[int, str]] = field(default_factory=dict)
+
+    def prefetch(self, op_ids: list[uuid.UUID]) -> None:
+        """One query for the whole batch instead of one per op."""
+        if op_ids:
+            rows = self.session.execute(
+                select(m.ProcessedOp.op_id, m.ProcessedOp.reason).where(m.ProcessedOp.op_id.in_(op_ids))
+            ).all()
+            self.processed.update({op_id: reason for op_id, reason in rows})
 
 
 def _uuid(value: Any, what: str) -> uuid.UUID:
@@ -208,8 +218,11 @@ def apply_case(ctx: ApplyContext, p: dict[str, Any]) -> str:
         )
     )
     s.flush()
-    id_number = ctx.cipher.decrypt(applicant.id_number_enc)
-    _publish_case(ctx, case, item.code, progress_key(case.case_number, id_number) if id_number else None)
+    tail_hash = p.get("id_tail_hash")  # computed by the terminal at acceptance (a deliberately slow hash)
+    if not tail_hash:
+        id_number = ctx.cipher.decrypt(applicant.id_number_enc)
+        tail_hash = progress_key(case.case_number, id_number) if id_number else None
+    _publish_case(ctx, case, item.code, tail_hash)
     return "applied"
 
 
@@ -314,20 +327,24 @@ def apply_audit(ctx: ApplyContext, p: dict[str, Any]) -> str:
     term = ctx.terminal_id
     seq = int(p["seq"])
     fields = dict(p, terminal_id=str(term) if term else None)
-    here = s.scalar(select(m.AuditEvent).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq))
-    if here is not None:
-        if here.hash == p["hash"]:
-            return "duplicate"
-        raise Rejected(f"audit chain conflict at event {seq}: a different event is already recorded there")
-    if seq == 1:
-        prev_hash = GENESIS
+    tail = ctx.chain_tail.get(term)
+    if tail is not None and tail[0] == seq - 1:  # the usual case: the next event of a chain this batch extends
+        prev_hash = tail[1]
     else:
-        found = s.scalar(
-            select(m.AuditEvent.hash).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq - 1)
-        )
-        if found is None:
-            raise Retry(f"audit event {seq - 1} not received yet")
-        prev_hash = found
+        here = s.scalar(select(m.AuditEvent).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq))
+        if here is not None:
+            if here.hash == p["hash"]:
+                return "duplicate"
+            raise Rejected(f"audit chain conflict at event {seq}: a different event is already recorded there")
+        if seq == 1:
+            prev_hash = GENESIS
+        else:
+            found = s.scalar(
+                select(m.AuditEvent.hash).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq - 1)
+            )
+            if found is None:
+                raise Retry(f"audit event {seq - 1} not received yet")
+            prev_hash = found
     if p["prev_hash"] != prev_hash:
         raise Rejected(f"audit chain broken at event {seq}: it does not link to event {seq - 1}")
     if chain_hash(prev_hash, fields) != p["hash"]:
@@ -346,6 +363,7 @@ def apply_audit(ctx: ApplyContext, p: dict[str, Any]) -> str:
             hash=p["hash"],
         )
     )
+    ctx.chain_tail[term] = (seq, p["hash"])
     return "applied"
 
 
@@ -376,9 +394,8 @@ def apply_op(
 ) -> tuple[str, str | None]:
     """Apply one op in a savepoint; record it as processed in the same transaction."""
     s = ctx.session
-    done = s.get(m.ProcessedOp, op_id)
-    if done is not None:
-        return "duplicate", done.reason
+    if op_id in ctx.processed:
+        return "duplicate", ctx.processed[op_id]
     applier = APPLIERS.get(kind)
     reason: str | None = None
     try:
@@ -405,6 +422,7 @@ def apply_op(
         )
         log.warning("rejected op %s (%s) from terminal %s: %s", op_id, kind, ctx.terminal_id, reason)
         ctx.publish("sync.conflict", {"op_id": str(op_id), "kind": kind, "reason": reason})
+    ctx.processed[op_id] = reason
     s.add(
         m.ProcessedOp(
             op_id=op_id,
@@ -415,3 +433,32 @@ def apply_op(
         )
     )
     return status, reason
+
+
+class _SlowPath(Exception):
+    pass
+
+
+def apply_batch(ctx: ApplyContext, ops: list[tuple[uuid.UUID, str, dict[str, Any]]]) -> list[tuple[str, str | None]]:
+    """Apply a pushed batch. Fast path: the whole batch in one savepoint, flushed once. If any op is not
+    plainly applicable (retry, rejected, a constraint), the savepoint is rolled back and every op goes
+    through `apply_op` with its own savepoint, so one bad op never blocks the others."""
+    ctx.prefetch([op_id for op_id, _, _ in ops])
+    fresh = [op for op in ops if op[0] not in ctx.processed]
+    if len(fresh) == len(ops) and len({op[0] for op in ops}) == len(ops) and len(ops) > 1:
+        saved_tail = dict(ctx.chain_tail)
+        try:
+            with ctx.session.begin_nested():
+                for op_id, kind, payload in ops:
+                    applier = APPLIERS.get(kind)
+                    if applier is None or applier(ctx, payload) != "applied":
+                        raise _SlowPath
+                    ctx.session.add(m.ProcessedOp(op_id=op_id, terminal_id=ctx.terminal_id, kind=kind,
+                                                  status="applied"))
+                ctx.session.flush()
+            for op_id, _, _ in ops:
+                ctx.processed[op_id] = None
+            return [("applied", None)] * len(ops)
+        except (_SlowPath, Retry, Rejected, IntegrityError, ValueError, KeyError, TypeError):
+            ctx.chain_tail = saved_tail
+    return [apply_op(ctx, op_id, kind, payload) for op_id, kind, payload in ops]

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
-from app.center.apply import ApplyContext, apply_op
+from app.center.apply import ApplyContext, apply_batch
 from app.center.audit import event_fields
 from app.center.changelog import last_seq, next_value
 from app.center.context import CenterContext
@@ -63,8 +63,8 @@ def push(
             publish=lambda type_, data: c.bus.publish(s, type_, data),
             on_bad_rating=lambda sess, rating: open_rectification(sess, rating, c.settings),
         )
-        for op in body.ops:
-            status, reason = apply_op(actx, op.op_id, op.kind, op.payload)
+        answers = apply_batch(actx, [(op.op_id, op.kind, op.payload) for op in body.ops])
+        for op, (status, reason) in zip(body.ops, answers, strict=True):
             results.append(OpResult(op_id=op.op_id, status=status, reason=reason))
         if terminal_id is not None:
             term = s.get(m.Terminal, terminal_id)

@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 from app.config import Settings
-from app.domain.catalog import load_catalog
 from app.store import migrate
 from app.store.db import Database
 
@@ -19,6 +18,7 @@ def prepare_database(url: str, *, seed_demo: bool = False, catalog_file: Path | 
     migrate.upgrade(db.engine)
     if seed_demo:
         from app.center.seed import seed_demo as do_seed
+        from app.domain.catalog import load_catalog
 
         with db.write_session() as s:
             do_seed(s, load_catalog(catalog_file))

@@ -15,6 +15,7 @@ from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.clock import utcnow
 from app.domain.idnumber import mask_id_number, mask_phone
 from app.domain.ids import new_id
+from app.domain.lookup import progress_key
 from app.domain.states import CaseStatus, check_case_transition
 from app.store import models as m
 from app.store.crypto import FieldCipher
@@ -224,12 +225,15 @@ class LocalRecorder:
         )
         s.flush()
         payload = jsonable({k: v for k, v in case.__dict__.items() if not k.startswith("_")})
+        applicant = s.get(m.Applicant, c.applicant_id)
+        id_number = self.cipher.decrypt(applicant.id_number_enc) if applicant is not None else None
         payload.update(
             id=str(ident),
             item_id=str(c.item_id),
             applicant_id=str(c.applicant_id),
             materials=mats,
             status=c.status.value,
+            id_tail_hash=progress_key(c.case_number, id_number) if id_number else None,
         )
         outbox.enqueue(s, "case.create", payload)
         self.audit(s, f"case.{c.decision}", "case", c.case_number, {"status": c.status.value})

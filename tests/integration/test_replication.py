@@ -44,7 +44,7 @@ def make_terminal(
     center: CenterServer, tmp_path: Path, name: str = "counter-1", kind: str = "counter"
 ) -> Terminal:
     settings = terminal_settings(tmp_path)
-    identity, status = enroll(settings, center.url, kind, name, admin_user="admin", admin_password="admin")
+    _identity, status = enroll(settings, center.url, kind, name, admin_user="admin", admin_password="admin")
     assert status == "approved"
     return open_terminal(settings, name)
 
