@@ -328,14 +328,18 @@ def apply_audit(ctx: ApplyContext, p: dict[str, Any]) -> str:
     seq = int(p["seq"])
     fields = dict(p, terminal_id=str(term) if term else None)
     tail = ctx.chain_tail.get(term)
-    if tail is not None and tail[0] == seq - 1:  # the usual case: the next event of a chain this batch extends
+    if (
+        tail is not None and tail[0] == seq - 1
+    ):  # the usual case: the next event of a chain this batch extends
         prev_hash = tail[1]
     else:
         here = s.scalar(select(m.AuditEvent).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq))
         if here is not None:
             if here.hash == p["hash"]:
                 return "duplicate"
-            raise Rejected(f"audit chain conflict at event {seq}: a different event is already recorded there")
+            raise Rejected(
+                f"audit chain conflict at event {seq}: a different event is already recorded there"
+            )
         if seq == 1:
             prev_hash = GENESIS
         else:
@@ -439,7 +443,9 @@ class _SlowPath(Exception):
     pass
 
 
-def apply_batch(ctx: ApplyContext, ops: list[tuple[uuid.UUID, str, dict[str, Any]]]) -> list[tuple[str, str | None]]:
+def apply_batch(
+    ctx: ApplyContext, ops: list[tuple[uuid.UUID, str, dict[str, Any]]]
+) -> list[tuple[str, str | None]]:
     """Apply a pushed batch. Fast path: the whole batch in one savepoint, flushed once. If any op is not
     plainly applicable (retry, rejected, a constraint), the savepoint is rolled back and every op goes
     through `apply_op` with its own savepoint, so one bad op never blocks the others."""
@@ -453,8 +459,9 @@ def apply_batch(ctx: ApplyContext, ops: list[tuple[uuid.UUID, str, dict[str, Any
                     applier = APPLIERS.get(kind)
                     if applier is None or applier(ctx, payload) != "applied":
                         raise _SlowPath
-                    ctx.session.add(m.ProcessedOp(op_id=op_id, terminal_id=ctx.terminal_id, kind=kind,
-                                                  status="applied"))
+                    ctx.session.add(
+                        m.ProcessedOp(op_id=op_id, terminal_id=ctx.terminal_id, kind=kind, status="applied")
+                    )
                 ctx.session.flush()
             for op_id, _, _ in ops:
                 ctx.processed[op_id] = None

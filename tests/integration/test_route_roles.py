@@ -28,6 +28,8 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/conflicts"): {"manager", "admin"},
     ("GET", "/api/v1/audit/verify"): {"manager", "admin"},
     ("GET", "/api/v1/sync/stats"): {"manager", "admin"},
+    ("GET", "/api/v1/calendar/{year}"): STAFF_AND_TERMINALS,
+    ("PUT", "/api/v1/calendar/{year}"): {"admin"},
 }
 BODIES: dict[str, object] = {
     "/api/v1/notices": {"text": "测试"},
@@ -37,6 +39,7 @@ BODIES: dict[str, object] = {
     "/api/v1/staff/{username}/role": {"role": "clerk"},
     "/api/v1/sync/push": {"ops": []},
     "/api/v1/sync/leases": {"category": "A", "size": 1},
+    "/api/v1/calendar/{year}": {"days": [{"day": "2030-10-01", "is_workday": False, "name": "国庆节"}]},
 }
 
 
@@ -74,7 +77,9 @@ def test_every_route_checks_its_roles(sqlite_url, tmp_path) -> None:  # type: ig
         assert declared == set(ROUTES), f"routes without a role expectation: {declared ^ set(ROUTES)}"
         toks = tokens(center)
         for (method, path), allowed in ROUTES.items():
-            url = center.url + path.replace("{ref}", "t-screen").replace("{username}", "clerk01")
+            url = center.url + path.replace("{ref}", "t-screen").replace("{username}", "clerk01").replace(
+                "{year}", "2030"
+            )
             for role, token in toks.items():
                 headers = {"Authorization": f"Bearer {token}"} if token else {}
                 r = httpx.request(method, url, headers=headers, json=BODIES.get(path))
