@@ -76,7 +76,7 @@ def mask_phone(value: str | None) -> str:
     if not value:
         return ""
     v = re.sub(r"[\s-]", "", value)
-    if len(v) == 11 and v.isdigit():
+    if len(v) == 11 and v.isdigit() and v.startswith("1"):
         return v[:3] + "****" + v[-4:]
     if len(v) <= 4:
         return "*" * len(v)

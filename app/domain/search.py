@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -33,10 +33,10 @@ T = TypeVar("T", bound=Searchable)
 def initials_variants(text: str) -> list[str]:
     """The initials of `text`: first as read in context (营业执照 → yyzz), then other readings of its
     polyphones (银行 → yh, also yx), capped at MAX_VARIANTS."""
-    contextual = "".join(p[0][:1] for p in pinyin(text, style=Style.FIRST_LETTER, errors=_keep)).lower()
+    contextual = "".join(p[0][:1] for p in pinyin(text, style=Style.FIRST_LETTER, errors=_KEEP)).lower()
     options = []
     for ch in text:
-        readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors=_keep)[0]
+        readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors=_KEEP)[0]
         options.append(sorted({r[:1].lower() for r in readings if r}) or [""])
     out = [contextual]
     for combo in itertools.islice(itertools.product(*options), MAX_VARIANTS):
@@ -50,8 +50,12 @@ def _keep(text: str) -> list[str]:
     return [c.lower() for c in text]
 
 
+# pypinyin accepts a list from its `errors` callback (one item per character); its stubs say str
+_KEEP: Any = _keep
+
+
 def full_pinyin(text: str) -> str:
-    return "".join(lazy_pinyin(text, errors=_keep)).lower()
+    return "".join(lazy_pinyin(text, errors=_KEEP)).lower()
 
 
 @dataclass(frozen=True)
