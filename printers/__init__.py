@@ -1,0 +1,1 @@
+"""Printing without Qt: ESC/POS tickets and receipts, PDF notices."""
