@@ -17,7 +17,7 @@ from app import __version__
 from app.center import routes_auth, routes_calendar, routes_sync
 from app.center.api_errors import ApiError, error_body, install_error_handlers
 from app.center.changelog import publish_reference
-from app.center.context import CenterContext, demo_accounts_exist, load_token_secret
+from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
 from app.center.deps import ctx, principal_from_token, require
 from app.center.events import EventBus
 from app.center.security import Principal
@@ -104,6 +104,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     if cipher is None:
         cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
     bus = EventBus(db)
+    ensure_id_salt(db)
     context = CenterContext(
         db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
     )

@@ -383,7 +383,59 @@ def apply_health(ctx: ApplyContext, p: dict[str, Any]) -> str:
     return "applied"
 
 
+def apply_offline_ticket(ctx: ApplyContext, p: dict[str, Any]) -> str:
+    """A ticket a kiosk issued while the center was unreachable, numbered from its leased block. It joins
+    the queue by its issue time; its number must lie in a block leased to this very kiosk."""
+    _require(p, "id", "category", "service_day", "seq", "number", "issued_at")
+    s = ctx.session
+    ident = _uuid(p["id"], "id")
+    if _existing(s, m.Ticket, ident) is not None:
+        return "duplicate"
+    cat = s.scalar(select(m.Category).where(m.Category.prefix == p["category"]))
+    if cat is None:
+        raise Rejected(f"unknown queue category {p['category']!r}")
+    day = _date(p["service_day"], "service_day")
+    seq = int(p["seq"])
+    lease = s.scalar(
+        select(m.NumberLease).where(
+            m.NumberLease.terminal_id == ctx.terminal_id,
+            m.NumberLease.category_id == cat.id,
+            m.NumberLease.service_day == day,
+            m.NumberLease.first_seq <= seq,
+            m.NumberLease.last_seq >= seq,
+        )
+    )
+    if lease is None:
+        raise Rejected(f"ticket {p['number']} is outside every number block leased to this kiosk")
+    issued = _time(p["issued_at"], "issued_at") or utcnow()
+    ticket = m.Ticket(
+        id=ident,
+        category_id=cat.id,
+        service_day=day,
+        seq=seq,
+        number=p["number"],
+        priority=bool(p.get("priority")),
+        id_number_hash=p.get("id_number_hash"),
+        source="offline",
+        issued_at=issued,
+        queue_at=issued,
+        issued_by=ctx.terminal_id,
+    )
+    s.add(ticket)
+    s.add(
+        m.TicketEvent(
+            ticket_id=ident, kind="issued", to_status="waiting", at=issued, detail={"source": "offline"}
+        )
+    )
+    ctx.publish(
+        "ticket.issued",
+        {"id": str(ident), "number": ticket.number, "category": cat.prefix, "source": "offline"},
+    )
+    return "applied"
+
+
 APPLIERS: dict[str, Callable[[ApplyContext, dict[str, Any]], str]] = {
+    "ticket.offline": apply_offline_ticket,
     "applicant.create": apply_applicant,
     "case.create": apply_case,
     "case.transition": apply_case_transition,

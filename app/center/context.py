@@ -49,6 +49,27 @@ def load_token_secret(db: Database) -> bytes:
     raise RuntimeError("could not create the token secret")
 
 
+def ensure_id_salt(db: Database) -> str:
+    """The hall-wide salt for ID-number hashes; made once, replicated to every terminal."""
+    from app.center.changelog import publish_reference
+    from app.domain.privacy import ID_SALT_SETTING
+
+    for _ in range(2):
+        with db.read_session() as s:
+            row = s.get(m.Setting, ID_SALT_SETTING)
+            if row is not None:
+                return str(row.value["salt"])
+        try:
+            with db.write_session() as s:
+                setting = m.Setting(key=ID_SALT_SETTING, value={"salt": secrets.token_hex(16)})
+                s.add(setting)
+                s.flush()
+                publish_reference(s, setting)
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not create the ID hash salt")
+
+
 def demo_accounts_exist(db: Database) -> bool:
     with db.read_session() as s:
         return s.scalar(select(m.Staff.id).where(m.Staff.is_demo.is_(True)).limit(1)) is not None
