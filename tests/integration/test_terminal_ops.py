@@ -146,7 +146,7 @@ def test_no_keyring_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyp
     previous = keyring.get_keyring()
     keyring.set_keyring(FailKeyring())
     try:
-        with pytest.raises(ConfigError, match="no OS keyring.*keyring_file"):
+        with pytest.raises(ConfigError, match=r"no OS keyring.*keyring_file"):
             open_secret_store(Settings(data_dir=tmp_path))
     finally:
         keyring.set_keyring(previous)
