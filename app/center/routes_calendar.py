@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from app.store import models as m
 from app.store.calendar_store import load_calendar, set_admin_year
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"])
+Year = Annotated[int, Path(ge=2000, le=2100)]
 
 
 class DayIn(BaseModel):
@@ -38,7 +40,7 @@ class YearOut(BaseModel):
 
 @router.get("/{year}", response_model=YearOut)
 def get_year(
-    year: int,
+    year: Year,
     _: Principal = Depends(require("clerk", "manager", "counter", "kiosk", "screen")),
     s: Session = Depends(read_db),
 ) -> YearOut:
@@ -53,7 +55,7 @@ def get_year(
 
 @router.put("/{year}", response_model=YearOut)
 def put_year(
-    year: int, body: YearIn, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+    year: Year, body: YearIn, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
 ) -> YearOut:
     """Enter (or correct) a year's holidays and make-up working days, e.g. after the State Council's notice."""
     if not 2000 <= year <= 2100:

@@ -10,6 +10,7 @@ from tests.support.center import CenterServer, seed_minimal
 
 ALL = {"anonymous", "clerk", "manager", "admin", "kiosk", "screen", "counter"}
 STAFF_AND_TERMINALS = {"clerk", "manager", "admin", "kiosk", "screen", "counter"}
+COUNTER_STAFF = {"clerk", "manager", "counter", "admin"}
 # (method, path) → roles that get past the role check
 ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/health"): ALL,
@@ -30,6 +31,13 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/sync/stats"): {"manager", "admin"},
     ("GET", "/api/v1/calendar/{year}"): STAFF_AND_TERMINALS,
     ("PUT", "/api/v1/calendar/{year}"): {"admin"},
+    ("POST", "/api/v1/tickets"): {"kiosk", "clerk", "manager", "counter", "admin"},
+    ("GET", "/api/v1/queue"): STAFF_AND_TERMINALS,
+    ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
+    **{("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
+       for a in ("call-next", "call", "open", "pause", "resume", "close")},
+    **{("POST", f"/api/v1/tickets/{{ticket_id}}/{a}"): COUNTER_STAFF
+       for a in ("recall", "no-show", "come-back", "start", "finish", "transfer")},
 }
 BODIES: dict[str, object] = {
     "/api/v1/notices": {"text": "测试"},
@@ -40,6 +48,9 @@ BODIES: dict[str, object] = {
     "/api/v1/sync/push": {"ops": []},
     "/api/v1/sync/leases": {"category": "A", "size": 1},
     "/api/v1/calendar/{year}": {"days": [{"day": "2030-10-01", "is_workday": False, "name": "国庆节"}]},
+    "/api/v1/tickets": {"category": "A"},
+    "/api/v1/windows/{window_no}/call": {"number": "A001"},
+    "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
 }
 
 

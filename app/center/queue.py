@@ -1,0 +1,568 @@
+"""The queue engine (DOMAIN.md, "The queue"): numbering, issue rules, calling, and every step as an event.
+
+Concurrency: calling takes the next ticket with `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL, so two
+windows never get one ticket and never wait on each other; on SQLite the write transaction is
+`BEGIN IMMEDIATE`, which serialises writers. Numbers come from a gap-free counter row per
+(category, day) taken inside the transaction, and the database's unique constraint on
+(category, day, number) is the last word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.config import QueueSettings
+from app.domain.clock import local_today, utcnow
+from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.domain.states import TicketStatus, WindowStatus, check_ticket_transition
+from app.store import models as m
+from app.store.rows import next_value
+
+OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+ONLINE_BAND_END = 899  # 900–999 is the offline band leased to kiosks
+
+
+class QueueError(Exception):
+    """A refusal with a code, an HTTP status and a message the citizen or clerk can read."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass
+class Issued:
+    ticket: m.Ticket
+    category: str
+    waiting_ahead: int
+    estimated_wait_min: int
+
+
+def _category(s: Session, prefix: str) -> m.Category:
+    cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix.upper(), m.Category.active.is_(True)))
+    if cat is None:
+        raise QueueError(404, "unknown_category", f"没有“{prefix}”类业务 / no queue category {prefix!r}")
+    return cat
+
+
+def _window(s: Session, number: int, *, lock: bool = False) -> m.Window:
+    q = select(m.Window).where(m.Window.number == number)
+    if lock and s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    w = s.scalar(q)
+    if w is None or not w.active:
+        raise QueueError(404, "unknown_window", f"没有{number}号窗口 / no window {number}")
+    return w
+
+
+def _event(
+    s: Session,
+    t: m.Ticket,
+    kind: str,
+    before: str | None,
+    *,
+    window: int | None = None,
+    staff_id: uuid.UUID | None = None,
+    at: dt.datetime | None = None,
+    **detail: Any,
+) -> None:
+    s.add(
+        m.TicketEvent(
+            ticket_id=t.id,
+            kind=kind,
+            from_status=before,
+            to_status=t.status.value,
+            window_number=window,
+            staff_id=staff_id,
+            at=at or utcnow(),
+            detail=detail,
+        )
+    )
+
+
+def _move(s: Session, t: m.Ticket, to: TicketStatus, kind: str, **kw: Any) -> None:
+    before = t.status.value
+    check_ticket_transition(before, before, to.value)
+    t.status = to
+    _event(s, t, kind, before, **kw)
+
+
+# ----------------------------------------------------------------------------- issuing
+
+
+def order_key(t: m.Ticket) -> tuple[int, int, dt.datetime]:
+    """Within a category: priority (绿色通道) first, then checked-in appointments, then time."""
+    return (0 if t.priority else 1, 0 if t.appointment_id else 1, t.queue_at)
+
+
+def waiting_in(s: Session, category_id: uuid.UUID, day: dt.date) -> list[m.Ticket]:
+    rows = s.scalars(
+        select(m.Ticket).where(
+            m.Ticket.category_id == category_id,
+            m.Ticket.service_day == day,
+            m.Ticket.status == TicketStatus.WAITING,
+        )
+    ).all()
+    return sorted(rows, key=order_key)
+
+
+def average_service_minutes(s: Session, category_id: uuid.UUID, day: dt.date, default: float) -> float:
+    done = s.execute(
+        select(m.Ticket.started_at, m.Ticket.finished_at).where(
+            m.Ticket.category_id == category_id,
+            m.Ticket.service_day == day,
+            m.Ticket.status == TicketStatus.DONE,
+            m.Ticket.started_at.is_not(None),
+            m.Ticket.finished_at.is_not(None),
+        )
+    ).all()
+    spans = [(b - a).total_seconds() / 60 for a, b in done if a and b]
+    return sum(spans) / len(spans) if len(spans) >= 3 else default
+
+
+def open_windows_for(s: Session, category_id: uuid.UUID) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(m.Window)
+            .join(m.WindowCategory, m.WindowCategory.window_id == m.Window.id)
+            .where(
+                m.WindowCategory.category_id == category_id,
+                m.Window.active.is_(True),
+                m.Window.status.in_([WindowStatus.IDLE, WindowStatus.SERVING]),
+            )
+        )
+        or 0
+    )
+
+
+def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int]:
+    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows."""
+    waiting = waiting_in(s, ticket.category_id, ticket.service_day)
+    key = order_key(ticket)
+    ahead = sum(1 for t in waiting if t.id != ticket.id and order_key(t) <= key)
+    minutes = ahead * average_service_minutes(
+        s, ticket.category_id, ticket.service_day, cfg.default_service_minutes
+    )
+    return ahead, round(minutes / max(open_windows_for(s, ticket.category_id), 1))
+
+
+def issue_ticket(
+    s: Session,
+    cfg: QueueSettings,
+    prefix: str,
+    *,
+    id_number: str | None = None,
+    priority: bool = False,
+    appointment_code: str | None = None,
+    terminal_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> Issued:
+    now = now or utcnow()
+    day = local_today(now)
+    cat = _category(s, prefix)
+    hashed = None
+    if id_number:
+        salt = s.get(m.Setting, ID_SALT_SETTING)
+        if salt is None:
+            raise QueueError(503, "not_ready", "the center has no ID salt yet")
+        hashed = id_hash(id_number, str(salt.value["salt"]))
+        _check_real_name(s, cfg, cat, hashed, day, now)
+    appointment = None
+    if appointment_code:
+        appointment = s.scalar(select(m.Appointment).where(m.Appointment.code == appointment_code))
+        if appointment is None or appointment.day != day or appointment.status != "booked":
+            raise QueueError(
+                404,
+                "no_appointment",
+                "没有找到今天的这个预约，或已签到 / no open appointment for today with this code",
+            )
+        if appointment.category_id != cat.id:
+            raise QueueError(
+                409, "wrong_category", "这个预约属于另一类业务 / the appointment is for another category"
+            )
+        appointment.status, appointment.checked_in_at = "checked_in", now
+    seq = next_value(s, f"ticket:{cat.prefix}:{day.isoformat()}")
+    if seq > ONLINE_BAND_END:
+        raise QueueError(
+            409,
+            "numbers_exhausted",
+            f"今日{cat.name}号码已发完 / today's numbers of {cat.prefix} are used up",
+        )
+    t = m.Ticket(
+        category_id=cat.id,
+        service_day=day,
+        seq=seq,
+        number=f"{cat.prefix}{seq:03d}",
+        priority=priority,
+        appointment_id=appointment.id if appointment else None,
+        id_number_hash=hashed,
+        source="online",
+        issued_at=now,
+        queue_at=now,
+        issued_by=terminal_id,
+    )
+    s.add(t)
+    s.flush()
+    _event(s, t, "issued", None, at=now, priority=priority, appointment=bool(appointment))
+    ahead, wait = estimate(s, t, cfg)
+    return Issued(t, cat.prefix, ahead, wait)
+
+
+def _check_real_name(
+    s: Session, cfg: QueueSettings, cat: m.Category, hashed: str, day: dt.date, now: dt.datetime
+) -> None:
+    open_one = s.scalar(
+        select(m.Ticket.number).where(
+            m.Ticket.id_number_hash == hashed,
+            m.Ticket.category_id == cat.id,
+            m.Ticket.service_day == day,
+            m.Ticket.status.in_(OPEN),
+        )
+    )
+    if open_one is not None:
+        raise QueueError(
+            409,
+            "already_has_ticket",
+            f"您有一个号码（{open_one}）尚未办理，请勿重复取号 / you already hold ticket {open_one}",
+        )
+    since = now - dt.timedelta(days=cfg.noshow_block_window_days)
+    misses = s.scalars(
+        select(m.TicketEvent.at)
+        .join(m.Ticket, m.Ticket.id == m.TicketEvent.ticket_id)
+        .where(m.Ticket.id_number_hash == hashed, m.TicketEvent.kind == "no_show", m.TicketEvent.at >= since)
+        .order_by(m.TicketEvent.at)
+    ).all()
+    if len(misses) >= cfg.noshow_block_count:
+        until = misses[-1] + dt.timedelta(days=cfg.noshow_block_days)
+        if now < until:
+            raise QueueError(
+                403,
+                "blocked_no_shows",
+                f"您近{cfg.noshow_block_window_days}天内过号{len(misses)}次，"
+                f"{local_today(until).isoformat()}前暂停实名取号，请到服务台咨询 / "
+                f"{len(misses)} missed calls: real-name tickets paused until {local_today(until)}",
+            )
+
+
+# ----------------------------------------------------------------------------- the window
+
+
+def window_categories(s: Session, w: m.Window) -> list[uuid.UUID]:
+    return [wc.category_id for wc in sorted(w.categories, key=lambda wc: wc.position)]
+
+
+def current_ticket(s: Session, window_number: int, day: dt.date) -> m.Ticket | None:
+    return s.scalar(
+        select(m.Ticket).where(
+            m.Ticket.window_number == window_number,
+            m.Ticket.service_day == day,
+            m.Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
+        )
+    )
+
+
+def call_next(
+    s: Session, window_number: int, staff_id: uuid.UUID | None, *, now: dt.datetime | None = None
+) -> m.Ticket | None:
+    """Give the window its next ticket, or None when nothing waits. Never one ticket to two windows."""
+    now = now or utcnow()
+    day = local_today(now)
+    w = _window(s, window_number, lock=True)
+    if w.status == WindowStatus.PAUSED:
+        raise QueueError(409, "window_paused", "窗口已暂停，请先恢复 / the window is paused: resume it first")
+    busy = current_ticket(s, window_number, day)
+    if busy is not None:
+        raise QueueError(
+            409, "window_busy", f"请先办结或过号当前号码 {busy.number} / finish {busy.number} first"
+        )
+    cats = window_categories(s, w)
+    if not cats:
+        return None
+    position = {c: i for i, c in enumerate(cats)}
+    q = select(m.Ticket).where(
+        m.Ticket.service_day == day,
+        m.Ticket.status == TicketStatus.WAITING,
+        m.Ticket.category_id.in_(cats),
+        (m.Ticket.target_window.is_(None)) | (m.Ticket.target_window == window_number),
+    )
+    postgres = s.get_bind().dialect.name == "postgresql"
+    candidates = s.scalars(q.with_for_update(skip_locked=True) if postgres else q).all()
+    if not candidates:
+        return None
+    chosen = min(
+        candidates,
+        key=lambda t: (
+            0 if t.target_window == window_number else 1,
+            *order_key(t)[:2],
+            position[t.category_id],
+            t.queue_at,
+        ),
+    )
+    chosen.window_number, chosen.staff_id, chosen.called_at = window_number, staff_id, now
+    _move(
+        s,
+        chosen,
+        TicketStatus.CALLED,
+        "called",
+        window=window_number,
+        staff_id=staff_id,
+        at=now,
+        wait_s=round((now - chosen.queue_at).total_seconds()),
+    )
+    w.status, w.status_since = WindowStatus.SERVING, now
+    return chosen
+
+
+def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UUID | None) -> m.Ticket:
+    now = utcnow()
+    day = local_today(now)
+    w = _window(s, window_number, lock=True)
+    if current_ticket(s, window_number, day) is not None:
+        raise QueueError(409, "window_busy", "请先办结或过号当前号码 / finish the current ticket first")
+    q = select(m.Ticket).where(
+        m.Ticket.service_day == day,
+        m.Ticket.number == number.upper(),
+        m.Ticket.status == TicketStatus.WAITING,
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    t = s.scalar(q)
+    if t is None:
+        raise QueueError(404, "not_waiting", f"{number} 不在等候中 / {number} is not waiting")
+    t.window_number, t.staff_id, t.called_at = window_number, staff_id, now
+    _move(
+        s,
+        t,
+        TicketStatus.CALLED,
+        "called",
+        window=window_number,
+        staff_id=staff_id,
+        at=now,
+        wait_s=round((now - t.queue_at).total_seconds()),
+        specific=True,
+    )
+    w.status, w.status_since = WindowStatus.SERVING, now
+    return t
+
+
+def _own(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
+    q = select(m.Ticket).where(m.Ticket.id == ticket_id)
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    t = s.scalar(q)
+    if t is None:
+        raise QueueError(404, "not_found", "no such ticket")
+    if window_number is not None and t.window_number not in (None, window_number):
+        raise QueueError(403, "other_window", f"{t.number} belongs to window {t.window_number}")
+    return t
+
+
+def recall(s: Session, cfg: QueueSettings, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
+    t = _own(s, ticket_id, window_number)
+    if t.status != TicketStatus.CALLED:
+        raise QueueError(
+            409, "not_called", f"{t.number} is {t.status.value}, only a called ticket is recalled"
+        )
+    if t.recall_count >= cfg.recall_limit:
+        raise QueueError(
+            409,
+            "recall_limit",
+            f"已重呼{t.recall_count}次，请按过号处理 / recalled {t.recall_count} times: mark a no-show",
+        )
+    t.recall_count += 1
+    _event(s, t, "recalled", t.status.value, window=t.window_number, count=t.recall_count)
+    return t
+
+
+def _free_window(s: Session, window_number: int | None, now: dt.datetime) -> None:
+    if window_number is None:
+        return
+    w = s.scalar(select(m.Window).where(m.Window.number == window_number))
+    if w is not None and w.status == WindowStatus.SERVING:
+        w.status, w.status_since = WindowStatus.IDLE, now
+
+
+def no_show(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
+    t = _own(s, ticket_id, window_number)
+    if t.status != TicketStatus.CALLED:
+        raise QueueError(
+            409, "not_called", f"{t.number} is {t.status.value}; only a called ticket can be a no-show"
+        )
+    now = utcnow()
+    _move(s, t, TicketStatus.NO_SHOW, "no_show", window=t.window_number, at=now)
+    _free_window(s, t.window_number, now)
+    return t
+
+
+def come_back(s: Session, cfg: QueueSettings, ticket_id: uuid.UUID) -> m.Ticket:
+    """A no-show returns: requeued behind K waiting tickets (or told to take a new ticket)."""
+    t = _own(s, ticket_id, None)
+    if t.status != TicketStatus.NO_SHOW:
+        raise QueueError(409, "not_no_show", f"{t.number} is {t.status.value}")
+    if cfg.noshow_rule == "new_ticket":
+        raise QueueError(409, "take_new_ticket", "过号请重新取号 / a missed number needs a new ticket")
+    now = utcnow()
+    waiting = waiting_in(s, t.category_id, t.service_day)
+    k = cfg.noshow_requeue_after
+    # exactly K tickets go before it: it takes the place right after the K-th (a priority ticket that was
+    # missed keeps no priority: the rule of the hall is "behind K", whoever they are)
+    had_priority, t.priority = t.priority, False
+    t.queue_at = (waiting[k - 1].queue_at + dt.timedelta(microseconds=1)) if 0 < k <= len(waiting) else now
+    t.window_number, t.called_at = None, None
+    _move(
+        s, t, TicketStatus.WAITING, "requeued", at=now, behind=min(k, len(waiting)), had_priority=had_priority
+    )
+    return t
+
+
+def start(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
+    t = _own(s, ticket_id, window_number)
+    if t.status != TicketStatus.CALLED:
+        raise QueueError(409, "not_called", f"{t.number} is {t.status.value}")
+    now = utcnow()
+    t.started_at = now
+    walk = round((now - t.called_at).total_seconds()) if t.called_at else None
+    _move(s, t, TicketStatus.SERVING, "started", window=t.window_number, at=now, walk_s=walk)
+    return t
+
+
+def finish(
+    s: Session, ticket_id: uuid.UUID, window_number: int | None, outcome: str | None = None
+) -> m.Ticket:
+    t = _own(s, ticket_id, window_number)
+    now = utcnow()
+    if t.status == TicketStatus.CALLED:  # served without pressing start: service starts now
+        start(s, ticket_id, window_number)
+    if t.status != TicketStatus.SERVING:
+        raise QueueError(409, "not_serving", f"{t.number} is {t.status.value}")
+    t.finished_at = now
+    service = round((now - t.started_at).total_seconds()) if t.started_at else None
+    _move(
+        s,
+        t,
+        TicketStatus.DONE,
+        "finished",
+        window=t.window_number,
+        at=now,
+        service_s=service,
+        outcome=outcome,
+    )
+    _free_window(s, t.window_number, now)
+    return t
+
+
+def transfer(
+    s: Session,
+    cfg: QueueSettings,
+    ticket_id: uuid.UUID,
+    window_number: int | None,
+    *,
+    category: str | None = None,
+    window: int | None = None,
+) -> m.Ticket:
+    """Send the visitor to another category or window: the old ticket ends as transferred, a new one waits
+    (with the same number label, and its original place if the hall keeps issue times)."""
+    if category is None and window is None:
+        raise QueueError(422, "invalid_request", "give a category or a window to transfer to")
+    t = _own(s, ticket_id, window_number)
+    if t.status not in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
+        raise QueueError(409, "not_open", f"{t.number} is {t.status.value}")
+    now = utcnow()
+    target_cat = _category(s, category) if category else s.get(m.Category, t.category_id)
+    assert target_cat is not None
+    if window is not None:
+        target_w = _window(s, window)
+        if target_cat.id not in window_categories(s, target_w):
+            raise QueueError(409, "window_does_not_serve", f"{window}号窗口不办理{target_cat.name}")
+    old_window = t.window_number
+    _move(
+        s,
+        t,
+        TicketStatus.TRANSFERRED,
+        "transferred",
+        window=old_window,
+        at=now,
+        to_category=target_cat.prefix,
+        to_window=window,
+    )
+    _free_window(s, old_window, now)
+    s.flush()
+    number = t.number
+    if (
+        s.scalar(
+            select(m.Ticket.id).where(
+                m.Ticket.category_id == target_cat.id,
+                m.Ticket.service_day == t.service_day,
+                m.Ticket.number == number,
+                m.Ticket.id != t.id,
+            )
+        )
+        is not None
+    ):
+        number = (
+            f"{number}"  # same label already in that category today (a second transfer back): keep unique
+        )
+        seq = next_value(s, f"ticket:{target_cat.prefix}:{t.service_day.isoformat()}")
+        number = f"{target_cat.prefix}{seq:03d}"
+    new = m.Ticket(
+        category_id=target_cat.id,
+        service_day=t.service_day,
+        seq=t.seq,
+        number=number,
+        priority=t.priority,
+        appointment_id=t.appointment_id,
+        id_number_hash=t.id_number_hash,
+        source=t.source,
+        issued_at=t.issued_at,
+        queue_at=t.queue_at if cfg.transfer_keeps_issue_time else now,
+        target_window=window,
+        transferred_from=t.id,
+    )
+    s.add(new)
+    s.flush()
+    _event(s, new, "issued", None, at=now, transferred_from=str(t.id))
+    return new
+
+
+def set_window_status(
+    s: Session, window_number: int, status: WindowStatus, staff_id: uuid.UUID | None = None
+) -> m.Window:
+    w = _window(s, window_number, lock=True)
+    now = utcnow()
+    if status == WindowStatus.PAUSED and current_ticket(s, window_number, local_today(now)) is not None:
+        raise QueueError(
+            409, "window_busy", "请先办结当前号码再暂停 / finish the current ticket before pausing"
+        )
+    if status == WindowStatus.IDLE and w.status == WindowStatus.SERVING:
+        return w
+    w.status, w.status_since = status, now
+    if staff_id is not None:
+        w.staff_id = staff_id
+    if status == WindowStatus.LOGGED_OUT:
+        w.staff_id = None
+    return w
+
+
+def ticket_view(t: m.Ticket, prefix: str | None = None) -> dict[str, Any]:
+    return {
+        "id": str(t.id),
+        "number": t.number,
+        "category": prefix or t.number[:1],
+        "status": t.status.value,
+        "priority": t.priority,
+        "window": t.window_number,
+        "target_window": t.target_window,
+        "issued_at": t.issued_at.isoformat(),
+        "called_at": t.called_at.isoformat() if t.called_at else None,
+        "started_at": t.started_at.isoformat() if t.started_at else None,
+        "finished_at": t.finished_at.isoformat() if t.finished_at else None,
+        "recall_count": t.recall_count,
+        "source": t.source,
+    }

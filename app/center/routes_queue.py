@@ -1,0 +1,256 @@
+"""Queue API: issue, call, recall, no-show, start, finish, transfer, pause/resume, snapshot, statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from app.center import queue as q
+from app.center.api_errors import ApiError
+from app.center.context import CenterContext
+from app.center.deps import ctx, read_db, require
+from app.center.security import Principal
+from app.center.snapshot import build_snapshot
+from app.center.stats import daily_stats
+from app.domain.clock import local_today
+from app.domain.idnumber import InvalidIdNumber, normalize_id_number
+from app.domain.states import WindowStatus
+from app.store import models as m
+
+router = APIRouter(prefix="/api/v1", tags=["queue"])
+R = TypeVar("R")
+WindowNo = Annotated[int, Path(ge=1, le=999, description="the window's number")]
+CLERKS = ("clerk", "manager", "counter")
+
+
+def _tx(c: CenterContext, fn: Callable[[Session], R]) -> R:
+    """One write transaction; queue refusals become JSON errors with their status."""
+    try:
+        with c.db.write_session() as s:
+            return fn(s)
+    except q.QueueError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from exc
+
+
+def _staff(p: Principal) -> uuid.UUID | None:
+    return uuid.UUID(p.staff_id) if p.staff_id else None
+
+
+def _at_window(p: Principal, window_no: int) -> None:
+    """A clerk acts at the window they logged in at; managers and admins anywhere."""
+    if p.role == "clerk" and p.window != window_no:
+        raise ApiError(403, "other_window", f"you are logged in at window {p.window}, not {window_no}")
+
+
+def _acting_window(p: Principal) -> int | None:
+    return p.window if p.role == "clerk" else None
+
+
+def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
+    cat = s.get(m.Category, t.category_id)
+    return q.ticket_view(t, cat.prefix if cat else None)
+
+
+class IssueIn(BaseModel):
+    category: str = Field(min_length=1, max_length=2)
+    id_number: str | None = Field(None, max_length=40)
+    priority: bool = False
+    appointment_code: str | None = Field(None, max_length=20)
+
+
+class IssueOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    category: str
+    waiting_ahead: int
+    estimated_wait_min: int
+    issued_at: dt.datetime
+
+
+@router.post("/tickets", response_model=IssueOut, status_code=201)
+def issue(
+    body: IssueIn,
+    who: Principal = Depends(require("kiosk", "clerk", "manager", "counter")),
+    c: CenterContext = Depends(ctx),
+) -> IssueOut:
+    id_number = None
+    if body.id_number:
+        try:
+            id_number = normalize_id_number(body.id_number)
+        except InvalidIdNumber as exc:
+            raise ApiError(422, "invalid_id_number", str(exc)) from exc
+    terminal = uuid.UUID(who.terminal_id) if who.terminal_id else None
+
+    def work(s: Session) -> IssueOut:
+        got = q.issue_ticket(
+            s,
+            c.settings.queue,
+            body.category,
+            id_number=id_number,
+            priority=body.priority,
+            appointment_code=body.appointment_code,
+            terminal_id=terminal,
+        )
+        t = got.ticket
+        c.bus.publish(
+            s,
+            "ticket.issued",
+            {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority},
+        )
+        return IssueOut(
+            id=t.id,
+            number=t.number,
+            category=got.category,
+            waiting_ahead=got.waiting_ahead,
+            estimated_wait_min=got.estimated_wait_min,
+            issued_at=t.issued_at,
+        )
+
+    return _tx(c, work)
+
+
+def _called(c: CenterContext, s: Session, t: m.Ticket, kind: str) -> dict[str, Any]:
+    view = _view(s, t)
+    c.bus.publish(s, kind, {"ticket": view, "number": t.number, "window": t.window_number})
+    return view
+
+
+@router.post("/windows/{window_no}/call-next", responses={204: {"description": "nothing waits"}})
+def call_next(
+    window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
+) -> Any:
+    _at_window(who, window_no)
+
+    def work(s: Session) -> dict[str, Any] | None:
+        t = q.call_next(s, window_no, _staff(who))
+        if t is None:
+            return None
+        view = _called(c, s, t, "ticket.called")
+        c.bus.publish(s, "window.status", {"window": window_no, "status": "serving"})
+        return {"ticket": view}
+
+    answer = _tx(c, work)
+    return Response(status_code=204) if answer is None else answer
+
+
+class CallIn(BaseModel):
+    number: str = Field(min_length=2, max_length=8)
+
+
+@router.post("/windows/{window_no}/call")
+def call_number(
+    window_no: WindowNo,
+    body: CallIn,
+    who: Principal = Depends(require(*CLERKS)),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    _at_window(who, window_no)
+    return _tx(
+        c,
+        lambda s: {
+            "ticket": _called(c, s, q.call_specific(s, window_no, body.number, _staff(who)), "ticket.called")
+        },
+    )
+
+
+def _ticket_action(
+    name: str, fn: Callable[[Session, CenterContext, uuid.UUID, int | None], m.Ticket]
+) -> None:
+    def route(
+        ticket_id: uuid.UUID, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
+    ) -> dict[str, Any]:
+        def work(s: Session) -> dict[str, Any]:
+            t = fn(s, c, ticket_id, _acting_window(who))
+            view = _view(s, t)
+            c.bus.publish(
+                s,
+                f"ticket.{name.replace('-', '_')}",
+                {"ticket": view, "number": t.number, "window": t.window_number},
+            )
+            if name in ("no-show", "finish"):
+                c.bus.publish(s, "window.status", {"window": t.window_number, "status": "idle"})
+            return {"ticket": view}
+
+        return _tx(c, work)
+
+    route.__name__ = f"ticket_{name.replace('-', '_')}"
+    router.post(f"/tickets/{{ticket_id}}/{name}", name=route.__name__)(route)
+
+
+_ticket_action("recall", lambda s, c, t, w: q.recall(s, c.settings.queue, t, w))
+_ticket_action("no-show", lambda s, c, t, w: q.no_show(s, t, w))
+_ticket_action("come-back", lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
+_ticket_action("start", lambda s, c, t, w: q.start(s, t, w))
+_ticket_action("finish", lambda s, c, t, w: q.finish(s, t, w))
+
+
+class TransferIn(BaseModel):
+    category: str | None = Field(None, max_length=2)
+    window: int | None = Field(None, ge=1, le=999)
+
+
+@router.post("/tickets/{ticket_id}/transfer")
+def transfer(
+    ticket_id: uuid.UUID,
+    body: TransferIn,
+    who: Principal = Depends(require(*CLERKS)),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    def work(s: Session) -> dict[str, Any]:
+        new = q.transfer(
+            s, c.settings.queue, ticket_id, _acting_window(who), category=body.category, window=body.window
+        )
+        view = _view(s, new)
+        c.bus.publish(s, "ticket.transferred", {"ticket": view, "from": str(ticket_id)})
+        return {"ticket": view}
+
+    return _tx(c, work)
+
+
+def _window_action(name: str, status: WindowStatus) -> None:
+    def route(
+        window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
+    ) -> dict[str, Any]:
+        _at_window(who, window_no)
+
+        def work(s: Session) -> dict[str, Any]:
+            w = q.set_window_status(s, window_no, status, _staff(who) if name == "open" else None)
+            c.bus.publish(
+                s, "window.status", {"window": window_no, "status": w.status.value, "clerk": who.name}
+            )
+            return {"window": window_no, "status": w.status.value}
+
+        return _tx(c, work)
+
+    route.__name__ = f"window_{name}"
+    router.post(f"/windows/{{window_no}}/{name}", name=route.__name__)(route)
+
+
+_window_action("open", WindowStatus.IDLE)
+_window_action("pause", WindowStatus.PAUSED)
+_window_action("resume", WindowStatus.IDLE)
+_window_action("close", WindowStatus.LOGGED_OUT)
+
+
+@router.get("/queue")
+def queue_snapshot(
+    _: Principal = Depends(require("kiosk", "screen", "counter", "clerk", "manager")),
+    s: Session = Depends(read_db),
+) -> dict[str, Any]:
+    return build_snapshot(s)
+
+
+@router.get("/stats/daily")
+def stats_daily(
+    date: dt.date | None = Query(None),
+    _: Principal = Depends(require("manager", "clerk")),
+    s: Session = Depends(read_db),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    return daily_stats(s, date or local_today(), c.settings.queue.service_level_target_minutes)
