@@ -23,14 +23,23 @@ def center(db_url, tmp_path):  # type: ignore[no-untyped-def]
             from app.center.security import hash_password
             from app.domain.states import Role
 
-            s.add(m.Staff(username="clerk02", full_name="李四", role=Role.CLERK, password_hash=hash_password("clerk"),
-                          window_number=2))
+            s.add(
+                m.Staff(
+                    username="clerk02",
+                    full_name="李四",
+                    role=Role.CLERK,
+                    password_hash=hash_password("clerk"),
+                    window_number=2,
+                )
+            )
         yield c
 
 
 class Api:
     def __init__(self, base: str, user: str, password: str, window: int | None = None) -> None:
-        r = httpx.post(f"{base}/api/v1/auth/login", json={"username": user, "password": password, "window": window})
+        r = httpx.post(
+            f"{base}/api/v1/auth/login", json={"username": user, "password": password, "window": window}
+        )
         r.raise_for_status()
         self.base, self.token = base, r.json()["token"]
         self.http = httpx.Client(base_url=f"{base}/api/v1", headers={"Authorization": f"Bearer {self.token}"})
@@ -52,7 +61,9 @@ def test_a_morning_at_two_windows(center) -> None:  # type: ignore[no-untyped-de
     assert t1.status_code == 201
     assert t1.json()["number"] == "A001" and t1.json()["waiting_ahead"] == 0
     t2 = mgr.post("/tickets", category="A", id_number=ID).json()
-    assert t2["number"] == "A002" and t2["waiting_ahead"] == 1 and t2["estimated_wait_min"] == 4  # 1 × 8 min ÷ 2
+    assert (
+        t2["number"] == "A002" and t2["waiting_ahead"] == 1 and t2["estimated_wait_min"] == 4
+    )  # 1 × 8 min ÷ 2
     dup = mgr.post("/tickets", category="A", id_number=ID.lower())
     assert dup.status_code == 409 and "尚未办理" in dup.json()["message"]
     assert mgr.post("/tickets", category="B", id_number=ID).status_code == 201  # another category is fine
@@ -73,7 +84,9 @@ def test_a_morning_at_two_windows(center) -> None:  # type: ignore[no-untyped-de
 
     second = c2.post("/windows/2/call-next").json()["ticket"]
     assert second["number"] == "A001"
-    assert c1.post(f"/tickets/{second['id']}/start").status_code == 403  # window 1 cannot touch window 2's ticket
+    assert (
+        c1.post(f"/tickets/{second['id']}/start").status_code == 403
+    )  # window 1 cannot touch window 2's ticket
     assert c2.post(f"/tickets/{second['id']}/start").json()["ticket"]["status"] == "serving"
     moved = c2.post(f"/tickets/{second['id']}/transfer", category="B").json()["ticket"]
     assert moved["category"] == "B" and moved["status"] == "waiting" and moved["number"] == "A001"
@@ -99,7 +112,16 @@ def test_a_morning_at_two_windows(center) -> None:  # type: ignore[no-untyped-de
     assert stats["total"]["service_level"] == 1.0
     with center.db.read_session() as s:
         kinds = s.scalars(select(m.TicketEvent.kind)).all()
-    assert {"issued", "called", "recalled", "no_show", "requeued", "started", "finished", "transferred"} <= set(kinds)
+    assert {
+        "issued",
+        "called",
+        "recalled",
+        "no_show",
+        "requeued",
+        "started",
+        "finished",
+        "transferred",
+    } <= set(kinds)
 
 
 def test_nothing_waiting_is_204_and_calls_reach_the_stream(center) -> None:  # type: ignore[no-untyped-def]
@@ -125,5 +147,9 @@ def test_no_shows_block_real_name_tickets(center) -> None:  # type: ignore[no-un
         t = c1.post("/windows/1/call-next").json()["ticket"]
         c1.post(f"/tickets/{t['id']}/no-show")
     r = c1.post("/tickets", category="A", id_number=ID)
-    assert r.status_code == 403 and r.json()["error"] == "blocked_no_shows" and "暂停实名取号" in r.json()["message"]
+    assert (
+        r.status_code == 403
+        and r.json()["error"] == "blocked_no_shows"
+        and "暂停实名取号" in r.json()["message"]
+    )
     assert c1.post("/tickets", category="A").status_code == 201  # an anonymous ticket is still possible

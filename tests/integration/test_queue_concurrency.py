@@ -27,7 +27,12 @@ def prepare(url: str, windows: int, pool: int) -> tuple[Database, list[str]]:
     migrate.upgrade(db.engine)
     seed_minimal(db)
     with db.write_session() as s:
-        s.add_all([m.Category(prefix="C", name="社保", sort_order=3), m.Category(prefix="D", name="民生", sort_order=4)])
+        s.add_all(
+            [
+                m.Category(prefix="C", name="社保", sort_order=3),
+                m.Category(prefix="D", name="民生", sort_order=4),
+            ]
+        )
         s.flush()
         cats = s.scalars(select(m.Category).order_by(m.Category.sort_order)).all()
         for w in s.scalars(select(m.Window)):
@@ -35,14 +40,16 @@ def prepare(url: str, windows: int, pool: int) -> tuple[Database, list[str]]:
         s.flush()
         for n in range(1, windows + 1):
             w = m.Window(number=n, name=f"{n}号窗口", status=WindowStatus.IDLE)
-            rotated = cats[n % len(cats):] + cats[: n % len(cats)]  # each window its own main category
+            rotated = cats[n % len(cats) :] + cats[: n % len(cats)]  # each window its own main category
             for pos, cat in enumerate(rotated):
                 w.categories.append(m.WindowCategory(category_id=cat.id, position=pos))
             s.add(w)
     return db, [c.prefix for c in cats]
 
 
-def run_hall(db: Database, prefixes: list[str], n_windows: int, n_kiosks: int, per_kiosk: int) -> dict[str, object]:
+def run_hall(
+    db: Database, prefixes: list[str], n_windows: int, n_kiosks: int, per_kiosk: int
+) -> dict[str, object]:
     issued: list[str] = []
     called: collections.Counter[uuid.UUID] = collections.Counter()
     errors: list[BaseException] = []
@@ -57,7 +64,7 @@ def run_hall(db: Database, prefixes: list[str], n_windows: int, n_kiosks: int, p
                     number = got.ticket.number
                 with lock:
                     issued.append(number)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test
+        except BaseException as exc:
             errors.append(exc)
 
     def counter(window: int) -> None:
@@ -79,7 +86,7 @@ def run_hall(db: Database, prefixes: list[str], n_windows: int, n_kiosks: int, p
                     called[tid] += 1
                 with db.write_session() as s:
                     q.finish(s, tid, window)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=kiosk, args=(k,)) for k in range(n_kiosks)]
@@ -102,9 +109,15 @@ def check(db: Database, result: dict[str, object], expected: int) -> None:
     assert len(called) == expected and max(called.values()) == 1, "a ticket was called twice"
     with db.read_session() as s:
         assert s.scalar(select(func.count()).select_from(m.Ticket)) == expected
-        assert s.scalar(select(func.count()).select_from(m.Ticket).where(m.Ticket.status != TicketStatus.DONE)) == 0
-        per_ticket = s.execute(select(m.TicketEvent.ticket_id, func.count()).where(m.TicketEvent.kind == "called")
-                               .group_by(m.TicketEvent.ticket_id)).all()
+        assert (
+            s.scalar(select(func.count()).select_from(m.Ticket).where(m.Ticket.status != TicketStatus.DONE))
+            == 0
+        )
+        per_ticket = s.execute(
+            select(m.TicketEvent.ticket_id, func.count())
+            .where(m.TicketEvent.kind == "called")
+            .group_by(m.TicketEvent.ticket_id)
+        ).all()
         assert len(per_ticket) == expected and all(n == 1 for _, n in per_ticket)
 
 

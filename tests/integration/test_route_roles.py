@@ -34,10 +34,14 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/tickets"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/queue"): STAFF_AND_TERMINALS,
     ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
-    **{("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
-       for a in ("call-next", "call", "open", "pause", "resume", "close")},
-    **{("POST", f"/api/v1/tickets/{{ticket_id}}/{a}"): COUNTER_STAFF
-       for a in ("recall", "no-show", "come-back", "start", "finish", "transfer")},
+    **{
+        ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
+        for a in ("call-next", "call", "open", "pause", "resume", "close")
+    },
+    **{
+        ("POST", f"/api/v1/tickets/{{ticket_id}}/{a}"): COUNTER_STAFF
+        for a in ("recall", "no-show", "come-back", "start", "finish", "transfer")
+    },
 }
 BODIES: dict[str, object] = {
     "/api/v1/notices": {"text": "测试"},
