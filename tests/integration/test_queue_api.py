@@ -153,3 +153,29 @@ def test_no_shows_block_real_name_tickets(center) -> None:  # type: ignore[no-un
         and "暂停实名取号" in r.json()["message"]
     )
     assert c1.post("/tickets", category="A").status_code == 201  # an anonymous ticket is still possible
+
+
+def test_appointment_check_in_goes_before_walk_ins(center) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.domain.clock import local_today, utcnow
+
+    with center.db.write_session() as s:
+        cat = s.scalars(select(m.Category).where(m.Category.prefix == "A")).one()
+        now = utcnow()
+        s.add(m.Appointment(code="Y0001", category_id=cat.id, day=local_today(), slot_start=now,
+                            slot_end=now + dt.timedelta(minutes=30)))
+    kiosk_like = Api(center.url, "manager", "manager")
+    kiosk_like.post("/tickets", category="A")
+    kiosk_like.post("/tickets", category="A")
+    checked = kiosk_like.post("/tickets", category="A", appointment_code="Y0001")
+    assert checked.status_code == 201 and checked.json()["waiting_ahead"] == 0
+    again = kiosk_like.post("/tickets", category="A", appointment_code="Y0001")
+    assert again.status_code == 404 and again.json()["error"] == "no_appointment"
+    assert kiosk_like.post("/tickets", category="B", appointment_code="NOPE").status_code == 404
+    c1 = Api(center.url, "clerk01", "clerk", 1)
+    c1.post("/windows/1/open")
+    assert c1.post("/windows/1/call-next").json()["ticket"]["number"] == checked.json()["number"]
+    with center.db.read_session() as s:
+        appt = s.scalars(select(m.Appointment)).one()
+        assert appt.status == "checked_in" and appt.checked_in_at is not None
