@@ -163,8 +163,15 @@ def test_appointment_check_in_goes_before_walk_ins(center) -> None:  # type: ign
     with center.db.write_session() as s:
         cat = s.scalars(select(m.Category).where(m.Category.prefix == "A")).one()
         now = utcnow()
-        s.add(m.Appointment(code="Y0001", category_id=cat.id, day=local_today(), slot_start=now,
-                            slot_end=now + dt.timedelta(minutes=30)))
+        s.add(
+            m.Appointment(
+                code="Y0001",
+                category_id=cat.id,
+                day=local_today(),
+                slot_start=now,
+                slot_end=now + dt.timedelta(minutes=30),
+            )
+        )
     kiosk_like = Api(center.url, "manager", "manager")
     kiosk_like.post("/tickets", category="A")
     kiosk_like.post("/tickets", category="A")
