@@ -53,7 +53,7 @@ class QtSpeaker:
         loop = QEventLoop()
         done = lambda state: (
             loop.quit() if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error) else None
-        )  # noqa: E731
+        )
         self._tts.stateChanged.connect(done)
         QTimer.singleShot(self._timeout_ms, loop.quit)
         self._tts.say(text)

@@ -75,8 +75,10 @@ def build_snapshot(s: Session) -> dict[str, Any]:
             .limit(10)
         )
     ]
+    names = dict(s.execute(select(m.Category.prefix, m.Category.name).order_by(m.Category.sort_order)).all())
     return {
         "day": today.isoformat(),
+        "categories": names,
         "windows": windows,
         "waiting": waiting,
         "notices": notices,

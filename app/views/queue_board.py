@@ -1,0 +1,113 @@
+"""The public queue display as data: the latest calls, each window's current number, waiting counts,
+notices. Built from the center's snapshot and updated by its events; never shows "0 waiting" from an
+error: while the stream is down the last good state stays, marked as reconnecting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.announce import call_text
+
+MAX_RECENT = 6
+
+
+@dataclass
+class WindowLine:
+    number: int
+    name: str
+    status: str
+    ticket: str | None = None
+    clerk: str | None = None
+    since: str | None = None
+
+
+@dataclass
+class Call:
+    number: str
+    window: int
+    at: str
+
+
+@dataclass
+class QueueBoard:
+    windows: dict[int, WindowLine] = field(default_factory=dict)
+    waiting: dict[str, int] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
+    recent: list[Call] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    connected: bool = False
+    last_update: str | None = None
+    has_data: bool = False
+
+    def apply(self, event: dict[str, Any]) -> list[str]:
+        """Fold one message of the event stream into the board; returns announcements to speak."""
+        kind, data = event.get("type"), event.get("data") or {}
+        self.last_update = event.get("at") or dt.datetime.now(dt.UTC).isoformat()
+        if kind == "snapshot":
+            self._snapshot(data)
+            return []
+        if kind in ("ticket.called", "ticket.recalled"):
+            number, window = data.get("number"), data.get("window")
+            if number and window is not None:
+                self.recent.insert(0, Call(number, int(window), self.last_update))
+                del self.recent[MAX_RECENT:]
+                line = self.windows.get(int(window))
+                if line is not None:
+                    line.ticket, line.status = number, "serving"
+                if kind == "ticket.called":
+                    self._waiting_delta(number[:1], -1)
+                return [call_text(number, window)]
+        elif kind == "ticket.issued":
+            self._waiting_delta(str(data.get("category") or "")[:1], +1)
+        elif kind == "ticket.transferred":
+            ticket = data.get("ticket") or {}
+            self._waiting_delta(str(ticket.get("category") or "")[:1], +1)
+        elif kind in ("ticket.finished", "ticket.no_show"):
+            window = data.get("window")
+            if window is not None and int(window) in self.windows:
+                self.windows[int(window)].ticket = None
+        elif kind == "window.status":
+            window = data.get("window")
+            if window is not None and int(window) in self.windows:
+                line = self.windows[int(window)]
+                line.status = str(data.get("status") or line.status)
+                if line.status in ("idle", "paused", "logged_out"):
+                    line.ticket = None
+        elif kind == "notice":
+            text = str(data.get("text") or "")
+            if text:
+                self.notices.insert(0, text)
+                del self.notices[10:]
+        return []
+
+    def _waiting_delta(self, prefix: str, delta: int) -> None:
+        if prefix in self.waiting:
+            self.waiting[prefix] = max(0, self.waiting[prefix] + delta)
+
+    def _snapshot(self, snap: dict[str, Any]) -> None:
+        self.windows = {
+            int(w["number"]): WindowLine(
+                int(w["number"]),
+                w["name"],
+                w["status"],
+                (w.get("ticket") or {}).get("number"),
+                w.get("clerk"),
+                w.get("status_since"),
+            )
+            for w in snap.get("windows", [])
+        }
+        self.waiting = {k: int(v) for k, v in (snap.get("waiting") or {}).items()}
+        self.categories = dict(snap.get("categories") or {})
+        self.recent = [
+            Call(c["number"], int(c["window"]), c.get("called_at") or "")
+            for c in snap.get("recent_calls", [])
+            if c.get("window") is not None
+        ][:MAX_RECENT]
+        self.notices = [n["text"] for n in snap.get("notices", [])]
+        self.has_data = True
+
+    def disconnected(self) -> None:
+        """The stream broke: keep everything, say so."""
+        self.connected = False

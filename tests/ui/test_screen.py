@@ -1,0 +1,77 @@
+"""The queue screen driven by a real center's events: a call appears large and is announced; the window
+grid follows; when the center goes away the last state stays with a reconnecting marker, and a fresh
+snapshot arrives when it is back."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from app.devices.voice import Announcer, EspeakSpeaker
+from app.sync.event_stream import EventStream
+from tests.integration.test_replication import make_terminal
+from tests.support.center import CenterServer, seed_minimal
+from ui.fonts import install_fonts
+from ui.i18n import install_language
+from ui.screen.board import BoardWidget
+from ui.screen.controller import ScreenController
+
+
+def login(url: str, user: str, pw: str, window: int | None = None) -> httpx.Client:
+    token = httpx.post(
+        f"{url}/api/v1/auth/login", json={"username": user, "password": pw, "window": window}
+    ).json()["token"]
+    return httpx.Client(base_url=f"{url}/api/v1", headers={"Authorization": f"Bearer {token}"})
+
+
+@pytest.mark.qt_log_ignore("pipewire")
+def test_call_shows_and_is_announced(qtbot, qapp, sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    with CenterServer(sqlite_url, tmp_path / "center") as center:
+        seed_minimal(center.db)
+        screen = make_terminal(center, tmp_path / "screen", "screen-1", "screen")
+        ws_url = center.url.replace("http://", "ws://") + "/api/v1/events"
+
+        def token() -> str:
+            screen.client.token = None
+            return screen.client._token()
+
+        widget = BoardWidget("测试政务服务中心")
+        qtbot.addWidget(widget)
+        announcer = Announcer(EspeakSpeaker(out_dir=tmp_path / "voice"), repeat=2, pause_s=0)
+        ctl = ScreenController(
+            widget, lambda ev, st: EventStream(ws_url, token, ev, st, max_backoff=0.5), announcer
+        )
+        ctl.start()
+        qtbot.waitUntil(lambda: ctl.board.has_data and ctl.board.connected, timeout=10_000)
+        assert set(ctl.board.windows) == {1, 2}
+
+        clerk = login(center.url, "clerk01", "clerk", 1)
+        clerk.post("/windows/1/open").raise_for_status()
+        clerk.post("/tickets", json={"category": "A"}).raise_for_status()
+        clerk.post("/tickets", json={"category": "A"}).raise_for_status()
+        qtbot.waitUntil(lambda: ctl.board.waiting.get("A") == 2, timeout=5000)
+        clerk.post("/windows/1/call-next").raise_for_status()
+        qtbot.waitUntil(lambda: widget.latest_number.text() == "A001", timeout=5000)
+        assert widget.latest_window.text() == "请到1号窗口"
+        assert ctl.board.windows[1].ticket == "A001" and ctl.board.waiting["A"] == 1
+        assert announcer.wait_idle(30)
+        assert announcer.spoken == ["请A零零一号到1号窗口办理"] * 2
+        widget.grab().save(str(tmp_path / "live.png"))
+
+        center.stop()  # the center goes away: last good state, plainly marked
+        qtbot.waitUntil(lambda: not ctl.board.connected, timeout=10_000)
+        assert "重新连接" in widget.status.text()
+        assert widget.latest_number.text() == "A001" and ctl.board.waiting["A"] == 1  # never "0 waiting"
+        with center.db.write_session() as s:  # meanwhile the other ticket was called elsewhere
+            from sqlalchemy import select
+
+            from app.store import models as m
+
+            t = s.scalars(select(m.Ticket).where(m.Ticket.number == "A002")).one()
+            t.status = "cancelled"  # type: ignore[assignment]
+        center.start()
+        qtbot.waitUntil(lambda: ctl.board.connected and ctl.board.waiting.get("A") == 0, timeout=15_000)
+        ctl.stop()
+        screen.close()

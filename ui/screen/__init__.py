@@ -1,0 +1,1 @@
+"""The public queue display and (later) the manager console."""

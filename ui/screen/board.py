@@ -1,0 +1,179 @@
+"""The big queue display of the waiting area (叫号屏): latest call large and highlighted, every window's
+current number, waiting counts per category, a scrolling notice, date and time, and a plain
+"reconnecting" marker that keeps the last good state when the center is away."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.domain.clock import HALL_TZ
+from app.views.queue_board import QueueBoard
+from ui.theme import BOARD_QSS
+
+WEEKDAYS = "一二三四五六日"
+
+
+class BoardWidget(QWidget):
+    """Renders a `QueueBoard`; `portrait` for 1080×1920 screens, else 1920×1080."""
+
+    def __init__(self, hall_name: str, *, portrait: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(BOARD_QSS)
+        self.portrait = portrait
+        self.board = QueueBoard()
+        self.setFixedSize(1080, 1920) if portrait else self.setFixedSize(1920, 1080)
+
+        self.title = QLabel(hall_name, objectName="title")
+        self.clock = QLabel(objectName="clock")
+        self.status = QLabel(objectName="status_ok")
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        top.addSpacing(24)
+        top.addWidget(self.clock)
+
+        self.latest = QFrame(objectName="latest")
+        lay = QVBoxLayout(self.latest)
+        self.latest_caption = QLabel(
+            self.tr("Now calling"), objectName="latest_caption", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self.latest_number = QLabel("—", objectName="latest_number", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.latest_window = QLabel("", objectName="latest_window", alignment=Qt.AlignmentFlag.AlignCenter)
+        for w in (self.latest_caption, self.latest_number, self.latest_window):
+            lay.addWidget(w)
+        self.recent = QLabel(
+            objectName="recent", alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        )
+        self.recent.setTextFormat(Qt.TextFormat.RichText)
+
+        self.window_grid = QGridLayout()
+        self.window_grid.setSpacing(12)
+        self.queue_row = QGridLayout()
+        self.queue_row.setSpacing(10)
+        self.notice = QLabel(objectName="notice")
+        self._notice_text = ""
+        self._notice_pos = 0
+
+        left = QVBoxLayout()
+        left.addWidget(self.latest, 3)
+        left.addWidget(QLabel(self.tr("Recent calls"), objectName="section"))
+        left.addWidget(self.recent, 2)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Windows"), objectName="section"))
+        right.addLayout(self.window_grid, 1)
+        middle = QVBoxLayout() if portrait else QHBoxLayout()
+        middle.addLayout(left, 5 if not portrait else 4)
+        middle.addSpacing(24)
+        middle.addLayout(right, 6)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 20, 32, 20)
+        root.addLayout(top)
+        root.addLayout(middle, 1)
+        root.addWidget(QLabel(self.tr("Waiting"), objectName="section"))
+        root.addLayout(self.queue_row)
+        root.addWidget(self.notice)
+
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start()
+        self._marquee = QTimer(self, interval=250)
+        self._marquee.timeout.connect(self._scroll_notice)
+        self._marquee.start()
+        self._update_clock()
+        self.render_board()
+
+    # ------------------------------------------------------------------ updates
+    def set_board(self, board: QueueBoard) -> None:
+        self.board = board
+        self.render_board()
+
+    def render_board(self) -> None:
+        b = self.board
+        if b.connected:
+            self.status.setObjectName("status_ok")
+            self.status.setText(self.tr("● Live"))
+        else:
+            self.status.setObjectName("status_bad")
+            self.status.setText(
+                self.tr("Reconnecting… showing the last known state")
+                if b.has_data
+                else self.tr("Connecting…")
+            )
+        self.status.setStyleSheet(BOARD_QSS)
+        if b.recent:
+            last = b.recent[0]
+            self.latest_number.setText(last.number)
+            self.latest_window.setText(self.tr("Please go to window {0}").format(last.window))
+        else:
+            self.latest_number.setText("—")
+            self.latest_window.setText(self.tr("Please wait for your number"))
+        window_label = self.tr("Window {0}")
+        self.recent.setText(
+            "<br>".join(f"{c.number} &nbsp;→&nbsp; {window_label.format(c.window)}" for c in b.recent[1:6])
+        )
+        self._fill_windows()
+        self._fill_queues()
+        text = "　　　".join(b.notices) or self.tr(
+            "Welcome. Please take a ticket at the self-service kiosk and wait for your number."
+        )
+        if text != self._notice_text:
+            self._notice_text, self._notice_pos = text, 0
+            self.notice.setText(text)
+
+    def _clear(self, grid: QGridLayout) -> None:
+        while grid.count():
+            item = grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+
+    def _fill_windows(self) -> None:
+        self._clear(self.window_grid)
+        cols = 3 if self.portrait else 4
+        for i, line in enumerate(sorted(self.board.windows.values(), key=lambda w: w.number)):
+            frame = QFrame(objectName="win_paused" if line.status in ("paused", "logged_out") else "win")
+            lay = QVBoxLayout(frame)
+            lay.setContentsMargins(12, 8, 12, 8)
+            lay.addWidget(QLabel(line.name, objectName="win_name", alignment=Qt.AlignmentFlag.AlignCenter))
+            if line.ticket:
+                value = QLabel(line.ticket, objectName="win_ticket")
+            elif line.status == "paused":
+                value = QLabel(self.tr("Paused"), objectName="win_idle")
+            elif line.status == "logged_out":
+                value = QLabel(self.tr("Closed"), objectName="win_idle")
+            else:
+                value = QLabel(self.tr("Free"), objectName="win_idle")
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lay.addWidget(value)
+            frame.setStyleSheet(BOARD_QSS)
+            self.window_grid.addWidget(frame, i // cols, i % cols)
+
+    def _fill_queues(self) -> None:
+        self._clear(self.queue_row)
+        cols = 3 if self.portrait else 5
+        for i, (prefix, count) in enumerate(sorted(self.board.waiting.items())):
+            frame = QFrame(objectName="queue")
+            lay = QHBoxLayout(frame)
+            name = self.board.categories.get(prefix, "")
+            lay.addWidget(
+                QLabel(self.tr("{0} {1}: {2} waiting").format(prefix, name, count), objectName="queue_text")
+            )
+            frame.setStyleSheet(BOARD_QSS)
+            self.queue_row.addWidget(frame, i // cols, i % cols)
+
+    def _update_clock(self) -> None:
+        now = dt.datetime.now(HALL_TZ)
+        self.clock.setText(f"{now:%Y-%m-%d} 星期{WEEKDAYS[now.weekday()]} {now:%H:%M:%S}")
+
+    def _scroll_notice(self) -> None:
+        text = self._notice_text
+        if len(text) > 40:
+            self._notice_pos = (self._notice_pos + 1) % (len(text) + 6)
+            rolled = (text + "　　　") * 2
+            self.notice.setText(rolled[self._notice_pos : self._notice_pos + 60])
