@@ -51,9 +51,11 @@ class QtSpeaker:
         if self._tts is None:
             self._tts = self._make()
         loop = QEventLoop()
-        done = lambda state: (
-            loop.quit() if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error) else None
-        )
+
+        def done(state: QTextToSpeech.State) -> None:
+            if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
+                loop.quit()
+
         self._tts.stateChanged.connect(done)
         QTimer.singleShot(self._timeout_ms, loop.quit)
         self._tts.say(text)
