@@ -58,3 +58,13 @@ def migrated_db(db_url):  # type: ignore[no-untyped-def]
     migrate.upgrade(db.engine)
     yield db
     db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _hall_logs_reach_caplog():  # type: ignore[no-untyped-def]
+    """`setup_logging` (run by CLI tests) stops the `hall` logger propagating; give caplog its records back."""
+    import logging
+
+    logging.getLogger("hall").propagate = True
+    yield
+    logging.getLogger("hall").propagate = True
