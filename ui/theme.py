@@ -22,5 +22,6 @@ QLabel#win_ticket { font-size: 52px; font-weight: bold; color: #fff34d; }
 QLabel#win_idle { font-size: 30px; color: #8fa8cc; }
 QFrame#queue { background: #103466; border-radius: 10px; }
 QLabel#queue_text { font-size: 30px; color: #ffffff; }
+QLabel#demo { font-size: 26px; color: #ffffff; background: #e67e22; padding: 4px 14px; border-radius: 6px; }
 QLabel#notice { font-size: 34px; color: #ffe082; background: #082044; padding: 8px; }
 """

@@ -79,6 +79,7 @@ def build_snapshot(s: Session) -> dict[str, Any]:
     return {
         "day": today.isoformat(),
         "categories": names,
+        "demo": s.scalar(select(m.Staff.id).where(m.Staff.is_demo.is_(True)).limit(1)) is not None,
         "windows": windows,
         "waiting": waiting,
         "notices": notices,

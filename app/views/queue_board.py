@@ -40,6 +40,7 @@ class QueueBoard:
     connected: bool = False
     last_update: str | None = None
     has_data: bool = False
+    demo: bool = False  # the center runs with the demo accounts: every UI says so
 
     def apply(self, event: dict[str, Any]) -> list[str]:
         """Fold one message of the event stream into the board; returns announcements to speak."""
@@ -100,6 +101,7 @@ class QueueBoard:
         }
         self.waiting = {k: int(v) for k, v in (snap.get("waiting") or {}).items()}
         self.categories = dict(snap.get("categories") or {})
+        self.demo = bool(snap.get("demo"))
         self.recent = [
             Call(c["number"], int(c["window"]), c.get("called_at") or "")
             for c in snap.get("recent_calls", [])

@@ -54,6 +54,7 @@ def sample_snapshot() -> dict[str, Any]:
         )
     return {
         "categories": {c.prefix: c.name for c in cat.categories},
+        "demo": True,
         "windows": windows,
         "waiting": {"A": 12, "B": 7, "C": 9, "D": 4, "E": 2, "F": 3, "G": 15, "H": 1, "J": 5},
         "recent_calls": [

@@ -46,6 +46,7 @@ def test_call_shows_and_is_announced(qtbot, qapp, sqlite_url, tmp_path) -> None:
         ctl.start()
         qtbot.waitUntil(lambda: ctl.board.has_data and ctl.board.connected, timeout=10_000)
         assert set(ctl.board.windows) == {1, 2}
+        assert ctl.board.demo and widget.demo_mark.isVisibleTo(widget)  # demo accounts exist: say so
 
         clerk = login(center.url, "clerk01", "clerk", 1)
         clerk.post("/windows/1/open").raise_for_status()

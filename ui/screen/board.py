@@ -31,8 +31,12 @@ class BoardWidget(QWidget):
         self.title = QLabel(hall_name, objectName="title")
         self.clock = QLabel(objectName="clock")
         self.status = QLabel(objectName="status_ok")
+        self.demo_mark = QLabel(self.tr("DEMO — not a real hall"), objectName="demo")
+        self.demo_mark.hide()
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addSpacing(24)
+        top.addWidget(self.demo_mark)
         top.addStretch(1)
         top.addWidget(self.status)
         top.addSpacing(24)
@@ -96,6 +100,7 @@ class BoardWidget(QWidget):
 
     def render_board(self) -> None:
         b = self.board
+        self.demo_mark.setVisible(b.demo)
         if b.connected:
             self.status.setObjectName("status_ok")
             self.status.setText(self.tr("● Live"))
