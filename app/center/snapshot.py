@@ -23,6 +23,16 @@ def build_snapshot(s: Session) -> dict[str, Any]:
         .group_by(m.Ticket.category_id)
     ):
         waiting[prefixes[cat_id]] = int(count)
+    longest: dict[str, int] = {}
+    now_ = utcnow()
+    for cat_id, oldest in s.execute(
+        select(m.Ticket.category_id, func.min(m.Ticket.queue_at))
+        .where(m.Ticket.service_day == today, m.Ticket.status == TicketStatus.WAITING)
+        .group_by(m.Ticket.category_id)
+    ).all():
+        if oldest is not None:
+            oldest_at = oldest if oldest.tzinfo else oldest.replace(tzinfo=now_.tzinfo)
+            longest[prefixes[cat_id]] = max(0, int((now_ - oldest_at).total_seconds()))
     current: dict[int, m.Ticket] = {}
     for tk in s.scalars(
         select(m.Ticket).where(
@@ -79,6 +89,7 @@ def build_snapshot(s: Session) -> dict[str, Any]:
     return {
         "day": today.isoformat(),
         "categories": names,
+        "longest_wait_s": longest,
         "demo": s.scalar(select(m.Staff.id).where(m.Staff.is_demo.is_(True)).limit(1)) is not None,
         "windows": windows,
         "waiting": waiting,

@@ -33,6 +33,10 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("PUT", "/api/v1/calendar/{year}"): {"admin"},
     ("POST", "/api/v1/tickets"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/queue"): STAFF_AND_TERMINALS,
+    ("GET", "/api/v1/supervision"): {"manager", "clerk", "admin"},
+    ("GET", "/api/v1/rectifications"): {"manager", "admin"},
+    ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},
+    ("GET", "/api/v1/reports"): {"manager", "admin"},
     ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
     **{
         ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF

@@ -1,0 +1,117 @@
+"""The manager's API: supervision lights, rectifications and call-backs, reports (JSON, CSV)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from app.center.api_errors import ApiError
+from app.center.audit import append_center_event
+from app.center.context import CenterContext
+from app.center.deps import ctx, read_db, require
+from app.center.report_export import report_csv
+from app.center.security import Principal
+from app.center.supervision import lights, month_range, rectifications, report
+from app.domain.clock import local_today, utcnow
+from app.store import models as m
+
+router = APIRouter(prefix="/api/v1", tags=["manager"])
+
+
+@router.get("/supervision")
+def supervision(
+    date: dt.date | None = Query(None),
+    _: Principal = Depends(require("manager", "clerk")),
+    s: Session = Depends(read_db),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    return lights(s, date or local_today(), c.settings.supervision.yellow_working_days)
+
+
+@router.get("/rectifications")
+def list_rectifications(
+    include_closed: bool = False, _: Principal = Depends(require("manager")), s: Session = Depends(read_db)
+) -> list[dict[str, Any]]:
+    return rectifications(s, include_closed=include_closed)
+
+
+class RectifyIn(BaseModel):
+    measures: str | None = Field(None, max_length=2000)
+    callback_result: str | None = Field(None, max_length=2000)
+    status: str | None = Field(None, pattern="^(open|done|appealed|void)$")
+    appeal_reason: str | None = Field(None, max_length=2000)
+
+
+@router.post("/rectifications/{rect_id}")
+def record_rectification(
+    rect_id: uuid.UUID,
+    body: RectifyIn,
+    who: Principal = Depends(require("manager")),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    """Record the measures, the call-back to the citizen (实名差评回访), or an appeal; `done` needs both."""
+    with c.db.write_session() as s:
+        rect = s.get(m.Rectification, rect_id)
+        if rect is None:
+            raise ApiError(404, "not_found", "no such rectification")
+        if body.measures is not None:
+            rect.measures = body.measures
+        if body.callback_result is not None:
+            rect.callback_result, rect.callback_at = body.callback_result, utcnow()
+            rect.callback_by = uuid.UUID(who.staff_id) if who.staff_id else None
+        if body.appeal_reason is not None:
+            rect.appeal_reason = body.appeal_reason
+        if body.status is not None:
+            if body.status == "done" and not (rect.measures and rect.callback_result):
+                raise ApiError(
+                    409,
+                    "incomplete",
+                    "整改措施和群众回访都记录后才能办结 / record the measures and the call-back first",
+                )
+            rect.status = body.status
+            rect.closed_at = utcnow() if body.status in ("done", "void") else None
+        append_center_event(
+            s,
+            who.subject,
+            "rectification.update",
+            object_type="rectification",
+            object_id=str(rect_id),
+            detail={"status": rect.status},
+        )
+        c.bus.publish(s, "rectification.updated", {"id": str(rect_id), "status": rect.status})
+        return {
+            "id": str(rect.id),
+            "status": rect.status,
+            "measures": rect.measures,
+            "callback_result": rect.callback_result,
+        }
+
+
+@router.get("/reports")
+def get_report(
+    date: dt.date | None = Query(None),
+    month: str | None = Query(None, pattern=r"^\d{4}-\d{2}$"),
+    format: str = Query("json", pattern="^(json|csv)$"),
+    _: Principal = Depends(require("manager")),
+    s: Session = Depends(read_db),
+    c: CenterContext = Depends(ctx),
+) -> Any:
+    if month:
+        first, last = month_range(int(month[:4]), int(month[5:]))
+    else:
+        first = last = date or local_today()
+    rep = report(s, first, last, c.settings.queue.service_level_target_minutes)
+    if format == "csv":
+        name = f"hall-report-{month or first.isoformat()}.csv"
+        return Response(
+            "\ufeff" + report_csv(rep),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    return rep
