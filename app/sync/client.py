@@ -76,6 +76,20 @@ class CenterClient:
             return self._answer(resp)
         raise AssertionError("unreachable")
 
+    def text(self, path: str, params: dict[str, Any] | None = None) -> str:
+        """A non-JSON answer (CSV exports) with the same auth and error handling."""
+        try:
+            resp = self.http.get(
+                f"/api/v1{path}", params=params, headers={"Authorization": f"Bearer {self._token()}"}
+            )
+        except httpx.TransportError as exc:
+            raise CenterUnavailable(
+                f"the center at {self.base_url} cannot be reached ({type(exc).__name__})"
+            ) from exc
+        if resp.status_code >= 400:
+            self._answer(resp)
+        return resp.text
+
     @staticmethod
     def _answer(resp: httpx.Response) -> Any:
         if resp.status_code == 204:

@@ -35,6 +35,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.screenshots:
         return screenshots(args.screenshots, settings)
+    if args.manager:
+        return run_console(args, settings)
     from PySide6.QtWidgets import QApplication
 
     from app.devices.voice import Announcer, choose_speaker
@@ -78,33 +80,122 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return int(code)
 
 
-def screenshots(out: Path, settings: Settings) -> int:
+def run_console(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
     import os
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from app.sync.client import CenterClient
+    from app.sync.event_stream import EventStream
+    from ui.fonts import install_fonts
+    from ui.i18n import install_language
+    from ui.screen.console import ManagerConsole
+
+    center = (args.center or settings.center_url).rstrip("/")
+    client = CenterClient(center, ca_file=settings.center_ca_file)
+    password = os.environ.get("HALL_MANAGER_PASSWORD") or getpass.getpass(f"password of {args.user}: ")
+    client.token = str(client.login_staff(args.user, password)["token"])
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_fonts(app)  # type: ignore[arg-type]
+    install_language(app, settings.language)  # type: ignore[arg-type]
+    console = ManagerConsole(
+        client,
+        hall_name=settings.hall_name,
+        wait_warning_min=settings.queue.wait_warning_minutes,
+        export_dir=settings.resolved_data_dir() / "reports",
+    )
+    ws_url = center.replace("https://", "wss://").replace("http://", "ws://") + "/api/v1/events"
+    stream = EventStream(
+        ws_url, lambda: str(client.token), lambda ev: console_event(console, ev), lambda ok, why: None
+    )
+    stream.start()
+    console.refresh_all()
+    console.show()
+    code = app.exec()
+    stream.stop()
+    client.close()
+    return int(code)
+
+
+def console_event(console: object, event: dict[str, object]) -> None:
+    """From the stream's thread to the console's GUI thread (queued signal)."""
+    from PySide6.QtCore import QMetaObject, Qt
+
+    console._pending = event  # type: ignore[attr-defined]
+    QMetaObject.invokeMethod(console, "refresh_overview", Qt.ConnectionType.QueuedConnection)  # type: ignore[arg-type]
+
+
+def screenshots(out: Path, settings: Settings) -> int:
+    """Both board layouts, the reconnecting state and every console page, against a live demo hall
+    (an embedded center with the demo catalog and a scripted busy morning)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.center.embedded import EmbeddedCenter
+    from app.config import Settings as S
+    from app.demo.day import busy_morning, counter_cases
+    from app.sync.client import CenterClient
     from app.views.queue_board import QueueBoard
-    from app.views.samples import sample_snapshot
     from ui.fonts import install_fonts
     from ui.i18n import install_language
     from ui.screen.board import BoardWidget
+    from ui.screen.console import ManagerConsole
 
     app = QApplication.instance() or QApplication([])
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
     out.mkdir(parents=True, exist_ok=True)
-    for portrait, name in ((False, "screen-1920x1080.png"), (True, "screen-1080x1920.png")):
+    tmp = Path(tempfile.mkdtemp(prefix="hall-shots-"))
+    demo_settings = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
+    center = EmbeddedCenter(demo_settings).start()
+    try:
+        busy_morning(center.url)
+        counter_cases(center.url, demo_settings)
+        client = CenterClient(center.url)
+        client.token = str(client.login_staff("manager", "manager")["token"])
+        snap = client.call("GET", "/queue")
         board = QueueBoard()
-        board.apply({"type": "snapshot", "data": sample_snapshot()})
+        board.apply({"type": "snapshot", "data": snap})
         board.connected = True
-        w = BoardWidget(settings.hall_name, portrait=portrait)
+        for portrait, name in ((False, "screen-1920x1080.png"), (True, "screen-1080x1920.png")):
+            w = BoardWidget(settings.hall_name, portrait=portrait)
+            w.set_board(board)
+            w.grab().save(str(out / name))
+            print(out / name)
+        board.connected = False
+        w = BoardWidget(settings.hall_name)
         w.set_board(board)
-        w.grab().save(str(out / name))
-        print(out / name)
-    board.connected = False
-    w = BoardWidget(settings.hall_name)
-    w.set_board(board)
-    w.grab().save(str(out / "screen-reconnecting.png"))
-    print(out / "screen-reconnecting.png")
+        w.grab().save(str(out / "screen-reconnecting.png"))
+        print(out / "screen-reconnecting.png")
+        console = ManagerConsole(
+            client,
+            hall_name=settings.hall_name,
+            wait_warning_min=settings.queue.wait_warning_minutes,
+            export_dir=out,
+        )
+        loaded: set[str] = set()
+        loop = QEventLoop()
+
+        def seen(page: str) -> None:
+            loaded.add(page)
+            if {"overview", "supervision", "ratings", "stats"} <= loaded:
+                loop.quit()
+
+        console.refreshed.connect(seen)
+        console.refresh_all()
+        QTimer.singleShot(20_000, loop.quit)
+        loop.exec()
+        for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions")):
+            console.tabs.setCurrentIndex(i)
+            app.processEvents()
+            console.grab().save(str(out / f"console-{name}.png"))
+            print(out / f"console-{name}.png")
+        client.close()
+    finally:
+        center.close()
     return 0

@@ -1,0 +1,1 @@
+"""The demo hall: a scripted day through the real center, terminals and devices."""

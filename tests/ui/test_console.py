@@ -1,0 +1,73 @@
+"""The manager console against a real center: the window grid follows a clerk, a bad rating pushed by a
+counter appears on the rectification list and is closed with measures and call-back, reports export."""
+
+from __future__ import annotations
+
+import subprocess
+
+from app.demo.day import StaffSession, counter_cases
+from app.sync.client import CenterClient
+from tests.support.center import CenterServer
+from ui.fonts import install_fonts
+from ui.i18n import install_language
+from ui.screen.console import ManagerConsole
+
+
+def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.center.seed import seed_demo
+    from app.config import Settings
+    from app.domain.catalog import load_catalog
+
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    with CenterServer(sqlite_url, tmp_path / "c") as center:
+        with center.db.write_session() as s:
+            seed_demo(s, load_catalog())
+        client = CenterClient(center.url)
+        client.token = str(client.login_staff("manager", "manager")["token"])
+        console = ManagerConsole(
+            client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out"
+        )
+        qtbot.addWidget(console)
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "overview"):
+            console.refresh_overview()
+        assert console.windows.rowCount() == 12 and console.windows.item(2, 1).text() == "未登录"
+
+        clerk = StaffSession(center.url, "clerk03", "clerk", 3)
+        clerk.post("/windows/3/open")
+        clerk.post("/tickets", category="C")
+        clerk.post("/windows/3/call-next")
+        console.on_event({"type": "ticket.called", "data": {}})  # as the event stream would deliver it
+        qtbot.waitUntil(lambda: console.windows.item(2, 3).text() == "C001", timeout=5000)
+        assert console.windows.item(2, 1).text() == "服务中" and console.windows.item(2, 2).text() == "刘芳"
+
+        counter_cases(center.url, Settings(data_dir=tmp_path / "t", keyring_file=tmp_path / "t" / "k.cfg"))
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "ratings"):
+            console.on_event({"type": "rating.created", "data": {"level": 1}})
+        assert console.rects.rowCount() == 1 and "一次性告知不清楚" in console.rects.item(0, 2).text()
+        console.tabs.setCurrentIndex(2)
+        console.rects.selectRow(0)
+        console.measures.setText("窗口统一材料清单，加强一次性告知培训")
+        console.callback.setText("已电话回访，群众认可")
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "ratings"):
+            console.record_rectification(done=True)
+        assert console.rects.rowCount() == 0  # closed
+
+        with qtbot.waitSignal(
+            console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "supervision"
+        ):
+            console.refresh_all()
+        assert int(console.red.text()) == 2 and int(console.yellow.text()) >= 1
+        console.grab().save(str(tmp_path / "console.png"))
+
+        for month, fmt in ((False, "csv"), (False, "pdf"), (True, "pdf")):
+            with qtbot.waitSignal(console.refreshed, timeout=20_000, check_params_cb=lambda p: p == "export"):
+                console.export(month=month, fmt=fmt)
+        files = sorted(p.name for p in (tmp_path / "out").iterdir())
+        assert len(files) == 3
+        csv_text = next((tmp_path / "out").glob("*.csv")).read_text(encoding="utf-8")
+        assert "好差评" in csv_text and "办件" in csv_text
+        pdf = next(p for p in (tmp_path / "out").glob("*.pdf") if p.stem.count("-") == 4)  # the day's report
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "测试中心运行报表" in text and "好差评" in text and "满意率" in text
+        client.close()

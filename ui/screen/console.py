@@ -1,0 +1,496 @@
+"""The hall manager's console: live windows and queues, supervision lights, bad ratings to rectify,
+statistics with a chart and exports, and the manager's actions. Every request runs off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sync.client import CenterClient
+from app.views.manager import queue_rows, window_rows
+from ui.tasks import run_in_background
+
+CONSOLE_QSS = """
+QWidget { font-size: 15px; }
+QLabel#big_green { font-size: 40px; color: #1e8e3e; font-weight: bold; }
+QLabel#big_yellow { font-size: 40px; color: #c77c02; font-weight: bold; }
+QLabel#big_red { font-size: 40px; color: #c5221f; font-weight: bold; }
+QLabel#banner { background: #fdecea; color: #c5221f; padding: 6px; }
+QLabel#demo { background: #e67e22; color: white; padding: 4px 10px; border-radius: 4px; }
+"""
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    return t
+
+
+def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | None = None) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if highlight and highlight[r]:
+                item.setBackground(QColor("#fde2e1"))
+            t.setItem(r, c, item)
+    t.resizeColumnsToContents()
+
+
+class HourlyChart(QWidget):
+    """Tickets issued per hour (7:00–19:00) as bars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values = [0] * 24
+        self.setMinimumHeight(180)
+
+    def set_values(self, values: list[int]) -> None:
+        self.values = values or [0] * 24
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#ffffff"))
+        busy = [h for h, v in enumerate(self.values) if v]
+        hours = list(range(min([7, *busy]), max([18, *busy]) + 1))  # office hours, widened to any busy hour
+        top = max(max(self.values[h] for h in hours), 1)
+        w, h = self.width(), self.height()
+        slot = (w - 40) / len(hours)
+        p.setPen(QPen(QColor("#555555")))
+        for i, hour in enumerate(hours):
+            bar_h = (h - 40) * self.values[hour] / top
+            x = 30 + i * slot
+            p.fillRect(QRectF(x + 4, h - 22 - bar_h, slot - 8, bar_h), QColor("#2f6db5"))
+            p.drawText(QRectF(x, h - 20, slot, 18), Qt.AlignmentFlag.AlignCenter, f"{hour}")
+            if self.values[hour]:
+                p.drawText(
+                    QRectF(x, h - 40 - bar_h, slot, 16), Qt.AlignmentFlag.AlignCenter, str(self.values[hour])
+                )
+        p.end()
+
+
+class ManagerConsole(QWidget):
+    refreshed = Signal(str)  # which page finished loading (tests wait on it)
+
+    def __init__(
+        self, client: CenterClient, *, hall_name: str, wait_warning_min: float, export_dir: Path
+    ) -> None:
+        super().__init__()
+        self.client = client
+        self.api = client.call
+        self.hall_name, self.warn, self.export_dir = hall_name, wait_warning_min, export_dir
+        self.snapshot: dict[str, Any] = {}
+        self.setStyleSheet(CONSOLE_QSS)
+        self.setWindowTitle(self.tr("Hall manager console"))
+        self.resize(1440, 900)
+        self.banner = QLabel(objectName="banner")
+        self.banner.hide()
+        self.demo = QLabel(self.tr("DEMO — not a real hall"), objectName="demo")
+        self.demo.hide()
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>{hall_name}</b> · " + self.tr("Manager console")))
+        head.addWidget(self.demo)
+        head.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._overview(), self.tr("Overview"))
+        self.tabs.addTab(self._supervision(), self.tr("Supervision"))
+        self.tabs.addTab(self._ratings(), self.tr("Ratings to rectify"))
+        self.tabs.addTab(self._stats(), self.tr("Statistics"))
+        self.tabs.addTab(self._actions(), self.tr("Actions"))
+        root = QVBoxLayout(self)
+        root.addLayout(head)
+        root.addWidget(self.banner)
+        root.addWidget(self.tabs)
+        self._coalesce = QTimer(self, singleShot=True, interval=300)
+        self._coalesce.timeout.connect(self.refresh_overview)
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._render_overview)
+        self._clock.start()
+        self._slow = QTimer(self, interval=30_000)
+        self._slow.timeout.connect(self.refresh_all)
+        self._slow.start()
+
+    # ------------------------------------------------------------------ pages
+    def _overview(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(QLabel(self.tr("Windows")))
+        self.windows = _table(
+            [
+                self.tr("Window"),
+                self.tr("Status"),
+                self.tr("Clerk"),
+                self.tr("Ticket"),
+                self.tr("Serving for"),
+            ]
+        )
+        lay.addWidget(self.windows, 3)
+        lay.addWidget(QLabel(self.tr("Queues")))
+        self.queues = _table(
+            [self.tr("Category"), self.tr("Name"), self.tr("Waiting"), self.tr("Longest wait (min)")]
+        )
+        lay.addWidget(self.queues, 2)
+        return page
+
+    def _supervision(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.green, self.yellow, self.red = (
+            QLabel("0", objectName=n) for n in ("big_green", "big_yellow", "big_red")
+        )
+        for label, caption in (
+            (self.green, self.tr("In time")),
+            (self.yellow, self.tr("Due soon")),
+            (self.red, self.tr("Overdue")),
+        ):
+            box = QVBoxLayout()
+            box.addWidget(label, alignment=Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(QLabel(caption), alignment=Qt.AlignmentFlag.AlignCenter)
+            row.addLayout(box)
+        lay.addLayout(row)
+        lay.addWidget(QLabel(self.tr("Overdue and due-soon cases")))
+        self.cases = _table(
+            [
+                self.tr("Case number"),
+                self.tr("Item"),
+                self.tr("Department"),
+                self.tr("Window"),
+                self.tr("Due"),
+                self.tr("Working days left"),
+            ]
+        )
+        lay.addWidget(self.cases)
+        return page
+
+    def _ratings(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.rects = _table(
+            [
+                self.tr("Rated"),
+                self.tr("Level"),
+                self.tr("Reasons"),
+                self.tr("Window"),
+                self.tr("Deadline"),
+                self.tr("Measures"),
+                self.tr("Call-back"),
+            ]
+        )
+        lay.addWidget(self.rects)
+        form = QFormLayout()
+        self.measures = QLineEdit()
+        self.callback = QLineEdit()
+        form.addRow(self.tr("Measures"), self.measures)
+        form.addRow(self.tr("Call-back result"), self.callback)
+        lay.addLayout(form)
+        buttons = QHBoxLayout()
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(lambda: self.record_rectification(done=False))
+        close = QPushButton(self.tr("Save and close"))
+        close.clicked.connect(lambda: self.record_rectification(done=True))
+        buttons.addWidget(save)
+        buttons.addWidget(close)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self._rect_ids: list[str] = []
+        return page
+
+    def _stats(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.stats_summary = QLabel()
+        self.stats_summary.setWordWrap(True)
+        lay.addWidget(self.stats_summary)
+        self.chart = HourlyChart()
+        lay.addWidget(self.chart)
+        self.stats_windows = _table(
+            [
+                self.tr("Window"),
+                self.tr("Served"),
+                self.tr("No-shows"),
+                self.tr("Average wait (min)"),
+                self.tr("Average service (min)"),
+                self.tr("Service level"),
+            ]
+        )
+        lay.addWidget(self.stats_windows)
+        row = QHBoxLayout()
+        csv = QPushButton(self.tr("Export day as CSV"))
+        csv.clicked.connect(lambda: self.export(month=False, fmt="csv"))
+        pdf = QPushButton(self.tr("Export day as PDF"))
+        pdf.clicked.connect(lambda: self.export(month=False, fmt="pdf"))
+        mpdf = QPushButton(self.tr("Export month as PDF"))
+        mpdf.clicked.connect(lambda: self.export(month=True, fmt="pdf"))
+        for b in (csv, pdf, mpdf):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.export_status = QLabel()
+        row.addWidget(self.export_status)
+        lay.addLayout(row)
+        return page
+
+    def _actions(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.notice_text = QLineEdit()
+        send = QPushButton(self.tr("Broadcast to screens and kiosks"))
+        send.clicked.connect(self.broadcast)
+        form.addRow(self.tr("Notice"), self.notice_text)
+        form.addRow("", send)
+        self.window_no = QSpinBox(minimum=1, maximum=999)
+        wrow = QHBoxLayout()
+        for label, action in (
+            (self.tr("Open"), "open"),
+            (self.tr("Pause"), "pause"),
+            (self.tr("Resume"), "resume"),
+        ):
+            b = QPushButton(label)
+            b.clicked.connect(lambda _=False, a=action: self.window_action(a))
+            wrow.addWidget(b)
+        form.addRow(self.tr("Window"), self.window_no)
+        form.addRow("", wrow)
+        self.move_number = QLineEdit(placeholderText="A023")
+        self.move_to = QComboBox()
+        move = QPushButton(self.tr("Move ticket"))
+        move.clicked.connect(self.move_ticket)
+        form.addRow(self.tr("Ticket"), self.move_number)
+        form.addRow(self.tr("To category"), self.move_to)
+        form.addRow("", move)
+        self.action_result = QLabel()
+        form.addRow("", self.action_result)
+        return page
+
+    # ------------------------------------------------------------------ loading
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        run_in_background(fn, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(exc))
+        self.banner.show()
+
+    def refresh_all(self) -> None:
+        self.refresh_overview()
+        self._bg(lambda: self.api("GET", "/supervision"), self._show_supervision)
+        self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
+        self._bg(lambda: self.api("GET", "/reports"), self._show_stats)
+
+    def refresh_overview(self) -> None:
+        self._bg(lambda: self.api("GET", "/queue"), self.apply_snapshot)
+
+    def on_event(self, _event: dict[str, Any]) -> None:
+        """A burst of events repaints once: the snapshot is fetched 300 ms after the first."""
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+        if _event.get("type") == "rating.created" and int((_event.get("data") or {}).get("level", 5)) <= 2:
+            self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
+
+    def apply_snapshot(self, snap: dict[str, Any]) -> None:
+        self.banner.hide()
+        self.snapshot = snap
+        self.demo.setVisible(bool(snap.get("demo")))
+        if self.move_to.count() == 0:
+            for prefix, name in (snap.get("categories") or {}).items():
+                self.move_to.addItem(f"{prefix} {name}", prefix)
+        self._render_overview()
+        self.refreshed.emit("overview")
+
+    def _render_overview(self) -> None:
+        if not self.snapshot:
+            return
+        now = dt.datetime.now(dt.UTC)
+        wins = window_rows(self.snapshot, now)
+        _fill(
+            self.windows,
+            [[w.name, w.status, w.clerk, w.ticket, w.busy_for] for w in wins],
+            [w.alert for w in wins],
+        )
+        qs = queue_rows(self.snapshot, self.warn)
+        _fill(
+            self.queues,
+            [[q.prefix, q.name, str(q.waiting), str(q.longest_wait_min)] for q in qs],
+            [q.warning for q in qs],
+        )
+
+    def _show_supervision(self, sup: dict[str, Any]) -> None:
+        c = sup["counts"]
+        self.green.setText(str(c["green"]))
+        self.yellow.setText(str(c["yellow"]))
+        self.red.setText(str(c["red"]))
+        rows = [
+            [
+                x["case_number"],
+                x["item"],
+                x["department"],
+                str(x["window"] or ""),
+                x["due_date"],
+                str(x["working_days_left"]),
+            ]
+            for x in sup["red"] + sup["yellow"]
+        ]
+        _fill(self.cases, rows, [True] * len(sup["red"]) + [False] * len(sup["yellow"]))
+        self.refreshed.emit("supervision")
+
+    def _show_rects(self, rects: list[dict[str, Any]]) -> None:
+        self._rect_ids = [r["id"] for r in rects]
+        _fill(
+            self.rects,
+            [
+                [
+                    r["rated_at"][:16].replace("T", " "),
+                    str(r["rating_level"]),
+                    "、".join(r["reasons"]),
+                    str(r["window"] or ""),
+                    r["deadline"],
+                    r["measures"] or "",
+                    r["callback_result"] or "",
+                ]
+                for r in rects
+            ],
+        )
+        self.refreshed.emit("ratings")
+
+    def _show_stats(self, rep: dict[str, Any]) -> None:
+        q, c, r = rep["queue"], rep["cases"], rep["ratings"]
+        sat = f"{r['satisfaction_rate']:.1%}" if r["satisfaction_rate"] is not None else "—"
+        self.stats_summary.setText(
+            self.tr(
+                "Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. "
+                "Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} "
+                "of {11} ratings."
+            ).format(
+                q["issued"],
+                q["served"],
+                q["no_show"],
+                q["avg_wait_min"] or 0,
+                q["max_wait_min"] or 0,
+                c["received"],
+                c["completed"],
+                c["completed_early"],
+                c["completed_on_time"],
+                c["completed_overdue"],
+                sat,
+                r["ratings"],
+            )
+        )
+        self.chart.set_values(rep.get("hourly_issued") or [])
+        _fill(
+            self.stats_windows,
+            [
+                [
+                    f"{w}",
+                    str(b["served"]),
+                    str(b["no_show"]),
+                    str(b["avg_wait_min"] or "—"),
+                    str(b["avg_service_min"] or "—"),
+                    f"{b['service_level']:.0%}" if b["service_level"] is not None else "—",
+                ]
+                for w, b in (rep.get("by_window") or {}).items()
+            ],
+        )
+        self.refreshed.emit("stats")
+
+    # ------------------------------------------------------------------ actions
+    def export(self, *, month: bool, fmt: str) -> None:
+        today = dt.date.today()
+        params = {"month": today.strftime("%Y-%m")} if month else {}
+        name = f"hall-report-{today.strftime('%Y-%m') if month else today.isoformat()}.{fmt}"
+        target = self.export_dir / name
+
+        def work() -> Path:
+            self.export_dir.mkdir(parents=True, exist_ok=True)
+            if fmt == "csv":
+                target.write_text(
+                    self.client.text("/reports", params={**params, "format": "csv"}), encoding="utf-8"
+                )
+            else:
+                from printers.report_pdf import render_report
+
+                render_report(self.api("GET", "/reports", params=params), self.hall_name, target)
+            return target
+
+        self._bg(
+            work,
+            lambda path: (
+                self.export_status.setText(self.tr("Saved {0}").format(path)),
+                self.refreshed.emit("export"),
+            ),
+        )
+
+    def record_rectification(self, *, done: bool) -> None:
+        row = self.rects.currentRow()
+        if row < 0 or row >= len(self._rect_ids):
+            QMessageBox.information(self, self.windowTitle(), self.tr("Choose a rating in the list first."))
+            return
+        rid = self._rect_ids[row]
+        body: dict[str, Any] = {}
+        if self.measures.text().strip():
+            body["measures"] = self.measures.text().strip()
+        if self.callback.text().strip():
+            body["callback_result"] = self.callback.text().strip()
+
+        def work() -> Any:
+            if body:
+                self.api("POST", f"/rectifications/{rid}", json=body)
+            if done:
+                self.api("POST", f"/rectifications/{rid}", json={"status": "done"})
+            return self.api("GET", "/rectifications")
+
+        self._bg(work, self._show_rects)
+
+    def broadcast(self) -> None:
+        text = self.notice_text.text().strip()
+        if text:
+            self._bg(
+                lambda: self.api("POST", "/notices", json={"text": text}),
+                lambda _r: self._done(self.tr("Notice sent")),
+            )
+
+    def window_action(self, action: str) -> None:
+        n = self.window_no.value()
+        self._bg(
+            lambda: self.api("POST", f"/windows/{n}/{action}"),
+            lambda _r: (self._done(self.tr("Done")), self.refresh_overview()),
+        )
+
+    def move_ticket(self, *, _unused: bool = False) -> None:
+        number, prefix = self.move_number.text().strip().upper(), self.move_to.currentData()
+
+        def work() -> Any:
+            snap = self.api("GET", "/queue")
+            for w in snap.get("windows", []):
+                t = w.get("ticket") or {}
+                if t.get("number") == number:
+                    return self.api("POST", f"/tickets/{t['id']}/transfer", json={"category": prefix})
+            raise LookupError(f"{number} is not at a window")
+
+        self._bg(work, lambda _r: (self._done(self.tr("Ticket moved")), self.refresh_overview()))
+
+    def _done(self, text: str) -> None:
+        self.action_result.setText(text)
+        self.refreshed.emit("action")
