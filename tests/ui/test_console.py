@@ -71,3 +71,25 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "测试中心运行报表" in text and "好差评" in text and "满意率" in text
         client.close()
+
+
+def test_console_publishes_a_calendar_year(qtbot, qapp, sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.center import seed_minimal
+
+    install_language(qapp, "zh_CN")
+    with CenterServer(sqlite_url, tmp_path / "c") as center:
+        seed_minimal(center.db)
+        client = CenterClient(center.url)
+        client.token = str(client.login_staff("admin", "admin")["token"])
+        console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path)
+        qtbot.addWidget(console)
+        console.cal_year.setValue(2030)
+        console.cal_days.setPlainText("2030-10-01 休 国庆节\n2030-10-02 休 国庆节\nbad line\n")
+        console.save_calendar()
+        assert "无法识别" in console.action_result.text()
+        console.cal_days.setPlainText("2030-10-01 休 国庆节\n2030-10-02 休 国庆节\n2030-09-29 班\n")
+        with qtbot.waitSignal(console.refreshed, timeout=10_000):
+            console.save_calendar()
+        assert "2030年工作日历已发布：3天" in console.action_result.text()
+        assert client.call("GET", "/calendar/2030")["days"][0]["day"] == "2030-09-29"
+        client.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -282,9 +283,48 @@ class ManagerConsole(QWidget):
         form.addRow(self.tr("Ticket"), self.move_number)
         form.addRow(self.tr("To category"), self.move_to)
         form.addRow("", move)
+        self.cal_year = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year + 1)
+        self.cal_days = QPlainTextEdit(placeholderText="2027-01-01 休 元旦\n2027-02-07 班 调休上班")
+        self.cal_days.setFixedHeight(120)
+        save_cal = QPushButton(self.tr("Publish the year's calendar"))
+        save_cal.clicked.connect(self.save_calendar)
+        form.addRow(self.tr("Working-day calendar"), self.cal_year)
+        form.addRow(self.tr("Holidays (休) and make-up working days (班), one per line"), self.cal_days)
+        form.addRow("", save_cal)
         self.action_result = QLabel()
         form.addRow("", self.action_result)
         return page
+
+    def save_calendar(self) -> None:
+        """Parse `YYYY-MM-DD 休|班 [name]` lines and publish the year (admins only at the center)."""
+        days, bad = [], []
+        for line in self.cal_days.toPlainText().splitlines():
+            parts = line.split()
+            if not parts:
+                continue
+            try:
+                day = dt.date.fromisoformat(parts[0])
+                kind = parts[1] if len(parts) > 1 else "休"
+                if kind not in ("休", "班"):
+                    raise ValueError(kind)
+            except (ValueError, IndexError):
+                bad.append(line)
+                continue
+            days.append(
+                {
+                    "day": day.isoformat(),
+                    "is_workday": kind == "班",
+                    "name": " ".join(parts[2:]) or ("调休上班" if kind == "班" else None),
+                }
+            )
+        if bad:
+            self.action_result.setText(self.tr("Not understood: {0}").format("; ".join(bad)))
+            return
+        year = self.cal_year.value()
+        self._bg(
+            lambda: self.api("PUT", f"/calendar/{year}", json={"days": days}),
+            lambda r: self._done(self.tr("Calendar {0} published: {1} days").format(year, len(r["days"]))),
+        )
 
     # ------------------------------------------------------------------ loading
     def _bg(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
