@@ -401,14 +401,16 @@ def no_show(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ti
     return t
 
 
-def come_back(s: Session, cfg: QueueSettings, ticket_id: uuid.UUID) -> m.Ticket:
+def come_back(
+    s: Session, cfg: QueueSettings, ticket_id: uuid.UUID, *, now: dt.datetime | None = None
+) -> m.Ticket:
     """A no-show returns: requeued behind K waiting tickets (or told to take a new ticket)."""
     t = _own(s, ticket_id, None)
     if t.status != TicketStatus.NO_SHOW:
         raise QueueError(409, "not_no_show", f"{t.number} is {t.status.value}")
     if cfg.noshow_rule == "new_ticket":
         raise QueueError(409, "take_new_ticket", "过号请重新取号 / a missed number needs a new ticket")
-    now = utcnow()
+    now = now or utcnow()
     waiting = waiting_in(s, t.category_id, t.service_day)
     k = cfg.noshow_requeue_after
     # exactly K tickets go before it: it takes the place right after the K-th (a priority ticket that was

@@ -24,6 +24,12 @@ from app.store import models as m
 router = APIRouter(prefix="/api/v1", tags=["manager"])
 
 
+def _checked(day: dt.date | None) -> dt.date | None:
+    if day is not None and not 2000 <= day.year <= 2100:
+        raise ApiError(422, "invalid_request", f"date out of range: {day}")
+    return day
+
+
 @router.get("/supervision")
 def supervision(
     date: dt.date | None = Query(None),
@@ -31,7 +37,7 @@ def supervision(
     s: Session = Depends(read_db),
     c: CenterContext = Depends(ctx),
 ) -> dict[str, Any]:
-    return lights(s, date or local_today(), c.settings.supervision.yellow_working_days)
+    return lights(s, _checked(date) or local_today(), c.settings.supervision.yellow_working_days)
 
 
 @router.get("/rectifications")
@@ -103,9 +109,12 @@ def get_report(
     c: CenterContext = Depends(ctx),
 ) -> Any:
     if month:
-        first, last = month_range(int(month[:4]), int(month[5:]))
+        year, mon = int(month[:4]), int(month[5:])
+        if not (2000 <= year <= 2100 and 1 <= mon <= 12):
+            raise ApiError(422, "invalid_request", f"month out of range: {month}")
+        first, last = month_range(year, mon)
     else:
-        first = last = date or local_today()
+        first = last = _checked(date) or local_today()
     rep = report(s, first, last, c.settings.queue.service_level_target_minutes)
     if format == "csv":
         name = f"hall-report-{month or first.isoformat()}.csv"

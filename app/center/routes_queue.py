@@ -253,4 +253,6 @@ def stats_daily(
     s: Session = Depends(read_db),
     c: CenterContext = Depends(ctx),
 ) -> dict[str, Any]:
+    if date is not None and not 2000 <= date.year <= 2100:
+        raise ApiError(422, "invalid_request", f"date out of range: {date}")
     return daily_stats(s, date or local_today(), c.settings.queue.service_level_target_minutes)

@@ -47,7 +47,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case, admin_headers) -> None:  # type: ignore[no-untyped-def]
     response = case.call(headers=admin_headers)
     assert response.status_code < 500, (

@@ -168,7 +168,7 @@ class QueueMachine(RuleBasedStateMachine):
         t = data.draw(st.sampled_from(self._called_or_serving("no_show")))
         waiting = self.model.waiting(t.category)
         with self.db.write_session() as s:
-            q.come_back(s, CFG, t.id)
+            q.come_back(s, CFG, t.id, now=self.tick())
         k = CFG.noshow_requeue_after
         t.priority, t.appointment = False, False
         t.status = "waiting"
