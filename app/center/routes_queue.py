@@ -238,6 +238,29 @@ _window_action("resume", WindowStatus.IDLE)
 _window_action("close", WindowStatus.LOGGED_OUT)
 
 
+@router.get("/tickets/lookup")
+def lookup_ticket(
+    number: str = Query(min_length=2, max_length=8),
+    _: Principal = Depends(require(*CLERKS)),
+    s: Session = Depends(read_db),
+) -> dict[str, Any]:
+    """Today's open ticket with this number (the newest, after a transfer)."""
+    from sqlalchemy import select
+
+    t = s.scalars(
+        select(m.Ticket)
+        .where(
+            m.Ticket.service_day == local_today(),
+            m.Ticket.number == number.upper(),
+            m.Ticket.status.in_(q.OPEN),
+        )
+        .order_by(m.Ticket.issued_at.desc())
+    ).first()
+    if t is None:
+        raise ApiError(404, "not_found", f"今天没有待办的{number}号 / no open ticket {number} today")
+    return {"ticket": _view(s, t)}
+
+
 @router.get("/queue")
 def queue_snapshot(
     _: Principal = Depends(require("kiosk", "screen", "counter", "clerk", "manager")),

@@ -33,6 +33,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("PUT", "/api/v1/calendar/{year}"): {"admin"},
     ("POST", "/api/v1/tickets"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/queue"): STAFF_AND_TERMINALS,
+    ("GET", "/api/v1/tickets/lookup"): COUNTER_STAFF,
     ("GET", "/api/v1/supervision"): {"manager", "clerk", "admin"},
     ("GET", "/api/v1/rectifications"): {"manager", "admin"},
     ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},

@@ -41,6 +41,15 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         qtbot.waitUntil(lambda: console.windows.item(2, 3).text() == "C001", timeout=5000)
         assert console.windows.item(2, 1).text() == "服务中" and console.windows.item(2, 2).text() == "刘芳"
 
+        clerk.post("/tickets", category="A")  # A001 waits; the manager moves it to 不动产
+        console.move_number.setText("A001")
+        console.move_to.setCurrentIndex(console.move_to.findData("B"))
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "action"):
+            console.move_ticket()
+        assert console.action_result.text() == "号码已调整"
+        moved = client.call("GET", "/tickets/lookup", params={"number": "A001"})["ticket"]
+        assert moved["category"] == "B" and moved["status"] == "waiting"
+
         counter_cases(center.url, Settings(data_dir=tmp_path / "t", keyring_file=tmp_path / "t" / "k.cfg"))
         with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "ratings"):
             console.on_event({"type": "rating.created", "data": {"level": 1}})

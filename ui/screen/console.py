@@ -522,12 +522,8 @@ class ManagerConsole(QWidget):
         number, prefix = self.move_number.text().strip().upper(), self.move_to.currentData()
 
         def work() -> Any:
-            snap = self.api("GET", "/queue")
-            for w in snap.get("windows", []):
-                t = w.get("ticket") or {}
-                if t.get("number") == number:
-                    return self.api("POST", f"/tickets/{t['id']}/transfer", json={"category": prefix})
-            raise LookupError(f"{number} is not at a window")
+            found = self.api("GET", "/tickets/lookup", params={"number": number})
+            return self.api("POST", f"/tickets/{found['ticket']['id']}/transfer", json={"category": prefix})
 
         self._bg(work, lambda _r: (self._done(self.tr("Ticket moved")), self.refresh_overview()))
 
