@@ -32,5 +32,6 @@ def user_data_dir() -> Path:
 
 
 def cjk_font_path() -> Path:
-    """The shipped TrueType CJK font (Droid Sans Fallback, Apache-2.0): used by Qt, reportlab and raster printing."""
-    return resource("fonts", "DroidSansFallbackFull.ttf")
+    """The shipped CJK font with Latin letters and digits too (WenQuanYi Micro Hei, Apache-2.0, TrueType
+    outlines in a collection: face 0): used by Qt, reportlab and raster printing."""
+    return resource("fonts", "wqy-microhei.ttc")

@@ -20,9 +20,9 @@ from app.paths import cjk_font_path
 FONT = "HallCJK"
 
 
-def _font() -> str:
+def cjk_font() -> str:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(cjk_font_path())))
+        pdfmetrics.registerFont(TTFont(FONT, str(cjk_font_path()), subfontIndex=0))
     return FONT
 
 
@@ -51,7 +51,7 @@ def _table(rows: list[list[str]], widths: list[float]) -> Table:
 
 
 def render_report(rep: dict[str, Any], hall_name: str, out: Path) -> Path:
-    font = _font()
+    font = cjk_font()
     title = ParagraphStyle("t", fontName=font, fontSize=18, leading=24, alignment=1)
     h2 = ParagraphStyle("h", fontName=font, fontSize=13, leading=18, spaceBefore=8, spaceAfter=4)
     body = ParagraphStyle("b", fontName=font, fontSize=10, leading=14)
