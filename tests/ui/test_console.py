@@ -97,7 +97,7 @@ def test_console_publishes_a_calendar_year(qtbot, qapp, sqlite_url, tmp_path) ->
         console.save_calendar()
         assert "无法识别" in console.action_result.text()
         console.cal_days.setPlainText("2030-10-01 休 国庆节\n2030-10-02 休 国庆节\n2030-09-29 班\n")
-        with qtbot.waitSignal(console.refreshed, timeout=10_000):
+        with qtbot.waitSignal(console.refreshed, timeout=30_000, check_params_cb=lambda p: p == "action"):
             console.save_calendar()
         assert "2030年工作日历已发布：3天" in console.action_result.text()
         assert client.call("GET", "/calendar/2030")["days"][0]["day"] == "2030-09-29"
