@@ -5,13 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.audit_chain import GENESIS, chain_hash
-from app.domain.clock import utcnow
 from app.store import models as m
-from app.store.rows import jsonable, next_value
+from app.store.audit_log import append_event
 
 CENTER_CHAIN = uuid.UUID(int=0)  # the center's own chain id
 
@@ -25,35 +22,16 @@ def append_center_event(
     object_id: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> m.AuditEvent:
-    seq = next_value(session, "audit:center")
-    prev = session.scalar(
-        select(m.AuditEvent.hash).where(m.AuditEvent.terminal_id == CENTER_CHAIN, m.AuditEvent.seq == seq - 1)
-    )
-    at = utcnow()
-    fields: dict[str, Any] = {
-        "terminal_id": str(CENTER_CHAIN),
-        "seq": seq,
-        "at": at.isoformat(),
-        "actor": actor,
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "detail": jsonable(detail or {}),
-    }
-    prev_hash = prev or GENESIS
-    event = m.AuditEvent(
-        terminal_id=CENTER_CHAIN,
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
+    event, _ = append_event(
+        session,
+        CENTER_CHAIN,
+        "audit:center",
+        actor,
+        action,
         object_type=object_type,
         object_id=object_id,
-        detail=fields["detail"],
-        prev_hash=prev_hash,
-        hash=chain_hash(prev_hash, fields),
+        detail=detail,
     )
-    session.add(event)
     return event
 
 

@@ -11,15 +11,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.clock import utcnow
 from app.domain.idnumber import mask_id_number, mask_phone
 from app.domain.ids import new_id
 from app.domain.lookup import progress_key
 from app.domain.states import CaseStatus, check_case_transition
 from app.store import models as m
+from app.store.audit_log import append_event
 from app.store.crypto import FieldCipher
-from app.store.rows import jsonable, next_value
+from app.store.rows import jsonable
 from app.sync import outbox
 
 
@@ -67,41 +67,20 @@ class LocalRecorder:
         object_id: str | None = None,
         detail: dict[str, Any] | None = None,
     ) -> m.AuditEvent:
-        seq = next_value(s, "audit:local")
-        prev = s.scalar(
-            select(m.AuditEvent.hash).where(
-                m.AuditEvent.terminal_id == self.terminal_id, m.AuditEvent.seq == seq - 1
-            )
-        )
-        at = utcnow()
-        fields = {
-            "terminal_id": str(self.terminal_id) if self.terminal_id else None,
-            "seq": seq,
-            "at": at.isoformat(),
-            "actor": self.actor,
-            "action": action,
-            "object_type": object_type,
-            "object_id": object_id,
-            "detail": jsonable(detail or {}),
-        }
-        prev_hash = prev or GENESIS
-        ev = m.AuditEvent(
-            terminal_id=self.terminal_id,
-            seq=seq,
-            at=at,
-            actor=self.actor,
-            action=action,
+        ev, fields = append_event(
+            s,
+            self.terminal_id,
+            "audit:local",
+            self.actor,
+            action,
             object_type=object_type,
             object_id=object_id,
-            detail=fields["detail"],
-            prev_hash=prev_hash,
-            hash=chain_hash(prev_hash, fields),
+            detail=detail,
         )
-        s.add(ev)
         payload = {
             k: fields[k] for k in ("seq", "at", "actor", "action", "object_type", "object_id", "detail")
         }
-        outbox.enqueue(s, "audit.append", dict(payload, prev_hash=prev_hash, hash=ev.hash))
+        outbox.enqueue(s, "audit.append", dict(payload, prev_hash=ev.prev_hash, hash=ev.hash))
         return ev
 
     # ------------------------------------------------------------------ records

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from pathlib import Path
@@ -11,6 +10,7 @@ import uvicorn
 from sqlalchemy import select
 
 from app.center.app import create_app
+from app.center.embedded import free_port
 from app.center.security import hash_password
 from app.config import Settings
 from app.domain.states import ItemKind, Role
@@ -18,12 +18,6 @@ from app.store import migrate
 from app.store import models as m
 from app.store.crypto import FieldCipher
 from app.store.db import Database
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class CenterServer:
