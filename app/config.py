@@ -66,6 +66,13 @@ class KioskSettings(BaseModel):
     idle_timeout_s: int = Field(60, ge=10)
     idle_warning_s: int = Field(15, ge=3)
     admin_pin: str = Field("", description="PIN that leaves the kiosk shell; empty: no way out")
+    real_name: Literal["off", "optional", "required"] = Field(
+        "optional", description="ID-card swipe when taking a ticket: never asked, offered, or required"
+    )
+    elderly_scale: float = Field(1.5, ge=1.5, le=2.5, description="font scale of the elderly mode")
+    health_interval_s: int = Field(30, ge=5, description="device check and report to the center")
+    lease_size: int = Field(10, ge=1, le=50, description="offline numbers leased per category")
+    restart_limit: int = Field(5, ge=0, description="crash restarts within ten minutes before giving up")
 
 
 class Settings(BaseSettings):

@@ -14,7 +14,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from app import __version__
-from app.center import routes_auth, routes_calendar, routes_manager, routes_queue, routes_sync
+from app.center import (
+    routes_auth,
+    routes_calendar,
+    routes_manager,
+    routes_queue,
+    routes_sync,
+    routes_visits,
+)
 from app.center.api_errors import ApiError, error_body, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
@@ -132,6 +139,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_calendar.router)
     app.include_router(routes_queue.router)
     app.include_router(routes_manager.router)
+    app.include_router(routes_visits.router)
     _install_event_stream(app, context)
     return app
 

@@ -434,6 +434,33 @@ def apply_offline_ticket(ctx: ApplyContext, p: dict[str, Any]) -> str:
     return "applied"
 
 
+def apply_feedback(ctx: ApplyContext, p: dict[str, Any]) -> str:
+    """投诉建议 from a kiosk: kept with the phone encrypted; the manager sees it masked."""
+    _require(p, "id", "text")
+    ident = _uuid(p["id"], "id")
+    if _existing(ctx.session, m.Feedback, ident) is not None:
+        return "duplicate"
+    text = str(p["text"]).strip()
+    if not text:
+        raise Rejected("empty feedback")
+    phone = p.get("phone")
+    ctx.session.add(
+        m.Feedback(
+            id=ident,
+            kind=str(p.get("kind") or "complaint")[:12],
+            topic=str(p.get("topic") or "")[:40],
+            text=text[:2000],
+            phone_enc=ctx.cipher.encrypt(phone),
+            phone_masked=mask_phone(phone),
+            window_number=p.get("window_number"),
+            origin_terminal_id=ctx.terminal_id,
+            created_at=_time(p.get("created_at"), "created_at") or utcnow(),
+        )
+    )
+    ctx.publish("feedback.created", {"id": str(ident), "kind": p.get("kind") or "complaint"})
+    return "applied"
+
+
 APPLIERS: dict[str, Callable[[ApplyContext, dict[str, Any]], str]] = {
     "ticket.offline": apply_offline_ticket,
     "applicant.create": apply_applicant,
@@ -442,6 +469,7 @@ APPLIERS: dict[str, Callable[[ApplyContext, dict[str, Any]], str]] = {
     "rating.create": apply_rating,
     "audit.append": apply_audit,
     "terminal.health": apply_health,
+    "feedback.create": apply_feedback,
 }
 
 

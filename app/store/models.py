@@ -457,6 +457,23 @@ class Rectification(Base):
     created_at: Mapped[dt.datetime] = _created()
 
 
+class Feedback(Base):
+    """投诉建议 left at a kiosk (or a window): the text, an optional masked phone for the call-back (the
+    phone itself encrypted), and the manager's handling."""
+
+    __tablename__ = "feedback"
+    id: Mapped[uuid.UUID] = _id()
+    kind: Mapped[str] = mapped_column(String(12), default="complaint")  # complaint / suggestion / praise
+    topic: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text)
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open / answered
+    origin_terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_at: Mapped[dt.datetime] = _created()
+
+
 # ----------------------------------------------------------------- audit (审批留痕)
 
 

@@ -321,3 +321,36 @@ class LocalRecorder:
         )
         self.audit(s, "rating.create", "rating", str(ident), {"level": level})
         return ident
+
+    def add_feedback(
+        self,
+        s: Session,
+        *,
+        text: str,
+        kind: str = "complaint",
+        topic: str = "",
+        phone: str | None = None,
+        window_number: int | None = None,
+    ) -> uuid.UUID:
+        """投诉建议: written locally with its outbox op (the phone sealed), replicated to the center."""
+        text = text.strip()
+        if not text:
+            raise ValueError("feedback needs some text")
+        ident = new_id()
+        outbox.enqueue(
+            s,
+            "feedback.create",
+            {
+                "id": str(ident),
+                "kind": kind,
+                "topic": topic,
+                "text": text,
+                "phone": phone,
+                "window_number": window_number,
+                "created_at": utcnow().isoformat(),
+            },
+            cipher=self.cipher,
+            sealed=("phone",),
+        )
+        self.audit(s, "feedback.create", "feedback", str(ident), {"kind": kind, "phone": mask_phone(phone)})
+        return ident

@@ -39,6 +39,10 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},
     ("GET", "/api/v1/reports"): {"manager", "admin"},
     ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
+    ("POST", "/api/v1/appointments"): {"manager", "admin"},
+    ("POST", "/api/v1/appointments/check-in"): {"kiosk", "clerk", "manager", "counter", "admin"},
+    ("GET", "/api/v1/tickets/visit"): {"kiosk", "clerk", "manager", "counter", "admin"},
+    ("GET", "/api/v1/feedback"): {"manager", "admin"},
     **{
         ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
         for a in ("call-next", "call", "open", "pause", "resume", "close")
@@ -58,6 +62,8 @@ BODIES: dict[str, object] = {
     "/api/v1/sync/leases": {"category": "A", "size": 1},
     "/api/v1/calendar/{year}": {"days": [{"day": "2030-10-01", "is_workday": False, "name": "国庆节"}]},
     "/api/v1/tickets": {"category": "A"},
+    "/api/v1/appointments": {"category": "A", "name": "张三"},
+    "/api/v1/appointments/check-in": {"code": "00000000"},
     "/api/v1/windows/{window_no}/call": {"number": "A001"},
     "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
 }

@@ -1,0 +1,164 @@
+"""The service catalog as a terminal reads it from its cache: departments, items with their 办事指南 and
+materials, and the name / code / pinyin-initials search the kiosk and the counter share."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.search import CatalogIndex
+from app.store import models as m
+
+KIND_ZH = {"immediate": "即办件", "promised": "承诺件", "approval": "审批件"}
+
+
+@dataclass(frozen=True)
+class GuideMaterial:
+    id: uuid.UUID
+    name: str
+    originals: int
+    copies: int
+    required: bool
+    deferrable: bool
+    note: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class GuideItem:
+    id: uuid.UUID
+    code: str
+    name: str
+    department: str  # department code (what the search filters on)
+    department_name: str
+    category: str | None  # queue prefix
+    kind: str
+    legal_days: int
+    promised_days: int
+    conditions: str
+    legal_basis: str
+    process: tuple[str, ...]
+    fee: str
+    location: str
+    hours: str
+    visits: int
+    consult_phone: str
+    complaint_phone: str
+    delivery: tuple[str, ...]
+    online: bool
+    materials: tuple[GuideMaterial, ...] = field(default_factory=tuple)
+    faq: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def kind_zh(self) -> str:
+        return KIND_ZH.get(self.kind, self.kind)
+
+    @property
+    def time_limit_text(self) -> str:
+        if self.promised_days <= 0:
+            return "即时办结"
+        return f"承诺{self.promised_days}个工作日（法定{self.legal_days}个工作日）"
+
+
+@dataclass(frozen=True)
+class GuideDepartment:
+    code: str
+    name: str
+    short_name: str
+    item_count: int
+
+
+def _steps(raw: list[Any]) -> tuple[str, ...]:
+    return tuple(str(x.get("name") or x.get("step") or x) if isinstance(x, dict) else str(x) for x in raw)
+
+
+def _faq(raw: list[Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(x.get("q", "")), str(x.get("a", ""))) for x in raw if isinstance(x, dict))
+
+
+class GuideCatalog:
+    def __init__(self, items: list[GuideItem], departments: list[GuideDepartment]) -> None:
+        self.items, self.departments = items, departments
+        self._by_code = {it.code: it for it in items}
+        self._by_id = {it.id: it for it in items}
+        self.index = CatalogIndex(items, {d.code: d.name for d in departments})
+
+    @classmethod
+    def load(cls, s: Session) -> GuideCatalog:
+        depts = {d.id: d for d in s.scalars(select(m.Department))}
+        cats = {c.id: c.prefix for c in s.scalars(select(m.Category))}
+        rows = s.scalars(
+            select(m.ServiceItem)
+            .where(m.ServiceItem.status == "active")
+            .options(selectinload(m.ServiceItem.materials))
+            .order_by(m.ServiceItem.code)
+        ).all()
+        items = []
+        for r in rows:
+            dept = depts.get(r.department_id)
+            items.append(
+                GuideItem(
+                    id=r.id,
+                    code=r.code,
+                    name=r.name,
+                    department=dept.code if dept else "",
+                    department_name=dept.name if dept else "",
+                    category=cats.get(r.category_id) if r.category_id else None,
+                    kind=r.kind.value if hasattr(r.kind, "value") else str(r.kind),
+                    legal_days=r.legal_days,
+                    promised_days=r.promised_days,
+                    conditions=r.conditions,
+                    legal_basis=r.legal_basis,
+                    process=_steps(r.process),
+                    fee=r.fee_standard if r.fee_charged else "不收费",
+                    location=r.location,
+                    hours=r.hours,
+                    visits=r.visits,
+                    consult_phone=r.consult_phone,
+                    complaint_phone=r.complaint_phone,
+                    delivery=tuple(str(x) for x in r.delivery),
+                    online=r.online,
+                    materials=tuple(
+                        GuideMaterial(
+                            id=mt.id,
+                            name=mt.name,
+                            originals=mt.originals,
+                            copies=mt.copies,
+                            required=mt.required,
+                            deferrable=mt.deferrable,
+                            note=mt.required_note,
+                            source=mt.source,
+                        )
+                        for mt in r.materials
+                    ),
+                    faq=_faq(r.faq),
+                )
+            )
+        counts: dict[str, int] = {}
+        for it in items:
+            counts[it.department] = counts.get(it.department, 0) + 1
+        departments = sorted(
+            (
+                GuideDepartment(d.code, d.name, d.short_name, counts.get(d.code, 0))
+                for d in depts.values()
+                if counts.get(d.code)
+            ),
+            key=lambda d: d.code,
+        )
+        return cls(items, departments)
+
+    def by_code(self, code: str) -> GuideItem | None:
+        return self._by_code.get(code)
+
+    def by_id(self, ident: uuid.UUID) -> GuideItem | None:
+        return self._by_id.get(ident)
+
+    def of_department(self, code: str) -> list[GuideItem]:
+        return [it for it in self.items if it.department == code]
+
+    def search(self, query: str, limit: int = 20, department: str | None = None) -> list[GuideItem]:
+        return self.index.search(query, limit=limit, department=department)

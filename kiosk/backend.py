@@ -1,0 +1,404 @@
+"""Everything a kiosk does that touches the center, the cache or a device, without Qt: issuing tickets
+(online, else from the leased offline band), appointment check-in, progress lookups from the replicated
+case summaries, service guides, ratings and 投诉建议 written locally first, device health.
+Every call here may block: the pages run them off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.clock import local_today
+from app.domain.idnumber import mask_id_number
+from app.domain.lookup import parse_case_qr, progress_key
+from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.errors import CenterUnavailable, DeviceError, HallError
+from app.store import models as m
+from app.store.calendar_store import load_calendar
+from app.sync import outbox
+from app.sync.client import CenterRefused
+from app.sync.leases import issue_offline_ticket, lease_block
+from app.sync.local_records import LocalRecorder
+from app.sync.terminal import Terminal
+from app.views.guides import GuideCatalog, GuideItem
+from printers.escpos.printer import EscposPrinter, PrintResult
+from printers.escpos.slips import TicketData
+
+log = logging.getLogger("hall.kiosk")
+
+STATUS_ZH = {
+    "accepted": "已受理，正在办理",
+    "deferred": "容缺受理，待补交材料",
+    "notified": "已一次性告知，待补齐材料后受理",
+    "refused": "不予受理",
+    "correction": "补正中",
+    "suspended": "特殊环节（暂停计时）",
+    "approved": "已办结，可领取结果",
+    "denied": "已办结（不予许可）",
+    "delivered": "已出件",
+    "terminated": "已终止",
+}
+# What a refusal means, in plain words (the center's own sentence is shown under it)
+REFUSAL_ZH = {
+    "already_has_ticket": "同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。",
+    "blocked_no_shows": "近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。",
+    "numbers_exhausted": "今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。",
+    "no_appointment": "没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。",
+    "wrong_category": "这个预约属于另一类业务，请到服务台咨询。",
+    "unknown_category": "这类业务现在不能取号，请到服务台咨询。",
+    "invalid_id_number": "身份证号码不正确，请重新刷卡或核对号码。",
+}
+FEEDBACK_TOPICS = ("服务态度", "等候时间长", "材料要求不清楚", "多次跑腿", "设施环境", "意见建议")
+BAD_REASONS = ("等候时间长", "服务态度差", "一次性告知不清楚", "办理效率低", "多次跑腿", "环境设施差")
+
+
+class VisitRefused(HallError):
+    """The center said no: `plain` explains the hall's rule in everyday words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.plain = REFUSAL_ZH.get(code, "")
+        super().__init__(message, code=code)
+
+
+class NeedsCenter(HallError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。", code="offline")
+
+
+class NotFound(HallError):
+    pass
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    prefix: str
+    name: str
+    description: str
+    waiting: int | None  # None when offline
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    id: str
+    number: str
+    category: str
+    category_name: str
+    waiting_ahead: int | None
+    estimated_wait_min: int | None
+    issued_at: dt.datetime
+    offline: bool = False
+    appointment: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    case_number: str
+    item_name: str
+    status: str
+    received_on: dt.date
+    due_date: dt.date | None
+    working_days_left: int | None
+    collect: str
+
+    @property
+    def status_zh(self) -> str:
+        return STATUS_ZH.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class Visit:
+    ticket_id: uuid.UUID
+    number: str
+    status: str
+    window_number: int | None
+    staff_id: uuid.UUID | None
+
+
+def _plain(message: str) -> str:
+    """The center answers "中文 / English"; the kiosk shows the Chinese half."""
+    return message.split(" / ")[0]
+
+
+class KioskBackend:
+    def __init__(
+        self,
+        term: Terminal,
+        *,
+        hall_name: str,
+        printer: EscposPrinter | None,
+        lease_size: int = 10,
+    ) -> None:
+        self.term, self.hall_name, self.printer, self.lease_size = term, hall_name, printer, lease_size
+        self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
+        self.online = True
+        self._guides: GuideCatalog | None = None
+
+    # ------------------------------------------------------------------ center calls
+    def _call(self, method: str, path: str, **kw: Any) -> Any:
+        try:
+            answer = self.term.client.call(method, path, **kw)
+        except CenterUnavailable:
+            self.online = False
+            raise
+        self.online = True
+        return answer
+
+    def sync(self) -> bool:
+        status = self.term.engine.sync_once()
+        self.online = status.online
+        if status.online:
+            self._guides = None
+        return status.online
+
+    # ------------------------------------------------------------------ queue
+    def categories(self) -> list[CategoryInfo]:
+        with self.term.cache.db.read_session() as s:
+            cats = s.scalars(select(m.Category).where(m.Category.active.is_(True)).order_by(m.Category.sort_order, m.Category.prefix)).all()
+            rows = [(c.prefix, c.name, c.description) for c in cats]
+        waiting: dict[str, int] = {}
+        try:
+            snap = self._call("GET", "/queue")
+            waiting = {str(k): int(v) for k, v in (snap.get("waiting") or {}).items()}
+        except (CenterUnavailable, CenterRefused) as exc:
+            log.info("queue counts unavailable: %s", exc)
+        return [CategoryInfo(p, n, d, waiting.get(p) if self.online else None) for p, n, d in rows]
+
+    def _category_name(self, prefix: str) -> str:
+        with self.term.cache.db.read_session() as s:
+            name = s.scalar(select(m.Category.name).where(m.Category.prefix == prefix))
+        return name or prefix
+
+    def take_ticket(self, prefix: str, id_number: str | None = None) -> TicketInfo:
+        try:
+            got = self._call("POST", "/tickets", json={"category": prefix, "id_number": id_number})
+        except CenterRefused as exc:
+            raise VisitRefused(exc.code, _plain(str(exc))) from exc
+        except CenterUnavailable:
+            log.warning("center unreachable: ticket %s from the offline band", prefix)
+            off = issue_offline_ticket(self.term, prefix, id_number=id_number)
+            return TicketInfo(str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at, offline=True)
+        return self._ticket(got)
+
+    def _ticket(self, got: dict[str, Any], appointment: bool = False) -> TicketInfo:
+        return TicketInfo(
+            id=str(got["id"]),
+            number=str(got["number"]),
+            category=str(got["category"]),
+            category_name=self._category_name(str(got["category"])),
+            waiting_ahead=int(got["waiting_ahead"]),
+            estimated_wait_min=int(got["estimated_wait_min"]),
+            issued_at=dt.datetime.fromisoformat(str(got["issued_at"]).replace("Z", "+00:00")),
+            appointment=appointment,
+        )
+
+    def check_in(self, *, code: str | None = None, id_number: str | None = None) -> TicketInfo:
+        try:
+            got = self._call("POST", "/appointments/check-in", json={"code": code, "id_number": id_number})
+        except CenterRefused as exc:
+            raise VisitRefused(exc.code, _plain(str(exc))) from exc
+        except CenterUnavailable as exc:
+            raise NeedsCenter("预约签到") from exc
+        return self._ticket(got, appointment=True)
+
+    def ensure_leases(self, low_water: int = 3) -> int:
+        """Keep a block of offline numbers for every category while online; returns blocks leased."""
+        leased = 0
+        today = local_today()
+        with self.term.cache.db.read_session() as s:
+            prefixes = list(s.scalars(select(m.Category.prefix).where(m.Category.active.is_(True))))
+            left = {
+                p: sum(
+                    max(0, lease.last_seq - lease.next_seq + 1)
+                    for lease in s.scalars(
+                        select(m.NumberLease)
+                        .join(m.Category, m.Category.id == m.NumberLease.category_id)
+                        .where(m.Category.prefix == p, m.NumberLease.service_day == today)
+                    )
+                )
+                for p in prefixes
+            }
+        for prefix in prefixes:
+            if left[prefix] < low_water:
+                try:
+                    lease_block(self.term, prefix, self.lease_size, today)
+                    leased += 1
+                except (CenterUnavailable, CenterRefused) as exc:
+                    log.info("no offline lease for %s: %s", prefix, exc)
+                    break
+        return leased
+
+    def print_ticket(self, t: TicketInfo, *, name: str | None = None, id_number: str | None = None) -> PrintResult:
+        if self.printer is None:
+            raise DeviceError("本机未配置取号打印机 / no ticket printer configured", code="no_printer")
+        tag = "离线取号" if t.offline else ("预约" if t.appointment else None)
+        return self.printer.print_ticket(
+            TicketData(
+                hall_name=self.hall_name,
+                number=t.number,
+                category=t.category_name,
+                people_ahead=t.waiting_ahead if t.waiting_ahead is not None else 0,
+                issued_at=t.issued_at.astimezone(),
+                qr_payload=f"HALLVISIT:{t.id}",
+                estimated_wait_minutes=t.estimated_wait_min,
+                tag=tag,
+                name=name,
+                id_number=id_number,
+            )
+        )
+
+    # ------------------------------------------------------------------ progress (from the cache)
+    def _progress(self, summary: dict[str, Any]) -> Progress:
+        due = dt.date.fromisoformat(summary["due_date"]) if summary.get("due_date") else None
+        left = None
+        with self.term.cache.db.read_session() as s:
+            item_name = s.scalar(select(m.ServiceItem.name).where(m.ServiceItem.code == summary.get("item_code"))) or ""
+            if due is not None and summary["status"] in ("accepted", "deferred", "correction", "suspended"):
+                try:
+                    cal = load_calendar(s)
+                    today = local_today()
+                    left = cal.working_days_between(today, due) if due >= today else -cal.working_days_between(due, today)
+                except HallError as exc:
+                    log.info("no working-day count: %s", exc)
+        if summary.get("delivery_method") == "express":
+            collect = "邮寄送达" + (f"，快递单号 {summary['tracking_number']}" if summary.get("tracking_number") else "")
+        elif summary.get("window_number"):
+            collect = f"{summary['window_number']}号窗口领取"
+        else:
+            collect = "综合出件窗口领取"
+        return Progress(
+            case_number=str(summary["case_number"]),
+            item_name=item_name,
+            status=str(summary["status"]),
+            received_on=dt.date.fromisoformat(summary["received_on"]),
+            due_date=due,
+            working_days_left=left,
+            collect=collect,
+        )
+
+    def _summary(self, case_number: str) -> dict[str, Any] | None:
+        rows = [r for r in self.term.cache.replica("case_status") if r.get("case_number") == case_number]
+        return rows[-1] if rows else None
+
+    def progress_by_number(self, case_number: str, id_tail: str) -> Progress:
+        case_number = case_number.strip().upper()
+        tail = id_tail.strip().upper()
+        if not re.fullmatch(r"[0-9]{5}[0-9X]", tail):
+            raise NotFound("请输入身份证号码的后6位（最后一位可能是X）", code="bad_tail")
+        summary = self._summary(case_number)
+        if summary is None or summary.get("id_tail_hash") != progress_key(case_number, tail):
+            raise NotFound("没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+        return self._progress(summary)
+
+    def progress_by_qr(self, text: str) -> Progress:
+        parsed = parse_case_qr(text)
+        if parsed is None:
+            raise NotFound("这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。", code="bad_qr")
+        case_number, key = parsed
+        summary = self._summary(case_number)
+        if summary is None or summary.get("id_tail_hash") != key:
+            raise NotFound("没有找到这个办件。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+        return self._progress(summary)
+
+    # ------------------------------------------------------------------ guides
+    @property
+    def guides(self) -> GuideCatalog:
+        if self._guides is None:
+            with self.term.cache.db.read_session() as s:
+                self._guides = GuideCatalog.load(s)
+        return self._guides
+
+    def print_guide(self, item: GuideItem) -> PrintResult:
+        from printers.escpos.guide_slip import build_guide
+
+        if self.printer is None:
+            raise DeviceError("本机未配置打印机 / no printer configured", code="no_printer")
+        return self.printer.print_layout(build_guide(self.hall_name, item, self.printer.paper.mm))
+
+    # ------------------------------------------------------------------ ratings and feedback
+    def visit(self, number: str) -> Visit:
+        try:
+            v = self._call("GET", "/tickets/visit", params={"number": number.strip().upper()})
+        except CenterRefused as exc:
+            raise NotFound(_plain(str(exc)), code="not_found") from exc
+        except CenterUnavailable as exc:
+            raise NeedsCenter("评价") from exc
+        if v.get("rated"):
+            raise VisitRefused("already_rated", "这次办事已经评价过了，感谢您的评价。")
+        if v["status"] not in ("done", "serving"):
+            raise VisitRefused("not_served", "这个号还没有办理，办理完后再来评价。")
+        return Visit(
+            ticket_id=uuid.UUID(v["id"]),
+            number=v["number"],
+            status=v["status"],
+            window_number=v.get("window_number"),
+            staff_id=uuid.UUID(v["staff_id"]) if v.get("staff_id") else None,
+        )
+
+    def rate(self, visit: Visit, level: int, reasons: list[str] | None = None) -> None:
+        try:
+            with self.term.cache.db.write_session() as s:
+                self.recorder.add_rating(
+                    s,
+                    level=level,
+                    ticket_id=visit.ticket_id,
+                    window_number=visit.window_number,
+                    staff_id=visit.staff_id,
+                    reasons=reasons,
+                    channel="kiosk",
+                )
+        except ValueError as exc:
+            raise VisitRefused("already_rated", "这次办事已经评价过了，感谢您的评价。") from exc
+
+    def feedback(self, topics: list[str], phone: str | None = None, window: int | None = None) -> None:
+        if not topics:
+            raise ValueError("choose at least one topic")
+        with self.term.cache.db.write_session() as s:
+            self.recorder.add_feedback(
+                s,
+                text="；".join(topics),
+                kind="suggestion" if topics == ["意见建议"] else "complaint",
+                topic=topics[0],
+                phone=phone or None,
+                window_number=window,
+            )
+
+    # ------------------------------------------------------------------ health
+    def device_health(self, reader_ok: bool | None, reader_note: str = "") -> dict[str, Any]:
+        health: dict[str, Any] = {"reader": {"ok": reader_ok, "note": reader_note}}
+        if self.printer is None:
+            health["printer"] = {"ok": False, "note": "no printer"}
+        else:
+            try:
+                st = self.printer.status()
+                if st is None:
+                    health["printer"] = {"ok": True, "note": "status unknown"}
+                else:
+                    health["printer"] = {
+                        "ok": st.online and not st.paper_out and not st.cover_open,
+                        "paper_out": st.paper_out,
+                        "paper_near_end": st.paper_near_end,
+                        "cover_open": st.cover_open,
+                        "online": st.online,
+                    }
+            except DeviceError as exc:
+                health["printer"] = {"ok": False, "note": str(exc)}
+        return health
+
+    def report_health(self, health: dict[str, Any]) -> None:
+        with self.term.cache.db.write_session() as s:
+            outbox.enqueue(s, "terminal.health", {"health": health})
+
+    def id_hash(self, id_number: str) -> str | None:
+        with self.term.cache.db.read_session() as s:
+            salt = s.get(m.Setting, ID_SALT_SETTING)
+            return id_hash(id_number, str(salt.value["salt"])) if salt else None
+
+
+def masked(id_number: str | None) -> str:
+    return mask_id_number(id_number)

@@ -1,0 +1,110 @@
+"""好差评 (one rating per visit, reasons for a bad one) and 投诉建议 (topics, a phone for the call-back)."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.ratings import LEVELS
+from kiosk.backend import (
+    BAD_REASONS,
+    FEEDBACK_TOPICS,
+    KioskBackend,
+    NeedsCenter,
+    NotFound,
+    Visit,
+    VisitRefused,
+)
+from kiosk.flows.base import Flow
+
+
+class RatingFlow(Flow):
+    name = "rating"
+    personal = frozenset({"number", "visit"})
+    levels = LEVELS
+    bad_reasons = BAD_REASONS
+
+    def __init__(self, backend: KioskBackend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.state = "number"
+        self.number = ""
+        self.visit: Visit | None = None
+        self.level = 0
+        self.reasons: list[str] = []
+
+    def find(self, number: str) -> None:
+        """Blocking: the visit behind a ticket number (today's)."""
+        self.number = number.strip().upper()
+        if not re.fullmatch(r"[A-Z]{1,2}[0-9]{3}", self.number):
+            self.fail("number", "请输入小票上的号码，例如 A023。")
+            return
+        try:
+            self.visit = self.backend.visit(self.number)
+        except (NotFound, NeedsCenter, VisitRefused) as exc:
+            self.fail("number", str(exc))
+            return
+        self.clear_message()
+        self.state = "level"
+
+    def choose(self, level: int) -> None:
+        if self.state != "level" or level not in self.levels:
+            return
+        self.level = level
+        self.state = "reasons" if level <= 2 else "submit"
+
+    def toggle_reason(self, reason: str) -> None:
+        if reason in self.reasons:
+            self.reasons.remove(reason)
+        elif reason in self.bad_reasons:
+            self.reasons.append(reason)
+
+    def submit(self) -> None:
+        """Blocking: the rating is written locally (then replicated)."""
+        if self.visit is None or not self.level:
+            return
+        try:
+            self.backend.rate(self.visit, self.level, self.reasons)
+        except VisitRefused as exc:
+            self.fail("number", str(exc))
+            return
+        self.state = "done"
+
+
+PHONE = re.compile(r"1[3-9][0-9]{9}")
+
+
+class ComplaintFlow(Flow):
+    name = "complaint"
+    personal = frozenset({"phone"})
+    topics_offered = FEEDBACK_TOPICS
+
+    def __init__(self, backend: KioskBackend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.state = "topics"
+        self.topics: list[str] = []
+        self.phone = ""
+
+    def toggle(self, topic: str) -> None:
+        if topic in self.topics:
+            self.topics.remove(topic)
+        elif topic in self.topics_offered:
+            self.topics.append(topic)
+
+    def next(self) -> None:
+        if not self.topics:
+            self.message = "请至少选择一项。"
+            return
+        self.clear_message()
+        self.state = "phone"
+
+    def submit(self, phone: str = "") -> None:
+        """Blocking: written locally first; the phone (optional, for the call-back) is kept encrypted."""
+        phone = phone.strip()
+        if phone and not PHONE.fullmatch(phone):
+            self.fail("phone", "手机号码应为11位数字，请核对；不留电话也可以直接提交。")
+            return
+        self.phone = phone
+        self.backend.feedback(self.topics, phone or None)
+        self.phone = ""
+        self.state = "done"

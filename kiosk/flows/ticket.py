@@ -1,0 +1,148 @@
+"""取号 and 预约签到: choose → (ID card) → issue → print → confirmation. A refusal is explained in plain
+words; a printer fault never loses the ticket: the number stays on screen with what to do."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from app.errors import DeviceError, HallError
+from kiosk.backend import CategoryInfo, KioskBackend, NeedsCenter, TicketInfo, VisitRefused
+from kiosk.flows.base import Flow
+
+PRINT_FAILED = "打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。"
+
+
+class _IssueFlow(Flow):
+    """Issue then print; shared by 取号 and 预约签到."""
+
+    def __init__(self, backend: KioskBackend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.id_number = ""
+        self.name_on_card = ""
+        self.ticket: TicketInfo | None = None
+        self.warnings: list[str] = []
+
+    def _issue(self, call: Any) -> None:
+        try:
+            self.ticket = call()
+        except VisitRefused as exc:
+            self.fail("refused", exc.plain or str(exc), str(exc))
+            return
+        except NeedsCenter as exc:
+            self.fail("failed", str(exc))
+            return
+        except HallError as exc:
+            self.fail("failed", "暂时无法取号，请到服务台咨询。", str(exc))
+            return
+        self.state = "printing"
+
+    def print_(self) -> None:
+        """Blocking: print the ticket; on a printer fault the ticket is kept and shown."""
+        assert self.ticket is not None
+        try:
+            self.warnings = list(
+                self.backend.print_ticket(
+                    self.ticket, name=self.name_on_card or None, id_number=self.id_number or None
+                ).warnings
+            )
+            self.state = "done"
+        except DeviceError as exc:
+            self.fail("print_failed", PRINT_FAILED, str(exc))
+        finally:
+            self.id_number = ""  # printed (masked) or not: the number is not needed any more
+
+
+class TicketFlow(_IssueFlow):
+    name = "ticket"
+    personal = frozenset({"id_number", "name_on_card", "ticket"})
+
+    def __init__(self, backend: KioskBackend, real_name: Literal["off", "optional", "required"] = "optional") -> None:
+        super().__init__(backend)
+        self.real_name = real_name
+        self.state = "category"
+        self.categories: list[CategoryInfo] = []
+        self.prefix = ""
+
+    def load(self) -> None:
+        """Blocking: the categories with their waiting counts."""
+        self.categories = self.backend.categories()
+
+    def choose(self, prefix: str) -> None:
+        if self.state != "category":
+            return
+        if prefix not in {c.prefix for c in self.categories}:
+            raise ValueError(f"unknown category {prefix}")
+        self.prefix = prefix
+        self.clear_message()
+        self.state = "card" if self.real_name != "off" else "issuing"
+
+    @property
+    def card_required(self) -> bool:
+        return self.real_name == "required"
+
+    def card_read(self, id_number: str, name: str = "") -> None:
+        if self.state != "card":
+            return
+        self.id_number, self.name_on_card = id_number, name
+        self.clear_message()
+        self.state = "issuing"
+
+    def card_failed(self, why: str) -> None:
+        if self.state == "card":
+            self.message, self.detail = "没有读到身份证，请把身份证平放在感应区，不要移动。", why
+
+    def skip_card(self) -> None:
+        if self.state != "card":
+            return
+        if self.card_required:
+            self.message = "这类业务需要刷身份证取号。没有带身份证请到服务台咨询。"
+            return
+        self.state = "issuing"
+
+    def back(self) -> None:
+        if self.state in ("card", "refused", "failed"):
+            self.state, self.prefix, self.id_number, self.name_on_card = "category", "", "", ""
+            self.clear_message()
+
+    def issue(self) -> None:
+        """Blocking: ask the center (or the offline band) for the ticket."""
+        if self.state != "issuing":
+            return
+        self._issue(lambda: self.backend.take_ticket(self.prefix, self.id_number or None))
+
+
+class CheckInFlow(_IssueFlow):
+    name = "checkin"
+    personal = frozenset({"id_number", "name_on_card", "ticket", "code"})
+
+    def __init__(self, backend: KioskBackend) -> None:
+        super().__init__(backend)
+        self.state = "method"
+        self.code = ""
+
+    def card_read(self, id_number: str, name: str = "") -> None:
+        if self.state in ("method", "failed", "refused"):
+            self.id_number, self.name_on_card, self.code = id_number, name, ""
+            self.clear_message()
+            self.state = "issuing"
+
+    def enter_code(self, code: str) -> None:
+        code = code.strip().upper()
+        if not (4 <= len(code) <= 20 and code.isalnum()):
+            self.message = "预约码是4到20位数字或字母，请核对后重新输入。"
+            return
+        self.code, self.id_number = code, ""
+        self.clear_message()
+        self.state = "issuing"
+
+    def issue(self) -> None:
+        if self.state != "issuing":
+            return
+        self._issue(
+            lambda: self.backend.check_in(code=self.code or None, id_number=self.id_number or None)
+        )
+
+    def back(self) -> None:
+        self.state, self.code, self.id_number = "method", "", ""
+        self.clear_message()
