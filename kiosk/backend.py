@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.clock import local_today
+from app.domain.clock import local_now, local_today
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
 from app.domain.privacy import ID_SALT_SETTING, id_hash
@@ -243,7 +243,7 @@ class KioskBackend:
                 number=t.number,
                 category=t.category_name,
                 people_ahead=t.waiting_ahead if t.waiting_ahead is not None else 0,
-                issued_at=t.issued_at.astimezone(),
+                issued_at=local_now(t.issued_at),
                 qr_payload=f"HALLVISIT:{t.id}",
                 estimated_wait_minutes=t.estimated_wait_min,
                 tag=tag,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -67,3 +69,14 @@ class QtSpeaker:
 
 def qt_speaker_factory() -> QtSpeaker:
     return QtSpeaker()
+
+
+def prompt_speaker(settings: Any) -> Callable[[str], None] | None:
+    """Voice prompts of the kiosk's elderly mode: each prompt said once, through the hall's voice backend."""
+    from app.devices.voice import Announcer, choose_speaker
+
+    backend = settings.devices.voice_backend
+    if backend == "none":
+        return None
+    announcer = Announcer(choose_speaker(backend, qt_factory=qt_speaker_factory), repeat=1)
+    return announcer.announce

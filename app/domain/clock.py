@@ -14,3 +14,8 @@ def utcnow() -> dt.datetime:
 
 def local_today(now: dt.datetime | None = None) -> dt.date:
     return (now or utcnow()).astimezone(HALL_TZ).date()
+
+
+def local_now(now: dt.datetime | None = None) -> dt.datetime:
+    """The hall's wall clock (what screens show and tickets print), whatever the machine's zone."""
+    return (now or utcnow()).astimezone(HALL_TZ)

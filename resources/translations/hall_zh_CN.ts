@@ -1,416 +1,962 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="34"/>
+        <location filename="../../ui/screen/board.py" line="34" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="48"/>
+        <location filename="../../ui/screen/board.py" line="48" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="69"/>
+        <location filename="../../ui/screen/board.py" line="69" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="72"/>
+        <location filename="../../ui/screen/board.py" line="72" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="83"/>
+        <location filename="../../ui/screen/board.py" line="83" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="106"/>
+        <location filename="../../ui/screen/board.py" line="106" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="110"/>
+        <location filename="../../ui/screen/board.py" line="110" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="112"/>
+        <location filename="../../ui/screen/board.py" line="112" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="118"/>
+        <location filename="../../ui/screen/board.py" line="118" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="121"/>
+        <location filename="../../ui/screen/board.py" line="121" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122"/>
+        <location filename="../../ui/screen/board.py" line="122" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="129"/>
+        <location filename="../../ui/screen/board.py" line="129" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="152"/>
+        <location filename="../../ui/screen/board.py" line="152" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="154"/>
+        <location filename="../../ui/screen/board.py" line="154" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="156"/>
+        <location filename="../../ui/screen/board.py" line="156" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="170"/>
+        <location filename="../../ui/screen/board.py" line="170" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="145" />
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="148" />
+        <location filename="../../kiosk/pages/ticket.py" line="160" />
+        <source>Place your ID card on the reader, or enter your appointment code</source>
+        <translation>请刷身份证，或输入预约码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="161" />
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="164" />
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPage</name>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="86" />
+        <source>Complaints and suggestions</source>
+        <translation>投诉建议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="98" />
+        <source>What is it about? (choose any)</source>
+        <translation>请选择您要反映的问题（可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="106" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="110" />
+        <source>Leave a mobile number if you would like a call back (optional):</source>
+        <translation>如需回访，请留下手机号码（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="116" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="118" />
+        <source>Thank you. Your message was recorded.</source>
+        <translation>谢谢，您的意见已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="120" />
+        <source>The hall manager reads every message; a call back comes within 5 working days.</source>
+        <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePage</name>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="114" />
+        <source>Service guide</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="117" />
+        <source>Service guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="128" />
+        <source>Search: name or pinyin initials, e.g. qysl</source>
+        <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="131" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="134" />
+        <source>Or choose a department:</source>
+        <translation>或按部门查找：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="142" />
+        <source>Results for “%1”</source>
+        <translation>“%1”的查询结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="163" />
+        <source>Printed. Please take the guide.</source>
+        <translation>已打印，请取走办事指南。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="166" />
+        <source>Department</source>
+        <translation>实施部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="167" />
+        <source>Type</source>
+        <translation>办件类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="168" />
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="169" />
+        <source>Fee</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="170" />
+        <source>Where</source>
+        <translation>办理地点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="171" />
+        <source>Hours</source>
+        <translation>办理时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="172" />
+        <source>Visits needed</source>
+        <translation>到现场次数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="173" />
+        <source>Results delivered by</source>
+        <translation>结果送达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="174" />
+        <source>Phone</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="178" />
+        <source>Conditions</source>
+        <translation>受理条件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="179" />
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="186" />
+        <source>Steps</source>
+        <translation>办理流程</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="190" />
+        <source>Print this guide</source>
+        <translation>打印办事指南</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="12" />
+        <source>Welcome. Please choose a service</source>
+        <translation>欢迎！请选择您要办理的服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="15" />
+        <source>Welcome. Touch the service you need</source>
+        <translation>欢迎，请点击您要办理的服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="20" />
+        <source>Take a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="21" />
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="22" />
+        <source>Case progress</source>
+        <translation>办件进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="23" />
+        <source>Service guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="24" />
+        <source>Rate a service</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="25" />
+        <source>Complaints and suggestions</source>
+        <translation>投诉建议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="32" />
+        <source>Staff at the service desk will gladly help you.</source>
+        <translation>如需帮助，请到服务台找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="36" />
+        <source>Elderly mode: on</source>
+        <translation>长者模式：已开启</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="36" />
+        <source>Elderly mode</source>
+        <translation>长者模式</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../kiosk/pages/base.py" line="75" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <location filename="../../kiosk/shell.py" line="248" />
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="253" />
+        <source>Something went wrong. Please ask the staff at the service desk.</source>
+        <translation>出了点问题，请到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="260" />
+        <source>Returning home in %1 s</source>
+        <translation>%1 秒后返回首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="268" />
+        <source>Network interrupted: tickets are still issued; some services need the network.</source>
+        <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="271" />
+        <source>The printer is out of service: please note your number on screen.</source>
+        <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="273" />
+        <source>Paper is running low.</source>
+        <translation>打印纸即将用完。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="276" />
+        <source>The ID card reader is out of service: please ask the staff.</source>
+        <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
+    </message>
+</context>
+<context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="110"/>
+        <location filename="../../ui/screen/console.py" line="110" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="114"/>
+        <location filename="../../ui/screen/console.py" line="114" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="117"/>
+        <location filename="../../ui/screen/console.py" line="117" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="121"/>
+        <location filename="../../ui/screen/console.py" line="121" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="122"/>
+        <location filename="../../ui/screen/console.py" line="122" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="123"/>
+        <location filename="../../ui/screen/console.py" line="123" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124"/>
+        <location filename="../../ui/screen/console.py" line="124" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="125"/>
+        <location filename="../../ui/screen/console.py" line="125" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143"/>
+        <location filename="../../ui/screen/console.py" line="143" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="146"/>
-        <location filename="../../ui/screen/console.py" line="184"/>
-        <location filename="../../ui/screen/console.py" line="200"/>
-        <location filename="../../ui/screen/console.py" line="235"/>
-        <location filename="../../ui/screen/console.py" line="277"/>
+        <location filename="../../ui/screen/console.py" line="146" />
+        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147"/>
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="148"/>
+        <location filename="../../ui/screen/console.py" line="148" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149"/>
-        <location filename="../../ui/screen/console.py" line="283"/>
+        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="283" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150"/>
+        <location filename="../../ui/screen/console.py" line="150" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154"/>
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156"/>
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156"/>
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156"/>
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156"/>
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="169"/>
+        <location filename="../../ui/screen/console.py" line="169" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="170"/>
+        <location filename="../../ui/screen/console.py" line="170" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171"/>
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178"/>
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="181"/>
+        <location filename="../../ui/screen/console.py" line="181" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182"/>
+        <location filename="../../ui/screen/console.py" line="182" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="183"/>
+        <location filename="../../ui/screen/console.py" line="183" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185"/>
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186"/>
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197"/>
+        <location filename="../../ui/screen/console.py" line="197" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198"/>
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199"/>
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201"/>
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202"/>
-        <location filename="../../ui/screen/console.py" line="210"/>
+        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="210" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203"/>
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="211"/>
+        <location filename="../../ui/screen/console.py" line="211" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214"/>
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216"/>
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236"/>
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="237"/>
+        <location filename="../../ui/screen/console.py" line="237" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="238"/>
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239"/>
+        <location filename="../../ui/screen/console.py" line="239" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240"/>
+        <location filename="../../ui/screen/console.py" line="240" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="245"/>
+        <location filename="../../ui/screen/console.py" line="245" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="247"/>
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249"/>
+        <location filename="../../ui/screen/console.py" line="249" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263"/>
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="265"/>
+        <location filename="../../ui/screen/console.py" line="265" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="270"/>
+        <location filename="../../ui/screen/console.py" line="270" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="271"/>
+        <location filename="../../ui/screen/console.py" line="271" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="272"/>
+        <location filename="../../ui/screen/console.py" line="272" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281"/>
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="284"/>
+        <location filename="../../ui/screen/console.py" line="284" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289"/>
-        <source>Publish the year&apos;s calendar</source>
+        <location filename="../../ui/screen/console.py" line="289" />
+        <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="291"/>
+        <location filename="../../ui/screen/console.py" line="291" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292"/>
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="316"/>
+        <location filename="../../ui/screen/console.py" line="321" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320"/>
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="327"/>
+        <location filename="../../ui/screen/console.py" line="334" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="416"/>
+        <location filename="../../ui/screen/console.py" line="423" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="473"/>
+        <location filename="../../ui/screen/console.py" line="480" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="481"/>
+        <location filename="../../ui/screen/console.py" line="488" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="504"/>
+        <location filename="../../ui/screen/console.py" line="511" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="511"/>
+        <location filename="../../ui/screen/console.py" line="518" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="525"/>
+        <location filename="../../ui/screen/console.py" line="528" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../kiosk/pages/base.py" line="146" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/base.py" line="148" />
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../kiosk/shell.py" line="48" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="54" />
+        <source>Enter the administrator PIN to leave the kiosk</source>
+        <translation>请输入管理员密码以退出自助终端</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="59" />
+        <source>Leave kiosk</source>
+        <translation>退出自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="20" />
+        <source>Case progress</source>
+        <translation>办件进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="23" />
+        <source>Scan the QR code on your notice, or enter the case number</source>
+        <translation>请扫描通知书上的二维码，或输入办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="39" />
+        <source>Scan the QR code on your notice or receipt under the scanner.</source>
+        <translation>请将受理通知书或回执上的二维码对准扫描口。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <source>Or enter the case number and the last 6 characters of the ID number:</source>
+        <translation>或输入办件编号和身份证号码后6位：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <source>Case number, e.g. H01-20261122-0001</source>
+        <translation>办件编号，如 H01-20261122-0001</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <source>Last 6 of ID</source>
+        <translation>身份证后6位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="64" />
+        <source>Enter case number</source>
+        <translation>输入办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="65" />
+        <source>Enter ID tail</source>
+        <translation>输入身份证后6位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="66" />
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="77" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="78" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="79" />
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="82" />
+        <source>Due date</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="86" />
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="87" />
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="90" />
+        <source>Collect at</source>
+        <translation>领取方式</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPage</name>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="19" />
+        <source>Rate a service</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="23" />
+        <location filename="../../kiosk/pages/feedback.py" line="48" />
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="24" />
+        <location filename="../../kiosk/pages/feedback.py" line="36" />
+        <source>Enter the number on your ticket</source>
+        <translation>请输入小票上的号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="40" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="46" />
+        <source>Ticket %1, window %2</source>
+        <translation>号码 %1，%2号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="56" />
+        <source>What went wrong? (optional, choose any)</source>
+        <translation>哪里不满意？（可多选，可不选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="64" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="66" />
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="69" />
+        <source>The hall will look into it and may call you back.</source>
+        <translation>我们会认真整改，并可能回访您。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="67" />
+        <source>Take a ticket: choose your business</source>
+        <translation>取号：请选择业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="68" />
+        <source>Take a ticket: ID card</source>
+        <translation>取号：刷身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="69" />
+        <source>Take a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
+        <source>Please place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="75" />
+        <source>Your number is %1</source>
+        <translation>您的号码是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="88" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <source>%n waiting</source>
+        <translation><numerusform>等候 %n 人</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <source>count unavailable</source>
+        <translation>人数暂不可查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="101" />
+        <source>Please place your ID card on the reader below</source>
+        <translation>请把身份证平放在下方读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
+        <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <source>Continue without ID card</source>
+        <translation>不刷身份证，直接取号</translation>
+    </message>
+</context>
+<context>
+    <name>_IssuePage</name>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="23" />
+        <source>Please take your ticket</source>
+        <translation>取号成功，请取走小票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="24" />
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/pages/ticket.py" line="29" />
+        <source>%n people ahead of you</source>
+        <translation><numerusform>您前面还有 %n 人</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="33" />
+        <source>Estimated wait: %1</source>
+        <translation>预计等待：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="37" />
+        <source>Issued offline: the screen will call this number as usual.</source>
+        <translation>网络中断时取的号，同样会正常叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="40" />
+        <source>Listen for your number and go to the window it names.</source>
+        <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="47" />
+        <source>Getting your number…</source>
+        <translation>正在取号，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="50" />
+        <source>Printing your ticket…</source>
+        <translation>正在打印小票…</translation>
+    </message>
+</context>
+<context>
+    <name>sh.page</name>
+    <message>
+        <location filename="../../kiosk/tour.py" line="90" />
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 </TS>

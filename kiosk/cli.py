@@ -1,0 +1,156 @@
+"""`hall kiosk`: the 24-hour self-service kiosk (full screen, touch), or its screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.config import Settings
+
+log = logging.getLogger("hall.kiosk")
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "kiosk",
+        help="the self-service kiosk (取号, 预约签到, 进度查询, 办事指南, 好差评, 投诉建议)",
+        description="Runs the kiosk full screen as an enrolled kiosk terminal (hall enroll --kind kiosk "
+        "--name NAME). A crashed kiosk is restarted; only the admin PIN (settings kiosk.admin_pin, "
+        "five taps on the hall name) leaves it.",
+    )
+    p.add_argument("--center", metavar="URL", help="center URL (default: the enrolled terminal's)")
+    p.add_argument("--name", default="kiosk", help="the enrolled kiosk terminal's name")
+    p.add_argument("--windowed", action="store_true", help="a normal window (testing), not full screen")
+    p.add_argument("--no-supervise", action="store_true", help="do not restart the kiosk after a crash")
+    p.add_argument("--elderly", action="store_true", help="start in the elderly mode")
+    p.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="write a PNG of every page in both modes and exit"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.screenshots:
+        return screenshots(args.screenshots, settings)
+    if not args.no_supervise and not os.environ.get("HALL_KIOSK_CHILD"):
+        from kiosk.supervisor import supervise
+
+        os.environ["HALL_KIOSK_CHILD"] = "1"
+        cmd = [sys.executable, "-m", "app.cli.main", *sys.argv[1:]]
+        return supervise(cmd, limit=settings.kiosk.restart_limit)
+    return run_kiosk(args, settings)
+
+
+def _printer(settings: Settings) -> Any:
+    from printers.escpos.printer import EscposPrinter
+
+    d = settings.devices
+    return EscposPrinter(
+        d.ticket_printer_url, width_mm=d.paper_width_mm, chinese=d.printer_chinese, profile=d.printer_profile
+    )
+
+
+def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app.sync.terminal import open_terminal
+    from kiosk.backend import KioskBackend
+    from kiosk.reader import start_reader
+    from kiosk.shell import KioskShell
+    from ui.fonts import install_fonts
+    from ui.i18n import install_language
+    from ui.voice import prompt_speaker
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_fonts(app)  # type: ignore[arg-type]
+    install_language(app, settings.language)  # type: ignore[arg-type]
+    term = open_terminal(settings, args.name)
+    if args.center:
+        term.client.base_url = args.center.rstrip("/")
+        term.client.http.base_url = args.center.rstrip("/")  # type: ignore[assignment]
+    backend = KioskBackend(
+        term, hall_name=settings.hall_name, printer=_printer(settings), lease_size=settings.kiosk.lease_size
+    )
+    shell = KioskShell(
+        backend, settings.kiosk, hall_name=settings.hall_name, speak=prompt_speaker(settings)
+    )
+    if args.elderly:
+        shell.toggle_elderly()
+    reader = start_reader(settings.devices.idcard_url, shell.card)
+    shell.start_health(reader.state)
+    shell.exited.connect(app.quit)
+    shell.show() if args.windowed else shell.showFullScreen()
+    code = app.exec()
+    reader.stop()
+    term.close()
+    return 0 if shell.allow_close else int(code or 1)
+
+
+def screenshots(out: Path, settings: Settings) -> int:
+    """Every page in both modes against a live demo hall (embedded center, simulated printer)."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.center.embedded import EmbeddedCenter
+    from app.config import Settings as S
+    from app.demo.day import StaffSession
+    from app.domain.clock import local_today
+    from kiosk.backend import KioskBackend
+    from kiosk.shell import KioskShell
+    from kiosk.tour import Tour, shoot_to
+    from printers.escpos.printer import EscposPrinter
+    from ui.fonts import install_fonts
+    from ui.i18n import install_language
+
+    app = QApplication.instance() or QApplication([])
+    install_fonts(app)  # type: ignore[arg-type]
+    install_language(app, settings.language)  # type: ignore[arg-type]
+    tmp = Path(tempfile.mkdtemp(prefix="hall-kiosk-shots-"))
+    demo = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
+    center = EmbeddedCenter(demo).start()
+    try:
+        from app.demo.day import counter_cases
+        from app.sync.terminal import enroll, open_terminal
+
+        counter_cases(center.url, demo)
+        enroll(demo, center.url, "kiosk", "kiosk-shots", admin_user="admin", admin_password="admin")
+        term = open_terminal(demo, "kiosk-shots")
+        term.engine.sync_once()
+        mgr = StaffSession(center.url, "manager", "manager")
+        clerk = StaffSession(center.url, "clerk02", "clerk", 2)
+        clerk.post("/windows/2/open")
+        visit = mgr.post("/tickets", category="A")
+        called = clerk.post("/windows/2/call", number=visit["number"])
+        clerk.post(f"/tickets/{called['ticket']['id']}/start")
+        clerk.post(f"/tickets/{called['ticket']['id']}/finish")
+        printer = EscposPrinter(f"sim://{out / 'prints'}", width_mm=80)
+        backend = KioskBackend(term, hall_name=settings.hall_name, printer=printer)
+        backend.sync()
+        shell = KioskShell(backend, demo.kiosk, hall_name=settings.hall_name)
+        shell.resize(1080, 1920)
+        shell.show()
+        shoot = shoot_to(shell, out)
+        case = (f"H01-{local_today():%Y%m%d}-0001", "31002X")
+        Tour(shell, shoot).run("normal", case=case, visit_number=visit["number"])
+        shell.toggle_elderly()
+        Tour(shell, shoot).run("elderly", case=case, visit_number=None)
+        shell.toggle_elderly()
+        center.stop()
+        shell.open("ticket")
+        from kiosk.tour import settle
+
+        settle(shell)
+        shell.second()
+        shoot("offline")
+        shell.allow_close = True
+        shell.close()
+        term.close()
+    finally:
+        center.close()
+    return 0

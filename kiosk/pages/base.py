@@ -1,0 +1,175 @@
+"""Building blocks of the pages: the page frame (title, message, body, back / home), buttons, the
+on-screen keypad, and running a flow's blocking step off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from kiosk.shell import KioskShell
+
+
+def clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item.layout() is not None:
+            clear(item.layout())
+
+
+def label(text: str, name: str = "body", *, wrap: bool = True, center: bool = False) -> QLabel:
+    lab = QLabel(text)
+    lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    if center:
+        lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return lab
+
+
+def button(text: str, on_click: Callable[[], Any], name: str = "", *, checkable: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    if name:
+        b.setObjectName(name)
+    b.setCheckable(checkable)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch screen: the scanner's keystrokes stay in the page
+    b.clicked.connect(lambda _checked=False: on_click())
+    return b
+
+
+def grid(buttons: Sequence[QWidget], columns: int) -> QGridLayout:
+    g = QGridLayout()
+    g.setSpacing(16)
+    for i, b in enumerate(buttons):
+        g.addWidget(b, i // columns, i % columns)
+    return g
+
+
+class Keypad(QWidget):
+    """Keys for a QLineEdit: no physical keyboard on a kiosk."""
+
+    changed = Signal(str)
+
+    def __init__(self, target: QLineEdit, keys: str = "123456789X0", columns: int = 3, max_len: int = 20) -> None:
+        super().__init__()
+        self.target, self.max_len = target, max_len
+        buttons: list[QWidget] = [button(k, lambda k=k: self.press(k), "key") for k in keys]
+        buttons.append(button("⌫", self.backspace, "key"))
+        buttons.append(button(self.tr("Clear"), self.clear_all, "key"))
+        self.setLayout(grid(buttons, columns))
+
+    def press(self, key: str) -> None:
+        if len(self.target.text()) < self.max_len:
+            self.target.setText(self.target.text() + key)
+            self.changed.emit(self.target.text())
+
+    def backspace(self) -> None:
+        self.target.setText(self.target.text()[:-1])
+        self.changed.emit(self.target.text())
+
+    def clear_all(self) -> None:
+        self.target.clear()
+        self.changed.emit("")
+
+
+def entry(placeholder: str) -> QLineEdit:
+    e = QLineEdit()
+    e.setPlaceholderText(placeholder)
+    e.setReadOnly(True)  # typed through the keypad only
+    e.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return e
+
+
+class Page(QWidget):
+    """A page: title, an optional message, a body rebuilt by `render()`, and the back / home bar."""
+
+    key = "page"
+
+    def __init__(self, shell: KioskShell) -> None:
+        super().__init__()
+        self.shell = shell
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 10, 40, 20)
+        outer.setSpacing(16)
+        self.title = label("", "title", wrap=False)
+        outer.addWidget(self.title)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(16)
+        outer.addLayout(self.body, 1)
+        self.footer = QHBoxLayout()
+        outer.addLayout(self.footer)
+
+    # ---- to override
+    def heading(self) -> str:
+        return ""
+
+    def build(self) -> None:
+        pass
+
+    def can_go_back(self) -> bool:
+        return False
+
+    def go_back(self) -> None:
+        pass
+
+    def prompt(self) -> str:
+        """What the voice says when the elderly mode is on and the page changes."""
+        return self.heading()
+
+    def scanned(self, text: str) -> None:
+        """A barcode scanner typed a line while this page was shown."""
+
+    # ---- shared
+    def render(self) -> None:
+        clear(self.body)
+        clear(self.footer)
+        self.title.setText(self.heading())
+        self.build()
+        if self.can_go_back():
+            self.footer.addWidget(button(self.tr("Back"), self._back))
+        self.footer.addStretch(1)
+        self.footer.addWidget(button(self.tr("Home"), self.shell.go_home, "primary"))
+
+    def _back(self) -> None:
+        self.go_back()
+        self.render()
+
+    def message(self, text: str, detail: str = "", error: bool = False) -> None:
+        if text:
+            self.body.addWidget(label(text, "error" if error else "message"))
+        if detail:
+            self.body.addWidget(label(detail, "hint"))
+
+    def work(self, fn: Callable[[], Any], then: Callable[[], None] | None = None) -> None:
+        """Run a flow's blocking step in the background; re-render when it is done."""
+        self.shell.set_busy(True)
+
+        def done(_result: Any) -> None:
+            self.shell.set_busy(False)
+            if then is not None:
+                then()
+            self.render()
+            self.shell.page_changed()
+
+        def failed(exc: BaseException) -> None:
+            self.shell.set_busy(False)
+            self.shell.show_error(str(exc))
+
+        run_in_background(fn, done, failed)

@@ -1,0 +1,126 @@
+"""好差评 and 投诉建议 pages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.flows.feedback import ComplaintFlow, RatingFlow
+from kiosk.pages.base import Keypad, Page, button, entry, grid, label
+
+
+class RatingPage(Page):
+    key = "rating"
+
+    def __init__(self, shell, flow: RatingFlow) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.flow = flow
+
+    def heading(self) -> str:
+        return self.tr("Rate a service")
+
+    def prompt(self) -> str:
+        if self.flow.state == "level":
+            return self.tr("How satisfied are you with this service?")
+        return self.tr("Enter the number on your ticket")
+
+    def can_go_back(self) -> bool:
+        return self.flow.state in ("level", "reasons", "submit")
+
+    def go_back(self) -> None:
+        self.flow.state = "number" if self.flow.state == "level" else "level"
+
+    def build(self) -> None:
+        f = self.flow
+        if f.state == "number":
+            self.message(f.message)
+            self.body.addWidget(label(self.tr("Enter the number on your ticket"), "prompt"))
+            number = entry("A023")
+            row = QHBoxLayout()
+            row.addWidget(number, 1)
+            row.addWidget(button(self.tr("Next"), lambda: self.work(lambda: f.find(number.text())), "primary"))
+            self.body.addLayout(row)
+            self.body.addWidget(Keypad(number, "ABCDEFGHIJ1234567890", columns=10, max_len=5))
+            self.body.addStretch(1)
+        elif f.state == "level":
+            self.body.addWidget(
+                label(self.tr("Ticket %1, window %2").replace("%1", f.number).replace("%2", str(f.visit.window_number if f.visit else "")), "hint")
+            )
+            self.body.addWidget(label(self.tr("How satisfied are you with this service?"), "prompt"))
+            self.body.addLayout(
+                grid([button(text, lambda n=n: self._level(n), "level") for n, text in f.levels.items()], 5)
+            )
+            self.body.addStretch(1)
+        elif f.state in ("reasons", "submit"):
+            self.body.addWidget(label(f"{f.levels[f.level]}", "big"))
+            if f.state == "reasons":
+                self.body.addWidget(label(self.tr("What went wrong? (optional, choose any)"), "prompt"))
+                toggles = []
+                for r in f.bad_reasons:
+                    b = button(r, lambda r=r: f.toggle_reason(r), checkable=True)
+                    b.setChecked(r in f.reasons)
+                    toggles.append(b)
+                self.body.addLayout(grid(toggles, 3))
+            self.body.addStretch(1)
+            self.body.addWidget(button(self.tr("Submit"), lambda: self.work(f.submit), "primary"))
+        else:
+            self.body.addWidget(label(self.tr("Thank you for your rating!"), "ok", center=True))
+            if f.level <= 2:
+                self.body.addWidget(
+                    label(self.tr("The hall will look into it and may call you back."), "prompt", center=True)
+                )
+            self.body.addStretch(1)
+
+    def _level(self, n: int) -> None:
+        self.flow.choose(n)
+        self.render()
+
+
+class ComplaintPage(Page):
+    key = "complaint"
+
+    def __init__(self, shell, flow: ComplaintFlow) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.flow = flow
+
+    def heading(self) -> str:
+        return self.tr("Complaints and suggestions")
+
+    def can_go_back(self) -> bool:
+        return self.flow.state == "phone"
+
+    def go_back(self) -> None:
+        self.flow.state = "topics"
+
+    def build(self) -> None:
+        f = self.flow
+        if f.state == "topics":
+            self.message(f.message)
+            self.body.addWidget(label(self.tr("What is it about? (choose any)"), "prompt"))
+            toggles = []
+            for t in f.topics_offered:
+                b = button(t, lambda t=t: f.toggle(t), checkable=True)
+                b.setChecked(t in f.topics)
+                toggles.append(b)
+            self.body.addLayout(grid(toggles, 3))
+            self.body.addStretch(1)
+            self.body.addWidget(button(self.tr("Next"), self._next, "primary"))
+        elif f.state == "phone":
+            self.message(f.message)
+            self.body.addWidget(
+                label(self.tr("Leave a mobile number if you would like a call back (optional):"), "prompt")
+            )
+            phone = entry(self.tr("Mobile number"))
+            self.body.addWidget(phone)
+            self.body.addWidget(Keypad(phone, "1234567890", columns=5, max_len=11))
+            self.body.addStretch(1)
+            self.body.addWidget(button(self.tr("Submit"), lambda: self.work(lambda: f.submit(phone.text())), "primary"))
+        else:
+            self.body.addWidget(label(self.tr("Thank you. Your message was recorded."), "ok", center=True))
+            self.body.addWidget(
+                label(self.tr("The hall manager reads every message; a call back comes within 5 working days."), "prompt", center=True)
+            )
+            self.body.addStretch(1)
+
+    def _next(self) -> None:
+        self.flow.next()
+        self.render()

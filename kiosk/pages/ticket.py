@@ -1,0 +1,181 @@
+"""取号 and 预约签到 pages: categories, the ID-card step, the printed ticket and its confirmation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.flows.ticket import CheckInFlow, TicketFlow
+from kiosk.pages.base import Keypad, Page, button, entry, grid, label
+from printers.escpos.slips import format_wait
+
+
+class _IssuePage(Page):
+    flow: TicketFlow | CheckInFlow
+
+    def issued_view(self) -> None:
+        f = self.flow
+        t = f.ticket
+        if t is None:
+            return
+        if f.state == "print_failed":
+            self.message(f.message, f.detail, error=True)
+        else:
+            self.body.addWidget(label(self.tr("Please take your ticket"), "ok", center=True))
+        self.body.addWidget(label(self.tr("Your number"), "prompt", center=True))
+        self.body.addWidget(label(t.number, "number", center=True))
+        self.body.addWidget(label(t.category_name, "big", center=True))
+        if t.waiting_ahead is not None:
+            self.body.addWidget(
+                label(self.tr("%n people ahead of you", "", t.waiting_ahead), "prompt", center=True)
+            )
+        if t.estimated_wait_min is not None:
+            self.body.addWidget(
+                label(self.tr("Estimated wait: %1").replace("%1", format_wait(t.estimated_wait_min)), "prompt", center=True)
+            )
+        if t.offline:
+            self.body.addWidget(
+                label(self.tr("Issued offline: the screen will call this number as usual."), "hint", center=True)
+            )
+        self.body.addWidget(
+            label(self.tr("Listen for your number and go to the window it names."), "hint", center=True)
+        )
+        self.body.addStretch(1)
+
+    def progress_view(self) -> None:
+        f = self.flow
+        if f.state == "issuing":
+            self.body.addWidget(label(self.tr("Getting your number…"), "prompt", center=True))
+            self.work(f.issue)
+        elif f.state == "printing":
+            self.body.addWidget(label(self.tr("Printing your ticket…"), "prompt", center=True))
+            self.work(f.print_)
+
+    def failed_view(self) -> None:
+        self.message(self.flow.message, self.flow.detail, error=True)
+        self.body.addStretch(1)
+
+
+class TicketPage(_IssuePage):
+    key = "ticket"
+
+    def __init__(self, shell, flow: TicketFlow) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.flow: TicketFlow = flow
+
+    def heading(self) -> str:
+        return {
+            "category": self.tr("Take a ticket: choose your business"),
+            "card": self.tr("Take a ticket: ID card"),
+        }.get(self.flow.state, self.tr("Take a ticket"))
+
+    def prompt(self) -> str:
+        if self.flow.state == "card":
+            return self.tr("Please place your ID card on the reader")
+        if self.flow.state in ("done", "print_failed") and self.flow.ticket:
+            return self.tr("Your number is %1").replace("%1", " ".join(self.flow.ticket.number))
+        return self.heading()
+
+    def can_go_back(self) -> bool:
+        return self.flow.state in ("card", "refused", "failed")
+
+    def go_back(self) -> None:
+        self.flow.back()
+
+    def build(self) -> None:
+        f = self.flow
+        if f.state == "category":
+            if not f.categories:
+                self.body.addWidget(label(self.tr("Loading…"), "prompt"))
+                self.work(f.load)
+                return
+            buttons = []
+            for c in f.categories:
+                waiting = (
+                    self.tr("%n waiting", "", c.waiting) if c.waiting is not None else self.tr("count unavailable")
+                )
+                buttons.append(button(f"{c.name}\n{waiting}", lambda p=c.prefix: self._choose(p), "tile"))
+            self.body.addLayout(grid(buttons, 2 if self.shell.session.elderly else 3))
+            self.body.addStretch(1)
+        elif f.state == "card":
+            self.message(f.message)
+            self.body.addWidget(label(self.tr("Please place your ID card on the reader below"), "big", center=True))
+            self.body.addWidget(
+                label(
+                    self.tr("Your ID number is only used to check the hall's one-ticket rule and is printed masked."),
+                    "hint",
+                    center=True,
+                )
+            )
+            self.body.addStretch(1)
+            if not f.card_required:
+                self.body.addWidget(button(self.tr("Continue without ID card"), self._skip, "primary"))
+        elif f.state in ("issuing", "printing"):
+            self.progress_view()
+        elif f.state in ("done", "print_failed"):
+            self.issued_view()
+        else:
+            self.failed_view()
+
+    def _choose(self, prefix: str) -> None:
+        self.flow.choose(prefix)
+        self.render()
+        self.shell.page_changed()
+
+    def _skip(self) -> None:
+        self.flow.skip_card()
+        self.render()
+
+    def on_card(self, id_number: str, name: str) -> None:
+        self.flow.card_read(id_number, name)
+        self.render()
+
+    def on_card_error(self, why: str) -> None:
+        self.flow.card_failed(why)
+        self.render()
+
+
+class CheckInPage(_IssuePage):
+    key = "checkin"
+
+    def __init__(self, shell, flow: CheckInFlow) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.flow: CheckInFlow = flow
+
+    def heading(self) -> str:
+        return self.tr("Appointment check-in")
+
+    def prompt(self) -> str:
+        return self.tr("Place your ID card on the reader, or enter your appointment code")
+
+    def can_go_back(self) -> bool:
+        return self.flow.state in ("refused", "failed")
+
+    def go_back(self) -> None:
+        self.flow.back()
+
+    def build(self) -> None:
+        f = self.flow
+        if f.state == "method":
+            self.message(f.message)
+            self.body.addWidget(label(self.tr("Place your ID card on the reader, or enter your appointment code"), "prompt"))
+            code = entry(self.tr("Appointment code"))
+            row = QHBoxLayout()
+            row.addWidget(code, 1)
+            row.addWidget(button(self.tr("Check in"), lambda: self._code(code.text()), "primary"))
+            self.body.addLayout(row)
+            self.body.addWidget(Keypad(code, "1234567890", columns=5))
+            self.body.addStretch(1)
+        elif f.state in ("issuing", "printing"):
+            self.progress_view()
+        elif f.state in ("done", "print_failed"):
+            self.issued_view()
+        else:
+            self.failed_view()
+
+    def _code(self, code: str) -> None:
+        self.flow.enter_code(code)
+        self.render()
+
+    def on_card(self, id_number: str, name: str) -> None:
+        self.flow.card_read(id_number, name)
+        self.render()

@@ -1,0 +1,214 @@
+"""The kiosk's pages with pytest-qt against a real center (demo hall) and a real kiosk cache: every page
+tapped through in normal and elderly mode, the idle countdown and wipe, the admin PIN, scanner input,
+card events, the offline and printer banners, the language switch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+
+from app.config import KioskSettings
+from app.demo.day import StaffSession
+from app.domain.clock import local_today
+from app.domain.lookup import case_qr_payload
+from app.domain.states import CaseStatus
+from app.store import models as m
+from app.sync.local_records import CaseIn, LocalRecorder
+from kiosk.shell import KioskShell
+from kiosk.tour import Tour, settle, tap
+from printers.escpos.printer import EscposPrinter
+from tests.support.kiosk import demo_center, kiosk_backend, kiosk_terminal
+from ui.fonts import install_fonts
+from ui.i18n import install_language
+
+ZHANG = "11010519491231002X"
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory):  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("kiosk-ui")
+    center = demo_center(tmp)
+    _settings, term = kiosk_terminal(center.url, tmp, "kiosk-ui")
+    number = f"H01-{local_today():%Y%m%d}-8001"
+    rec = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), "clerk01")
+    with term.cache.db.write_session() as s:
+        item = s.scalars(select(m.ServiceItem).where(m.ServiceItem.promised_days > 0)).first()
+        applicant = rec.add_applicant(s, name="张三", id_number=ZHANG)
+        rec.add_case(
+            s,
+            CaseIn(
+                case_number=number,
+                item_id=item.id,
+                applicant_id=applicant,
+                status=CaseStatus.ACCEPTED,
+                decision="accept",
+                received_on=local_today(),
+                due_date=local_today() + dt.timedelta(days=10),
+                window_number=1,
+            ),
+        )
+    term.engine.sync_once()
+    term.engine.sync_once()
+    yield center, term, number
+    term.close()
+    center.close()
+
+
+@pytest.fixture
+def shell(qtbot, qapp, hall, tmp_path):  # type: ignore[no-untyped-def]
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    _center, term, _number = hall
+    now = [1000.0]
+    sh = KioskShell(
+        kiosk_backend(term, tmp_path / "prints"),
+        KioskSettings(admin_pin="2468", idle_timeout_s=60, idle_warning_s=15),
+        hall_name="示范政务服务中心",
+        clock=lambda: now[0],
+    )
+    sh.fake_now = now  # type: ignore[attr-defined]
+    qtbot.addWidget(sh)
+    sh.resize(1080, 1920)
+    sh.show()
+    yield sh
+    sh.allow_close = True
+
+
+def _has_ink(img: QImage) -> bool:
+    colors = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 41)}
+    return len(colors) > 3
+
+
+def test_tap_through_every_page_in_both_modes(shell, hall, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    center, _term, number = hall
+    mgr = StaffSession(center.url, "manager", "manager")
+    clerk = StaffSession(center.url, "clerk04", "clerk", 4)
+    clerk.post("/windows/4/open")
+    visit = mgr.post("/tickets", category="B")
+    called = clerk.post("/windows/4/call", number=visit["number"])
+    clerk.post(f"/tickets/{called['ticket']['id']}/finish")
+    seen: dict[str, str] = {}
+
+    def shoot(name: str) -> None:
+        img = shell.grab().toImage()
+        assert _has_ink(img), name
+        seen[name] = shell.page.title.text()
+
+    shots = Tour(shell, shoot).run("normal", case=(number, ZHANG[-6:]), visit_number=visit["number"])
+    normal_title = shell.page.title.font().pixelSize()
+    shell.toggle_elderly()
+    settle(shell)
+    elderly_title = shell.page.title.font().pixelSize()
+    shots += Tour(shell, shoot).run("elderly", case=(number, ZHANG[-6:]), visit_number=None)
+    assert elderly_title >= 1.5 * normal_title > 0
+    for page in ("home", "ticket-category", "ticket-card", "ticket-done", "ticket-refused", "checkin",
+                 "progress-result", "guides", "guides-results", "guides-detail", "rating", "complaint-phone"):
+        assert f"{page}-normal" in shots and f"{page}-elderly" in shots
+    assert "rating-levels-normal" in shots and "rating-reasons-normal" in shots
+    assert seen["ticket-category-normal"] == "取号：请选择业务类别"
+    assert seen["progress-result-normal"] == "办件进度查询"
+    assert list((tmp_path / "prints").glob("*.png"))  # tickets really printed (sim printer PNGs)
+
+
+def test_elderly_home_is_simpler(shell) -> None:  # type: ignore[no-untyped-def]
+    def tiles() -> list[str]:
+        settle(shell)
+        return [b.text() for b in shell.page.findChildren(QPushButton) if b.objectName() == "tile" and b.isVisibleTo(shell.page)]
+
+    assert len(tiles()) == 6
+    shell.toggle_elderly()
+    assert tiles() == ["取号", "预约签到", "办件进度查询", "好差评"]
+    assert "#000000" in shell.styleSheet()  # high contrast: black background
+
+
+def test_idle_countdown_then_home_with_the_visit_wiped(shell) -> None:  # type: ignore[no-untyped-def]
+    shell.open("ticket")
+    settle(shell)
+    flow = shell.page.flow
+    tap(shell, flow.categories[1].name)
+    assert flow.state == "card"
+    now = shell.fake_now
+    now[0] += 50
+    shell.second()
+    assert shell.countdown.isVisibleTo(shell) and shell.countdown.text() == "10 秒后返回首页"
+    now[0] += 11
+    shell.second()
+    assert shell.page.key == "home" and not shell.countdown.isVisibleTo(shell)
+    assert flow.prefix == "" or flow.snapshot()["holding"] == []
+    assert shell.session.flow is None
+
+
+def test_card_on_the_reader_issues_a_real_name_ticket(shell) -> None:  # type: ignore[no-untyped-def]
+    shell.open("ticket")
+    settle(shell)
+    tap(shell, shell.page.flow.categories[5].name)
+    shell.card.placed.emit("36070219920315002X", "王芳")
+    settle(shell)
+    assert shell.page.flow.state == "done", shell.page.flow.detail
+    assert shell.page.flow.ticket.number.startswith(shell.page.flow.categories[5].prefix)
+    assert shell.page.flow.id_number == ""
+
+
+def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
+    _center, _term, number = hall
+    from PySide6.QtTest import QTest
+
+    shell.open("progress")
+    QTest.keyClicks(shell, case_qr_payload(number, ZHANG))
+    QTest.keyClick(shell, Qt.Key.Key_Return)
+    settle(shell)
+    assert shell.page.flow.state == "result"
+    assert shell.page.flow.result.case_number == number
+
+
+def test_only_the_admin_pin_leaves_the_kiosk(shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell.close()
+    assert shell.isVisible()  # closing is ignored
+    for _ in range(5):
+        qtbot.mouseClick(shell.hall, Qt.MouseButton.LeftButton)
+    assert shell.page.key == "admin"
+    for k in "1111":
+        tap(shell, k)
+    tap(shell, "退出自助终端")
+    assert shell.page.key == "home" and shell.isVisible()
+    for _ in range(5):
+        qtbot.mouseClick(shell.hall, Qt.MouseButton.LeftButton)
+    for k in "2468":
+        tap(shell, k)
+    with qtbot.waitSignal(shell.exited, timeout=2000):
+        tap(shell, "退出自助终端")
+    assert not shell.isVisible()
+
+
+def test_language_switch_and_back(shell) -> None:  # type: ignore[no-untyped-def]
+    tap(shell, "English")
+    assert shell.page.title.text() == "Welcome. Please choose a service"
+    tap(shell, "中文")
+    assert shell.page.title.text() == "欢迎！请选择您要办理的服务"
+
+
+def test_printer_out_of_paper_and_center_down_are_shown_plainly(shell, hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    center, _term, _number = hall
+    shell.backend.printer = EscposPrinter(f"sim://{tmp_path / 'p'}?paper=out")
+    center.stop()
+    try:
+        shell.start_health(lambda: (False, "reader unplugged"))
+        deadline = 100
+        while "网络中断" not in shell.banner.text() and deadline:
+            settle(shell)
+            import time
+
+            time.sleep(0.05)
+            deadline -= 1
+        text = shell.banner.text()
+        assert "网络中断" in text and "打印机暂时故障" in text and "读卡器暂时故障" in text
+    finally:
+        shell.health_timer.stop()
+        center.start()
