@@ -30,6 +30,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="write a PNG of every page in both modes and exit"
     )
+    p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
     p.set_defaults(func=run)
 
 
@@ -84,6 +85,19 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     shell.start_health(reader.state)
     shell.exited.connect(app.quit)
     shell.show() if args.windowed else shell.showFullScreen()
+    if args.exit_when_ready:
+        from PySide6.QtCore import QTimer
+
+        def ready() -> None:
+            import json
+            import resource
+
+            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps({"ready": True, "page": shell.page.key, "max_rss_mb": round(rss_mb, 1)}), flush=True)
+            shell.allow_close = True
+            app.quit()
+
+        QTimer.singleShot(0, ready)  # runs once the event loop is up: the home page takes taps
     code = app.exec()
     reader.stop()
     term.close()

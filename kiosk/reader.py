@@ -19,6 +19,9 @@ class KioskReader:
         self._lock = threading.Lock()
 
     def start(self) -> KioskReader:
+        if self.url in ("", "none"):
+            self.note = "no reader configured"
+            return self
         from app.devices.idcard import CardPoller, open_reader
 
         try:

@@ -27,9 +27,16 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # handed to the caller's error slot on the GUI thread
             log.info("background task failed: %s", exc)
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
             return
-        self.relay.done.emit(result)
+        self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked closed meanwhile (application quitting)
+            log.info("background result dropped: its receiver is gone")
 
 
 _keep: set[_Relay] = set()

@@ -250,9 +250,9 @@ def apply_case_transition(ctx: ApplyContext, p: dict[str, Any]) -> str:
         raise Rejected(str(exc)) from None
     at = _time(p.get("at"), "at") or utcnow()
     case.status = CaseStatus(p["to"])
-    for key in ("delivery_method", "tracking_number", "due_date"):
+    for key in ("delivery_method", "tracking_number", "due_date", "received_on"):
         if p.get(key) is not None:
-            setattr(case, key, _date(p[key], key) if key == "due_date" else p[key])
+            setattr(case, key, _date(p[key], key) if key in ("due_date", "received_on") else p[key])
     if case.status in (CaseStatus.APPROVED, CaseStatus.DENIED):
         case.completed_at = at
     if case.status == CaseStatus.DELIVERED:

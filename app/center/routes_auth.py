@@ -20,6 +20,7 @@ from app.center.security import Principal, hash_secret, sign_token, verify_passw
 from app.domain.clock import utcnow
 from app.domain.states import Role, TerminalKind
 from app.store import models as m
+from app.store.rows import next_value
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
@@ -91,6 +92,7 @@ class EnrollIn(BaseModel):
 class EnrollOut(BaseModel):
     terminal_id: uuid.UUID
     status: str
+    tag: int = 0
 
 
 @router.post("/terminals/enroll", response_model=EnrollOut, status_code=202, tags=["terminals"])
@@ -101,8 +103,10 @@ def enroll(body: EnrollIn, c: CenterContext = Depends(ctx)) -> EnrollOut:
         if term is not None and term.status == "approved":
             raise ApiError(409, "name_taken", f"terminal {body.name!r} is already enrolled; revoke it first")
         if term is None:
-            term = m.Terminal(name=body.name, kind=body.kind)
+            term = m.Terminal(name=body.name, kind=body.kind, tag=next_value(s, "terminal_tag"))
             s.add(term)
+        elif term.tag is None:
+            term.tag = next_value(s, "terminal_tag")
         term.kind, term.status, term.credential_hash = body.kind, "pending", hash_secret(body.credential)
         term.requested_at = utcnow()
         s.flush()
@@ -114,7 +118,7 @@ def enroll(body: EnrollIn, c: CenterContext = Depends(ctx)) -> EnrollOut:
             object_id=str(term.id),
             detail={"kind": body.kind.value},
         )
-        return EnrollOut(terminal_id=term.id, status=term.status)
+        return EnrollOut(terminal_id=term.id, status=term.status, tag=term.tag or 0)
 
 
 class TerminalOut(BaseModel):

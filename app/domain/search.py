@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 MAX_VARIANTS = 32
 _SPACES = re.compile(r"\s+")
 
@@ -33,6 +31,8 @@ T = TypeVar("T", bound=Searchable)
 def initials_variants(text: str) -> list[str]:
     """The initials of `text`: first as read in context (营业执照 → yyzz), then other readings of its
     polyphones (银行 → yh, also yx), capped at MAX_VARIANTS."""
+    from pypinyin import Style, pinyin  # imported on first use: it takes 0.2 s, a kiosk starts without it
+
     contextual = "".join(p[0][:1] for p in pinyin(text, style=Style.FIRST_LETTER, errors=_KEEP)).lower()
     options = []
     for ch in text:
@@ -55,6 +55,8 @@ _KEEP: Any = _keep
 
 
 def full_pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(text, errors=_KEEP)).lower()
 
 

@@ -203,6 +203,7 @@ class Terminal(Base):
     approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
     health: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    tag: Mapped[int | None] = mapped_column(Integer)  # short number given at enrollment: part of case numbers
 
 
 class CalendarYear(Base):

@@ -26,6 +26,7 @@ class TerminalIdentity:
     kind: str
     terminal_id: str
     center_url: str
+    tag: int = 0  # the center's short number for this terminal (case numbers)
 
 
 def cache_path(settings: Settings, name: str) -> Path:
@@ -64,7 +65,11 @@ def enroll(
             json={"name": name, "kind": kind, "credential": credential},
         )
         identity = TerminalIdentity(
-            name=name, kind=kind, terminal_id=str(answer["terminal_id"]), center_url=center_url
+            name=name,
+            kind=kind,
+            terminal_id=str(answer["terminal_id"]),
+            center_url=center_url,
+            tag=int(answer.get("tag") or 0),
         )
         store.set(f"{name}:credential", credential)
         data_cipher(store, name)

@@ -10,10 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.domain.catalog import ITEM_KIND_ZH
 from app.domain.search import CatalogIndex
 from app.store import models as m
-
-KIND_ZH = {"immediate": "即办件", "promised": "承诺件", "approval": "审批件"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class GuideItem:
 
     @property
     def kind_zh(self) -> str:
-        return KIND_ZH.get(self.kind, self.kind)
+        return ITEM_KIND_ZH.get(self.kind, self.kind)
 
     @property
     def time_limit_text(self) -> str:

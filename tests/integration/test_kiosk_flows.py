@@ -103,7 +103,7 @@ def test_without_real_name_there_is_no_card_step(backend) -> None:
     assert flow.state == "printing"
 
 
-def test_printer_out_of_paper_mid_flow_keeps_the_ticket_on_screen(backend, tmp_path: Path) -> None:
+def test_printer_out_of_paper_mid_flow_keeps_the_ticket_on_screen(hall, backend, tmp_path: Path) -> None:
     flow = TicketFlow(backend, real_name="off")
     flow.load()
     flow.choose("A")
@@ -114,8 +114,14 @@ def test_printer_out_of_paper_mid_flow_keeps_the_ticket_on_screen(backend, tmp_p
     assert flow.state == "print_failed"
     assert flow.ticket is not None and flow.ticket.number  # the number is still there to show
     assert "号码已经生效" in flow.message and "paper" in flow.detail.lower()
-    health = backend.device_health(reader_ok=True)
+    health = backend.device_health(reader_ok=False, reader_note="no answer from the reader")
     assert health["printer"]["ok"] is False and health["printer"]["paper_out"] is True
+    backend.report_health(health)
+    assert backend.sync()
+    with hall[0].db.read_session() as s:
+        term = s.get(m.Terminal, uuid.UUID(backend.term.identity.terminal_id))
+        assert term is not None and term.health["printer"]["paper_out"] is True
+        assert term.health["reader"] == {"ok": False, "note": "no answer from the reader"}
 
 
 def test_center_down_tickets_come_from_the_leased_offline_band(hall, backend) -> None:

@@ -1,4 +1,4 @@
-"""feedback (投诉建议)
+"""feedback (投诉建议), terminal tags (part of case numbers)
 
 Revision ID: 0002
 Revises: 0001
@@ -35,5 +35,11 @@ def upgrade() -> None:
     )
 
 
+    with op.batch_alter_table("terminals") as batch:
+        batch.add_column(sa.Column("tag", sa.Integer(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("terminals") as batch:
+        batch.drop_column("tag")
     op.drop_table("feedback")

@@ -1,0 +1,208 @@
+"""The papers of a counter decision: the PDF notice (受理通知书, 容缺受理承诺书 with the acceptance notice,
+一次性告知书, 不予受理通知书), the receipt slip (收件回执) on the receipt printer, the correction notice
+(补正告知) and the delivery slip (出件回执). Every one masks the ID number and the phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.acceptance import MaterialCheck, Outcome
+from app.domain.clock import local_now, local_today
+from app.store import models as m
+from app.views.guides import GuideItem
+from printers import notices as n
+
+if TYPE_CHECKING:
+    from app.counter.service import ApplicantIn, CounterService
+
+COLLECT_ZH = {"window": "到受理窗口领取", "express": "快递送达（邮寄费用由政府承担）"}
+
+
+def _header(svc: CounterService, kind: str, number: str, department: str) -> n.Header:
+    hall = svc.settings.hall_name
+    return n.Header(hall, f"{svc.settings.hall_code}{kind}〔{local_today():%Y}〕{number}号", local_today(), f"{hall}（{department}）")
+
+
+def _lines(checks: list[MaterialCheck]) -> list[n.MaterialLine]:
+    return [
+        n.MaterialLine(c.name, c.originals_received, c.copies_received, "告知承诺" if c.promise else "")
+        for c in checks
+        if c.originals_received or c.copies_received or c.promise
+    ]
+
+
+def _out(svc: CounterService, number: str, name: str) -> Path:
+    folder = svc.documents_dir / local_today().isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{number}-{name}.pdf"
+
+
+def render_documents(
+    svc: CounterService,
+    number: str,
+    a: ApplicantIn,
+    item: GuideItem,
+    checks: list[MaterialCheck],
+    outcome: Outcome,
+    reason: str,
+    basis: str,
+    delivery: str,
+) -> list[Path]:
+    who = n.Applicant(a.name, a.id_number, a.phone)
+    today = local_today()
+    docs: list[Path] = []
+    if outcome.notice in ("acceptance", "deferral"):
+        docs.append(
+            n.render_acceptance(
+                n.AcceptanceNotice(
+                    header=_header(svc, "受", number, item.department_name),
+                    applicant=who,
+                    item=item.name,
+                    case_number=number,
+                    accepted_on=today,
+                    promised_days=item.promised_days,
+                    due_date=outcome.due_date if item.promised_days > 0 else None,
+                    materials=_lines(checks),
+                    collect=COLLECT_ZH.get(delivery, delivery),
+                    qr_payload=svc.qr_for(number, a.id_number),
+                ),
+                _out(svc, number, "受理通知书"),
+            )
+        )
+    if outcome.notice == "deferral":
+        docs.append(
+            n.render_deferral(
+                n.DeferralCommitment(
+                    header=_header(svc, "容", number, item.department_name),
+                    applicant=who,
+                    item=item.name,
+                    case_number=number,
+                    deferred=[
+                        n.MaterialLine(c.name, c.originals_needed, c.copies_needed, f"承诺于{c.deferred_until:%Y年%m月%d日}前补交")
+                        for c in outcome.missing
+                        if c.deferred_until
+                    ],
+                    supply_by=outcome.deferral_due or today,
+                ),
+                _out(svc, number, "容缺受理承诺书"),
+            )
+        )
+    if outcome.notice == "correction":
+        docs.append(
+            n.render_correction(
+                n.CorrectionNotice(
+                    header=_header(svc, "告", number, item.department_name),
+                    applicant=who,
+                    item=item.name,
+                    received_on=today,
+                    missing=[
+                        n.MaterialLine(c.name, c.originals_needed, c.copies_needed, c.note or c.shortfall())
+                        for c in outcome.missing
+                    ],
+                    contact=f"{svc.window}号窗口" + (f"，咨询电话 {item.consult_phone}" if item.consult_phone else ""),
+                ),
+                _out(svc, number, "一次性告知书"),
+            )
+        )
+    if outcome.notice == "refusal":
+        docs.append(
+            n.render_refusal(
+                n.RefusalNotice(
+                    header=_header(svc, "不受", number, item.department_name),
+                    applicant=who,
+                    item=item.name,
+                    received_on=today,
+                    reason=reason,
+                    basis=basis,
+                    review_organ=f"{svc.settings.hall_name}所在地人民政府",
+                    court="有管辖权的人民法院",
+                ),
+                _out(svc, number, "不予受理通知书"),
+            )
+        )
+    return docs
+
+
+def print_receipt(
+    svc: CounterService, number: str, a: ApplicantIn, item: GuideItem, checks: list[MaterialCheck], outcome: Outcome
+) -> Path | None:
+    """收件回执 on the receipt printer; raises DeviceError (paper out …) for the window to show."""
+    from printers.escpos.slips import ReceiptData, ReceivedMaterial
+
+    if svc.printer is None:
+        return None
+    result = svc.printer.print_receipt(
+        ReceiptData(
+            hall_name=svc.settings.hall_name,
+            case_number=number,
+            item_name=item.name,
+            applicant_name=a.name,
+            applicant_id_number=a.id_number,
+            due_date=outcome.due_date or local_today(),
+            window=f"{svc.window}号窗口",
+            clerk=svc.clerk.name if svc.clerk else "",
+            accepted_at=local_now(),
+            qr_payload=svc.qr_for(number, a.id_number),
+            materials=[
+                ReceivedMaterial(c.name, c.originals_received, c.copies_received, c.deferred_until)
+                for c in checks
+                if c.originals_received or c.copies_received or c.deferred_until
+            ],
+            applicant_phone=a.phone or None,
+        )
+    )
+    return result.preview  # type: ignore[no-any-return]
+
+
+def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) -> Path:
+    with svc.term.cache.db.read_session() as s:
+        case = s.get(m.Case, case_id)
+        assert case is not None
+        item_name, dept = case.item.name, case.item.department.name
+        number = case.case_number
+        name = case.applicant.name
+        id_number = svc.term.cipher.decrypt(case.applicant.id_number_enc) or ""
+    return n.render_correction(
+        n.CorrectionNotice(
+            header=_header(svc, "补", number, dept),
+            applicant=n.Applicant(name, id_number),
+            item=f"{item_name}（办件编号 {number}，补正期间暂停计时）",
+            received_on=local_today(),
+            missing=[n.MaterialLine(w, 0, 0, "请按要求补正后提交") for w in what],
+            contact=f"{svc.window}号窗口",
+        ),
+        _out(svc, number, "补正告知书"),
+    )
+
+
+def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
+    """出件回执 on the receipt printer (the citizen's proof of collection or of the express dispatch)."""
+    from printers.escpos.layout import LayoutBuilder, paper_for
+
+    if svc.printer is None:
+        return None
+    with svc.term.cache.db.read_session() as s:
+        case = s.get(m.Case, case_id)
+        assert case is not None
+        number, item_name, method, tracking = case.case_number, case.item.name, case.delivery_method, case.tracking_number
+        name = case.applicant.name
+    b = LayoutBuilder(paper_for(svc.printer.paper.mm), "delivery")
+    b.text(svc.settings.hall_name, "center", bold=True)
+    b.text("出件回执", "center", size=2, bold=True)
+    b.rule()
+    b.field("办件编号", number)
+    b.field("事项名称", item_name)
+    b.field("申 请 人", name[:1] + "*" * (len(name) - 1))
+    b.field("送达方式", "快递送达" if method == "express" else "窗口领取")
+    if tracking:
+        b.field("快递单号", tracking)
+    b.field("出件时间", dt.datetime.now(dt.UTC).astimezone(local_now().tzinfo).strftime("%Y-%m-%d %H:%M"))
+    b.field("出件窗口", f"{svc.window}号窗口")
+    b.rule()
+    b.text("请核对办理结果，如有疑问请联系出件窗口。")
+    b.feed(2)
+    b.cut()
+    return svc.printer.print_layout(b.build()).preview  # type: ignore[no-any-return]

@@ -1,0 +1,509 @@
+"""What the counter does, as plain calls the Qt window runs off its GUI thread.
+
+Queue controls need the center (the queue lives there) and say so plainly when it is down; acceptance,
+the case list, corrections, delivery and ratings are written to the counter's cache first (each with its
+outbox operation and audit event) and replicate when they can."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.config import Settings
+from app.domain.acceptance import Decision, MaterialCheck, Outcome, case_number, decide
+from app.domain.clock import local_now, local_today
+from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
+from app.domain.lookup import case_qr_payload
+from app.domain.states import CaseStatus, InvalidTransition
+from app.domain.workdays import WorkdayCalendar, supervision_light
+from app.errors import CenterUnavailable, DeviceError, HallError
+from app.store import models as m
+from app.store.calendar_store import load_calendar
+from app.store.rows import next_value
+from app.sync.client import CenterClient, CenterRefused
+from app.sync.local_records import CaseIn, LocalRecorder, MaterialIn
+from app.sync.terminal import Terminal
+from app.views.guides import GuideCatalog, GuideItem
+
+log = logging.getLogger("hall.counter")
+DECISION_ZH = {"accept": "受理", "defer": "容缺受理", "notify": "一次性告知", "refuse": "不予受理"}
+STATUS_ZH = {
+    "accepted": "已受理",
+    "deferred": "容缺受理",
+    "notified": "已一次性告知",
+    "refused": "不予受理",
+    "correction": "补正中",
+    "suspended": "特殊环节",
+    "approved": "已办结",
+    "denied": "不予许可",
+    "delivered": "已出件",
+    "terminated": "已终止",
+}
+OPEN_STATUSES = (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION, CaseStatus.SUSPENDED)
+
+
+class NeedsCenter(HallError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what}需要连接中心，当前网络中断；受理、办件查询等其他工作可照常进行。 / "
+            f"{what} needs the center, which cannot be reached",
+            code="offline",
+        )
+
+
+class LoginFailed(HallError):
+    pass
+
+
+@dataclass(frozen=True)
+class Clerk:
+    username: str
+    name: str
+    staff_id: uuid.UUID | None
+    window: int
+    offline: bool = False
+
+
+@dataclass
+class ApplicantIn:
+    name: str
+    id_number: str
+    phone: str = ""
+    address: str = ""
+    from_card: bool = False
+
+
+@dataclass(frozen=True)
+class Accepted:
+    case_id: uuid.UUID
+    case_number: str
+    outcome: Outcome
+    documents: list[Path] = field(default_factory=list)
+    receipt_preview: Path | None = None
+    print_error: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: uuid.UUID
+    case_number: str
+    item_name: str
+    applicant: str  # masked
+    status: str
+    received_on: dt.date
+    due_date: dt.date | None
+    light: str  # green / yellow / red / "" (closed)
+    window_number: int | None
+    delivery: str
+
+    @property
+    def status_zh(self) -> str:
+        return STATUS_ZH.get(self.status, self.status)
+
+
+def _verifier(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"{salt.hex()}${digest.hex()}"
+
+
+def _verify(password: str, stored: str) -> bool:
+    salt, _, _digest = stored.partition("$")
+    return secrets.compare_digest(_verifier(password, bytes.fromhex(salt)), stored)
+
+
+class CounterService:
+    def __init__(
+        self,
+        term: Terminal,
+        settings: Settings,
+        *,
+        window: int,
+        receipt_printer: Any = None,
+        documents_dir: Path | None = None,
+    ) -> None:
+        self.term, self.settings, self.window = term, settings, window
+        self.printer = receipt_printer
+        self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
+        self.clerk: Clerk | None = None
+        self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)
+        self.current: dict[str, Any] | None = None  # the ticket at this window
+        self.last_case: uuid.UUID | None = None  # the case of the current visit (for its rating)
+        self.online = True
+        self._guides: GuideCatalog | None = None
+
+    # ------------------------------------------------------------------ login
+    def login(self, username: str, password: str) -> Clerk:
+        """At the center when it answers; with the verifier of the last good login when it does not."""
+        try:
+            got = self.staff.login_staff(username, password, self.window)
+        except CenterRefused as exc:
+            raise LoginFailed(f"登录失败：{exc}", code=exc.code) from exc
+        except CenterUnavailable:
+            self.online = False
+            saved = self.term.cache.get_state(f"clerk:{username}")
+            if not saved or not _verify(password, saved["verifier"]):
+                raise LoginFailed(
+                    "中心无法连接，且本机没有该账号最近的登录记录，无法离线登录 / the center is down and "
+                    "this clerk never logged in here",
+                    code="offline_login",
+                ) from None
+            self.clerk = Clerk(username, saved["name"], uuid.UUID(saved["staff_id"]) if saved.get("staff_id") else None, self.window, offline=True)
+            log.warning("clerk %s logged in offline at window %s", username, self.window)
+            return self.clerk
+        self.staff.token = str(got["token"])
+        self.online = True
+        staff_id = self._staff_id(username)
+        self.term.cache.set_state(
+            f"clerk:{username}",
+            {"verifier": _verifier(password), "name": got["name"], "staff_id": str(staff_id) if staff_id else None},
+        )
+        self.clerk = Clerk(username, str(got["name"]), staff_id, self.window)
+        return self.clerk
+
+    def _staff_id(self, username: str) -> uuid.UUID | None:
+        with self.term.cache.db.read_session() as s:
+            return s.scalar(select(m.Staff.id).where(m.Staff.username == username))
+
+    def logout(self) -> None:
+        if self.clerk is not None and not self.clerk.offline:
+            try:
+                self._call("POST", f"/windows/{self.window}/close")
+            except HallError as exc:
+                log.info("window close at logout: %s", exc)
+        self.clerk, self.staff.token, self.current = None, None, None
+
+    @property
+    def recorder(self) -> LocalRecorder:
+        actor = self.clerk.username if self.clerk else "counter"
+        return LocalRecorder(self.term.cipher, uuid.UUID(self.term.identity.terminal_id), actor)
+
+    # ------------------------------------------------------------------ queue (needs the center)
+    def _call(self, method: str, path: str, what: str = "叫号", **kw: Any) -> Any:
+        if self.clerk is None:
+            raise HallError("请先登录 / log in first", code="not_logged_in")
+        if self.staff.token is None:
+            raise NeedsCenter(what)
+        try:
+            answer = self.staff.call(method, path, **kw)
+        except CenterUnavailable as exc:
+            self.online = False
+            raise NeedsCenter(what) from exc
+        self.online = True
+        return answer
+
+    def queue_status(self) -> dict[str, Any]:
+        snap = self._call("GET", "/queue", "排队信息")
+        win = next((w for w in snap["windows"] if w["number"] == self.window), None)
+        cats = win["categories"] if win else []
+        return {
+            "window": win,
+            "waiting": {c: snap["waiting"].get(c, 0) for c in cats},
+            "names": {c: snap["categories"].get(c, c) for c in cats},
+        }
+
+    def open_window(self) -> None:
+        self._call("POST", f"/windows/{self.window}/open")
+
+    def pause(self) -> None:
+        self._call("POST", f"/windows/{self.window}/pause", "暂停服务")
+
+    def resume(self) -> None:
+        self._call("POST", f"/windows/{self.window}/resume", "恢复服务")
+
+    def call_next(self) -> dict[str, Any] | None:
+        got = self._call("POST", f"/windows/{self.window}/call-next")
+        self.current = got["ticket"] if got else None
+        self.last_case = None
+        return self.current
+
+    def call_number(self, number: str) -> dict[str, Any]:
+        got = self._call("POST", f"/windows/{self.window}/call", json={"number": number.strip().upper()})
+        self.current = got["ticket"] if "ticket" in got else got
+        self.last_case = None
+        return self.current
+
+    def _ticket_action(self, action: str, what: str, **body: Any) -> dict[str, Any] | None:
+        if self.current is None:
+            raise HallError("窗口当前没有号码 / no ticket at this window", code="no_ticket")
+        got = self._call("POST", f"/tickets/{self.current['id']}/{action}", what, json=body or None)
+        return got if isinstance(got, dict) else None
+
+    def recall(self) -> None:
+        self._ticket_action("recall", "重呼")
+
+    def no_show(self) -> None:
+        self._ticket_action("no-show", "过号")
+        self.current = None
+
+    def start(self) -> None:
+        self._ticket_action("start", "开始办理")
+
+    def finish(self) -> None:
+        self._ticket_action("finish", "结束办理")
+
+    def transfer(self, category: str | None = None, window: int | None = None) -> None:
+        self._ticket_action("transfer", "转移", category=category, window=window)
+        self.current = None
+
+    # ------------------------------------------------------------------ catalog
+    @property
+    def guides(self) -> GuideCatalog:
+        if self._guides is None:
+            with self.term.cache.db.read_session() as s:
+                self._guides = GuideCatalog.load(s)
+        return self._guides
+
+    def search_items(self, query: str, limit: int = 20) -> list[GuideItem]:
+        return self.guides.search(query, limit=limit)
+
+    @staticmethod
+    def checklist(item: GuideItem) -> list[MaterialCheck]:
+        return [
+            MaterialCheck(
+                name=mt.name,
+                required=mt.required,
+                deferrable=mt.deferrable,
+                originals_needed=mt.originals,
+                copies_needed=mt.copies,
+            )
+            for mt in item.materials
+        ]
+
+    def calendar(self) -> WorkdayCalendar:
+        with self.term.cache.db.read_session() as s:
+            return load_calendar(s)
+
+    # ------------------------------------------------------------------ acceptance (local first)
+    def check_applicant(self, a: ApplicantIn) -> ApplicantIn:
+        if not a.name.strip():
+            raise HallError("请填写申请人姓名 / the applicant's name is required", code="name_required")
+        try:
+            a.id_number = normalize_id_number(a.id_number)
+        except InvalidIdNumber as exc:
+            raise HallError(f"身份证号码有误：{exc}", code="invalid_id_number") from exc
+        return a
+
+    def accept(
+        self,
+        applicant: ApplicantIn,
+        item: GuideItem,
+        checks: list[MaterialCheck],
+        decision: Decision,
+        *,
+        reason: str = "",
+        basis: str = "",
+        delivery: str = "window",
+        print_documents: bool = True,
+    ) -> Accepted:
+        applicant = self.check_applicant(applicant)
+        today = local_today()
+        outcome = decide(
+            decision,
+            checks,
+            kind=item.kind,
+            promised_days=item.promised_days,
+            legal_days=item.legal_days,
+            received_on=today,
+            calendar=self.calendar(),
+            reason=reason,
+            basis=basis,
+        )
+        rec = self.recorder
+        with self.term.cache.db.write_session() as s:
+            seq = next_value(s, f"case:{today.isoformat()}")
+            number = case_number(self.settings.hall_code, today, self.term.identity.tag, seq)
+            applicant_id = self._applicant(s, rec, applicant)
+            case_id = rec.add_case(
+                s,
+                CaseIn(
+                    case_number=number,
+                    item_id=item.id,
+                    applicant_id=applicant_id,
+                    status=outcome.status,
+                    decision={"accept": "immediate" if outcome.status == CaseStatus.APPROVED else "accept"}.get(
+                        decision.value, decision.value
+                    ),
+                    received_on=today,
+                    due_date=outcome.due_date,
+                    legal_due_date=outcome.legal_due_date,
+                    deferral_due=outcome.deferral_due,
+                    refusal_reason=reason or None,
+                    refusal_basis=basis or None,
+                    window_number=self.window,
+                    staff_id=self.clerk.staff_id if self.clerk else None,
+                    ticket_id=uuid.UUID(self.current["id"]) if self.current else None,
+                    delivery_method=delivery,
+                    materials=[
+                        MaterialIn(
+                            name=c.name,
+                            originals_received=c.originals_received,
+                            copies_received=c.copies_received,
+                            state={"promised": "commitment"}.get(c.state, c.state),
+                            promised_date=c.deferred_until,
+                            note=c.note or None,
+                        )
+                        for c in checks
+                    ],
+                ),
+            )
+        self.last_case = case_id
+        log.info("case %s: %s (%s)", number, decision.value, mask_id_number(applicant.id_number))
+        docs: list[Path] = []
+        preview, print_error = None, ""
+        if print_documents:
+            from app.counter.documents import print_receipt, render_documents
+
+            docs = render_documents(self, number, applicant, item, checks, outcome, reason, basis, delivery)
+            if outcome.status != CaseStatus.REFUSED:
+                try:
+                    preview = print_receipt(self, number, applicant, item, checks, outcome)
+                except DeviceError as exc:
+                    print_error = str(exc)
+                    log.error("receipt for %s not printed: %s", number, exc)
+        return Accepted(case_id, number, outcome, docs, preview, print_error)
+
+    def _applicant(self, s: Session, rec: LocalRecorder, a: ApplicantIn) -> uuid.UUID:
+        """One applicant record per ID number on this terminal (found by its keyed hash)."""
+        found = s.scalar(
+            select(m.Applicant.id).where(m.Applicant.id_number_hash == self.term.cipher.lookup_hash(a.id_number))
+        )
+        if found is not None:
+            return found
+        return rec.add_applicant(
+            s, name=a.name, id_number=a.id_number, phone=a.phone or None, address=a.address or None
+        )
+
+    # ------------------------------------------------------------------ case list
+    def cases(self, query: str = "", *, mine: bool = False, open_only: bool = False) -> list[CaseRow]:
+        today = local_today()
+        yellow = self.settings.supervision.yellow_working_days
+        with self.term.cache.db.read_session() as s:
+            cal = load_calendar(s)
+            stmt = (
+                select(m.Case)
+                .options(selectinload(m.Case.item), selectinload(m.Case.applicant))
+                .where(m.Case.window_number == self.window)
+                .order_by(m.Case.created_at.desc())
+                .limit(500)
+            )
+            if mine and self.clerk and self.clerk.staff_id:
+                stmt = stmt.where(m.Case.staff_id == self.clerk.staff_id)
+            if open_only:
+                stmt = stmt.where(m.Case.status.in_(OPEN_STATUSES))
+            rows = []
+            q = query.strip().lower()
+            for c in s.scalars(stmt):
+                if q and q not in c.case_number.lower() and q not in c.item.name.lower() and q not in c.applicant.name:
+                    continue
+                light = ""
+                if c.status in OPEN_STATUSES and c.due_date is not None:
+                    light = supervision_light(c.due_date, today, yellow, cal).value
+                rows.append(
+                    CaseRow(
+                        id=c.id,
+                        case_number=c.case_number,
+                        item_name=c.item.name,
+                        applicant=f"{c.applicant.name[:1]}**" if len(c.applicant.name) > 1 else c.applicant.name,
+                        status=c.status.value,
+                        received_on=c.received_on,
+                        due_date=c.due_date,
+                        light=light,
+                        window_number=c.window_number,
+                        delivery=(c.delivery_method or "") + (f" {c.tracking_number}" if c.tracking_number else ""),
+                    )
+                )
+            return rows
+
+    def request_correction(self, case_id: uuid.UUID, what: list[str]) -> Path:
+        """补正: the clock stops; the citizen gets a notice listing what to correct."""
+        if not what:
+            raise HallError("请写明需要补正的材料 / list what must be corrected", code="nothing_to_correct")
+        self._move(case_id, CaseStatus.CORRECTION, "补正：" + "；".join(what))
+        from app.counter.documents import correction_notice
+
+        return correction_notice(self, case_id, what)
+
+    def corrections_received(self, case_id: uuid.UUID) -> dt.date:
+        """The corrected materials arrived: accepted again, the clock restarts from today."""
+        today = local_today()
+        with self.term.cache.db.read_session() as s:
+            case = s.get(m.Case, case_id)
+            if case is None:
+                raise HallError("no such case")
+            days = case.item.promised_days
+        due = self.calendar().add_working_days(today, days)
+        self._move(case_id, CaseStatus.ACCEPTED, "补正材料已收齐，重新计时", received_on=today, due_date=due)
+        return due
+
+    def complete(self, case_id: uuid.UUID, approved: bool = True) -> None:
+        self._move(
+            case_id,
+            CaseStatus.APPROVED if approved else CaseStatus.DENIED,
+            "办结",
+            completed_at=dt.datetime.now(dt.UTC),
+        )
+
+    def deliver(self, case_id: uuid.UUID, method: str = "window", tracking: str = "") -> Path | None:
+        """出件 at the window or by express (with its tracking number); the citizen's notice as a slip."""
+        if method not in ("window", "express"):
+            raise HallError(f"unknown delivery method {method}")
+        if method == "express" and not tracking.strip():
+            raise HallError("快递出件须填写快递单号 / a tracking number is required", code="tracking_required")
+        self._move(
+            case_id,
+            CaseStatus.DELIVERED,
+            "出件",
+            delivery_method=method,
+            tracking_number=tracking.strip() or None,
+            delivered_at=dt.datetime.now(dt.UTC),
+        )
+        from app.counter.documents import delivery_slip
+
+        return delivery_slip(self, case_id)
+
+    def deferred_supplied(self, case_id: uuid.UUID) -> None:
+        """容缺 materials arrived by their promised date: the case is an ordinary acceptance (clock unchanged)."""
+        self._move(case_id, CaseStatus.ACCEPTED, "容缺材料已补齐")
+
+    def _move(self, case_id: uuid.UUID, to: CaseStatus, reason: str, **changes: Any) -> None:
+        try:
+            with self.term.cache.db.write_session() as s:
+                self.recorder.transition_case(s, case_id, to, reason=reason, actor_id=self._actor(), **changes)
+        except InvalidTransition as exc:
+            raise HallError(
+                f"当前状态为“{STATUS_ZH.get(exc.current, exc.current)}”，不能改为“{STATUS_ZH.get(to.value, to.value)}”",
+                code="invalid_transition",
+            ) from exc
+
+    def _actor(self) -> uuid.UUID | None:
+        return self.clerk.staff_id if self.clerk else None
+
+    # ------------------------------------------------------------------ rating (one per visit)
+    def rate(self, level: int, reasons: list[str] | None = None) -> uuid.UUID:
+        with self.term.cache.db.write_session() as s:
+            return self.recorder.add_rating(
+                s,
+                level=level,
+                ticket_id=uuid.UUID(self.current["id"]) if self.current else None,
+                case_id=self.last_case,
+                window_number=self.window,
+                staff_id=self._actor(),
+                reasons=reasons,
+                channel="pad",
+            )
+
+    def qr_for(self, number: str, id_number: str) -> str:
+        return case_qr_payload(number, id_number)
+
+    def now(self) -> dt.datetime:
+        return local_now()
