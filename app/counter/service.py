@@ -419,7 +419,8 @@ class CounterService:
                         due_date=c.due_date,
                         light=light,
                         window_number=c.window_number,
-                        delivery=(c.delivery_method or "") + (f" {c.tracking_number}" if c.tracking_number else ""),
+                        delivery={"express": "快递", "window": "窗口领取"}.get(c.delivery_method or "", "")
+                        + (f" {c.tracking_number}" if c.tracking_number else ""),
                     )
                 )
             return rows

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.catalog import ITEM_KIND_ZH
 from app.domain.search import CatalogIndex
+from app.domain.states import ItemKind
 from app.store import models as m
 
 
@@ -54,7 +55,10 @@ class GuideItem:
 
     @property
     def kind_zh(self) -> str:
-        return ITEM_KIND_ZH.get(self.kind, self.kind)
+        try:
+            return ITEM_KIND_ZH[ItemKind(self.kind)]
+        except ValueError:
+            return self.kind
 
     @property
     def time_limit_text(self) -> str:

@@ -151,6 +151,485 @@
     </message>
 </context>
 <context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../ui/counter/window.py" line="72" />
+        <source>Comprehensive acceptance counter</source>
+        <translation>综合受理窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="119" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="120" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="121" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="126" />
+        <source>Window %1 — clerk login</source>
+        <translation>%1号窗口 — 工作人员登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="158" />
+        <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
+        <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="188" />
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="189" />
+        <source>Cases</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="197" />
+        <source>At the window</source>
+        <translation>当前号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="202" />
+        <source>Call next</source>
+        <translation>叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="203" />
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="204" />
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="205" />
+        <source>Start service</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="206" />
+        <source>Finish service</source>
+        <translation>办理结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="207" />
+        <source>Pause</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="208" />
+        <source>Resume</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="218" />
+        <source>Number, e.g. A023</source>
+        <translation>号码，如 A023</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="219" />
+        <source>Call this number</source>
+        <translation>叫指定号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="226" />
+        <source>Transfer to category, e.g. B</source>
+        <translation>转移到类别，如 B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="227" />
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="233" />
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="254" />
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口暂无等候的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="256" />
+        <source>Called %1</source>
+        <translation>已呼叫 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="269" />
+        <source>Enter the category to transfer to.</source>
+        <translation>请输入要转移到的业务类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="285" />
+        <source>The citizen rated the service.</source>
+        <translation>群众已评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="307" />
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="307" />
+        <source>%1 to upload</source>
+        <translation>%1 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="309" />
+        <source>OFFLINE: %1 waiting to upload</source>
+        <translation>离线：%1 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="310" />
+        <source>Window %1</source>
+        <translation>%1号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="315" />
+        <source>%1: %2 waiting</source>
+        <translation>%1 等候 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="335" />
+        <source>Read ID card</source>
+        <translation>读身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="338" />
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="340" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="343" />
+        <source>Phone</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="349" />
+        <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
+        <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="359" />
+        <location filename="../../ui/counter/window.py" line="545" />
+        <source>No item chosen</source>
+        <translation>未选择事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Needed</source>
+        <translation>应收 原件/复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Originals</source>
+        <translation>收原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Copies</source>
+        <translation>收复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Deferred (容缺)</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Promise date</source>
+        <translation>承诺补交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="364" />
+        <source>Commitment (告知承诺)</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="371" />
+        <source>Collect at the window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="372" />
+        <source>Free express delivery</source>
+        <translation>免费邮寄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="374" />
+        <source>Refusal: reason</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="376" />
+        <source>Refusal: legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="377" />
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Delivery</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="384" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="385" />
+        <source>Accept with deferred materials (容缺)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="386" />
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="387" />
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="406" />
+        <source>ID number OK</source>
+        <translation>身份证号码校验通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="406" />
+        <source>Check digit wrong: a typing mistake?</source>
+        <translation>校验位不符，是否输错？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="408" />
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1/18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="416" />
+        <source>Name: %1</source>
+        <translation>姓名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="418" />
+        <source>ID: %1</source>
+        <translation>证件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="420" />
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="422" />
+        <source>Item: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="427" />
+        <source>No ID-card reader is configured: enter the ID number by hand.</source>
+        <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="437" />
+        <source>Read from the ID card</source>
+        <translation>已从身份证读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="438" />
+        <source>ID card read: %1</source>
+        <translation>已读取身份证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="458" />
+        <source> (if applicable)</source>
+        <translation>（视情况提供）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="505" />
+        <source>Choose the service item first.</source>
+        <translation>请先选择办理事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="520" />
+        <source>Case %1: %2. Printed: %3</source>
+        <translation>办件 %1：%2。已出具：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="521" />
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="521" />
+        <source>accepted with deferred materials</source>
+        <translation>已容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="521" />
+        <source>one-time notice given</source>
+        <translation>已一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="521" />
+        <source>refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="524" />
+        <source>Due %1</source>
+        <translation>承诺办结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="526" />
+        <source>Receipt not printed: %1</source>
+        <translation>回执未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="553" />
+        <source>Search by case number, item or applicant</source>
+        <translation>按办件编号、事项或申请人搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="555" />
+        <source>Open cases only</source>
+        <translation>只看在办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="562" />
+        <source>Due</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="571" />
+        <source>What must be corrected</source>
+        <translation>需补正的内容（多项用；分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="573" />
+        <source>Express tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="575" />
+        <source>Request correction</source>
+        <translation>补正告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="576" />
+        <source>Corrections received</source>
+        <translation>补正材料已收齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="577" />
+        <source>Deferred materials supplied</source>
+        <translation>容缺材料已补齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="578" />
+        <source>Complete</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="579" />
+        <source>Deliver at window</source>
+        <translation>窗口出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="580" />
+        <source>Deliver by express</source>
+        <translation>快递出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="626" />
+        <source>Select a case first.</source>
+        <translation>请先选择一个办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="631" />
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="33" />
+        <source>Window %1</source>
+        <translation>%1号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="60" />
+        <source>Welcome</source>
+        <translation>欢迎办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="67" />
+        <source>Now serving</source>
+        <translation>正在为您办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="74" />
+        <source>Please check:</source>
+        <translation>请核对：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="77" />
+        <source>Please rate this service</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="84" />
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
     <name>GuidePage</name>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="114" />
@@ -885,7 +1364,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/pages/ticket.py" line="94" />
         <source>%n waiting</source>
-        <translation><numerusform>等候 %n 人</numerusform></translation>
+        <translation>
+            <numerusform>等候 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/ticket.py" line="94" />
@@ -923,7 +1404,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/pages/ticket.py" line="29" />
         <source>%n people ahead of you</source>
-        <translation><numerusform>您前面还有 %n 人</numerusform></translation>
+        <translation>
+            <numerusform>您前面还有 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/ticket.py" line="33" />
@@ -954,7 +1437,7 @@
 <context>
     <name>sh.page</name>
     <message>
-        <location filename="../../kiosk/tour.py" line="90" />
+        <location filename="../../kiosk/tour.py" line="92" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>

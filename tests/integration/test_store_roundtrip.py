@@ -81,6 +81,7 @@ def build_graph() -> list[m.Base]:
         kind=TerminalKind.KIOSK,
         status="approved",
         credential_hash="c",
+        tag=7,
         approved_at=T0,
         last_seen_at=T0,
         health={"printer": "paper_near_end"},
@@ -173,6 +174,17 @@ def build_graph() -> list[m.Base]:
         callback_result="群众表示认可",
         appeal_reason=None,
     )
+    feedback = m.Feedback(
+        kind="complaint",
+        topic="等候时间长",
+        text="等候时间长；设施环境",
+        phone_enc=b"\x00sealed",
+        phone_masked="138****5678",
+        window_number=3,
+        status="open",
+        origin_terminal_id=uuid.uuid4(),
+        created_at=T0,
+    )
     audit = m.AuditEvent(
         terminal_id=uuid.uuid4(),
         seq=1,
@@ -239,6 +251,7 @@ def build_graph() -> list[m.Base]:
         pause,
         rating,
         rect,
+        feedback,
         audit,
         *replication,
     ]

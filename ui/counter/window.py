@@ -1,0 +1,637 @@
+"""The clerk's window at a comprehensive-acceptance counter: login, the status bar, queue controls with
+keyboard shortcuts, acceptance (applicant, item search, materials checklist, one decision), the case
+list. A thin view: the rules live in app.counter.service and app.domain.acceptance."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.counter.service import Accepted, ApplicantIn, CaseRow, CounterService
+from app.domain.acceptance import Decision, MaterialCheck
+from app.domain.clock import local_today
+from app.domain.idnumber import is_valid_id_number, mask_id_number, mask_name, mask_phone
+from app.views.guides import GuideItem
+from ui.counter.customer import CustomerWindow
+from ui.tasks import run_in_background
+
+log = logging.getLogger("hall.ui.counter")
+LIGHT_COLORS = {"green": "#d7f5dd", "yellow": "#fff1c2", "red": "#fdd6d3"}
+COUNTER_QSS = """
+QWidget { font-size: 15px; }
+QLabel#status { background: #0b2a5b; color: white; padding: 6px 10px; font-size: 16px; }
+QLabel#status_offline { background: #c5221f; color: white; padding: 6px 10px; font-size: 16px; }
+QLabel#current { font-size: 44px; font-weight: bold; color: #c5221f; }
+QLabel#error { color: #a50e0e; background: #fde2e1; padding: 6px; }
+QLabel#ok { color: #137333; background: #e6f4ea; padding: 6px; }
+QPushButton { min-height: 34px; }
+QPushButton#decide { font-weight: bold; min-height: 40px; }
+"""
+
+
+class CounterWindow(QMainWindow):
+    done = Signal(str)  # what the last action did (tests wait on it)
+    failed = Signal(str)
+
+    def __init__(self, svc: CounterService, customer: CustomerWindow | None = None, *, read_card: Callable[[], Any] | None = None) -> None:
+        super().__init__()
+        self.svc, self.customer, self.read_card = svc, customer, read_card
+        self.item: GuideItem | None = None
+        self.results: list[GuideItem] = []
+        self.last: Accepted | None = None
+        self.case_rows: list[CaseRow] = []
+        self.card_id = ""  # the ID number read from a card (shown masked)
+        self.busy = 0
+        self.setWindowTitle(self.tr("Comprehensive acceptance counter"))
+        self.setStyleSheet(COUNTER_QSS)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.pages.addWidget(self._login_page())
+        self.pages.addWidget(self._main_page())
+        if customer is not None:
+            customer.rated.connect(self.rate)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh_status)
+        self.resize(1440, 900)
+
+    # ------------------------------------------------------------------ plumbing
+    def run(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None, what: str = "") -> None:
+        self.busy += 1
+
+        def ok(result: Any) -> None:
+            self.busy -= 1
+            if then is not None:
+                then(result)
+            self.done.emit(what)
+
+        def bad(exc: BaseException) -> None:
+            self.busy -= 1
+            self.show_error(str(exc))
+            self.failed.emit(str(exc))
+
+        run_in_background(fn, ok, bad)
+
+    def show_error(self, text: str) -> None:
+        self.message.setObjectName("error")
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def show_ok(self, text: str) -> None:
+        self.message.setObjectName("ok")
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    # ------------------------------------------------------------------ login
+    def _login_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.login)
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        login = QPushButton(self.tr("Log in"))
+        login.clicked.connect(self.login)
+        self.login_message = QLabel("")
+        self.login_message.setObjectName("error")
+        lay = QVBoxLayout(page)
+        title = QLabel(self.tr("Window %1 — clerk login").replace("%1", str(self.svc.window)))
+        title.setStyleSheet("font-size: 28px; font-weight: bold;")
+        lay.addStretch(1)
+        lay.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        box = QWidget()
+        box.setLayout(form)
+        box.setFixedWidth(420)
+        lay.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(login, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.login_message, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        return page
+
+    def login(self) -> None:
+        user, password = self.user.text().strip(), self.password.text()
+
+        def work() -> Any:
+            clerk = self.svc.login(user, password)
+            if not clerk.offline:
+                try:
+                    self.svc.open_window()
+                except Exception as exc:  # the window may already be open
+                    log.info("open window: %s", exc)
+            return clerk
+
+        def ok(clerk: Any) -> None:
+            self.password.clear()
+            self.pages.setCurrentIndex(1)
+            self.timer.start(5000)
+            self.refresh_status()
+            self.refresh_cases()
+            if clerk.offline:
+                self.show_error(self.tr("Logged in offline: calling needs the center; acceptance goes on and syncs later."))
+
+        self.busy += 1
+
+        def bad(exc: BaseException) -> None:
+            self.busy -= 1
+            self.login_message.setText(str(exc))
+            self.failed.emit(str(exc))
+
+        def good(clerk: Any) -> None:
+            self.busy -= 1
+            ok(clerk)
+            self.done.emit("login")
+
+        run_in_background(work, good, bad)
+
+    # ------------------------------------------------------------------ main page
+    def _main_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        outer.addWidget(self.status)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        body.addWidget(self._queue_panel())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._acceptance_tab(), self.tr("Acceptance"))
+        self.tabs.addTab(self._cases_tab(), self.tr("Cases"))
+        body.addWidget(self.tabs, 1)
+        return page
+
+    def _queue_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setFixedWidth(260)
+        lay = QVBoxLayout(panel)
+        lay.addWidget(QLabel(self.tr("At the window")))
+        self.current = QLabel("—")
+        self.current.setObjectName("current")
+        lay.addWidget(self.current)
+        actions = [
+            (self.tr("Call next"), "F1", self.call_next),
+            (self.tr("Recall"), "F2", lambda: self._ticket(self.svc.recall, "recall")),
+            (self.tr("No-show"), "F3", lambda: self._ticket(self.svc.no_show, "no_show")),
+            (self.tr("Start service"), "F4", lambda: self._ticket(self.svc.start, "start")),
+            (self.tr("Finish service"), "F5", self.finish),
+            (self.tr("Pause"), "F7", lambda: self._ticket(self.svc.pause, "pause")),
+            (self.tr("Resume"), "F8", lambda: self._ticket(self.svc.resume, "resume")),
+        ]
+        self.queue_buttons: dict[str, QPushButton] = {}
+        for text, key, fn in actions:
+            b = QPushButton(f"{text}  [{key}]")
+            b.clicked.connect(lambda _c=False, f=fn: f())
+            QShortcut(QKeySequence(key), self, activated=fn)
+            lay.addWidget(b)
+            self.queue_buttons[key] = b
+        self.call_number_edit = QLineEdit()
+        self.call_number_edit.setPlaceholderText(self.tr("Number, e.g. A023"))
+        call = QPushButton(self.tr("Call this number") + "  [Ctrl+G]")
+        call.clicked.connect(self.call_number)
+        QShortcut(QKeySequence("Ctrl+G"), self, activated=lambda: self.call_number_edit.setFocus())
+        self.call_number_edit.returnPressed.connect(self.call_number)
+        lay.addWidget(self.call_number_edit)
+        lay.addWidget(call)
+        self.transfer_edit = QLineEdit()
+        self.transfer_edit.setPlaceholderText(self.tr("Transfer to category, e.g. B"))
+        transfer = QPushButton(self.tr("Transfer") + "  [F6]")
+        transfer.clicked.connect(self.transfer)
+        QShortcut(QKeySequence("F6"), self, activated=self.transfer)
+        lay.addWidget(self.transfer_edit)
+        lay.addWidget(transfer)
+        lay.addStretch(1)
+        logout = QPushButton(self.tr("Log out"))
+        logout.clicked.connect(self.logout)
+        lay.addWidget(logout)
+        return panel
+
+    def _show_current(self) -> None:
+        t = self.svc.current
+        self.current.setText(t["number"] if t else "—")
+        if self.customer is not None:
+            if t:
+                self.customer.serving(t["number"])
+            else:
+                self.customer.idle()
+
+    def _ticket(self, fn: Callable[[], Any], what: str) -> None:
+        self.run(fn, lambda _r: (self._show_current(), self.refresh_status()), what)
+
+    def call_next(self) -> None:
+        def then(t: Any) -> None:
+            self._show_current()
+            if t is None:
+                self.show_ok(self.tr("Nobody is waiting for this window."))
+            else:
+                self.show_ok(self.tr("Called %1").replace("%1", t["number"]))
+            self.refresh_status()
+
+        self.run(self.svc.call_next, then, "call_next")
+
+    def call_number(self) -> None:
+        number = self.call_number_edit.text().strip()
+        if number:
+            self.run(lambda: self.svc.call_number(number), lambda _t: (self._show_current(), self.call_number_edit.clear()), "call")
+
+    def transfer(self) -> None:
+        target = self.transfer_edit.text().strip().upper()
+        if not target:
+            self.show_error(self.tr("Enter the category to transfer to."))
+            return
+        self.run(lambda: self.svc.transfer(category=target), lambda _r: (self._show_current(), self.transfer_edit.clear()), "transfer")
+
+    def finish(self) -> None:
+        def then(_r: Any) -> None:
+            if self.customer is not None:
+                self.customer.ask_rating()
+            self.refresh_status()
+
+        self.run(self.svc.finish, then, "finish")
+
+    def rate(self, level: int) -> None:
+        def work() -> Any:
+            return self.svc.rate(level)
+
+        self.run(work, lambda _r: self.show_ok(self.tr("The citizen rated the service.")), "rated")
+
+    def logout(self) -> None:
+        self.timer.stop()
+        self.run(self.svc.logout, lambda _r: self.pages.setCurrentIndex(0), "logout")
+
+    def refresh_status(self) -> None:
+        svc = self.svc
+
+        def work() -> dict[str, Any]:
+            status = svc.term.engine.sync_once()
+            info: dict[str, Any] = {"sync": status, "queue": None}
+            try:
+                info["queue"] = svc.queue_status()
+            except Exception as exc:  # offline: the bar says so
+                info["error"] = str(exc)
+            return info
+
+        def show(info: dict[str, Any]) -> None:
+            clerk = svc.clerk.name if svc.clerk else ""
+            sync = info["sync"]
+            if sync.online:
+                state = self.tr("synced") if not sync.pending_ops else self.tr("%1 to upload").replace("%1", str(sync.pending_ops))
+            else:
+                state = self.tr("OFFLINE: %1 waiting to upload").replace("%1", str(sync.pending_ops))
+            parts = [self.tr("Window %1").replace("%1", str(svc.window)), clerk, state]
+            q = info.get("queue")
+            if q:
+                parts.append(
+                    " · ".join(
+                        self.tr("%1: %2 waiting").replace("%1", q["names"][c]).replace("%2", str(n))
+                        for c, n in q["waiting"].items()
+                    )
+                )
+            self.status.setText("　|　".join(p for p in parts if p))
+            self.status.setObjectName("status" if sync.online else "status_offline")
+            self.status.setStyleSheet("")
+
+        self.run(work, show, "status")
+
+    # ------------------------------------------------------------------ acceptance
+    def _acceptance_tab(self) -> QWidget:
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        who = QGridLayout()
+        self.name_edit, self.id_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.id_edit.textChanged.connect(self._check_id)
+        for w in (self.name_edit, self.phone_edit):
+            w.textChanged.connect(self._mirror)
+        self.id_hint = QLabel("")
+        read = QPushButton(self.tr("Read ID card") + "  [F9]")
+        read.clicked.connect(self.read_id_card)
+        QShortcut(QKeySequence("F9"), self, activated=self.read_id_card)
+        who.addWidget(QLabel(self.tr("Applicant")), 0, 0)
+        who.addWidget(self.name_edit, 0, 1)
+        who.addWidget(QLabel(self.tr("ID number")), 0, 2)
+        who.addWidget(self.id_edit, 0, 3)
+        who.addWidget(read, 0, 4)
+        who.addWidget(QLabel(self.tr("Phone")), 1, 0)
+        who.addWidget(self.phone_edit, 1, 1)
+        who.addWidget(self.id_hint, 1, 3)
+        lay.addLayout(who)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find the item: name, code or pinyin initials (e.g. qysl)") + "  [Ctrl+F]")
+        self.search.textChanged.connect(self.search_items)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: self.search.setFocus())
+        search_row.addWidget(self.search, 1)
+        lay.addLayout(search_row)
+        self.result_list = QListWidget()
+        self.result_list.setMaximumHeight(120)
+        self.result_list.itemActivated.connect(self._pick)
+        self.result_list.itemClicked.connect(self._pick)
+        lay.addWidget(self.result_list)
+        self.item_label = QLabel(self.tr("No item chosen"))
+        self.item_label.setStyleSheet("font-weight: bold; font-size: 17px;")
+        lay.addWidget(self.item_label)
+        self.checklist = QTableWidget(0, 7)
+        self.checklist.setHorizontalHeaderLabels(
+            [self.tr("Material"), self.tr("Needed"), self.tr("Originals"), self.tr("Copies"), self.tr("Deferred (容缺)"), self.tr("Promise date"), self.tr("Commitment (告知承诺)")]
+        )
+        self.checklist.horizontalHeader().setStretchLastSection(True)
+        self.checklist.verticalHeader().setVisible(False)
+        lay.addWidget(self.checklist, 1)
+        row = QHBoxLayout()
+        self.delivery = QComboBox()
+        self.delivery.addItem(self.tr("Collect at the window"), "window")
+        self.delivery.addItem(self.tr("Free express delivery"), "express")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Refusal: reason"))
+        self.basis = QLineEdit()
+        self.basis.setPlaceholderText(self.tr("Refusal: legal basis"))
+        row.addWidget(QLabel(self.tr("Delivery")))
+        row.addWidget(self.delivery)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.basis, 1)
+        lay.addLayout(row)
+        buttons = QHBoxLayout()
+        for text, decision, key in (
+            (self.tr("Accept"), Decision.ACCEPT, "Ctrl+Return"),
+            (self.tr("Accept with deferred materials (容缺)"), Decision.DEFER, "Ctrl+D"),
+            (self.tr("One-time notice of missing materials"), Decision.NOTIFY, "Ctrl+N"),
+            (self.tr("Refuse"), Decision.REFUSE, "Ctrl+R"),
+        ):
+            b = QPushButton(f"{text}  [{key}]")
+            b.setObjectName("decide")
+            b.clicked.connect(lambda _c=False, d=decision: self.decide(d))
+            QShortcut(QKeySequence(key), self, activated=lambda d=decision: self.decide(d))
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        self.outcome = QLabel("")
+        self.outcome.setWordWrap(True)
+        lay.addWidget(self.outcome)
+        return tab
+
+    def _check_id(self, text: str) -> None:
+        if self.card_id:
+            self._mirror()
+            return
+        t = text.strip()
+        if len(t) == 18:
+            self.id_hint.setText(self.tr("ID number OK") if is_valid_id_number(t) else self.tr("Check digit wrong: a typing mistake?"))
+        else:
+            self.id_hint.setText(self.tr("%1 of 18 characters").replace("%1", str(len(t))) if t else "")
+        self._mirror()
+
+    def _mirror(self) -> None:
+        if self.customer is None:
+            return
+        lines = []
+        if self.name_edit.text().strip():
+            lines.append(self.tr("Name: %1").replace("%1", mask_name(self.name_edit.text().strip())))
+        if self.id_number():
+            lines.append(self.tr("ID: %1").replace("%1", mask_id_number(self.id_number())))
+        if self.phone_edit.text().strip():
+            lines.append(self.tr("Phone: %1").replace("%1", mask_phone(self.phone_edit.text().strip())))
+        if self.item is not None:
+            lines.append(self.tr("Item: %1").replace("%1", self.item.name))
+        self.customer.show_entry(lines)
+
+    def read_id_card(self) -> None:
+        if self.read_card is None:
+            self.show_error(self.tr("No ID-card reader is configured: enter the ID number by hand."))
+            return
+        self.run(self.read_card, self.fill_from_card, "card")
+
+    def fill_from_card(self, card: Any) -> None:
+        """A card's number is kept aside and shown masked; typing a number by hand replaces it."""
+        self.name_edit.setText(card.name)
+        self.card_id = card.id_number
+        self.id_edit.setText(mask_id_number(card.id_number))
+        self.id_edit.setReadOnly(True)
+        self.id_hint.setText(self.tr("Read from the ID card"))
+        self.show_ok(self.tr("ID card read: %1").replace("%1", mask_id_number(card.id_number)))
+
+    def search_items(self, text: str) -> None:
+        self.results = self.svc.search_items(text) if text.strip() else []
+        self.result_list.clear()
+        for it in self.results:
+            QListWidgetItem(f"{it.name}　（{it.department_name}，{it.kind_zh}，{it.code}）", self.result_list)
+        if self.results:
+            self.result_list.setCurrentRow(0)
+
+    def _pick(self, entry: QListWidgetItem) -> None:
+        self.choose_item(self.results[self.result_list.row(entry)])
+
+    def choose_item(self, item: GuideItem) -> None:
+        self.item = item
+        self.item_label.setText(f"{item.name}　{item.kind_zh}　{item.time_limit_text}")
+        checks = self.svc.checklist(item)
+        self.checklist.setRowCount(len(checks))
+        self.checks = checks
+        for r, c in enumerate(checks):
+            self.checklist.setItem(r, 0, QTableWidgetItem(c.name + ("" if c.required else self.tr(" (if applicable)"))))
+            self.checklist.setItem(r, 1, QTableWidgetItem(f"{c.originals_needed} / {c.copies_needed}"))
+            for col, maximum in ((2, 9), (3, 9)):
+                spin = QSpinBox()
+                spin.setRange(0, maximum)
+                self.checklist.setCellWidget(r, col, spin)
+            defer = QCheckBox()
+            defer.setEnabled(c.deferrable)
+            self.checklist.setCellWidget(r, 4, defer)
+            date = QDateEdit(QDate.currentDate().addDays(5))
+            date.setDisplayFormat("yyyy-MM-dd")
+            date.setCalendarPopup(True)
+            self.checklist.setCellWidget(r, 5, date)
+            self.checklist.setCellWidget(r, 6, QCheckBox())
+        self.checklist.resizeColumnsToContents()
+        self._mirror()
+
+    def set_received(self, row: int, originals: int, copies: int) -> None:
+        self.checklist.cellWidget(row, 2).setValue(originals)  # type: ignore[attr-defined]
+        self.checklist.cellWidget(row, 3).setValue(copies)  # type: ignore[attr-defined]
+
+    def receive_all(self) -> None:
+        for r, c in enumerate(self.checks):
+            self.set_received(r, c.originals_needed, c.copies_needed)
+
+    def set_deferred(self, row: int, until: dt.date) -> None:
+        self.checklist.cellWidget(row, 4).setChecked(True)  # type: ignore[attr-defined]
+        self.checklist.cellWidget(row, 5).setDate(QDate(until.year, until.month, until.day))  # type: ignore[attr-defined]
+
+    def collect_checks(self) -> list[MaterialCheck]:
+        out = []
+        for r, c in enumerate(self.checks):
+            deferred = self.checklist.cellWidget(r, 4).isChecked()  # type: ignore[attr-defined]
+            qd = self.checklist.cellWidget(r, 5).date()  # type: ignore[attr-defined]
+            out.append(
+                dataclasses.replace(
+                    c,
+                    originals_received=self.checklist.cellWidget(r, 2).value(),  # type: ignore[attr-defined]
+                    copies_received=self.checklist.cellWidget(r, 3).value(),  # type: ignore[attr-defined]
+                    deferred_until=dt.date(qd.year(), qd.month(), qd.day()) if deferred else None,
+                    promise=self.checklist.cellWidget(r, 6).isChecked(),  # type: ignore[attr-defined]
+                )
+            )
+        return out
+
+    def decide(self, decision: Decision) -> None:
+        if self.item is None:
+            self.show_error(self.tr("Choose the service item first."))
+            return
+        applicant = ApplicantIn(
+            self.name_edit.text().strip(), self.id_number(), self.phone_edit.text().strip(), from_card=bool(self.card_id)
+        )
+        item, checks = self.item, self.collect_checks()
+        reason, basis = self.reason.text().strip(), self.basis.text().strip()
+        delivery = str(self.delivery.currentData())
+
+        def work() -> Accepted:
+            return self.svc.accept(applicant, item, checks, decision, reason=reason, basis=basis, delivery=delivery)
+
+        def then(got: Accepted) -> None:
+            self.last = got
+            docs = "，".join(p.name for p in got.documents)
+            text = self.tr("Case %1: %2. Printed: %3").replace("%1", got.case_number).replace(
+                "%2", {"accept": self.tr("accepted"), "defer": self.tr("accepted with deferred materials"), "notify": self.tr("one-time notice given"), "refuse": self.tr("refused")}[decision.value]
+            ).replace("%3", docs)
+            if got.outcome.due_date:
+                text += "　" + self.tr("Due %1").replace("%1", got.outcome.due_date.isoformat())
+            if got.print_error:
+                text += "\n" + self.tr("Receipt not printed: %1").replace("%1", got.print_error)
+            self.outcome.setText(text)
+            self.show_ok(text.split("\n")[0])
+            self.clear_form()
+            self.refresh_cases()
+
+        self.run(work, then, "accepted")
+
+    def id_number(self) -> str:
+        return self.card_id or self.id_edit.text().strip()
+
+    def clear_form(self) -> None:
+        self.card_id = ""
+        self.id_edit.setReadOnly(False)
+        for w in (self.name_edit, self.id_edit, self.phone_edit, self.search, self.reason, self.basis):
+            w.clear()
+        self.item = None
+        self.checks = []
+        self.checklist.setRowCount(0)
+        self.item_label.setText(self.tr("No item chosen"))
+
+    # ------------------------------------------------------------------ cases
+    def _cases_tab(self) -> QWidget:
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        top = QHBoxLayout()
+        self.case_search = QLineEdit()
+        self.case_search.setPlaceholderText(self.tr("Search by case number, item or applicant"))
+        self.case_search.textChanged.connect(lambda _t: self.refresh_cases())
+        self.open_only = QCheckBox(self.tr("Open cases only"))
+        self.open_only.toggled.connect(lambda _b: self.refresh_cases())
+        top.addWidget(self.case_search, 1)
+        top.addWidget(self.open_only)
+        lay.addLayout(top)
+        self.case_table = QTableWidget(0, 7)
+        self.case_table.setHorizontalHeaderLabels(
+            [self.tr("Case number"), self.tr("Item"), self.tr("Applicant"), self.tr("Status"), self.tr("Received"), self.tr("Due"), self.tr("Delivery")]
+        )
+        self.case_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.case_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.case_table.verticalHeader().setVisible(False)
+        self.case_table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.case_table, 1)
+        acts = QHBoxLayout()
+        self.correction_edit = QLineEdit()
+        self.correction_edit.setPlaceholderText(self.tr("What must be corrected"))
+        self.tracking_edit = QLineEdit()
+        self.tracking_edit.setPlaceholderText(self.tr("Express tracking number"))
+        for text, fn in (
+            (self.tr("Request correction"), lambda cid: self.svc.request_correction(cid, [x for x in self.correction_edit.text().split("；") if x.strip()])),
+            (self.tr("Corrections received"), self.svc.corrections_received),
+            (self.tr("Deferred materials supplied"), self.svc.deferred_supplied),
+            (self.tr("Complete"), self.svc.complete),
+            (self.tr("Deliver at window"), lambda cid: self.svc.deliver(cid, "window")),
+            (self.tr("Deliver by express"), lambda cid: self.svc.deliver(cid, "express", self.tracking_edit.text())),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _c=False, f=fn: self.case_action(f))
+            acts.addWidget(b)
+        lay.addLayout(acts)
+        extra = QHBoxLayout()
+        extra.addWidget(self.correction_edit, 1)
+        extra.addWidget(self.tracking_edit, 1)
+        lay.addLayout(extra)
+        return tab
+
+    def refresh_cases(self) -> None:
+        query, open_only = self.case_search.text(), self.open_only.isChecked()
+        self.run(lambda: self.svc.cases(query, open_only=open_only), self._fill_cases, "cases")
+
+    def _fill_cases(self, rows: list[CaseRow]) -> None:
+        self.case_rows = rows
+        self.case_table.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            values = [
+                c.case_number,
+                c.item_name,
+                c.applicant,
+                c.status_zh,
+                c.received_on.isoformat(),
+                c.due_date.isoformat() if c.due_date else "",
+                c.delivery,
+            ]
+            for col, v in enumerate(values):
+                cell = QTableWidgetItem(v)
+                if c.light:
+                    cell.setBackground(QColor(LIGHT_COLORS[c.light]))
+                self.case_table.setItem(r, col, cell)
+        self.case_table.resizeColumnsToContents()
+
+    def select_case(self, case_number: str) -> None:
+        for r, c in enumerate(self.case_rows):
+            if c.case_number == case_number:
+                self.case_table.selectRow(r)
+                return
+        raise LookupError(case_number)
+
+    def case_action(self, fn: Callable[[Any], Any]) -> None:
+        row = self.case_table.currentRow()
+        if row < 0 or row >= len(self.case_rows):
+            self.show_error(self.tr("Select a case first."))
+            return
+        case_id = self.case_rows[row].id
+
+        def then(result: Any) -> None:
+            self.show_ok(self.tr("Done.") + (f" {result}" if result else ""))
+            self.refresh_cases()
+
+        self.run(lambda: fn(case_id), then, "case_action")
+
+    def today(self) -> dt.date:
+        return local_today()
