@@ -42,6 +42,16 @@ class _Job(QRunnable):
 _keep: set[_Relay] = set()
 
 
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Hand a result to the window that asked; a window closed in the meantime simply misses it."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.info("background result dropped: its window is gone")
+
+
 def run_in_background(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
@@ -52,12 +62,12 @@ def run_in_background(
 
     def finished(result: Any) -> None:
         _keep.discard(relay)
-        on_done(result)
+        _deliver(on_done, result)
 
     def failed(exc: BaseException) -> None:
         _keep.discard(relay)
         if on_error is not None:
-            on_error(exc)
+            _deliver(on_error, exc)
 
     relay.done.connect(finished)
     relay.failed.connect(failed)
