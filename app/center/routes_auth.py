@@ -38,6 +38,7 @@ class TokenOut(BaseModel):
     window: int | None
     expires_at: float
     demo: bool = False
+    username: str = ""
 
 
 @router.post("/auth/login", response_model=TokenOut)
@@ -60,27 +61,86 @@ def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> T
             raise ApiError(401, "bad_credentials", "wrong user name or password")
         if staff.role in (Role.KIOSK, Role.SCREEN, Role.COUNTER):
             raise ApiError(403, "forbidden", "terminal accounts log in with their credential")
-        window = body.window if body.window is not None else staff.window_number
-        if staff.role == Role.CLERK and window is None:
-            raise ApiError(422, "window_required", "a clerk logs in at a window: give `window`")
         c.limiter.succeeded(key)
-        append_center_event(s, staff.username, "login", detail={"client": client, "window": window})
-        principal = Principal(
-            subject=staff.username,
-            role=staff.role.value,
-            name=staff.full_name,
-            window=window,
-            staff_id=str(staff.id),
-            expires=time.time() + c.token_ttl_s,
-        )
-        return TokenOut(
-            token=sign_token(principal, c.token_secret),
-            role=principal.role,
-            name=principal.name,
-            window=window,
-            expires_at=principal.expires,
-            demo=staff.is_demo,
-        )
+        return _staff_token(s, c, staff, body.window, {"client": client})
+
+
+def _staff_token(s: Session, c: CenterContext, staff: m.Staff, window: int | None, detail: dict[str, object]) -> TokenOut:
+    window = window if window is not None else staff.window_number
+    if staff.role == Role.CLERK and window is None:
+        raise ApiError(422, "window_required", "a clerk logs in at a window: give `window`")
+    append_center_event(s, staff.username, "login", detail={**detail, "window": window})
+    principal = Principal(
+        subject=staff.username,
+        role=staff.role.value,
+        name=staff.full_name,
+        window=window,
+        staff_id=str(staff.id),
+        expires=time.time() + c.token_ttl_s,
+    )
+    return TokenOut(
+        token=sign_token(principal, c.token_secret),
+        role=principal.role,
+        name=principal.name,
+        window=window,
+        expires_at=principal.expires,
+        demo=staff.is_demo,
+        username=staff.username,
+    )
+
+
+class CardLoginIn(BaseModel):
+    id_number: str = Field(min_length=15, max_length=40)
+    window: int | None = Field(None, ge=1, le=999)
+
+
+def _card_hash(s: Session, raw: str) -> str:
+    from app.domain.idnumber import InvalidIdNumber
+    from app.domain.privacy import ID_SALT_SETTING, id_hash
+
+    salt = s.get(m.Setting, ID_SALT_SETTING)
+    if salt is None:
+        raise ApiError(503, "not_ready", "the center has no ID salt yet")
+    try:
+        return id_hash(raw, str(salt.value["salt"]))
+    except InvalidIdNumber as exc:
+        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+
+
+@router.post("/auth/card", response_model=TokenOut)
+def login_card(
+    body: CardLoginIn, who: Principal = Depends(require("counter")), c: CenterContext = Depends(ctx)
+) -> TokenOut:
+    """A clerk logs in by placing their own ID card on an enrolled counter's reader."""
+    key = f"card@{who.subject}"
+    if c.limiter.blocked_for(key) > 0:
+        raise ApiError(429, "too_many_attempts", "too many failed card logins at this counter; wait a minute")
+    with c.db.write_session() as s:
+        staff = s.scalar(select(m.Staff).where(m.Staff.id_number_hash == _card_hash(s, body.id_number)))
+        if staff is None or not staff.active or staff.role not in (Role.CLERK, Role.MANAGER):
+            c.limiter.failed(key)
+            append_center_event(s, who.subject, "login.card_failed", detail={"terminal": who.subject})
+            raise ApiError(401, "unknown_card", "这张身份证没有登记为工作人员卡 / this card is not a staff card")
+        c.limiter.succeeded(key)
+        return _staff_token(s, c, staff, body.window, {"terminal": who.subject, "by": "id_card"})
+
+
+class StaffCardIn(BaseModel):
+    id_number: str = Field(min_length=15, max_length=40)
+
+
+@router.post("/staff/{username}/card", tags=["staff"])
+def register_card(
+    username: str, body: StaffCardIn, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+) -> dict[str, str]:
+    """Register a staff member's own ID card for card login (only a salted hash is kept)."""
+    with c.db.write_session() as s:
+        staff = s.scalar(select(m.Staff).where(m.Staff.username == username))
+        if staff is None:
+            raise ApiError(404, "not_found", f"no staff member {username!r}")
+        staff.id_number_hash = _card_hash(s, body.id_number)
+        append_center_event(s, who.subject, "staff.card", object_type="staff", object_id=username)
+        return {"username": username, "card": "registered"}
 
 
 class EnrollIn(BaseModel):

@@ -170,6 +170,24 @@ class CounterService:
         self.clerk = Clerk(username, str(got["name"]), staff_id, self.window)
         return self.clerk
 
+    def login_card(self, id_number: str) -> Clerk:
+        """A clerk's own ID card on the counter's reader (registered by an admin); needs the center."""
+        try:
+            got = self.term.client.call("POST", "/auth/card", json={"id_number": id_number, "window": self.window})
+        except CenterRefused as exc:
+            raise LoginFailed(f"刷卡登录失败：{exc}", code=exc.code) from exc
+        except CenterUnavailable:
+            self.online = False
+            raise LoginFailed(
+                "刷卡登录需要连接中心；网络中断时请用用户名和密码登录 / card login needs the center", code="offline"
+            ) from None
+        self.staff.token = str(got["token"])
+        self.online = True
+        username = str(got.get("username") or "")
+        self.clerk = Clerk(username, str(got["name"]), self._staff_id(username), self.window)
+        log.info("clerk %s logged in by ID card at window %s", username, self.window)
+        return self.clerk
+
     def _staff_id(self, username: str) -> uuid.UUID | None:
         with self.term.cache.db.read_session() as s:
             return s.scalar(select(m.Staff.id).where(m.Staff.username == username))

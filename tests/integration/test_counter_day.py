@@ -194,3 +194,21 @@ def test_center_stopped_halfway_nothing_lost_nothing_twice(center, tmp_path: Pat
     assert sorted(numbers) == sorted([before.case_number, *(o.case_number for o in offline)])
     assert len(set(numbers)) == 4
     term.close()
+
+
+def test_a_clerk_logs_in_with_their_own_id_card(center, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.devices.idcard import open_reader
+
+    admin = StaffSession(center.url, "admin", "admin")
+    settings, term = counter_terminal(center.url, tmp_path)
+    svc = counter_service(term, settings, tmp_path, window=1)
+    with open_reader("sim://staff-card?card=wangfang") as reader:
+        card = reader.read_card()
+    with pytest.raises(LoginFailed, match="没有登记为工作人员卡"):
+        svc.login_card(card.id_number)
+    admin.post("/staff/clerk01/card", id_number=card.id_number)
+    clerk = svc.login_card(card.id_number)
+    assert clerk.username == "clerk01" and clerk.window == 1 and clerk.staff_id is not None
+    svc.open_window()
+    assert svc.call_next() is None
+    term.close()

@@ -40,6 +40,8 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/reports"): {"manager", "admin"},
     ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
     ("POST", "/api/v1/appointments"): {"manager", "admin"},
+    ("POST", "/api/v1/auth/card"): {"counter", "admin"},
+    ("POST", "/api/v1/staff/{username}/card"): {"admin"},
     ("POST", "/api/v1/appointments/check-in"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/tickets/visit"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/feedback"): {"manager", "admin"},
@@ -64,6 +66,8 @@ BODIES: dict[str, object] = {
     "/api/v1/tickets": {"category": "A"},
     "/api/v1/appointments": {"category": "A", "name": "张三"},
     "/api/v1/appointments/check-in": {"code": "00000000"},
+    "/api/v1/auth/card": {"id_number": "11010519491231002X", "window": 1},
+    "/api/v1/staff/{username}/card": {"id_number": "11010519491231002X"},
     "/api/v1/windows/{window_no}/call": {"number": "A001"},
     "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
 }

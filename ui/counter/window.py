@@ -120,6 +120,8 @@ class CounterWindow(QMainWindow):
         form.addRow(self.tr("Password"), self.password)
         login = QPushButton(self.tr("Log in"))
         login.clicked.connect(self.login)
+        card_login = QPushButton(self.tr("Log in with my ID card"))
+        card_login.clicked.connect(self.login_with_card)
         self.login_message = QLabel("")
         self.login_message.setObjectName("error")
         lay = QVBoxLayout(page)
@@ -132,15 +134,25 @@ class CounterWindow(QMainWindow):
         box.setFixedWidth(420)
         lay.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(login, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(card_login, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.login_message, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         return page
 
     def login(self) -> None:
         user, password = self.user.text().strip(), self.password.text()
+        self._login(lambda: self.svc.login(user, password))
 
+    def login_with_card(self) -> None:
+        read = self.read_card
+        if read is None:
+            self.login_message.setText(self.tr("No ID-card reader is configured: log in with your password."))
+            return
+        self._login(lambda: self.svc.login_card(read().id_number))
+
+    def _login(self, do: Callable[[], Any]) -> None:
         def work() -> Any:
-            clerk = self.svc.login(user, password)
+            clerk = do()
             if not clerk.offline:
                 try:
                     self.svc.open_window()
