@@ -82,6 +82,8 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     if args.elderly:
         shell.toggle_elderly()
     reader = start_reader(settings.devices.idcard_url, shell.card)
+    if settings.devices.idcard_url.startswith("sim://"):
+        demo_card_keys(shell, settings.devices.idcard_url)
     shell.start_health(reader.state)
     shell.exited.connect(app.quit)
     shell.show() if args.windowed else shell.showFullScreen()
@@ -102,6 +104,26 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     reader.stop()
     term.close()
     return 0 if shell.allow_close else int(code or 1)
+
+
+def demo_card_keys(shell: Any, url: str) -> None:
+    """With a simulated reader: F10 places the next demo card on it, F11 lifts it (demos, training)."""
+    from urllib.parse import urlsplit
+
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from app.devices.idcard.sim import DEMO_CARDS, get_sim
+
+    device = get_sim(urlsplit(url).netloc or "default")
+    names = list(DEMO_CARDS)
+    turn = {"i": 0}
+
+    def place() -> None:
+        device.place(names[turn["i"] % len(names)])
+        turn["i"] += 1
+
+    QShortcut(QKeySequence("F10"), shell, activated=place)
+    QShortcut(QKeySequence("F11"), shell, activated=device.remove)
 
 
 def screenshots(out: Path, settings: Settings) -> int:

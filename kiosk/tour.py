@@ -89,7 +89,7 @@ class Tour:
         sh.open("guides")
         shot("guides")
         type_keys(sh, "QYSL")
-        tap(sh, sh.page.tr("Search"))
+        tap(sh, QCoreApplication.translate("GuidePage", "Search"))
         shot("guides-results")
         first_item = sh.page.flow.items[0]  # type: ignore[attr-defined]
         tap(sh, first_item.name[:8])

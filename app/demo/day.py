@@ -94,6 +94,7 @@ def counter_cases(base: str, settings: Any, *, name: str = "counter-demo") -> di
     from app.sync.local_records import CaseIn, LocalRecorder, MaterialIn
     from app.sync.terminal import enroll, open_terminal
 
+    publish_next_year(base)  # due dates of these cases may reach into next year
     enroll(settings, base, "counter", name, admin_user="admin", admin_password="admin")
     term = open_terminal(settings, name)
     try:
@@ -146,3 +147,30 @@ def counter_cases(base: str, settings: Any, *, name: str = "counter-demo") -> di
         return {"cases": len(plan), "pending": status.pending_ops}
     finally:
         term.close()
+
+
+def provisional_year(year: int) -> list[dict[str, Any]]:
+    """A stand-in holiday arrangement for a year whose State Council notice is not out yet (demos and
+    tests only): New Year's Day and a Spring Festival week, no make-up working days. A real hall enters the
+    published arrangement (`hall calendar`, or the manager console) before the year's dates are counted."""
+    import datetime as dt
+
+    days = [{"day": f"{year}-01-01", "is_workday": False, "name": "元旦"}]
+    start = dt.date(year, 2, 6)
+    days += [
+        {"day": (start + dt.timedelta(days=i)).isoformat(), "is_workday": False, "name": "春节"} for i in range(7)
+    ]
+    return days
+
+
+def publish_next_year(base: str) -> int | None:
+    """Enter next year's calendar as admin when the center does not know it yet; returns the year entered."""
+    from app.domain.clock import local_today
+
+    year = local_today().year + 1
+    admin = StaffSession(base, "admin", "admin")
+    if admin.http.get(f"/calendar/{year}").status_code == 200:
+        return None
+    r = admin.http.put(f"/calendar/{year}", json={"days": provisional_year(year)})
+    r.raise_for_status()
+    return year

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
@@ -26,7 +27,12 @@ class _IssuePage(Page):
         self.body.addWidget(label(t.category_name, "big", center=True))
         if t.waiting_ahead is not None:
             self.body.addWidget(
-                label(self.tr("%n people ahead of you", "", t.waiting_ahead), "prompt", center=True)
+                # the base class's context, spelled out: PySide's tr() does not fall back to it for plurals
+                label(
+                    QCoreApplication.translate("_IssuePage", "%n people ahead of you", None, t.waiting_ahead),
+                    "prompt",
+                    center=True,
+                )
             )
         if t.estimated_wait_min is not None:
             self.body.addWidget(

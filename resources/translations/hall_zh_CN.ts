@@ -86,23 +86,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="145" />
+        <location filename="../../kiosk/pages/ticket.py" line="151" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="148" />
-        <location filename="../../kiosk/pages/ticket.py" line="160" />
+        <location filename="../../kiosk/pages/ticket.py" line="154" />
+        <location filename="../../kiosk/pages/ticket.py" line="166" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="161" />
+        <location filename="../../kiosk/pages/ticket.py" line="167" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="164" />
+        <location filename="../../kiosk/pages/ticket.py" line="170" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -658,6 +658,7 @@
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="131" />
+        <location filename="../../kiosk/tour.py" line="92" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1342,59 +1343,60 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="67" />
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="68" />
+        <location filename="../../kiosk/pages/ticket.py" line="74" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="69" />
+        <location filename="../../kiosk/pages/ticket.py" line="75" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="73" />
+        <location filename="../../kiosk/pages/ticket.py" line="79" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="75" />
+        <location filename="../../kiosk/pages/ticket.py" line="81" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="88" />
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="100" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="100" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="101" />
+        <location filename="../../kiosk/pages/ticket.py" line="107" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="117" />
+        <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
     </message>
@@ -1402,54 +1404,46 @@
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="23" />
+        <location filename="../../kiosk/pages/ticket.py" line="24" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="24" />
+        <location filename="../../kiosk/pages/ticket.py" line="25" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="29" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="33" />
+        <location filename="../../kiosk/pages/ticket.py" line="39" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="37" />
+        <location filename="../../kiosk/pages/ticket.py" line="43" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="40" />
+        <location filename="../../kiosk/pages/ticket.py" line="46" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="47" />
+        <location filename="../../kiosk/pages/ticket.py" line="53" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="50" />
+        <location filename="../../kiosk/pages/ticket.py" line="56" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
-    </message>
-</context>
-<context>
-    <name>sh.page</name>
-    <message>
-        <location filename="../../kiosk/tour.py" line="92" />
-        <source>Search</source>
-        <translation>搜索</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.center.seed import seed_demo
 from app.counter.service import ApplicantIn, CounterService, LoginFailed, NeedsCenter
-from app.demo.day import StaffSession
+from app.demo.day import StaffSession, publish_next_year
 from app.domain.acceptance import AcceptanceError, Decision
 from app.domain.catalog import load_catalog
 from app.domain.clock import local_today
@@ -37,6 +37,7 @@ def center(db_url, tmp_path):  # type: ignore[no-untyped-def]
     with CenterServer(db_url, tmp_path / "center") as c:
         with c.db.write_session() as s:
             seed_demo(s, load_catalog())
+        publish_next_year(c.url)  # late in the year, legal deadlines reach into next year
         yield c
 
 

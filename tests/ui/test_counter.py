@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.center.seed import seed_demo
 from app.config import Settings
-from app.demo.day import StaffSession
+from app.demo.day import StaffSession, publish_next_year
 from app.domain.acceptance import Decision
 from app.domain.catalog import load_catalog
 from app.store import models as m
@@ -35,6 +35,7 @@ def center(sqlite_url, tmp_path, qapp):  # type: ignore[no-untyped-def]
     with CenterServer(sqlite_url, tmp_path / "center") as c:
         with c.db.write_session() as s:
             seed_demo(s, load_catalog())
+        publish_next_year(c.url)  # late in the year, legal deadlines reach into next year
         yield c
 
 

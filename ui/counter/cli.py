@@ -112,8 +112,10 @@ def screenshots(out: Path, settings: Settings) -> int:
     demo = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
     center = EmbeddedCenter(demo).start()
     try:
+        from app.demo.day import publish_next_year
         from ui.counter.script import run_counter_script
 
+        publish_next_year(center.url)
         run_counter_script(center.url, demo, out, window=1)
     finally:
         center.close()

@@ -17,7 +17,7 @@ from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
 from app.domain.clock import local_today
-from app.sync.terminal import enroll, open_terminal
+from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
 from ui.counter.customer import CustomerWindow
 from ui.counter.window import CounterWindow
@@ -39,14 +39,23 @@ def settle(win: CounterWindow, timeout_s: float = 20.0) -> None:
 
 
 def open_counter(
-    center_url: str, settings: Settings, out: Path, *, window: int, name: str | None = None, read_card: Callable[[], Any] | None = None
+    center_url: str,
+    settings: Settings,
+    out: Path,
+    *,
+    window: int,
+    name: str | None = None,
+    read_card: Callable[[], Any] | None = None,
+    printer_url: str | None = None,
+    documents: Path | None = None,
 ) -> tuple[CounterWindow, CustomerWindow, CounterService]:
     name = name or f"counter-{window}"
-    enroll(settings, center_url, "counter", name, admin_user="admin", admin_password="admin")
+    if not cache_path(settings, name).exists():
+        enroll(settings, center_url, "counter", name, admin_user="admin", admin_password="admin")
     term = open_terminal(settings, name)
     term.engine.sync_once()
-    printer = EscposPrinter(f"sim://{out / 'receipts'}", width_mm=80)
-    svc = CounterService(term, settings, window=window, receipt_printer=printer, documents_dir=out / "documents")
+    printer = EscposPrinter(printer_url or f"sim://{out / 'receipts'}", width_mm=80)
+    svc = CounterService(term, settings, window=window, receipt_printer=printer, documents_dir=documents or out / "documents")
     customer = CustomerWindow(window, settings.hall_name)
     win = CounterWindow(svc, customer, read_card=read_card)
     win.resize(1440, 900)
@@ -57,10 +66,20 @@ def open_counter(
 
 
 def run_counter_script(
-    center_url: str, settings: Settings, out: Path, *, window: int = 1, read_card: Callable[[], Any] | None = None
+    center_url: str,
+    settings: Settings,
+    out: Path,
+    *,
+    window: int = 1,
+    read_card: Callable[[], Any] | None = None,
+    name: str | None = None,
+    printer_url: str | None = None,
+    documents: Path | None = None,
 ) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
-    win, customer, svc = open_counter(center_url, settings, out, window=window, read_card=read_card)
+    win, customer, svc = open_counter(
+        center_url, settings, out, window=window, read_card=read_card, name=name, printer_url=printer_url, documents=documents
+    )
     shots: list[str] = []
 
     def shot(name: str, widget: Any = None) -> None:

@@ -1,4 +1,4 @@
-"""`hall screen`: the public queue display (and, with --manager, the manager console when it lands)."""
+"""`hall screen`: the public queue display, and with --manager the hall manager's console."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--name", default="screen", help="the enrolled screen terminal's name")
     p.add_argument("--portrait", action="store_true", help="1080×1920 layout")
+    p.add_argument(
+        "--manager",
+        action="store_true",
+        help="the hall manager's console instead of the public display (password: $HALL_MANAGER_PASSWORD or asked)",
+    )
+    p.add_argument("--user", default="manager", help="the manager's user name (with --manager)")
     p.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     p.add_argument(
         "--screenshots",
