@@ -85,10 +85,15 @@ class DemoHall:
         return self.config
 
     def env(self) -> dict[str, str]:
-        return dict(os.environ, HALL_CONFIG=str(self.config), HALL_MANAGER_PASSWORD="manager", PYTHONUNBUFFERED="1")
+        """The demo's processes read the demo's settings file only: HALL_* variables of the caller (which
+        would take precedence over the file) are left out."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HALL_")}
+        return dict(env, HALL_CONFIG=str(self.config), HALL_MANAGER_PASSWORD="manager", PYTHONUNBUFFERED="1")
 
     def settings(self) -> Settings:
-        return load_settings(self.config)
+        return load_settings(
+            self.config, data_dir=self.data, keyring_file=self.data / "secrets.cfg", center_url=self.url
+        )
 
     def start_center(self, seed: bool = True) -> None:
         cmd = [*hall_command(), "center", "--db", self.db_url, "--port", str(self.port)]
