@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.domain.catalog import load_catalog
 from app.domain.search import CatalogIndex
+from tests.perf.result import emit
 
 
 def main() -> None:
@@ -56,6 +57,12 @@ def main() -> None:
     print(
         f"per keystroke ({len(lat)} keystrokes): p50 {statistics.median(lat):.2f} ms, "
         f"p95 {lat[int(0.95 * (len(lat) - 1))]:.2f} ms, max {lat[-1]:.2f} ms (target < 30 ms)"
+    )
+    emit(
+        f"catalog search per keystroke ({len(items)} items)",
+        f"p95 {lat[int(0.95 * (len(lat) - 1))]:.2f} ms, max {lat[-1]:.2f} ms",
+        "< 30 ms",
+        "a counter's SQL LIKE search: one database round trip per keystroke",
     )
 
 

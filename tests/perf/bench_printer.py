@@ -9,6 +9,7 @@ import time
 from printers.escpos.render_escpos import render_job
 from printers.escpos.samples import sample_ticket
 from printers.escpos.slips import build_ticket
+from tests.perf.result import emit
 
 RUNS = 200
 
@@ -27,6 +28,7 @@ def main() -> int:
                 size = len(job)
             p95 = sorted(times)[int(0.95 * RUNS) - 1]
             print(f"  {width} mm {chinese:8s} {size:6d} bytes  median {statistics.median(times) * 1000:5.2f} ms  p95 {p95 * 1000:5.2f} ms  (target < 20 ms)")
+            emit(f"ticket bytes, {width} mm, {chinese}", f"p95 {p95 * 1000:.2f} ms ({size} bytes)", "< 20 ms", "the printer prints ~150 mm/s: a ticket takes ~1 s on paper")
     return 0
 
 

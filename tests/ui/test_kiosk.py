@@ -146,14 +146,28 @@ def test_idle_countdown_then_home_with_the_visit_wiped(shell) -> None:  # type: 
 
 
 def test_card_on_the_reader_issues_a_real_name_ticket(shell) -> None:  # type: ignore[no-untyped-def]
-    shell.open("ticket")
-    settle(shell)
-    tap(shell, shell.page.flow.categories[5].name)
-    shell.card.placed.emit("36070219920315002X", "王芳")
-    settle(shell)
-    assert shell.page.flow.state == "done", shell.page.flow.detail
-    assert shell.page.flow.ticket.number.startswith(shell.page.flow.categories[5].prefix)
-    assert shell.page.flow.id_number == ""
+    """Through the real driver: the poller thread reads GA 467 frames from the simulated reader."""
+    import time
+
+    from app.devices.idcard.sim import get_sim
+    from kiosk.reader import start_reader
+
+    reader = start_reader("sim://kiosk-ui-reader?card=none", shell.card)
+    try:
+        shell.open("ticket")
+        settle(shell)
+        tap(shell, shell.page.flow.categories[5].name)
+        get_sim("kiosk-ui-reader").place("wangfang")
+        deadline = time.monotonic() + 10
+        while shell.page.flow.state != "done" and time.monotonic() < deadline:
+            settle(shell)
+            time.sleep(0.02)
+        assert shell.page.flow.state == "done", shell.page.flow.detail
+        assert shell.page.flow.ticket.number.startswith(shell.page.flow.categories[5].prefix)
+        assert shell.page.flow.id_number == ""
+        assert reader.state() == (True, "")
+    finally:
+        reader.stop()
 
 
 def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
