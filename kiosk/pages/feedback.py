@@ -39,7 +39,9 @@ class RatingPage(Page):
             row.addWidget(number, 1)
             row.addWidget(button(self.tr("Next"), lambda: self.work(lambda: f.find(number.text())), "primary"))
             self.body.addLayout(row)
-            self.body.addWidget(Keypad(number, "ABCDEFGHIJ1234567890", columns=10, max_len=5))
+            self.body.addWidget(
+                Keypad(number, "ABCDEFGHIJ1234567890", columns=7 if self.shell.session.elderly else 10, max_len=5)
+            )
             self.body.addStretch(1)
         elif f.state == "level":
             self.body.addWidget(

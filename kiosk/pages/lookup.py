@@ -130,10 +130,13 @@ class GuidePage(Page):
             row.addWidget(query, 1)
             row.addWidget(button(self.tr("Search"), lambda: self._search(query.text()), "primary"))
             self.body.addLayout(row)
-            self.body.addWidget(Keypad(query, LETTERS, columns=10, max_len=12))
+            self.body.addWidget(Keypad(query, LETTERS, columns=7 if self.shell.session.elderly else 10, max_len=12))
             self.body.addWidget(label(self.tr("Or choose a department:"), "hint"))
             self.body.addLayout(
-                grid([button(d.short_name or d.name, lambda c=d.code: self._dept(c)) for d in f.departments], 4)
+                grid(
+                    [button(d.short_name or d.name, lambda c=d.code: self._dept(c)) for d in f.departments],
+                    3 if self.shell.session.elderly else 4,
+                )
             )
             self.body.addStretch(1)
         elif f.state == "list":
@@ -146,6 +149,7 @@ class GuidePage(Page):
 
     def _scroll(self, widgets: list[QWidget]) -> QScrollArea:
         inner = QWidget()
+        inner.setObjectName("scrollbody")
         lay = QVBoxLayout(inner)
         for w in widgets:
             lay.addWidget(w)

@@ -65,11 +65,12 @@ QPushButton {{ font-size: {px(26)}; min-height: {px(72)}; padding: 6px 18px; bor
 QPushButton#tile {{ font-size: {px(34)}; font-weight: bold; min-height: {px(150)};
                    background: {c["accent"]}; color: {c["accent_text"]}; border: none; }}
 QPushButton#primary {{ background: {c["accent"]}; color: {c["accent_text"]}; border: none; font-weight: bold; }}
-QPushButton#key {{ font-size: {px(34)}; min-height: {px(76)}; min-width: {px(96)}; }}
+QPushButton#key {{ font-size: {px(34)}; min-height: {px(76)}; min-width: 56px; padding: 4px; }}
 QPushButton#level {{ font-size: {px(30)}; min-height: {px(110)}; }}
 QPushButton:checked {{ background: {c["accent"]}; color: {c["accent_text"]}; }}
 QPushButton:disabled {{ color: {c["muted"]}; border-color: {c["muted"]}; }}
 QLineEdit {{ font-size: {px(34)}; min-height: {px(70)}; padding: 4px 12px; border: 2px solid {c["accent"]};
             border-radius: 8px; background: {c["panel"]}; color: {c["text"]}; }}
 QScrollArea {{ border: none; background: transparent; }}
+QWidget#qt_scrollarea_viewport, QWidget#scrollbody {{ background: {c["bg"]}; }}
 """
