@@ -1,20 +1,7 @@
-"""ID-card reader (GA 467 SAM protocol over pyserial), its simulator and its polling thread.
-
-    with open_reader("/dev/ttyUSB0") as reader:      # or COM3, socket://host:port, sim://demo?card=zhangsan
-        card = reader.read_card()
-    print(card.name, card.masked_id())
-"""
+"""ID-card reader (GA 467 SAM protocol over pyserial), its simulator and its polling thread."""
 
 from app.devices.idcard.card import CARD_TYPE_ZH, IdCard, set_photo_decoder
-from app.devices.idcard.errors import (
-    CardRemoved,
-    FrameError,
-    IdCardError,
-    NoCard,
-    ReaderTimeout,
-    ReaderUnavailable,
-    SamError,
-)
+from app.devices.idcard.errors import CardRemoved, FrameError, IdCardError, NoCard, ReaderTimeout, SamError
 from app.devices.idcard.poller import CardPoller
 from app.devices.idcard.reader import IdCardReader, open_reader
 
@@ -28,7 +15,6 @@ __all__ = [
     "IdCardReader",
     "NoCard",
     "ReaderTimeout",
-    "ReaderUnavailable",
     "SamError",
     "open_reader",
     "set_photo_decoder",
