@@ -86,7 +86,11 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
         demo_card_keys(shell, settings.devices.idcard_url)
     shell.start_health(reader.state)
     shell.exited.connect(app.quit)
-    shell.show() if args.windowed else shell.showFullScreen()
+    if args.windowed:
+        shell.resize(960, 1080)  # a portrait kiosk screen, scaled down for a desktop
+        shell.show()
+    else:
+        shell.showFullScreen()
     if args.exit_when_ready:
         from PySide6.QtCore import QTimer
 

@@ -108,6 +108,10 @@ def interactive(args: argparse.Namespace) -> int:
             if p.poll() is None:
                 p.terminate()
         hall.stop_center()
+    failed = [" ".join(p.args[-4:]) for p in procs if p.returncode not in (0, None, -15)]  # type: ignore[index]
+    if failed:
+        print("hall demo: these terminals ended with an error (see above): " + "; ".join(failed), file=sys.stderr)
+        return 1
     return 0
 
 
