@@ -84,6 +84,7 @@ class KioskShell(QWidget):
         self.health: dict[str, Any] = {}
         self._taps: list[float] = []
         self._scan = ""
+        self.setWindowTitle(self.tr("Self-service kiosk"))
         self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -3,82 +3,87 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="34" />
+        <location filename="../../ui/screen/board.py" line="25" />
+        <source>Queue screen</source>
+        <translation>排队叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/board.py" line="35" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="48" />
+        <location filename="../../ui/screen/board.py" line="49" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="69" />
+        <location filename="../../ui/screen/board.py" line="70" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="72" />
+        <location filename="../../ui/screen/board.py" line="73" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="83" />
+        <location filename="../../ui/screen/board.py" line="84" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="106" />
+        <location filename="../../ui/screen/board.py" line="107" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="110" />
+        <location filename="../../ui/screen/board.py" line="111" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="112" />
+        <location filename="../../ui/screen/board.py" line="113" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="118" />
+        <location filename="../../ui/screen/board.py" line="119" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="121" />
+        <location filename="../../ui/screen/board.py" line="122" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122" />
+        <location filename="../../ui/screen/board.py" line="123" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="129" />
+        <location filename="../../ui/screen/board.py" line="130" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="152" />
+        <location filename="../../ui/screen/board.py" line="153" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="154" />
+        <location filename="../../ui/screen/board.py" line="155" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="156" />
+        <location filename="../../ui/screen/board.py" line="157" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="170" />
+        <location filename="../../ui/screen/board.py" line="171" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
@@ -110,42 +115,42 @@
 <context>
     <name>ComplaintPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="86" />
+        <location filename="../../kiosk/pages/feedback.py" line="88" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="98" />
+        <location filename="../../kiosk/pages/feedback.py" line="100" />
         <source>What is it about? (choose any)</source>
         <translation>请选择您要反映的问题（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="106" />
+        <location filename="../../kiosk/pages/feedback.py" line="108" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="110" />
+        <location filename="../../kiosk/pages/feedback.py" line="112" />
         <source>Leave a mobile number if you would like a call back (optional):</source>
         <translation>如需回访，请留下手机号码（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <location filename="../../kiosk/pages/feedback.py" line="114" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="116" />
+        <location filename="../../kiosk/pages/feedback.py" line="118" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="118" />
+        <location filename="../../kiosk/pages/feedback.py" line="120" />
         <source>Thank you. Your message was recorded.</source>
         <translation>谢谢，您的意见已记录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="120" />
+        <location filename="../../kiosk/pages/feedback.py" line="122" />
         <source>The hall manager reads every message; a call back comes within 5 working days.</source>
         <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
     </message>
@@ -668,77 +673,77 @@
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="142" />
+        <location filename="../../kiosk/pages/lookup.py" line="145" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="163" />
+        <location filename="../../kiosk/pages/lookup.py" line="167" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="166" />
+        <location filename="../../kiosk/pages/lookup.py" line="170" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="167" />
+        <location filename="../../kiosk/pages/lookup.py" line="171" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="168" />
+        <location filename="../../kiosk/pages/lookup.py" line="172" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="169" />
+        <location filename="../../kiosk/pages/lookup.py" line="173" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="170" />
+        <location filename="../../kiosk/pages/lookup.py" line="174" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="171" />
+        <location filename="../../kiosk/pages/lookup.py" line="175" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="172" />
+        <location filename="../../kiosk/pages/lookup.py" line="176" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="173" />
+        <location filename="../../kiosk/pages/lookup.py" line="177" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="174" />
+        <location filename="../../kiosk/pages/lookup.py" line="178" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="178" />
+        <location filename="../../kiosk/pages/lookup.py" line="182" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="179" />
+        <location filename="../../kiosk/pages/lookup.py" line="183" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="186" />
+        <location filename="../../kiosk/pages/lookup.py" line="190" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="190" />
+        <location filename="../../kiosk/pages/lookup.py" line="194" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -812,37 +817,42 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../kiosk/shell.py" line="248" />
+        <location filename="../../kiosk/shell.py" line="87" />
+        <source>Self-service kiosk</source>
+        <translation>自助服务终端</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell.py" line="249" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="253" />
+        <location filename="../../kiosk/shell.py" line="254" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="260" />
+        <location filename="../../kiosk/shell.py" line="261" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="268" />
+        <location filename="../../kiosk/shell.py" line="269" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="271" />
+        <location filename="../../kiosk/shell.py" line="272" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="273" />
+        <location filename="../../kiosk/shell.py" line="274" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="276" />
+        <location filename="../../kiosk/shell.py" line="277" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>
@@ -1299,7 +1309,7 @@
     </message>
     <message>
         <location filename="../../kiosk/pages/feedback.py" line="23" />
-        <location filename="../../kiosk/pages/feedback.py" line="48" />
+        <location filename="../../kiosk/pages/feedback.py" line="50" />
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务满意吗？</translation>
     </message>
@@ -1315,27 +1325,27 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="46" />
+        <location filename="../../kiosk/pages/feedback.py" line="48" />
         <source>Ticket %1, window %2</source>
         <translation>号码 %1，%2号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="56" />
+        <location filename="../../kiosk/pages/feedback.py" line="58" />
         <source>What went wrong? (optional, choose any)</source>
         <translation>哪里不满意？（可多选，可不选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="64" />
+        <location filename="../../kiosk/pages/feedback.py" line="66" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="66" />
+        <location filename="../../kiosk/pages/feedback.py" line="68" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="69" />
+        <location filename="../../kiosk/pages/feedback.py" line="71" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
     </message>

@@ -74,6 +74,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def interactive(args: argparse.Namespace) -> int:
     from app.demo.hall_day import DemoHall, hall_command
 
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop ends the demo as Ctrl-C does
     out = args.dir or Path(tempfile.mkdtemp(prefix="hall-demo-"))
     hall = DemoHall(out, db_url=args.db)
     hall.write_config()

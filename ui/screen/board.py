@@ -22,6 +22,7 @@ class BoardWidget(QWidget):
     def __init__(self, hall_name: str, *, portrait: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("board")
+        self.setWindowTitle(self.tr("Queue screen"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BOARD_QSS)
         self.portrait = portrait
