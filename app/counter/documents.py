@@ -18,6 +18,12 @@ from printers import notices as n
 if TYPE_CHECKING:
     from app.counter.service import ApplicantIn, CounterService
 
+RESULT_ZH = {
+    "accept": "已受理",
+    "defer": "容缺受理（请按承诺日期补交材料）",
+    "notify": "一次性告知：材料不全，补齐后受理，详见一次性告知书",
+    "refuse": "不予受理，理由与救济途径详见不予受理通知书",
+}
 COLLECT_ZH = {"window": "到受理窗口领取", "express": "快递送达（邮寄费用由政府承担）"}
 
 
@@ -141,7 +147,8 @@ def print_receipt(
             item_name=item.name,
             applicant_name=a.name,
             applicant_id_number=a.id_number,
-            due_date=outcome.due_date or local_today(),
+            due_date=outcome.due_date,
+            result=RESULT_ZH.get(outcome.decision.value, ""),
             window=f"{svc.window}号窗口",
             clerk=svc.clerk.name if svc.clerk else "",
             accepted_at=local_now(),

@@ -382,12 +382,11 @@ class CounterService:
             from app.counter.documents import print_receipt, render_documents
 
             docs = render_documents(self, number, applicant, item, checks, outcome, reason, basis, delivery)
-            if outcome.status != CaseStatus.REFUSED:
-                try:
-                    preview = print_receipt(self, number, applicant, item, checks, outcome)
-                except DeviceError as exc:
-                    print_error = str(exc)
-                    log.error("receipt for %s not printed: %s", number, exc)
+            try:  # every decision gives the citizen a receipt of what was handed in and what came of it
+                preview = print_receipt(self, number, applicant, item, checks, outcome)
+            except DeviceError as exc:
+                print_error = str(exc)
+                log.error("receipt for %s not printed: %s", number, exc)
         return Accepted(case_id, number, outcome, docs, preview, print_error)
 
     def _applicant(self, s: Session, rec: LocalRecorder, a: ApplicantIn) -> uuid.UUID:

@@ -47,7 +47,7 @@ class ReceiptData:
     item_name: str
     applicant_name: str
     applicant_id_number: str
-    due_date: dt.date
+    due_date: dt.date | None  # None: not accepted (一次性告知, 不予受理): `result` says what happened
     window: str
     clerk: str
     accepted_at: dt.datetime
@@ -55,6 +55,7 @@ class ReceiptData:
     materials: Sequence[ReceivedMaterial] = field(default_factory=tuple)
     applicant_phone: str | None = None
     notice: str = DEFAULT_RECEIPT_NOTICE
+    result: str = ""  # e.g. 一次性告知：材料不全，补齐后受理
 
 
 def _check_payload(payload: str) -> None:
@@ -125,7 +126,10 @@ def build_receipt(data: ReceiptData, width_mm: int = 80) -> Layout:
     b.rule()
     _materials(b, data.materials)
     b.rule()
-    b.field("承诺办结", data.due_date.strftime("%Y-%m-%d"))
+    if data.result:
+        b.field("办理结果", data.result)
+    if data.due_date is not None:
+        b.field("承诺办结", data.due_date.strftime("%Y-%m-%d"))
     b.field("受理窗口", data.window)
     b.field("受理人员", data.clerk)
     b.field("受理时间", data.accepted_at.strftime("%Y-%m-%d %H:%M"))

@@ -105,7 +105,7 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
         reason="申请事项不属于本机关职权范围",
         basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
     )
-    assert refused.outcome.status == CaseStatus.REFUSED and refused.receipt_preview is None
+    assert refused.outcome.status == CaseStatus.REFUSED and refused.receipt_preview is not None
     text = pdf_text(refused.documents[0])
     assert "不予受理" in text and "第三十二条" in text
     svc.rate(2, ["一次性告知不清楚"])

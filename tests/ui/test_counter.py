@@ -54,7 +54,7 @@ def test_a_whole_day_at_one_window(center, tmp_path: Path) -> None:  # type: ign
     assert "张三" in accepted and "110105********002X" in accepted and "11010519491231002X" not in accepted
     assert "第三十二条第一款第（一）项" in pdf_text(docs["不予受理通知书.pdf"])
     receipts = sorted((out / "receipts").glob("*.png"))
-    assert len(receipts) == 2  # 容缺 acceptance and the 一次性告知 have receipts; a refusal has none
+    assert len(receipts) == 3  # every decision gives a receipt
     with center.db.read_session() as s:
         cases = {c.case_number: c for c in s.scalars(select(m.Case))}
         assert set(cases) == set(got["cases"])
@@ -117,5 +117,32 @@ def test_the_center_stops_halfway_nothing_lost_nothing_twice(center, tmp_path: P
         per_case = len(svc.checklist(svc.search_items("个体工商户注册登记")[0]))
         assert s.scalar(select(func.count()).select_from(m.CaseMaterial)) == 3 * per_case
     assert customer.prompt.text() == "请对本次服务进行评价"  # the pad waits for the first visit's rating
+    win.timer.stop()
+    svc.term.close()
+
+
+def test_the_queue_keys_work_from_the_keyboard(center, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    win, _customer, svc = open_counter(center.url, _settings(tmp_path), tmp_path / "out", window=1)
+    win.user.setText("clerk01")
+    win.password.setText("clerk")
+    win.login()
+    settle(win)
+    StaffSession(center.url, "manager", "manager").post("/tickets", category="J")
+    win.activateWindow()
+    qtbot.keyClick(win, Qt.Key.Key_F1)
+    settle(win)
+    assert win.current.text() == "J001"
+    qtbot.keyClick(win, Qt.Key.Key_F4)
+    settle(win)
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    settle(win)
+    with center.db.read_session() as s:
+        t = s.scalar(select(m.Ticket).where(m.Ticket.number == "J001"))
+        assert t is not None and t.status.value == "done" and t.window_number == 1
+    qtbot.keyClick(win, Qt.Key.Key_F1)
+    settle(win)
+    assert "本窗口暂无等候的号码" in win.message.text()
     win.timer.stop()
     svc.term.close()

@@ -226,3 +226,42 @@ def test_printer_out_of_paper_and_center_down_are_shown_plainly(shell, hall, tmp
     finally:
         shell.health_timer.stop()
         center.start()
+
+
+def test_elderly_mode_speaks_each_page(qtbot, qapp, hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _center, term, _number = hall
+    said: list[str] = []
+    sh = KioskShell(kiosk_backend(term, tmp_path / "p"), KioskSettings(), hall_name="示范政务服务中心", speak=said.append)
+    qtbot.addWidget(sh)
+    sh.show()
+    sh.open("ticket")
+    assert said == []  # silent unless the elderly mode is on
+    sh.go_home()
+    tap(sh, "长者模式")
+    assert said[-1] == "欢迎，请点击您要办理的服务"
+    tap(sh, "取号")
+    settle(sh)
+    assert "请选择业务类别" in said[-1]
+    sh.allow_close = True
+
+
+def test_a_card_lifted_during_the_read_is_explained(shell) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from app.devices.idcard.sim import get_sim
+    from kiosk.reader import start_reader
+
+    reader = start_reader("sim://kiosk-ui-lift?card=none&fault=remove_mid_read", shell.card)
+    try:
+        shell.open("ticket")
+        settle(shell)
+        tap(shell, shell.page.flow.categories[2].name)
+        get_sim("kiosk-ui-lift").place("lisi")
+        deadline = time.monotonic() + 10
+        while "平放" not in shell.page.flow.message and time.monotonic() < deadline:
+            settle(shell)
+            time.sleep(0.02)
+        assert shell.page.flow.state == "card" and "平放" in shell.page.flow.message
+        assert "removed" in shell.page.flow.detail
+    finally:
+        reader.stop()
