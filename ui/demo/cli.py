@@ -72,9 +72,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def interactive(args: argparse.Namespace) -> int:
-    from app.demo.hall_day import DemoHall, hall_command
-
     import signal
+
+    from app.demo.hall_day import DemoHall, hall_command
 
     def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
