@@ -158,455 +158,460 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="72" />
+        <location filename="../../ui/counter/window.py" line="73" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="119" />
+        <location filename="../../ui/counter/window.py" line="120" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="120" />
+        <location filename="../../ui/counter/window.py" line="121" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="121" />
+        <location filename="../../ui/counter/window.py" line="122" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="123" />
+        <location filename="../../ui/counter/window.py" line="124" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="128" />
+        <location filename="../../ui/counter/window.py" line="129" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="149" />
+        <location filename="../../ui/counter/window.py" line="150" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="170" />
+        <location filename="../../ui/counter/window.py" line="171" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="200" />
+        <location filename="../../ui/counter/window.py" line="201" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="201" />
+        <location filename="../../ui/counter/window.py" line="202" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="209" />
+        <location filename="../../ui/counter/window.py" line="210" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="214" />
+        <location filename="../../ui/counter/window.py" line="215" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="215" />
+        <location filename="../../ui/counter/window.py" line="216" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="217" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="217" />
+        <location filename="../../ui/counter/window.py" line="218" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="218" />
+        <location filename="../../ui/counter/window.py" line="219" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="219" />
+        <location filename="../../ui/counter/window.py" line="220" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="230" />
+        <location filename="../../ui/counter/window.py" line="231" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="231" />
+        <location filename="../../ui/counter/window.py" line="232" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="238" />
+        <location filename="../../ui/counter/window.py" line="239" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="239" />
+        <location filename="../../ui/counter/window.py" line="240" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="245" />
+        <location filename="../../ui/counter/window.py" line="246" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="266" />
+        <location filename="../../ui/counter/window.py" line="267" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="268" />
+        <location filename="../../ui/counter/window.py" line="269" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="281" />
+        <location filename="../../ui/counter/window.py" line="282" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="297" />
+        <location filename="../../ui/counter/window.py" line="298" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="319" />
+        <location filename="../../ui/counter/window.py" line="320" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="319" />
+        <location filename="../../ui/counter/window.py" line="320" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="322" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="322" />
+        <location filename="../../ui/counter/window.py" line="323" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="327" />
+        <location filename="../../ui/counter/window.py" line="328" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="347" />
+        <location filename="../../ui/counter/window.py" line="348" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="355" />
+        <location filename="../../ui/counter/window.py" line="356" />
+        <source>Re-enter</source>
+        <translation>重新录入证件号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="359" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="361" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="371" />
-        <location filename="../../ui/counter/window.py" line="557" />
+        <location filename="../../ui/counter/window.py" line="375" />
+        <location filename="../../ui/counter/window.py" line="577" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="383" />
+        <location filename="../../ui/counter/window.py" line="387" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="384" />
+        <location filename="../../ui/counter/window.py" line="388" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="386" />
+        <location filename="../../ui/counter/window.py" line="390" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="388" />
+        <location filename="../../ui/counter/window.py" line="392" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="389" />
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="393" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="396" />
+        <location filename="../../ui/counter/window.py" line="400" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="397" />
+        <location filename="../../ui/counter/window.py" line="401" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="398" />
+        <location filename="../../ui/counter/window.py" line="402" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="399" />
+        <location filename="../../ui/counter/window.py" line="403" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="418" />
+        <location filename="../../ui/counter/window.py" line="428" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="418" />
+        <location filename="../../ui/counter/window.py" line="430" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="420" />
+        <location filename="../../ui/counter/window.py" line="432" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="428" />
+        <location filename="../../ui/counter/window.py" line="440" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="430" />
+        <location filename="../../ui/counter/window.py" line="442" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="432" />
+        <location filename="../../ui/counter/window.py" line="444" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="434" />
+        <location filename="../../ui/counter/window.py" line="446" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="439" />
+        <location filename="../../ui/counter/window.py" line="451" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="449" />
+        <location filename="../../ui/counter/window.py" line="463" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="450" />
+        <location filename="../../ui/counter/window.py" line="464" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="470" />
+        <location filename="../../ui/counter/window.py" line="484" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="517" />
+        <location filename="../../ui/counter/window.py" line="531" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="532" />
+        <location filename="../../ui/counter/window.py" line="546" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="533" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="533" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="533" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="533" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="536" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="538" />
+        <location filename="../../ui/counter/window.py" line="552" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="565" />
+        <location filename="../../ui/counter/window.py" line="585" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="567" />
+        <location filename="../../ui/counter/window.py" line="587" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="574" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="583" />
+        <location filename="../../ui/counter/window.py" line="603" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="605" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="587" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="588" />
+        <location filename="../../ui/counter/window.py" line="608" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="589" />
+        <location filename="../../ui/counter/window.py" line="609" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="590" />
+        <location filename="../../ui/counter/window.py" line="610" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="591" />
+        <location filename="../../ui/counter/window.py" line="611" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="592" />
+        <location filename="../../ui/counter/window.py" line="612" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="638" />
+        <location filename="../../ui/counter/window.py" line="658" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="663" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

@@ -77,6 +77,7 @@ def test_the_center_stops_halfway_nothing_lost_nothing_twice(center, tmp_path: P
     def accept_one(name: str, id_number: str) -> None:
         win.name_edit.setText(name)
         win.id_edit.setText(id_number)
+        assert win.id_edit.text() == id_number[:6] + "********" + id_number[-4:]  # checked, then shown masked
         win.search.setText("个体工商户注册登记")
         settle(win)
         win.choose_item(win.results[0])

@@ -67,7 +67,8 @@ class CounterWindow(QMainWindow):
         self.results: list[GuideItem] = []
         self.last: Accepted | None = None
         self.case_rows: list[CaseRow] = []
-        self.card_id = ""  # the ID number read from a card (shown masked)
+        self.card_id = ""  # the ID number read from a card or typed and checked (shown masked)
+        self.id_from_card = False
         self.busy = 0
         self.setWindowTitle(self.tr("Comprehensive acceptance counter"))
         self.setStyleSheet(COUNTER_QSS)
@@ -352,6 +353,9 @@ class CounterWindow(QMainWindow):
         who.addWidget(QLabel(self.tr("ID number")), 0, 2)
         who.addWidget(self.id_edit, 0, 3)
         who.addWidget(read, 0, 4)
+        reenter = QPushButton(self.tr("Re-enter"))
+        reenter.clicked.connect(self.reenter_id)
+        who.addWidget(reenter, 1, 4)
         who.addWidget(QLabel(self.tr("Phone")), 1, 0)
         who.addWidget(self.phone_edit, 1, 1)
         who.addWidget(self.id_hint, 1, 3)
@@ -413,9 +417,17 @@ class CounterWindow(QMainWindow):
         if self.card_id:
             self._mirror()
             return
-        t = text.strip()
-        if len(t) == 18:
-            self.id_hint.setText(self.tr("ID number OK") if is_valid_id_number(t) else self.tr("Check digit wrong: a typing mistake?"))
+        t = text.strip().upper()
+        if len(t) == 18 and is_valid_id_number(t):
+            # checked: from now on shown masked like everywhere else; "Re-enter" types it again
+            self.card_id, self.id_from_card = t, False
+            self.id_edit.blockSignals(True)
+            self.id_edit.setText(mask_id_number(t))
+            self.id_edit.blockSignals(False)
+            self.id_edit.setReadOnly(True)
+            self.id_hint.setText(self.tr("ID number OK"))
+        elif len(t) == 18:
+            self.id_hint.setText(self.tr("Check digit wrong: a typing mistake?"))
         else:
             self.id_hint.setText(self.tr("%1 of 18 characters").replace("%1", str(len(t))) if t else "")
         self._mirror()
@@ -443,8 +455,10 @@ class CounterWindow(QMainWindow):
     def fill_from_card(self, card: Any) -> None:
         """A card's number is kept aside and shown masked; typing a number by hand replaces it."""
         self.name_edit.setText(card.name)
-        self.card_id = card.id_number
+        self.card_id, self.id_from_card = card.id_number, True
+        self.id_edit.blockSignals(True)
         self.id_edit.setText(mask_id_number(card.id_number))
+        self.id_edit.blockSignals(False)
         self.id_edit.setReadOnly(True)
         self.id_hint.setText(self.tr("Read from the ID card"))
         self.show_ok(self.tr("ID card read: %1").replace("%1", mask_id_number(card.id_number)))
@@ -517,7 +531,7 @@ class CounterWindow(QMainWindow):
             self.show_error(self.tr("Choose the service item first."))
             return
         applicant = ApplicantIn(
-            self.name_edit.text().strip(), self.id_number(), self.phone_edit.text().strip(), from_card=bool(self.card_id)
+            self.name_edit.text().strip(), self.id_number(), self.phone_edit.text().strip(), from_card=self.id_from_card
         )
         item, checks = self.item, self.collect_checks()
         reason, basis = self.reason.text().strip(), self.basis.text().strip()
@@ -546,8 +560,14 @@ class CounterWindow(QMainWindow):
     def id_number(self) -> str:
         return self.card_id or self.id_edit.text().strip()
 
+    def reenter_id(self) -> None:
+        self.card_id, self.id_from_card = "", False
+        self.id_edit.setReadOnly(False)
+        self.id_edit.clear()
+        self.id_edit.setFocus()
+
     def clear_form(self) -> None:
-        self.card_id = ""
+        self.card_id, self.id_from_card = "", False
         self.id_edit.setReadOnly(False)
         for w in (self.name_edit, self.id_edit, self.phone_edit, self.search, self.reason, self.basis):
             w.clear()
