@@ -152,8 +152,9 @@ class KioskBackend:
     def sync(self) -> bool:
         status = self.term.engine.sync_once()
         self.online = status.online
-        if status.online:
-            self._guides = None
+        if status.online:  # the catalog may have changed: rebuild it here (off the GUI thread), then swap
+            with self.term.cache.db.read_session() as s:
+                self._guides = GuideCatalog.load(s)
         return status.online
 
     # ------------------------------------------------------------------ queue

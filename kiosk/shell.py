@@ -287,7 +287,7 @@ class KioskShell(QWidget):
         reader = getattr(self, "_reader_state", lambda: (None, ""))
 
         def work() -> dict[str, Any]:
-            online = self.backend.sync()
+            online = self.backend.sync()  # also rebuilds the catalog's search index, off the GUI thread
             if online:
                 self.backend.ensure_leases()
             ok, note = reader()

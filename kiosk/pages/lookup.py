@@ -29,8 +29,7 @@ class ProgressPage(Page):
         self.flow.again()
 
     def scanned(self, text: str) -> None:
-        self.flow.scanned(text)
-        self.render()
+        self.work(lambda: self.flow.scanned(text))
 
     def build(self) -> None:
         f = self.flow
@@ -93,9 +92,7 @@ class ProgressPage(Page):
             self.body.addStretch(1)
 
     def _lookup(self, number: str, tail: str) -> None:
-        self.flow.lookup(number, tail)
-        self.render()
-        self.shell.page_changed()
+        self.work(lambda: self.flow.lookup(number, tail))  # a slow key derivation and a cache read
 
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -154,6 +154,7 @@ class CounterWindow(QMainWindow):
     def _login(self, do: Callable[[], Any]) -> None:
         def work() -> Any:
             clerk = do()
+            _ = self.svc.guides  # load the catalog now, not at the first keystroke
             if not clerk.offline:
                 try:
                     self.svc.open_window()
