@@ -189,3 +189,19 @@ def feedback(
         }
         for f in s.scalars(query)
     ]
+
+
+@router.post("/feedback/{feedback_id}/answer")
+def answer_feedback(
+    feedback_id: uuid.UUID, who: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx)
+) -> dict[str, str]:
+    """The manager has called the citizen back (or handled a message without a phone number)."""
+    from app.center.audit import append_center_event
+
+    with c.db.write_session() as s:
+        f = s.get(m.Feedback, feedback_id)
+        if f is None:
+            raise ApiError(404, "not_found", f"no feedback {feedback_id}")
+        f.status = "answered"
+        append_center_event(s, who.subject, "feedback.answered", object_type="feedback", object_id=str(feedback_id))
+        return {"id": str(feedback_id), "status": "answered"}

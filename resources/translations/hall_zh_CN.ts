@@ -193,425 +193,425 @@
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="171" />
+        <location filename="../../ui/counter/window.py" line="172" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="201" />
+        <location filename="../../ui/counter/window.py" line="202" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="202" />
+        <location filename="../../ui/counter/window.py" line="203" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="210" />
+        <location filename="../../ui/counter/window.py" line="211" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="215" />
+        <location filename="../../ui/counter/window.py" line="216" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="217" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="217" />
+        <location filename="../../ui/counter/window.py" line="218" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="218" />
+        <location filename="../../ui/counter/window.py" line="219" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="219" />
+        <location filename="../../ui/counter/window.py" line="220" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="221" />
+        <location filename="../../ui/counter/window.py" line="222" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="231" />
+        <location filename="../../ui/counter/window.py" line="232" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="232" />
+        <location filename="../../ui/counter/window.py" line="233" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="239" />
+        <location filename="../../ui/counter/window.py" line="240" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="240" />
+        <location filename="../../ui/counter/window.py" line="241" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="246" />
+        <location filename="../../ui/counter/window.py" line="247" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="267" />
+        <location filename="../../ui/counter/window.py" line="268" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="269" />
+        <location filename="../../ui/counter/window.py" line="270" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="282" />
+        <location filename="../../ui/counter/window.py" line="283" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="298" />
+        <location filename="../../ui/counter/window.py" line="299" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="320" />
+        <location filename="../../ui/counter/window.py" line="321" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="320" />
+        <location filename="../../ui/counter/window.py" line="321" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="322" />
+        <location filename="../../ui/counter/window.py" line="323" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="323" />
+        <location filename="../../ui/counter/window.py" line="324" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="328" />
+        <location filename="../../ui/counter/window.py" line="329" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="348" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="356" />
+        <location filename="../../ui/counter/window.py" line="357" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="359" />
+        <location filename="../../ui/counter/window.py" line="360" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="365" />
+        <location filename="../../ui/counter/window.py" line="366" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="375" />
-        <location filename="../../ui/counter/window.py" line="577" />
+        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="578" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="381" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="387" />
+        <location filename="../../ui/counter/window.py" line="388" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="388" />
+        <location filename="../../ui/counter/window.py" line="389" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="390" />
+        <location filename="../../ui/counter/window.py" line="391" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="392" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="393" />
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="394" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="400" />
+        <location filename="../../ui/counter/window.py" line="401" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="401" />
+        <location filename="../../ui/counter/window.py" line="402" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="402" />
+        <location filename="../../ui/counter/window.py" line="403" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="403" />
+        <location filename="../../ui/counter/window.py" line="404" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="428" />
+        <location filename="../../ui/counter/window.py" line="429" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="430" />
+        <location filename="../../ui/counter/window.py" line="431" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="432" />
+        <location filename="../../ui/counter/window.py" line="433" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="440" />
+        <location filename="../../ui/counter/window.py" line="441" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="442" />
+        <location filename="../../ui/counter/window.py" line="443" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="444" />
+        <location filename="../../ui/counter/window.py" line="445" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="446" />
+        <location filename="../../ui/counter/window.py" line="447" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="451" />
+        <location filename="../../ui/counter/window.py" line="452" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="463" />
+        <location filename="../../ui/counter/window.py" line="464" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="464" />
+        <location filename="../../ui/counter/window.py" line="465" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="484" />
+        <location filename="../../ui/counter/window.py" line="485" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="531" />
+        <location filename="../../ui/counter/window.py" line="532" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="546" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="552" />
+        <location filename="../../ui/counter/window.py" line="553" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="586" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="587" />
+        <location filename="../../ui/counter/window.py" line="588" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="595" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="603" />
+        <location filename="../../ui/counter/window.py" line="604" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="605" />
+        <location filename="../../ui/counter/window.py" line="606" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="607" />
+        <location filename="../../ui/counter/window.py" line="608" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="608" />
+        <location filename="../../ui/counter/window.py" line="609" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="609" />
+        <location filename="../../ui/counter/window.py" line="610" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="610" />
+        <location filename="../../ui/counter/window.py" line="611" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="612" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="612" />
+        <location filename="../../ui/counter/window.py" line="613" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="658" />
+        <location filename="../../ui/counter/window.py" line="659" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="663" />
+        <location filename="../../ui/counter/window.py" line="664" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -652,103 +652,103 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="114" />
+        <location filename="../../kiosk/pages/lookup.py" line="111" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="117" />
+        <location filename="../../kiosk/pages/lookup.py" line="114" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="128" />
+        <location filename="../../kiosk/pages/lookup.py" line="125" />
         <source>Search: name or pinyin initials, e.g. qysl</source>
         <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="131" />
+        <location filename="../../kiosk/pages/lookup.py" line="128" />
         <location filename="../../kiosk/tour.py" line="92" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="134" />
+        <location filename="../../kiosk/pages/lookup.py" line="131" />
         <source>Or choose a department:</source>
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="145" />
+        <location filename="../../kiosk/pages/lookup.py" line="142" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="167" />
+        <location filename="../../kiosk/pages/lookup.py" line="164" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="170" />
+        <location filename="../../kiosk/pages/lookup.py" line="167" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="171" />
+        <location filename="../../kiosk/pages/lookup.py" line="168" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="172" />
+        <location filename="../../kiosk/pages/lookup.py" line="169" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="173" />
+        <location filename="../../kiosk/pages/lookup.py" line="170" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="174" />
+        <location filename="../../kiosk/pages/lookup.py" line="171" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="175" />
+        <location filename="../../kiosk/pages/lookup.py" line="172" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="176" />
+        <location filename="../../kiosk/pages/lookup.py" line="173" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="177" />
+        <location filename="../../kiosk/pages/lookup.py" line="174" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="178" />
+        <location filename="../../kiosk/pages/lookup.py" line="175" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="182" />
+        <location filename="../../kiosk/pages/lookup.py" line="179" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="183" />
+        <location filename="../../kiosk/pages/lookup.py" line="180" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="190" />
+        <location filename="../../kiosk/pages/lookup.py" line="187" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="194" />
+        <location filename="../../kiosk/pages/lookup.py" line="191" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -905,288 +905,329 @@
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143" />
+        <location filename="../../ui/screen/console.py" line="126" />
+        <source>Complaints and suggestions</source>
+        <translation>投诉建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="144" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="146" />
-        <location filename="../../ui/screen/console.py" line="184" />
-        <location filename="../../ui/screen/console.py" line="200" />
-        <location filename="../../ui/screen/console.py" line="235" />
-        <location filename="../../ui/screen/console.py" line="277" />
+        <location filename="../../ui/screen/console.py" line="147" />
+        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="273" />
+        <location filename="../../ui/screen/console.py" line="315" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
+        <location filename="../../ui/screen/console.py" line="148" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="148" />
+        <location filename="../../ui/screen/console.py" line="149" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="321" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="169" />
+        <location filename="../../ui/screen/console.py" line="170" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="170" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="172" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="179" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="181" />
+        <location filename="../../ui/screen/console.py" line="182" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182" />
+        <location filename="../../ui/screen/console.py" line="183" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="183" />
+        <location filename="../../ui/screen/console.py" line="184" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="187" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
-        <location filename="../../ui/screen/console.py" line="210" />
+        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="211" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="211" />
+        <location filename="../../ui/screen/console.py" line="212" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="217" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="230" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="230" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="230" />
+        <source>About</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="230" />
+        <source>Phone</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="232" />
+        <source>Called back / answered</source>
+        <translation>已回访 / 已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="243" />
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="243" />
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="237" />
+        <location filename="../../ui/screen/console.py" line="275" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="276" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="278" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="245" />
+        <location filename="../../ui/screen/console.py" line="283" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="247" />
+        <location filename="../../ui/screen/console.py" line="285" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="287" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263" />
+        <location filename="../../ui/screen/console.py" line="301" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="265" />
+        <location filename="../../ui/screen/console.py" line="303" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="270" />
+        <location filename="../../ui/screen/console.py" line="308" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="271" />
+        <location filename="../../ui/screen/console.py" line="309" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="272" />
+        <location filename="../../ui/screen/console.py" line="310" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="319" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="284" />
+        <location filename="../../ui/screen/console.py" line="322" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="327" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="329" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="330" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="321" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="364" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="334" />
+        <location filename="../../ui/screen/console.py" line="372" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="423" />
+        <location filename="../../ui/screen/console.py" line="462" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="480" />
+        <location filename="../../ui/screen/console.py" line="519" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="488" />
+        <location filename="../../ui/screen/console.py" line="527" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="511" />
+        <location filename="../../ui/screen/console.py" line="550" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="518" />
+        <location filename="../../ui/screen/console.py" line="557" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="528" />
+        <location filename="../../ui/screen/console.py" line="567" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -1235,72 +1276,72 @@
         <translation>请扫描通知书上的二维码，或输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="39" />
+        <location filename="../../kiosk/pages/lookup.py" line="38" />
         <source>Scan the QR code on your notice or receipt under the scanner.</source>
         <translation>请将受理通知书或回执上的二维码对准扫描口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <location filename="../../kiosk/pages/lookup.py" line="39" />
         <source>Or enter the case number and the last 6 characters of the ID number:</source>
         <translation>或输入办件编号和身份证号码后6位：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <location filename="../../kiosk/pages/lookup.py" line="40" />
         <source>Case number, e.g. H01-20261122-0001</source>
         <translation>办件编号，如 H01-20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <location filename="../../kiosk/pages/lookup.py" line="40" />
         <source>Last 6 of ID</source>
         <translation>身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="64" />
+        <location filename="../../kiosk/pages/lookup.py" line="63" />
         <source>Enter case number</source>
         <translation>输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="65" />
+        <location filename="../../kiosk/pages/lookup.py" line="64" />
         <source>Enter ID tail</source>
         <translation>输入身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="66" />
+        <location filename="../../kiosk/pages/lookup.py" line="65" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="77" />
+        <location filename="../../kiosk/pages/lookup.py" line="76" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="78" />
+        <location filename="../../kiosk/pages/lookup.py" line="77" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="79" />
+        <location filename="../../kiosk/pages/lookup.py" line="78" />
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="82" />
+        <location filename="../../kiosk/pages/lookup.py" line="81" />
         <source>Due date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="86" />
+        <location filename="../../kiosk/pages/lookup.py" line="85" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="87" />
+        <location filename="../../kiosk/pages/lookup.py" line="86" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="90" />
+        <location filename="../../kiosk/pages/lookup.py" line="89" />
         <source>Collect at</source>
         <translation>领取方式</translation>
     </message>

@@ -45,6 +45,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/appointments/check-in"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/tickets/visit"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/feedback"): {"manager", "admin"},
+    ("POST", "/api/v1/feedback/{feedback_id}/answer"): {"manager", "admin"},
     **{
         ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
         for a in ("call-next", "call", "open", "pause", "resume", "close")

@@ -102,3 +102,34 @@ def test_console_publishes_a_calendar_year(qtbot, qapp, sqlite_url, tmp_path) ->
         assert "2030年工作日历已发布：3天" in console.action_result.text()
         assert client.call("GET", "/calendar/2030")["days"][0]["day"] == "2030-09-29"
         client.close()
+
+
+def test_complaints_from_a_kiosk_reach_the_console(qtbot, qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.center.seed import seed_demo
+    from app.domain.catalog import load_catalog
+    from tests.support.kiosk import kiosk_backend, kiosk_terminal
+
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    with CenterServer(f"sqlite:///{tmp_path / 'c.db'}", tmp_path / "c") as center:
+        with center.db.write_session() as s:
+            seed_demo(s, load_catalog())
+        _settings, term = kiosk_terminal(center.url, tmp_path)
+        backend = kiosk_backend(term, tmp_path / "prints")
+        backend.feedback(["等候时间长", "设施环境"], "13812345678")
+        assert backend.sync()
+        client = CenterClient(center.url)
+        client.token = str(client.login_staff("manager", "manager")["token"])
+        console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out")
+        qtbot.addWidget(console)
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "feedback"):
+            console.refresh_all()
+        assert console.feedback.rowCount() == 1
+        assert console.feedback.item(0, 2).text() == "等候时间长；设施环境"
+        assert console.feedback.item(0, 3).text() == "138****5678"
+        console.feedback.selectRow(0)
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "feedback"):
+            console.answer_feedback()
+        assert console.feedback.rowCount() == 0
+        term.close()
+        client.close()

@@ -202,7 +202,7 @@ def play_console(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
 
     def seen(page: str) -> None:
         loaded.add(page)
-        if {"overview", "supervision", "ratings", "stats"} <= loaded:
+        if {"overview", "supervision", "ratings", "stats", "feedback"} <= loaded:
             loop.quit()
 
     console.refreshed.connect(seen)
@@ -210,7 +210,7 @@ def play_console(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
     QTimer.singleShot(20_000, loop.quit)
     loop.exec()
     shots = []
-    for i, name in enumerate(("overview", "supervision", "ratings", "statistics")):
+    for i, name in zip((0, 1, 2, 3, 5), ("overview", "supervision", "ratings", "statistics", "feedback"), strict=True):
         console.tabs.setCurrentIndex(i)
         shots.append(_shoot(console, out, f"console-{name}-{suffix}"))
     client.close()

@@ -189,14 +189,14 @@ def screenshots(out: Path, settings: Settings) -> int:
 
         def seen(page: str) -> None:
             loaded.add(page)
-            if {"overview", "supervision", "ratings", "stats"} <= loaded:
+            if {"overview", "supervision", "ratings", "stats", "feedback"} <= loaded:
                 loop.quit()
 
         console.refreshed.connect(seen)
         console.refresh_all()
         QTimer.singleShot(20_000, loop.quit)
         loop.exec()
-        for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions")):
+        for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions", "feedback")):
             console.tabs.setCurrentIndex(i)
             app.processEvents()
             console.grab().save(str(out / f"console-{name}.png"))

@@ -123,6 +123,7 @@ class ManagerConsole(QWidget):
         self.tabs.addTab(self._ratings(), self.tr("Ratings to rectify"))
         self.tabs.addTab(self._stats(), self.tr("Statistics"))
         self.tabs.addTab(self._actions(), self.tr("Actions"))
+        self.tabs.addTab(self._feedback(), self.tr("Complaints and suggestions"))
         root = QVBoxLayout(self)
         root.addLayout(head)
         root.addWidget(self.banner)
@@ -221,6 +222,43 @@ class ManagerConsole(QWidget):
         lay.addLayout(buttons)
         self._rect_ids: list[str] = []
         return page
+
+    def _feedback(self) -> QWidget:
+        """投诉建议 left at the kiosks: read, call back (phone masked here), mark answered."""
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.feedback = _table([self.tr("Time"), self.tr("Kind"), self.tr("About"), self.tr("Phone"), self.tr("Window")])
+        lay.addWidget(self.feedback)
+        answered = QPushButton(self.tr("Called back / answered"))
+        answered.clicked.connect(self.answer_feedback)
+        row = QHBoxLayout()
+        row.addWidget(answered)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self._feedback_ids: list[str] = []
+        return page
+
+    def _show_feedback(self, items: list[dict[str, Any]]) -> None:
+        self._feedback_ids = [f["id"] for f in items]
+        kinds = {"complaint": self.tr("complaint"), "suggestion": self.tr("suggestion")}
+        _fill(
+            self.feedback,
+            [
+                [f["created_at"][:16].replace("T", " "), kinds.get(f["kind"], f["kind"]), f["text"], f["phone"], str(f["window_number"] or "")]
+                for f in items
+            ],
+        )
+        self.refreshed.emit("feedback")
+
+    def answer_feedback(self) -> None:
+        row = self.feedback.currentRow()
+        if row < 0 or row >= len(self._feedback_ids):
+            return
+        fid = self._feedback_ids[row]
+        self._bg(
+            lambda: (self.api("POST", f"/feedback/{fid}/answer"), self.api("GET", "/feedback"))[1],
+            self._show_feedback,
+        )
 
     def _stats(self) -> QWidget:
         page = QWidget()
@@ -339,6 +377,7 @@ class ManagerConsole(QWidget):
         self._bg(lambda: self.api("GET", "/supervision"), self._show_supervision)
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
         self._bg(lambda: self.api("GET", "/reports"), self._show_stats)
+        self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
 
     def refresh_overview(self) -> None:
         self._bg(lambda: self.api("GET", "/queue"), self.apply_snapshot)
