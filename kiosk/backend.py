@@ -9,8 +9,9 @@ import datetime as dt
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -29,8 +30,10 @@ from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem
 from printers.escpos.printer import EscposPrinter, PrintResult
 from printers.escpos.slips import TicketData
+from printers.escpos.worker import PrinterWorker
 
 log = logging.getLogger("hall.kiosk")
+T = TypeVar("T")
 
 STATUS_ZH = {
     "accepted": "已受理，正在办理",
@@ -134,10 +137,30 @@ class KioskBackend:
         printer: EscposPrinter | None,
         lease_size: int = 10,
     ) -> None:
-        self.term, self.hall_name, self.printer, self.lease_size = term, hall_name, printer, lease_size
+        self.term, self.hall_name, self.lease_size = term, hall_name, lease_size
+        self._worker: PrinterWorker | None = None
+        self.printer = printer
         self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
         self.online = True
         self._guides: GuideCatalog | None = None
+
+    # ------------------------------------------------------------------ the printer's owner thread
+    @property
+    def printer(self) -> EscposPrinter | None:
+        return self._printer
+
+    @printer.setter
+    def printer(self, printer: EscposPrinter | None) -> None:
+        """Every job for the printer (tickets, guides, status reads) runs on its one owner thread."""
+        if self._worker is not None:
+            self._worker.close(wait=False)
+        self._printer = printer
+        self._worker = PrinterWorker(printer) if printer is not None else None
+
+    def on_printer(self, job: Callable[[EscposPrinter], T]) -> T:
+        if self._worker is None:
+            raise DeviceError("本机未配置打印机 / no printer configured", code="no_printer")
+        return self._worker.submit(job).result(timeout=120)
 
     # ------------------------------------------------------------------ center calls
     def _call(self, method: str, path: str, **kw: Any) -> Any:
@@ -235,23 +258,20 @@ class KioskBackend:
         return leased
 
     def print_ticket(self, t: TicketInfo, *, name: str | None = None, id_number: str | None = None) -> PrintResult:
-        if self.printer is None:
-            raise DeviceError("本机未配置取号打印机 / no ticket printer configured", code="no_printer")
         tag = "离线取号" if t.offline else ("预约" if t.appointment else None)
-        return self.printer.print_ticket(
-            TicketData(
-                hall_name=self.hall_name,
-                number=t.number,
-                category=t.category_name,
-                people_ahead=t.waiting_ahead if t.waiting_ahead is not None else 0,
-                issued_at=local_now(t.issued_at),
-                qr_payload=f"HALLVISIT:{t.id}",
-                estimated_wait_minutes=t.estimated_wait_min,
-                tag=tag,
-                name=name,
-                id_number=id_number,
-            )
+        data = TicketData(
+            hall_name=self.hall_name,
+            number=t.number,
+            category=t.category_name,
+            people_ahead=t.waiting_ahead if t.waiting_ahead is not None else 0,
+            issued_at=local_now(t.issued_at),
+            qr_payload=f"HALLVISIT:{t.id}",
+            estimated_wait_minutes=t.estimated_wait_min,
+            tag=tag,
+            name=name,
+            id_number=id_number,
         )
+        return self.on_printer(lambda p: p.print_ticket(data))
 
     # ------------------------------------------------------------------ progress (from the cache)
     def _progress(self, summary: dict[str, Any]) -> Progress:
@@ -317,9 +337,7 @@ class KioskBackend:
     def print_guide(self, item: GuideItem) -> PrintResult:
         from printers.escpos.guide_slip import build_guide
 
-        if self.printer is None:
-            raise DeviceError("本机未配置打印机 / no printer configured", code="no_printer")
-        return self.printer.print_layout(build_guide(self.hall_name, item, self.printer.paper.mm))
+        return self.on_printer(lambda p: p.print_layout(build_guide(self.hall_name, item, p.paper.mm)))
 
     # ------------------------------------------------------------------ ratings and feedback
     def visit(self, number: str) -> Visit:
@@ -376,7 +394,7 @@ class KioskBackend:
             health["printer"] = {"ok": False, "note": "no printer"}
         else:
             try:
-                st = self.printer.status()
+                st = self.on_printer(lambda p: p.status())
                 if st is None:
                     health["printer"] = {"ok": True, "note": "status unknown"}
                 else:

@@ -140,28 +140,26 @@ def print_receipt(
 
     if svc.printer is None:
         return None
-    result = svc.printer.print_receipt(
-        ReceiptData(
-            hall_name=svc.settings.hall_name,
-            case_number=number,
-            item_name=item.name,
-            applicant_name=a.name,
-            applicant_id_number=a.id_number,
-            due_date=outcome.due_date,
-            result=RESULT_ZH.get(outcome.decision.value, ""),
-            window=f"{svc.window}号窗口",
-            clerk=svc.clerk.name if svc.clerk else "",
-            accepted_at=local_now(),
-            qr_payload=svc.qr_for(number, a.id_number),
-            materials=[
-                ReceivedMaterial(c.name, c.originals_received, c.copies_received, c.deferred_until)
-                for c in checks
-                if c.originals_received or c.copies_received or c.deferred_until
-            ],
-            applicant_phone=a.phone or None,
-        )
+    data = ReceiptData(
+        hall_name=svc.settings.hall_name,
+        case_number=number,
+        item_name=item.name,
+        applicant_name=a.name,
+        applicant_id_number=a.id_number,
+        due_date=outcome.due_date,
+        result=RESULT_ZH.get(outcome.decision.value, ""),
+        window=f"{svc.window}号窗口",
+        clerk=svc.clerk.name if svc.clerk else "",
+        accepted_at=local_now(),
+        qr_payload=svc.qr_for(number, a.id_number),
+        materials=[
+            ReceivedMaterial(c.name, c.originals_received, c.copies_received, c.deferred_until)
+            for c in checks
+            if c.originals_received or c.copies_received or c.deferred_until
+        ],
+        applicant_phone=a.phone or None,
     )
-    return result.preview  # type: ignore[no-any-return]
+    return svc.on_printer(lambda p: p.print_receipt(data)).preview  # type: ignore[no-any-return]
 
 
 def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) -> Path:
@@ -196,7 +194,7 @@ def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
         assert case is not None
         number, item_name, method, tracking = case.case_number, case.item.name, case.delivery_method, case.tracking_number
         name = case.applicant.name
-    b = LayoutBuilder(paper_for(svc.printer.paper.mm), "delivery")
+    b = LayoutBuilder(paper_for(svc.printer.paper.mm), "delivery")  # the paper width: a setting, no I/O
     b.text(svc.settings.hall_name, "center", bold=True)
     b.text("出件回执", "center", size=2, bold=True)
     b.rule()
@@ -212,4 +210,5 @@ def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
     b.text("请核对办理结果，如有疑问请联系出件窗口。")
     b.feed(2)
     b.cut()
-    return svc.printer.print_layout(b.build()).preview  # type: ignore[no-any-return]
+    layout = b.build()
+    return svc.on_printer(lambda p: p.print_layout(layout)).preview  # type: ignore[no-any-return]

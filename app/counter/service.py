@@ -11,9 +11,10 @@ import hashlib
 import logging
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -35,6 +36,7 @@ from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem
 
 log = logging.getLogger("hall.counter")
+T = TypeVar("T")
 DECISION_ZH = {"accept": "受理", "defer": "容缺受理", "notify": "一次性告知", "refuse": "不予受理"}
 STATUS_ZH = {
     "accepted": "已受理",
@@ -132,6 +134,7 @@ class CounterService:
         documents_dir: Path | None = None,
     ) -> None:
         self.term, self.settings, self.window = term, settings, window
+        self._worker: Any = None
         self.printer = receipt_printer
         self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
         self.clerk: Clerk | None = None
@@ -140,6 +143,27 @@ class CounterService:
         self.last_case: uuid.UUID | None = None  # the case of the current visit (for its rating)
         self.online = True
         self._guides: GuideCatalog | None = None
+
+    # ------------------------------------------------------------------ the receipt printer's owner thread
+    @property
+    def printer(self) -> Any:
+        return self._printer
+
+    @printer.setter
+    def printer(self, printer: Any) -> None:
+        from printers.escpos.worker import PrinterWorker
+
+        if self._worker is not None:
+            self._worker.close(wait=False)
+        self._printer = printer
+        self._worker = PrinterWorker(printer) if printer is not None else None
+
+    def on_printer(self, job: Callable[[Any], T]) -> T:
+        """Run a job on the printer's one owner thread and wait for it (callers are off the GUI thread)."""
+        if self._worker is None:
+            raise DeviceError("本窗口未配置回执打印机 / no receipt printer configured", code="no_printer")
+        result: T = self._worker.submit(job).result(timeout=120)
+        return result
 
     # ------------------------------------------------------------------ login
     def login(self, username: str, password: str) -> Clerk:

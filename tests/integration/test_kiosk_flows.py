@@ -305,3 +305,21 @@ def test_idle_timeout_mid_flow_wipes_the_visit(backend) -> None:
     assert session.tick() is True
     assert session.flow is None and not session.elderly
     assert flow.id_number == "" and flow.name_on_card == "" and flow.snapshot()["holding"] == []
+
+
+def test_every_printer_job_runs_on_the_printers_own_thread(backend) -> None:
+    import threading
+
+    seen: set[str] = set()
+
+    def job(p):  # type: ignore[no-untyped-def]
+        seen.add(threading.current_thread().name)
+        return p.status()
+
+    threads = [threading.Thread(target=lambda: backend.on_printer(job)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == {backend._worker.thread.name}  # one owner thread, whoever asks
+    assert backend.device_health(reader_ok=True)["printer"]["ok"] is True
