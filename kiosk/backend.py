@@ -30,7 +30,7 @@ from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem
 from printers.escpos.printer import EscposPrinter, PrintResult
 from printers.escpos.slips import TicketData
-from printers.escpos.worker import PrinterWorker
+from printers.escpos.worker import OwnedPrinter
 
 log = logging.getLogger("hall.kiosk")
 T = TypeVar("T")
@@ -138,8 +138,7 @@ class KioskBackend:
         lease_size: int = 10,
     ) -> None:
         self.term, self.hall_name, self.lease_size = term, hall_name, lease_size
-        self._worker: PrinterWorker | None = None
-        self.printer = printer
+        self._owner = OwnedPrinter(printer, "本机未配置打印机 / no printer configured")
         self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
         self.online = True
         self._guides: GuideCatalog | None = None
@@ -147,20 +146,14 @@ class KioskBackend:
     # ------------------------------------------------------------------ the printer's owner thread
     @property
     def printer(self) -> EscposPrinter | None:
-        return self._printer
+        return self._owner.printer
 
     @printer.setter
     def printer(self, printer: EscposPrinter | None) -> None:
-        """Every job for the printer (tickets, guides, status reads) runs on its one owner thread."""
-        if self._worker is not None:
-            self._worker.close(wait=False)
-        self._printer = printer
-        self._worker = PrinterWorker(printer) if printer is not None else None
+        self._owner.printer = printer
 
     def on_printer(self, job: Callable[[EscposPrinter], T]) -> T:
-        if self._worker is None:
-            raise DeviceError("本机未配置打印机 / no printer configured", code="no_printer")
-        return self._worker.submit(job).result(timeout=120)
+        return self._owner.run(job)
 
     # ------------------------------------------------------------------ center calls
     def _call(self, method: str, path: str, **kw: Any) -> Any:

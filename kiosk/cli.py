@@ -69,10 +69,7 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
-    term = open_terminal(settings, args.name)
-    if args.center:
-        term.client.base_url = args.center.rstrip("/")
-        term.client.http.base_url = args.center.rstrip("/")  # type: ignore[assignment]
+    term = open_terminal(settings, args.name, center_url=args.center)
     backend = KioskBackend(
         term, hall_name=settings.hall_name, printer=_printer(settings), lease_size=settings.kiosk.lease_size
     )
@@ -132,32 +129,16 @@ def demo_card_keys(shell: Any, url: str) -> None:
 
 def screenshots(out: Path, settings: Settings) -> int:
     """Every page in both modes against a live demo hall (embedded center, simulated printer)."""
-    import tempfile
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from app.center.embedded import EmbeddedCenter
-    from app.config import Settings as S
-    from app.demo.day import StaffSession
+    from app.demo.day import StaffSession, counter_cases
     from app.domain.clock import local_today
+    from app.sync.terminal import enroll, open_terminal
     from kiosk.backend import KioskBackend
     from kiosk.shell import KioskShell
-    from kiosk.tour import Tour, shoot_to
+    from kiosk.tour import Tour, settle, shoot_to
     from printers.escpos.printer import EscposPrinter
-    from ui.fonts import install_fonts
-    from ui.i18n import install_language
+    from ui.offscreen import demo_hall_offscreen
 
-    app = QApplication.instance() or QApplication([])
-    install_fonts(app)  # type: ignore[arg-type]
-    install_language(app, settings.language)  # type: ignore[arg-type]
-    tmp = Path(tempfile.mkdtemp(prefix="hall-kiosk-shots-"))
-    demo = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
-    center = EmbeddedCenter(demo).start()
-    try:
-        from app.demo.day import counter_cases
-        from app.sync.terminal import enroll, open_terminal
-
+    with demo_hall_offscreen(settings, "hall-kiosk-shots-") as (center, demo):
         counter_cases(center.url, demo)
         enroll(demo, center.url, "kiosk", "kiosk-shots", admin_user="admin", admin_password="admin")
         term = open_terminal(demo, "kiosk-shots")
@@ -183,14 +164,10 @@ def screenshots(out: Path, settings: Settings) -> int:
         shell.toggle_elderly()
         center.stop()
         shell.open("ticket")
-        from kiosk.tour import settle
-
         settle(shell)
         shell.second()
         shoot("offline")
         shell.allow_close = True
         shell.close()
         term.close()
-    finally:
-        center.close()
     return 0

@@ -82,6 +82,7 @@ class KioskShell(QWidget):
         self.allow_close = False
         self.busy = False
         self.health: dict[str, Any] = {}
+        self._health_running = False
         self._taps: list[float] = []
         self._scan = ""
         self.setWindowTitle(self.tr("Self-service kiosk"))
@@ -284,6 +285,9 @@ class KioskShell(QWidget):
         self.check_health()
 
     def check_health(self) -> None:
+        if self._health_running:  # a slow center: never two checks at once
+            return
+        self._health_running = True
         reader = getattr(self, "_reader_state", lambda: (None, ""))
 
         def work() -> dict[str, Any]:
@@ -296,7 +300,12 @@ class KioskShell(QWidget):
             return health
 
         def done(health: dict[str, Any]) -> None:
+            self._health_running = False
             self.health = health
             self.update_banner()
 
-        run_in_background(work, done, lambda exc: log.warning("health check failed: %s", exc))
+        def failed(exc: BaseException) -> None:
+            self._health_running = False
+            log.warning("health check failed: %s", exc)
+
+        run_in_background(work, done, failed)

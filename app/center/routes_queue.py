@@ -97,22 +97,27 @@ def issue(
             appointment_code=body.appointment_code,
             terminal_id=terminal,
         )
-        t = got.ticket
-        c.bus.publish(
-            s,
-            "ticket.issued",
-            {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority},
-        )
-        return IssueOut(
-            id=t.id,
-            number=t.number,
-            category=got.category,
-            waiting_ahead=got.waiting_ahead,
-            estimated_wait_min=got.estimated_wait_min,
-            issued_at=t.issued_at,
-        )
+        return issued(c, s, got)
 
     return _tx(c, work)
+
+
+def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
+    """Announce a new ticket to the screens and answer the terminal that asked for it."""
+    t = got.ticket
+    c.bus.publish(
+        s,
+        "ticket.issued",
+        {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
+    )
+    return IssueOut(
+        id=t.id,
+        number=t.number,
+        category=got.category,
+        waiting_ahead=got.waiting_ahead,
+        estimated_wait_min=got.estimated_wait_min,
+        issued_at=t.issued_at,
+    )
 
 
 def _called(c: CenterContext, s: Session, t: m.Ticket, kind: str) -> dict[str, Any]:

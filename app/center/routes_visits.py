@@ -17,7 +17,7 @@ from app.center import queue as q
 from app.center.api_errors import ApiError
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
-from app.center.routes_queue import IssueOut, _tx
+from app.center.routes_queue import IssueOut, _tx, issued
 from app.center.security import Principal
 from app.domain.clock import local_today, utcnow
 from app.domain.idnumber import InvalidIdNumber, mask_name, normalize_id_number
@@ -122,22 +122,8 @@ def check_in(
         got = q.issue_ticket(
             s, c.settings.queue, cat.prefix if cat else "", appointment_code=appt.code, terminal_id=terminal
         )
-        t = got.ticket
-        c.bus.publish(
-            s,
-            "ticket.issued",
-            {"id": str(t.id), "number": t.number, "category": got.category, "appointment": True},
-        )
-        return CheckInOut(
-            id=t.id,
-            number=t.number,
-            category=got.category,
-            waiting_ahead=got.waiting_ahead,
-            estimated_wait_min=got.estimated_wait_min,
-            issued_at=t.issued_at,
-            appointment_code=appt.code,
-            name_masked=appt.applicant_name_masked,
-        )
+        out = issued(c, s, got, appointment=True)
+        return CheckInOut(**out.model_dump(), appointment_code=appt.code, name_masked=appt.applicant_name_masked)
 
     return _tx(c, work)
 

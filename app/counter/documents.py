@@ -159,7 +159,7 @@ def print_receipt(
         ],
         applicant_phone=a.phone or None,
     )
-    return svc.on_printer(lambda p: p.print_receipt(data)).preview  # type: ignore[no-any-return]
+    return svc.on_printer(lambda p: p.print_receipt(data)).preview
 
 
 def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) -> Path:
@@ -211,4 +211,4 @@ def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
     b.feed(2)
     b.cut()
     layout = b.build()
-    return svc.on_printer(lambda p: p.print_layout(layout)).preview  # type: ignore[no-any-return]
+    return svc.on_printer(lambda p: p.print_layout(layout)).preview

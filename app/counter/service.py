@@ -34,6 +34,8 @@ from app.sync.client import CenterClient, CenterRefused
 from app.sync.local_records import CaseIn, LocalRecorder, MaterialIn
 from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem
+from printers.escpos.printer import EscposPrinter
+from printers.escpos.worker import OwnedPrinter
 
 log = logging.getLogger("hall.counter")
 T = TypeVar("T")
@@ -130,12 +132,11 @@ class CounterService:
         settings: Settings,
         *,
         window: int,
-        receipt_printer: Any = None,
+        receipt_printer: EscposPrinter | None = None,
         documents_dir: Path | None = None,
     ) -> None:
         self.term, self.settings, self.window = term, settings, window
-        self._worker: Any = None
-        self.printer = receipt_printer
+        self._owner = OwnedPrinter(receipt_printer, "本窗口未配置回执打印机 / no receipt printer configured")
         self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
         self.clerk: Clerk | None = None
         self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)
@@ -146,24 +147,11 @@ class CounterService:
 
     # ------------------------------------------------------------------ the receipt printer's owner thread
     @property
-    def printer(self) -> Any:
-        return self._printer
+    def printer(self) -> EscposPrinter | None:
+        return self._owner.printer
 
-    @printer.setter
-    def printer(self, printer: Any) -> None:
-        from printers.escpos.worker import PrinterWorker
-
-        if self._worker is not None:
-            self._worker.close(wait=False)
-        self._printer = printer
-        self._worker = PrinterWorker(printer) if printer is not None else None
-
-    def on_printer(self, job: Callable[[Any], T]) -> T:
-        """Run a job on the printer's one owner thread and wait for it (callers are off the GUI thread)."""
-        if self._worker is None:
-            raise DeviceError("本窗口未配置回执打印机 / no receipt printer configured", code="no_printer")
-        result: T = self._worker.submit(job).result(timeout=120)
-        return result
+    def on_printer(self, job: Callable[[EscposPrinter], T]) -> T:
+        return self._owner.run(job)
 
     # ------------------------------------------------------------------ login
     def login(self, username: str, password: str) -> Clerk:

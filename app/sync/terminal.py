@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 import time
@@ -123,7 +124,10 @@ class Terminal:
         self.cache.close()
 
 
-def open_terminal(settings: Settings, name: str, *, timeout: float = 5.0) -> Terminal:
+def open_terminal(
+    settings: Settings, name: str, *, timeout: float = 5.0, center_url: str | None = None
+) -> Terminal:
+    """The enrolled terminal `name`; `center_url` overrides the address it enrolled with (a moved center)."""
     path = cache_path(settings, name)
     if not path.exists():
         raise HallError(f"no terminal named {name!r} is enrolled on this machine: run `hall enroll` first")
@@ -133,6 +137,8 @@ def open_terminal(settings: Settings, name: str, *, timeout: float = 5.0) -> Ter
         cache.close()
         raise HallError(f"the cache of {name!r} has no identity (it was rebuilt?): run `hall enroll` again")
     identity = TerminalIdentity(**raw)
+    if center_url:
+        identity = dataclasses.replace(identity, center_url=center_url.rstrip("/"))
     store = open_secret_store(settings)
     credential = store.get(f"{name}:credential")
     if credential is None:

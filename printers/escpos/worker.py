@@ -84,3 +84,36 @@ class PrinterWorker:
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+
+
+class OwnedPrinter:
+    """The printer a terminal uses now (it may be replaced: new settings, a swapped device) with every job
+    — tickets, receipts, status reads — run on its one owner thread, the caller waiting for the result.
+    Callers are off the GUI thread; `run` raises what the job raised (paper out, offline …)."""
+
+    def __init__(self, printer: EscposPrinter | None, missing: str = "no printer configured") -> None:
+        self._worker: PrinterWorker | None = None
+        self.missing = missing
+        self.printer = printer
+
+    @property
+    def printer(self) -> EscposPrinter | None:
+        return self._printer
+
+    @printer.setter
+    def printer(self, printer: EscposPrinter | None) -> None:
+        if self._worker is not None:
+            self._worker.close(wait=False)
+        self._printer = printer
+        self._worker = PrinterWorker(printer) if printer is not None else None
+
+    @property
+    def thread(self) -> threading.Thread | None:
+        return self._worker.thread if self._worker is not None else None
+
+    def run(self, job: Callable[[EscposPrinter], T], timeout: float = 120.0) -> T:
+        if self._worker is None:
+            from printers.escpos.errors import PrinterError
+
+            raise PrinterError(self.missing, code="no_printer")
+        return self._worker.submit(job).result(timeout=timeout)

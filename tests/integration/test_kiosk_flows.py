@@ -3,7 +3,6 @@ every path, refusals and faults (paper out mid-flow, card problems, the center d
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -13,15 +12,13 @@ from sqlalchemy import func, select
 from app.demo.day import StaffSession
 from app.domain.clock import local_today
 from app.domain.lookup import case_qr_payload
-from app.domain.states import CaseStatus
 from app.store import models as m
-from app.sync.local_records import CaseIn, LocalRecorder
 from kiosk.flows.feedback import ComplaintFlow, RatingFlow
 from kiosk.flows.lookup import GuideFlow, ProgressFlow
 from kiosk.flows.session import KioskSession
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from printers.escpos.printer import EscposPrinter
-from tests.support.kiosk import demo_center, kiosk_backend, kiosk_terminal
+from tests.support.kiosk import accepted_case, demo_center, kiosk_backend, kiosk_terminal
 
 ZHANG = "11010519491231002X"
 LI = "440524188001010014"
@@ -175,29 +172,9 @@ def test_appointment_check_in_by_code_and_by_id_card(hall, backend) -> None:
     assert card.state == "printing" and card.ticket is not None and card.ticket.category == "F"
 
 
-def _accepted_case(term, number: str) -> None:  # type: ignore[no-untyped-def]
-    rec = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), "clerk03")
-    with term.cache.db.write_session() as s:
-        item = s.scalars(select(m.ServiceItem).where(m.ServiceItem.promised_days > 0)).first()
-        applicant = rec.add_applicant(s, name="张三", id_number=ZHANG)
-        rec.add_case(
-            s,
-            CaseIn(
-                case_number=number,
-                item_id=item.id,
-                applicant_id=applicant,
-                status=CaseStatus.ACCEPTED,
-                decision="accept",
-                received_on=local_today(),
-                due_date=local_today() + dt.timedelta(days=14),
-                window_number=3,
-            ),
-        )
-
-
 def test_progress_by_case_number_and_id_tail_and_by_qr(backend) -> None:
     number = f"H01-{local_today():%Y%m%d}-7001"
-    _accepted_case(backend.term, number)
+    accepted_case(backend.term, number, ZHANG, window=3, due_in_days=14)
     assert backend.sync()  # pushed, then pulled back as a case summary
     backend.sync()
     flow = ProgressFlow(backend)
@@ -321,5 +298,5 @@ def test_every_printer_job_runs_on_the_printers_own_thread(backend) -> None:
         t.start()
     for t in threads:
         t.join()
-    assert seen == {backend._worker.thread.name}  # one owner thread, whoever asks
+    assert seen == {backend._owner.thread.name}  # one owner thread, whoever asks
     assert backend.device_health(reader_ok=True)["printer"]["ok"] is True

@@ -153,3 +153,17 @@ def test_no_keyring_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyp
     store = open_secret_store(Settings(data_dir=tmp_path, keyring_file=tmp_path / "s.cfg"))
     store.set("x", "y")
     assert store.get("x") == "y" and oct((tmp_path / "s.cfg").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_terminal_follows_a_moved_center(center, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`hall kiosk|counter --center URL`: the enrolled address is overridden, nothing else changes."""
+    from app.sync.terminal import open_terminal
+    from tests.integration.test_replication import terminal_settings
+
+    make_terminal(center, tmp_path, name="moved", kind="kiosk").close()
+    stale = open_terminal(terminal_settings(tmp_path), "moved", center_url="http://127.0.0.1:9")
+    assert stale.engine.sync_once().online is False  # nothing listens at the old address
+    stale.close()
+    moved = open_terminal(terminal_settings(tmp_path), "moved", center_url=center.url + "/")
+    assert moved.identity.center_url == center.url and moved.engine.sync_once().online is True
+    moved.close()

@@ -4,27 +4,21 @@ card events, the offline and printer banners, the language switch."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
-from sqlalchemy import select
 
 from app.config import KioskSettings
 from app.demo.day import StaffSession
 from app.domain.clock import local_today
 from app.domain.lookup import case_qr_payload
-from app.domain.states import CaseStatus
-from app.store import models as m
-from app.sync.local_records import CaseIn, LocalRecorder
 from kiosk.shell import KioskShell
 from kiosk.tour import Tour, settle, tap
 from printers.escpos.printer import EscposPrinter
-from tests.support.kiosk import demo_center, kiosk_backend, kiosk_terminal
+from tests.support.kiosk import accepted_case, demo_center, kiosk_backend, kiosk_terminal
 from ui.fonts import install_fonts
 from ui.i18n import install_language
 
@@ -37,23 +31,7 @@ def hall(tmp_path_factory):  # type: ignore[no-untyped-def]
     center = demo_center(tmp)
     _settings, term = kiosk_terminal(center.url, tmp, "kiosk-ui")
     number = f"H01-{local_today():%Y%m%d}-8001"
-    rec = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), "clerk01")
-    with term.cache.db.write_session() as s:
-        item = s.scalars(select(m.ServiceItem).where(m.ServiceItem.promised_days > 0)).first()
-        applicant = rec.add_applicant(s, name="张三", id_number=ZHANG)
-        rec.add_case(
-            s,
-            CaseIn(
-                case_number=number,
-                item_id=item.id,
-                applicant_id=applicant,
-                status=CaseStatus.ACCEPTED,
-                decision="accept",
-                received_on=local_today(),
-                due_date=local_today() + dt.timedelta(days=10),
-                window_number=1,
-            ),
-        )
+    accepted_case(term, number, ZHANG, window=1, due_in_days=10)
     term.engine.sync_once()
     term.engine.sync_once()
     yield center, term, number

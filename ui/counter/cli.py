@@ -4,7 +4,6 @@ window on a second screen; or screenshots of every screen."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,13 +69,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
-    term = open_terminal(settings, args.name)
-    if args.center:
-        term.client.http.base_url = args.center.rstrip("/")  # type: ignore[assignment]
-        term.client.base_url = args.center.rstrip("/")
+    term = open_terminal(settings, args.name, center_url=args.center)
     svc = CounterService(term, settings, window=args.window, receipt_printer=_printer(settings))
-    svc.staff.http.base_url = term.client.base_url  # type: ignore[assignment]
-    svc.staff.base_url = term.client.base_url
     customer = None if args.no_customer else CustomerWindow(args.window, settings.hall_name)
     win = CounterWindow(svc, customer, read_card=card_reader(settings.devices.idcard_url))
     win.show()
@@ -95,28 +89,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def screenshots(out: Path, settings: Settings) -> int:
     """Every counter screen during a scripted visit against a live demo hall."""
-    import tempfile
+    from app.demo.day import publish_next_year
+    from ui.offscreen import demo_hall_offscreen
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from app.center.embedded import EmbeddedCenter
-    from app.config import Settings as S
-    from ui.fonts import install_fonts
-    from ui.i18n import install_language
-
-    app = QApplication.instance() or QApplication([])
-    install_fonts(app)  # type: ignore[arg-type]
-    install_language(app, settings.language)  # type: ignore[arg-type]
-    tmp = Path(tempfile.mkdtemp(prefix="hall-counter-shots-"))
-    demo = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
-    center = EmbeddedCenter(demo).start()
-    try:
-        from app.demo.day import publish_next_year
+    with demo_hall_offscreen(settings, "hall-counter-shots-") as (center, demo):
         from ui.counter.script import run_counter_script
 
         publish_next_year(center.url)
         run_counter_script(center.url, demo, out, window=1)
-    finally:
-        center.close()
     return 0

@@ -69,6 +69,7 @@ class CounterWindow(QMainWindow):
         self.case_rows: list[CaseRow] = []
         self.card_id = ""  # the ID number read from a card or typed and checked (shown masked)
         self.id_from_card = False
+        self._status_running = False
         self.busy = 0
         self.setWindowTitle(self.tr("Comprehensive acceptance counter"))
         self.setStyleSheet(COUNTER_QSS)
@@ -303,6 +304,9 @@ class CounterWindow(QMainWindow):
         self.run(self.svc.logout, lambda _r: self.pages.setCurrentIndex(0), "logout")
 
     def refresh_status(self) -> None:
+        if self._status_running:  # a slow center: the timer does not stack a second refresh on the first
+            return
+        self._status_running = True
         svc = self.svc
 
         def work() -> dict[str, Any]:
@@ -315,6 +319,7 @@ class CounterWindow(QMainWindow):
             return info
 
         def show(info: dict[str, Any]) -> None:
+            self._status_running = False
             clerk = svc.clerk.name if svc.clerk else ""
             sync = info["sync"]
             if sync.online:
@@ -334,7 +339,14 @@ class CounterWindow(QMainWindow):
             self.status.setObjectName("status" if sync.online else "status_offline")
             self.status.setStyleSheet("")
 
-        self.run(work, show, "status")
+        def work_or_release() -> dict[str, Any]:
+            try:
+                return work()
+            except BaseException:
+                self._status_running = False
+                raise
+
+        self.run(work_or_release, show, "status")
 
     # ------------------------------------------------------------------ acceptance
     def _acceptance_tab(self) -> QWidget:

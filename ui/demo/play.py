@@ -189,26 +189,13 @@ def play_screen(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
 
 
 def play_console(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from app.sync.client import CenterClient
     from ui.screen.console import ManagerConsole
 
     client = CenterClient(settings.center_url)
     client.token = str(client.login_staff("manager", "manager")["token"])
     console = ManagerConsole(client, hall_name=settings.hall_name, wait_warning_min=30, export_dir=out / "documents")
-    loaded: set[str] = set()
-    loop = QEventLoop()
-
-    def seen(page: str) -> None:
-        loaded.add(page)
-        if {"overview", "supervision", "ratings", "stats", "feedback"} <= loaded:
-            loop.quit()
-
-    console.refreshed.connect(seen)
-    console.refresh_all()
-    QTimer.singleShot(20_000, loop.quit)
-    loop.exec()
+    loaded = console.load_all()
     shots = []
     for i, name in zip((0, 1, 2, 3, 5), ("overview", "supervision", "ratings", "statistics", "feedback"), strict=True):
         console.tabs.setCurrentIndex(i)

@@ -135,31 +135,19 @@ def console_event(console: object, event: dict[str, object]) -> None:
 def screenshots(out: Path, settings: Settings) -> int:
     """Both board layouts, the reconnecting state and every console page, against a live demo hall
     (an embedded center with the demo catalog and a scripted busy morning)."""
-    import os
-    import tempfile
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.center.embedded import EmbeddedCenter
-    from app.config import Settings as S
     from app.demo.day import busy_morning, counter_cases
     from app.sync.client import CenterClient
     from app.views.queue_board import QueueBoard
-    from ui.fonts import install_fonts
-    from ui.i18n import install_language
+    from ui.offscreen import demo_hall_offscreen
     from ui.screen.board import BoardWidget
     from ui.screen.console import ManagerConsole
 
-    app = QApplication.instance() or QApplication([])
-    install_fonts(app)  # type: ignore[arg-type]
-    install_language(app, settings.language)  # type: ignore[arg-type]
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="hall-shots-"))
-    demo_settings = S(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
-    center = EmbeddedCenter(demo_settings).start()
-    try:
+    with demo_hall_offscreen(settings, "hall-shots-") as (center, demo_settings):
+        app = QApplication.instance()
+        assert app is not None
         busy_morning(center.url)
         counter_cases(center.url, demo_settings)
         client = CenterClient(center.url)
@@ -184,24 +172,11 @@ def screenshots(out: Path, settings: Settings) -> int:
             wait_warning_min=settings.queue.wait_warning_minutes,
             export_dir=out,
         )
-        loaded: set[str] = set()
-        loop = QEventLoop()
-
-        def seen(page: str) -> None:
-            loaded.add(page)
-            if {"overview", "supervision", "ratings", "stats", "feedback"} <= loaded:
-                loop.quit()
-
-        console.refreshed.connect(seen)
-        console.refresh_all()
-        QTimer.singleShot(20_000, loop.quit)
-        loop.exec()
+        console.load_all()
         for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions", "feedback")):
             console.tabs.setCurrentIndex(i)
             app.processEvents()
             console.grab().save(str(out / f"console-{name}.png"))
             print(out / f"console-{name}.png")
         client.close()
-    finally:
-        center.close()
     return 0

@@ -372,6 +372,28 @@ class ManagerConsole(QWidget):
         self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(exc))
         self.banner.show()
 
+    PAGES = frozenset({"overview", "supervision", "ratings", "stats", "feedback"})
+
+    def load_all(self, timeout_ms: int = 20_000) -> set[str]:
+        """Refresh every page and wait (in a local event loop) until each has loaded or the time is up;
+        returns the pages that loaded. For screenshots and scripted demos, not for the live console."""
+        from PySide6.QtCore import QEventLoop
+
+        loaded: set[str] = set()
+        loop = QEventLoop()
+
+        def seen(page: str) -> None:
+            loaded.add(page)
+            if self.PAGES <= loaded:
+                loop.quit()
+
+        self.refreshed.connect(seen)
+        self.refresh_all()
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.refreshed.disconnect(seen)
+        return loaded
+
     def refresh_all(self) -> None:
         self.refresh_overview()
         self._bg(lambda: self.api("GET", "/supervision"), self._show_supervision)
