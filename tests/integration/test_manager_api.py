@@ -35,6 +35,7 @@ def manager(url: str) -> httpx.Client:
 
 def test_lights_rectification_and_reports(center, tmp_path) -> None:  # type: ignore[no-untyped-def]
     today = local_today()
+    received_on = today - dt.timedelta(days=10)  # the report of that month counts them, whatever today is
     with center.db.read_session() as s:
         cal = load_calendar(s)
     dues = {
@@ -58,7 +59,7 @@ def test_lights_rectification_and_reports(center, tmp_path) -> None:  # type: ig
                     applicant_id=a,
                     status=CaseStatus.ACCEPTED,
                     decision="accept",
-                    received_on=today - dt.timedelta(days=10),
+                    received_on=received_on,
                     due_date=due,
                     window_number=1,
                 ),
@@ -95,7 +96,7 @@ def test_lights_rectification_and_reports(center, tmp_path) -> None:  # type: ig
     rep = mgr.get("/reports").json()
     assert rep["ratings"]["ratings"] == 1 and rep["ratings"]["bad_ratings"] == 1
     assert rep["ratings"]["satisfaction_rate"] == 0.0
-    month = mgr.get("/reports", params={"month": today.strftime("%Y-%m")}).json()
+    month = mgr.get("/reports", params={"month": received_on.strftime("%Y-%m")}).json()
     assert month["from"].endswith("-01") and len(month["days"]) >= 28
     assert month["cases"]["received"] == 3
     csv = mgr.get("/reports", params={"format": "csv"})
