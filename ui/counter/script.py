@@ -17,6 +17,7 @@ from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
 from app.domain.clock import local_today
+from app.runtime import TerminalState
 from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
 from ui.counter.customer import CustomerWindow
@@ -36,6 +37,23 @@ def settle(win: CounterWindow, timeout_s: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("counter still busy")
         time.sleep(0.01)
+
+
+def wait_state(win: CounterWindow, ok: Callable[[TerminalState], bool], timeout_s: float = 20.0) -> TerminalState:
+    """Until the runtime's state satisfies `ok` (its snapshots reach the window through the bridge)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    win.runtime.wake_sync()
+    while True:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        st = win.runtime.state.get()
+        if ok(st):
+            app.processEvents()
+            return st
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"counter state never as expected: {st}")
+        time.sleep(0.02)
 
 
 def open_counter(
@@ -168,12 +186,12 @@ def run_counter_script(
     win.refresh_cases()
     shot("cases")
     win.tabs.setCurrentIndex(0)
-    svc.term.engine.sync_once()
+    wait_state(win, lambda st: st.online and st.pending_ops == 0)
     result = {
         "shots": shots,
         "cases": [c.case_number for c in (accepted, refused, notified) if c is not None],
         "documents": [str(p) for c in (accepted, refused, notified) if c is not None for p in c.documents],
     }
-    win.timer.stop()
+    win.shutdown()
     svc.term.close()
     return result

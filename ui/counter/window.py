@@ -410,7 +410,9 @@ class CounterWindow(QMainWindow):
     def _show_status(self) -> None:
         svc, sync = self.svc, self.runtime.state.get()
         clerk = svc.clerk.name if svc.clerk else ""
-        if sync.online:
+        if not sync.synced_once:
+            state = self.tr("Connecting to the center…")
+        elif sync.online:
             state = self.tr("synced") if not sync.pending_ops else self.tr("%1 to upload").replace("%1", str(sync.pending_ops))
         else:
             state = self.tr("OFFLINE: %1 waiting to upload").replace("%1", str(sync.pending_ops))
