@@ -17,7 +17,7 @@ from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
 from app.domain.clock import local_today
-from app.runtime import TerminalState
+from app.runtime import TerminalRuntime, TerminalState
 from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
 from ui.counter.customer import CustomerWindow
@@ -66,6 +66,8 @@ def open_counter(
     read_card: Callable[[], Any] | None = None,
     printer_url: str | None = None,
     documents: Path | None = None,
+    sync_interval: float = 5.0,
+    max_backoff: float = 30.0,
 ) -> tuple[CounterWindow, CustomerWindow, CounterService]:
     name = name or f"counter-{window}"
     if not cache_path(settings, name).exists():
@@ -75,7 +77,8 @@ def open_counter(
     printer = EscposPrinter(printer_url or f"sim://{out / 'receipts'}", width_mm=80)
     svc = CounterService(term, settings, window=window, receipt_printer=printer, documents_dir=documents or out / "documents")
     customer = CustomerWindow(window, settings.hall_name)
-    win = CounterWindow(svc, customer, read_card=read_card)
+    runtime = TerminalRuntime(term, sync_interval=sync_interval, max_backoff=max_backoff)
+    win = CounterWindow(svc, customer, read_card=read_card, runtime=runtime, owns_runtime=True)
     win.resize(1440, 900)
     customer.resize(1024, 600)
     win.show()

@@ -70,12 +70,13 @@ class CounterWindow(QMainWindow):
         *,
         read_card: Callable[[], Any] | None = None,
         runtime: TerminalRuntime | None = None,
+        owns_runtime: bool | None = None,
     ) -> None:
         super().__init__()
         self.svc, self.customer, self.read_card = svc, customer, read_card
         # the terminal's runtime: every action below runs on its serialized executor, in the order pressed;
         # replication runs in it from now until the window closes, whoever is logged in
-        self._owns_runtime = runtime is None
+        self._owns_runtime = runtime is None if owns_runtime is None else owns_runtime
         self.runtime = (runtime or TerminalRuntime(svc.term)).start()
         svc.state = self.runtime.state
         self.bridge = RuntimeBridge(self.runtime, self)
