@@ -27,9 +27,9 @@ from app.domain.lookup import case_qr_payload
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
+from app.runtime.state import StateStore, TicketRef
 from app.store import models as m
 from app.store.calendar_store import load_calendar
-from app.runtime.state import StateStore, TicketRef
 from app.store.rows import next_value
 from app.sync.client import CenterClient, CenterRefused
 from app.sync.local_records import CaseIn, LocalRecorder, MaterialIn

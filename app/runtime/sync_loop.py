@@ -34,7 +34,7 @@ class SyncLoop:
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.listeners: list[Callable[[SyncStatus], None]] = []
         self.rounds = 0
-        self.last_woken = 0.0  # time.monotonic() of the last wake (benchmarks)
+        self.round_started = 0.0  # time.perf_counter() when the last round began (tests, benchmarks)
 
     @property
     def thread(self) -> threading.Thread:
@@ -51,7 +51,6 @@ class SyncLoop:
             self._thread.join(timeout)
 
     def wake(self) -> None:
-        self.last_woken = time.monotonic()
         self._wake.set()
 
     @property
@@ -62,6 +61,7 @@ class SyncLoop:
         delay = self.interval
         while not self._stop.is_set():
             self._wake.clear()  # before the round: a commit during it wakes the next one
+            self.round_started = time.perf_counter()
             try:
                 status = self.engine.sync_once()
             except Exception:  # a bug in a round must not end replication

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from app.devices.idcard import CardPoller, open_reader
+from app.devices.idcard import frames as f
 from app.devices.idcard.errors import ChecksumError
 from app.devices.idcard.sim import get_sim
 from app.devices.idcard.worker import ReaderWorker
 from app.devices.owner import WrongThread
-from app.devices.idcard import frames as f
 from app.errors import HallError
 from app.runtime import SerialExecutor, StateStore, SyncLoop, TerminalState, TicketRef
 from app.sync.engine import SyncStatus

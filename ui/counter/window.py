@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from app.counter.service import Accepted, ApplicantIn, CaseRow, CounterService
 from app.domain.acceptance import Decision, MaterialCheck
 from app.domain.clock import local_today
-from app.errors import HallError
 from app.domain.idnumber import is_valid_id_number, mask_id_number, mask_name, mask_phone
+from app.errors import HallError
 from app.runtime import TerminalRuntime, TerminalState
 from app.views.guides import GuideItem
 from ui.counter.customer import CustomerWindow

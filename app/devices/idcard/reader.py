@@ -23,8 +23,8 @@ from app.devices.idcard import frames as f
 from app.devices.idcard.card import IdCard
 from app.devices.idcard.errors import (
     FOUND_SW3,
-    ChecksumError,
     OK_SW3,
+    ChecksumError,
     FrameError,
     IdCardError,
     NoCard,
