@@ -48,8 +48,7 @@ def wait_state(win: CounterWindow, ok: Callable[[TerminalState], bool], timeout_
     while True:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         st = win.runtime.state.get()
-        if ok(st):
-            app.processEvents()
+        if ok(st) and win.state_seen >= st.version:  # … and the window has shown it
             return st
         if time.monotonic() > deadline:
             raise TimeoutError(f"counter state never as expected: {st}")

@@ -82,6 +82,7 @@ class CounterWindow(QMainWindow):
         self.bridge = RuntimeBridge(self.runtime, self)
         self.bridge.state_changed.connect(self._on_state)
         self._queue_info: dict[str, Any] | None = None
+        self.state_seen = 0  # the version of the last snapshot the window has shown
         self.item: GuideItem | None = None
         self.results: list[GuideItem] = []
         self.last: Accepted | None = None
@@ -149,6 +150,7 @@ class CounterWindow(QMainWindow):
         self.run(work, lambda _t: None, "recover")
 
     def _on_state(self, new: TerminalState, old: TerminalState) -> None:
+        self.state_seen = max(self.state_seen, new.version)
         if new.current_ticket != old.current_ticket:
             self._show_current()
         if (new.online, new.pending_ops, new.rejected_ops) != (old.online, old.pending_ops, old.rejected_ops):
