@@ -27,7 +27,7 @@ from app.sync.client import CenterRefused
 from app.sync.leases import issue_offline_ticket, lease_block
 from app.sync.local_records import LocalRecorder
 from app.sync.terminal import Terminal
-from app.views.guides import GuideCatalog, GuideItem
+from app.views.guides import GuideCatalog, GuideItem, catalog_signature
 from printers.escpos.printer import EscposPrinter, PrintResult
 from printers.escpos.slips import TicketData
 from printers.escpos.worker import OwnedPrinter
@@ -142,6 +142,8 @@ class KioskBackend:
         self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
         self.online = True
         self._guides: GuideCatalog | None = None
+        self._guides_signature: tuple[Any, ...] | None = None
+        self.guide_builds = 0  # how often the search index was built (tests: not at every sync)
 
     # ------------------------------------------------------------------ the printer's owner thread
     @property
@@ -166,12 +168,24 @@ class KioskBackend:
         return answer
 
     def sync(self) -> bool:
+        """One sync round now (screenshots, tests; the terminal runtime's sync loop does it by itself)."""
         status = self.term.engine.sync_once()
         self.online = status.online
-        if status.online:  # the catalog may have changed: rebuild it here (off the GUI thread), then swap
-            with self.term.cache.db.read_session() as s:
-                self._guides = GuideCatalog.load(s)
+        if status.online:
+            self.refresh_guides()
         return status.online
+
+    def refresh_guides(self) -> bool:
+        """Rebuild the catalog's search index when the catalog changed (never on the GUI thread); True when
+        it was rebuilt."""
+        with self.term.cache.db.read_session() as s:
+            signature = catalog_signature(s)
+            if self._guides is not None and signature == self._guides_signature:
+                return False
+            self._guides = GuideCatalog.load(s)
+        self._guides_signature = signature
+        self.guide_builds += 1
+        return True
 
     # ------------------------------------------------------------------ queue
     def categories(self) -> list[CategoryInfo]:
@@ -323,8 +337,8 @@ class KioskBackend:
     @property
     def guides(self) -> GuideCatalog:
         if self._guides is None:
-            with self.term.cache.db.read_session() as s:
-                self._guides = GuideCatalog.load(s)
+            self.refresh_guides()
+        assert self._guides is not None
         return self._guides
 
     def print_guide(self, item: GuideItem) -> PrintResult:

@@ -103,6 +103,7 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
         QTimer.singleShot(0, ready)  # runs once the event loop is up: the home page takes taps
     code = app.exec()
     reader.stop()
+    shell.shutdown()
     term.close()
     return 0 if shell.allow_close else int(code or 1)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from app.config import KioskSettings
 from app.domain.clock import local_now
+from app.runtime import TerminalRuntime, TerminalState
 from kiosk.backend import KioskBackend
 from kiosk.flows.feedback import ComplaintFlow, RatingFlow
 from kiosk.flows.lookup import GuideFlow, ProgressFlow
@@ -28,7 +29,7 @@ from kiosk.pages.lookup import GuidePage, ProgressPage
 from kiosk.pages.style import kiosk_qss
 from kiosk.pages.ticket import CheckInPage, TicketPage
 from ui.i18n import install_language
-from ui.tasks import run_in_background
+from ui.runtime_bridge import RuntimeBridge
 
 log = logging.getLogger("hall.kiosk")
 
@@ -71,8 +72,14 @@ class KioskShell(QWidget):
         hall_name: str,
         speak: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        runtime: TerminalRuntime | None = None,
     ) -> None:
         super().__init__()
+        # the terminal's runtime: flows' steps run on its serialized executor; replication runs in it
+        self._owns_runtime = runtime is None
+        self.runtime = (runtime or TerminalRuntime(backend.term)).start()
+        self.bridge = RuntimeBridge(self.runtime, self)
+        self.bridge.state_changed.connect(self._on_state)
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.backend, self.settings, self.speak = backend, settings, speak
@@ -155,6 +162,7 @@ class KioskShell(QWidget):
         old.deleteLater()
         page.render()
         self.page_changed()
+        page.advance()
 
     def go_home(self) -> None:
         self.session.end()
@@ -225,6 +233,7 @@ class KioskShell(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
+            self.shutdown()
             event.accept()
         else:
             event.ignore()  # Alt+F4 and friends: the kiosk stays
@@ -250,10 +259,26 @@ class KioskShell(QWidget):
         self.busy_label.setText(self.tr("Please wait…") if busy else "")
         self.busy_label.setVisible(busy)
 
-    def show_error(self, text: str) -> None:
-        log.error("kiosk step failed: %s", text)
+    def show_error(self, text: str | None) -> None:
+        """A step failed unexpectedly (its traceback is in the log): a plain sentence for the citizen."""
+        log.error("kiosk step failed: %s", text or "a bug (traceback above)")
         self.busy_label.setText(self.tr("Something went wrong. Please ask the staff at the service desk."))
         self.busy_label.setVisible(True)
+
+    def shutdown(self) -> None:
+        """Stop the runtime (replication, executor) when this shell made it."""
+        self.health_timer.stop()
+        self.bridge.close()
+        if self._owns_runtime:
+            self.runtime.close()
+
+    def _on_state(self, new: TerminalState, old: TerminalState) -> None:
+        if new.synced_once:
+            self.backend.online = new.online
+        if new.online and new.cursor != old.cursor:  # something was pulled: maybe the catalog
+            self.bridge.submit(self.backend.refresh_guides, what="catalog index")
+        if (new.online, new.devices) != (old.online, old.devices):
+            self.update_banner()
 
     def second(self) -> None:
         if self.session.tick():
@@ -291,8 +316,8 @@ class KioskShell(QWidget):
         reader = getattr(self, "_reader_state", lambda: (None, ""))
 
         def work() -> dict[str, Any]:
-            online = self.backend.sync()  # also rebuilds the catalog's search index, off the GUI thread
-            if online:
+            # replication runs by itself in the runtime; the check keeps offline numbers and reports devices
+            if self.backend.online:
                 self.backend.ensure_leases()
             ok, note = reader()
             health = self.backend.device_health(ok, note)
@@ -302,10 +327,15 @@ class KioskShell(QWidget):
         def done(health: dict[str, Any]) -> None:
             self._health_running = False
             self.health = health
+            printer = health.get("printer") or {}
+            self.runtime.state.set_device("printer", printer.get("ok"), str(printer.get("note") or ""))
+            rd = health.get("reader") or {}
+            self.runtime.state.set_device("reader", rd.get("ok"), str(rd.get("note") or ""))
             self.update_banner()
 
         def failed(exc: BaseException) -> None:
             self._health_running = False
             log.warning("health check failed: %s", exc)
 
-        run_in_background(work, done, failed)
+        self.runtime.wake_sync()  # and a sync round now: the banner tells offline at once
+        self.bridge.submit(work, done, failed, what="kiosk health")

@@ -12,6 +12,12 @@ from app.paths import resource
 
 log = logging.getLogger("hall.ui")
 _installed: list[QTranslator] = []
+_language = ["zh_CN"]
+
+
+def current_language() -> str:
+    """The language last installed (`zh_CN` or `en`): plain messages pick their half by it."""
+    return _language[0]
 
 
 def install_language(app: QApplication, language: str = "zh_CN") -> bool:
@@ -19,6 +25,7 @@ def install_language(app: QApplication, language: str = "zh_CN") -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language[0] = language
     if language == "en":
         return True
     translator = QTranslator(app)

@@ -27,6 +27,7 @@ from app.domain.lookup import case_qr_payload
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
+from app.runtime.state import StateStore, TicketRef
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 from app.store.rows import next_value
@@ -140,10 +141,48 @@ class CounterService:
         self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
         self.clerk: Clerk | None = None
         self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)
-        self.current: dict[str, Any] | None = None  # the ticket at this window
+        self.state: StateStore | None = None  # the terminal runtime's state: the current ticket is published there
+        self._current: dict[str, Any] | None = None  # the ticket at this window
+        self.current_stale = False  # a queue call's answer was lost: ask the center what the window holds
         self.last_case: uuid.UUID | None = None  # the case of the current visit (for its rating)
         self.online = True
         self._guides: GuideCatalog | None = None
+
+    # ------------------------------------------------------------------ the ticket at this window
+    @property
+    def current(self) -> dict[str, Any] | None:
+        return self._current
+
+    @current.setter
+    def current(self, ticket: dict[str, Any] | None) -> None:
+        self._current = ticket
+        if self.state is not None:
+            self.state.update(current_ticket=TicketRef.of(ticket))
+
+    def sync_current(self) -> dict[str, Any] | None:
+        """Take the window's current ticket from the center (after a lost answer, a restart, a reconnect):
+        what the center holds for this window is the truth, so every key works again."""
+        snap = self._call("GET", "/queue", "排队信息")
+        win = next((w for w in snap["windows"] if w["number"] == self.window), None)
+        ticket = win.get("ticket") if win else None
+        if (ticket or {}).get("id") != (self.current or {}).get("id"):
+            log.info(
+                "window %s: the center holds %s, the counter had %s",
+                self.window,
+                (ticket or {}).get("number"),
+                (self.current or {}).get("number"),
+            )
+            self.last_case = None
+            self.current = ticket
+        self.current_stale = False
+        return self.current
+
+    def _recover_if_stale(self) -> bool:
+        """True when the window's ticket was taken again from the center just now."""
+        if not self.current_stale:
+            return False
+        self.sync_current()
+        return True
 
     # ------------------------------------------------------------------ the receipt printer's owner thread
     @property
@@ -227,6 +266,8 @@ class CounterService:
             answer = self.staff.call(method, path, **kw)
         except CenterUnavailable as exc:
             self.online = False
+            if method != "GET":  # it may have been done and only its answer lost
+                self.current_stale = True
             raise NeedsCenter(what) from exc
         self.online = True
         return answer
@@ -251,6 +292,8 @@ class CounterService:
         self._call("POST", f"/windows/{self.window}/resume", "恢复服务")
 
     def call_next(self) -> dict[str, Any] | None:
+        if self._recover_if_stale() and self.current is not None:
+            return self.current  # the lost call had called it: that is the answer
         got = self._call("POST", f"/windows/{self.window}/call-next")
         self.current = got["ticket"] if got else None
         self.last_case = None
@@ -263,6 +306,7 @@ class CounterService:
         return self.current
 
     def _ticket_action(self, action: str, what: str, **body: Any) -> dict[str, Any] | None:
+        self._recover_if_stale()
         if self.current is None:
             raise HallError("窗口当前没有号码 / no ticket at this window", code="no_ticket")
         got = self._call("POST", f"/tickets/{self.current['id']}/{action}", what, json=body or None)
@@ -277,6 +321,8 @@ class CounterService:
 
     def start(self) -> None:
         self._ticket_action("start", "开始办理")
+        if self.current is not None:
+            self.current = {**self.current, "status": "serving"}
 
     def finish(self) -> None:
         self._ticket_action("finish", "结束办理")

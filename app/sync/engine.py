@@ -166,38 +166,3 @@ def read_status(cache: TerminalCache) -> SyncStatus:
     st.cursor = int(cache.get_state(CURSOR, 0))
     st.center_seq = int(cache.get_state("center_seq", 0))
     return st
-
-
-class SyncLoop:
-    """Runs `sync_once` in its own thread: every `interval` s while online, backing off to `max_backoff` s
-    while the center is down. `wake()` syncs at once (after a local write)."""
-
-    def __init__(self, engine: SyncEngine, *, interval: float = 2.0, max_backoff: float = 60.0) -> None:
-        self.engine, self.interval, self.max_backoff = engine, interval, max_backoff
-        self._stop, self._wake = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._run, name="hall-sync", daemon=True)
-        self.listeners: list[Any] = []  # callables taking a SyncStatus
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        delay = self.interval
-        while not self._stop.is_set():
-            status = self.engine.sync_once()
-            for listener in list(self.listeners):
-                try:
-                    listener(status)
-                except Exception:  # a listener's bug must not stop replication
-                    log.exception("sync status listener failed")
-            delay = self.interval if status.online else min(max(delay * 2, 1.0), self.max_backoff)
-            self._wake.wait(delay)
-            self._wake.clear()

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.catalog import ITEM_KIND_ZH
@@ -81,6 +81,18 @@ def _steps(raw: list[Any]) -> tuple[str, ...]:
 
 def _faq(raw: list[Any]) -> tuple[tuple[str, str], ...]:
     return tuple((str(x.get("q", "")), str(x.get("a", ""))) for x in raw if isinstance(x, dict))
+
+
+def catalog_signature(s: Session) -> tuple[Any, ...]:
+    """What changes when the catalog does (rows added, removed or updated): a terminal rebuilds its search
+    index (pinyin of every item) only when this differs from the last one it built."""
+    out: list[Any] = []
+    for model in (m.Department, m.Category, m.ServiceItem):
+        count, latest = s.execute(select(func.count(), func.max(model.updated_at)).select_from(model)).one()
+        out += [int(count), str(latest)]
+    # materials travel inside their item (its updated_at moves with them); their count catches a removal
+    out.append(int(s.scalar(select(func.count()).select_from(m.Material)) or 0))
+    return tuple(out)
 
 
 class GuideCatalog:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -12,6 +13,32 @@ class Flow:
     def __init__(self) -> None:
         self.message: str = ""  # a plain sentence for the citizen about the last thing that went wrong
         self.detail: str = ""  # the system's own words (shown smaller)
+        self.in_flight: str | None = None  # the blocking step running now (the flow owns it, not the page)
+
+    # ---- what is in flight
+    def pending(self) -> tuple[str, Callable[[], None]] | None:
+        """The blocking step the current state calls for, if any (issuing → issue …). To override."""
+        return None
+
+    def next_step(self) -> Callable[[], None] | None:
+        """Claim the step the state calls for: a callable to run once off the GUI thread, or None when
+        nothing is due or a step is already in flight. A page re-rendered, a double tap, a card event or a
+        language switch asks again and gets None: never a second request, never a second print."""
+        if self.in_flight is not None:
+            return None
+        due = self.pending()
+        if due is None:
+            return None
+        name, step = due
+        self.in_flight = name
+
+        def run() -> None:
+            try:
+                step()
+            finally:
+                self.in_flight = None
+
+        return run
 
     def fail(self, state: str, message: str, detail: str = "") -> None:
         self.state, self.message, self.detail = state, message, detail

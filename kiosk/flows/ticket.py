@@ -3,6 +3,7 @@ words; a printer fault never loses the ticket: the number stays on screen with w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from app.errors import DeviceError, HallError
@@ -37,6 +38,16 @@ class _IssueFlow(Flow):
             return
         self.state = "printing"
 
+    def pending(self) -> tuple[str, Callable[[], None]] | None:
+        if self.state == "issuing":
+            return "issue", self.issue
+        if self.state == "printing" and self.ticket is not None:
+            return "print", self.print_
+        return None
+
+    def issue(self) -> None:  # overridden
+        raise NotImplementedError
+
     def print_(self) -> None:
         """Blocking: print the ticket; on a printer fault the ticket is kept and shown."""
         assert self.ticket is not None
@@ -62,11 +73,18 @@ class TicketFlow(_IssueFlow):
         self.real_name = real_name
         self.state = "category"
         self.categories: list[CategoryInfo] = []
+        self.loaded = False
         self.prefix = ""
 
     def load(self) -> None:
         """Blocking: the categories with their waiting counts."""
         self.categories = self.backend.categories()
+        self.loaded = True
+
+    def pending(self) -> tuple[str, Callable[[], None]] | None:
+        if self.state == "category" and not self.loaded:
+            return "load", self.load
+        return super().pending()
 
     def choose(self, prefix: str) -> None:
         if self.state != "category":

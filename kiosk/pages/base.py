@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.tasks import run_in_background
+from ui.i18n import current_language
+from ui.runtime_bridge import plain_message
 
 if TYPE_CHECKING:
     from kiosk.shell import KioskShell
@@ -136,6 +137,21 @@ class Page(QWidget):
     def scanned(self, text: str) -> None:
         """A barcode scanner typed a line while this page was shown."""
 
+    def advance(self) -> None:
+        """Start the blocking step the flow's state calls for, if one is due and none is in flight. Called
+        after a user's action and after a step finished, never from rendering."""
+        flow = getattr(self, "flow", None)
+        if flow is None or self.shell.busy:
+            return
+        step = flow.next_step()
+        if step is not None:
+            self.work(step)
+
+    def refresh(self) -> None:
+        """After a user's action: show the new state, then start what it calls for."""
+        self.render()
+        self.advance()
+
     # ---- shared
     def render(self) -> None:
         clear(self.body)
@@ -149,7 +165,7 @@ class Page(QWidget):
 
     def _back(self) -> None:
         self.go_back()
-        self.render()
+        self.refresh()
 
     def message(self, text: str, detail: str = "", error: bool = False) -> None:
         if text:
@@ -157,19 +173,27 @@ class Page(QWidget):
         if detail:
             self.body.addWidget(label(detail, "hint"))
 
-    def work(self, fn: Callable[[], Any], then: Callable[[], None] | None = None) -> None:
-        """Run a flow's blocking step in the background; re-render when it is done."""
+    def work(self, fn: Callable[[], Any], then: Callable[[], None] | None = None) -> bool:
+        """Run a flow's blocking step on the terminal's serialized executor; re-render when it is done,
+        then start the next step the flow calls for. While one runs, another tap does nothing (a double
+        tap never prints twice). False when refused for that reason."""
+        if self.shell.busy:
+            return False
         self.shell.set_busy(True)
 
         def done(_result: Any) -> None:
             self.shell.set_busy(False)
             if then is not None:
                 then()
+            if self.shell.page is not self:  # the visit went home meanwhile
+                return
             self.render()
             self.shell.page_changed()
+            self.advance()
 
         def failed(exc: BaseException) -> None:
             self.shell.set_busy(False)
-            self.shell.show_error(str(exc))
+            self.shell.show_error(plain_message(exc, current_language()))
 
-        run_in_background(fn, done, failed)
+        self.shell.bridge.submit(fn, done, failed, what=f"kiosk {self.key}")
+        return True

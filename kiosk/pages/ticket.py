@@ -51,10 +51,8 @@ class _IssuePage(Page):
         f = self.flow
         if f.state == "issuing":
             self.body.addWidget(label(self.tr("Getting your number…"), "prompt", center=True))
-            self.work(f.issue)
         elif f.state == "printing":
             self.body.addWidget(label(self.tr("Printing your ticket…"), "prompt", center=True))
-            self.work(f.print_)
 
     def failed_view(self) -> None:
         self.message(self.flow.message, self.flow.detail, error=True)
@@ -92,7 +90,6 @@ class TicketPage(_IssuePage):
         if f.state == "category":
             if not f.categories:
                 self.body.addWidget(label(self.tr("Loading…"), "prompt"))
-                self.work(f.load)
                 return
             buttons = []
             for c in f.categories:
@@ -126,18 +123,19 @@ class TicketPage(_IssuePage):
         self.flow.choose(prefix)
         self.render()
         self.shell.page_changed()
+        self.advance()
 
     def _skip(self) -> None:
         self.flow.skip_card()
-        self.render()
+        self.refresh()
 
     def on_card(self, id_number: str, name: str) -> None:
         self.flow.card_read(id_number, name)
-        self.render()
+        self.refresh()
 
     def on_card_error(self, why: str) -> None:
         self.flow.card_failed(why)
-        self.render()
+        self.refresh()
 
 
 class CheckInPage(_IssuePage):
@@ -180,8 +178,8 @@ class CheckInPage(_IssuePage):
 
     def _code(self, code: str) -> None:
         self.flow.enter_code(code)
-        self.render()
+        self.refresh()
 
     def on_card(self, id_number: str, name: str) -> None:
         self.flow.card_read(id_number, name)
-        self.render()
+        self.refresh()

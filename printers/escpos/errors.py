@@ -52,6 +52,17 @@ class PaperOut(PrinterError):
         )
 
 
+class CutShort(PrinterError):
+    """The status read after the job says the paper ran out (or the printer stopped) during it: what came
+    out is not a whole ticket, so it counts as not printed."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__(
+            f"打印中途{state}，票据没有打完，视为未打印 / the printer stopped mid-job ({state}): not printed",
+            code="printer_cut_short",
+        )
+
+
 class PaperNearEnd(PrinterError):
     """Raised only when a caller asks for it; by default near end prints and warns in the result."""
 

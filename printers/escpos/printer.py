@@ -10,8 +10,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.devices.owner import ThreadBound
 from printers.escpos.commands import STATUS_REQUESTS, status_request
 from printers.escpos.connection import NO_STATUS_NOTE, Connection, connect
+from printers.escpos.errors import CutShort
 from printers.escpos.layout import Layout, paper_for
 from printers.escpos.profiles import PrinterProfile, load_profile
 from printers.escpos.render_escpos import CHINESE_MODES, ChineseMode, render_job
@@ -41,7 +43,22 @@ class PrintResult:
         return self.status is not None and self.status.paper_near_end
 
 
-class EscposPrinter:
+def _stopped(after: PrinterStatus) -> str | None:
+    """What the status read after a job says went wrong during it (None: the job went through)."""
+    if after.paper_out:
+        return "缺纸"
+    if after.cover_open:
+        return "开盖"
+    if after.cutter_error or after.unrecoverable_error or after.recoverable_error:
+        return "故障"
+    if not after.online:
+        return "脱机"
+    return None
+
+
+class EscposPrinter(ThreadBound):
+    """Once bound to an owner thread (PrinterWorker), `status` and the print methods refuse any other."""
+
     def __init__(
         self,
         url: str | PrinterUrl,
@@ -65,6 +82,7 @@ class EscposPrinter:
     # ---- status
     def status(self) -> PrinterStatus | None:
         """The printer's state now; None when this kind of connection cannot read it."""
+        self.check_owner()
         conn = connect(self.url)
         if not conn.reads_status:
             return None
@@ -92,6 +110,7 @@ class EscposPrinter:
         return render_job(layout, self.chinese, self.profile)
 
     def print_layout(self, layout: Layout) -> PrintResult:
+        self.check_owner()
         job = self.render(layout)  # render first: a layout error must not leave a half-open printer
         conn = connect(self.url)
         conn.open()
@@ -107,6 +126,14 @@ class EscposPrinter:
                 status = self._read_status(conn)
                 warnings = raise_for_status(status, fail_on_near_end=self.fail_on_near_end)
             conn.write(job)
+            if status is not None:  # read again after the job: paper that ran out halfway is no ticket
+                after = self._read_status(conn)
+                stopped = _stopped(after)
+                if stopped is not None:
+                    conn.finish(layout.kind)
+                    log.error("%s on %s cut short: %s", layout.kind, conn.description, stopped)
+                    raise CutShort(stopped)
+                status = after
             preview = conn.finish(layout.kind)
         finally:
             conn.close()

@@ -389,7 +389,10 @@ class SimPrinter:
 
     def write(self, data: bytes) -> None:
         if len(data) == 3 and data[:2] == b"\x10\x04":  # a real-time status request on its own
-            interpreter = EscposInterpreter(self.paper, self.width_mm)
+            paper: SimPaper = self.paper
+            if paper == "runs_out":  # the roll ends during the job: ready before it, out after it
+                paper = "out" if self._job else "ok"
+            interpreter = EscposInterpreter(paper, self.width_mm)
             interpreter.feed(data)
             self._responses += interpreter.responses
         else:
@@ -407,6 +410,9 @@ class SimPrinter:
             return None
         interpreter = EscposInterpreter(self.paper, self.width_mm)
         interpreter.feed(job)
+        if self.paper == "runs_out":
+            log.warning("simulated printer ran out of paper during a job of %d bytes: cut short", len(job))
+            return None
         if not sim_status(self.paper).online:
             log.warning("simulated printer is %s: job of %d bytes not printed", self.paper, len(job))
             return None

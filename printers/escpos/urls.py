@@ -5,7 +5,7 @@
     tcp://192.168.1.50[:9100][?timeout=5]                       raw port 9100 ("JetDirect")
     file:///dev/usb/lp0                                         write the job to a device node or a file
     cups://queue   win32://POS-80                               the system print queue (raw job)
-    sim:///dir[?paper=ok|near_end|out|offline|cover_open&width=58|80]   PNG preview, one file per job
+    sim:///dir[?paper=ok|near_end|out|offline|cover_open|runs_out&width=58|80]   PNG preview, one file per job
 
 Every scheme also takes `status=off` to skip the status check of a printer that cannot answer it.
 """
@@ -20,8 +20,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from printers.escpos.errors import PrinterUrlError
 
-SimPaper = Literal["ok", "near_end", "out", "offline", "cover_open"]
-SIM_PAPER_STATES: tuple[SimPaper, ...] = ("ok", "near_end", "out", "offline", "cover_open")
+SimPaper = Literal["ok", "near_end", "out", "offline", "cover_open", "runs_out"]
+# runs_out: ready before each job, out of paper once the job's bytes have come (a roll ending mid-ticket)
+SIM_PAPER_STATES: tuple[SimPaper, ...] = ("ok", "near_end", "out", "offline", "cover_open", "runs_out")
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400)
 SCHEMES = ("usb", "serial", "tcp", "file", "cups", "win32", "sim")
 

@@ -31,6 +31,7 @@ class PrinterWorker:
         self._thread = threading.Thread(
             target=self._run, name=name or f"printer {printer.url.raw}", daemon=True
         )
+        printer.bind_owner(self._thread)  # the driver refuses jobs from any other thread
         self._thread.start()
 
     def submit(self, job: Callable[[EscposPrinter], T]) -> Future[T]:

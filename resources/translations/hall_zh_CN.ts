@@ -91,23 +91,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="151" />
+        <location filename="../../kiosk/pages/ticket.py" line="149" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="154" />
-        <location filename="../../kiosk/pages/ticket.py" line="166" />
+        <location filename="../../kiosk/pages/ticket.py" line="152" />
+        <location filename="../../kiosk/pages/ticket.py" line="164" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="167" />
+        <location filename="../../kiosk/pages/ticket.py" line="165" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="170" />
+        <location filename="../../kiosk/pages/ticket.py" line="168" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -158,460 +158,470 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="73" />
+        <location filename="../../ui/counter/window.py" line="93" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="120" />
+        <location filename="../../ui/counter/window.py" line="136" />
+        <source>Something went wrong. The details are in the log; please tell the administrator.</source>
+        <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="188" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="121" />
+        <location filename="../../ui/counter/window.py" line="189" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="122" />
+        <location filename="../../ui/counter/window.py" line="190" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="124" />
+        <location filename="../../ui/counter/window.py" line="192" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="129" />
+        <location filename="../../ui/counter/window.py" line="197" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="150" />
+        <location filename="../../ui/counter/window.py" line="218" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="172" />
+        <location filename="../../ui/counter/window.py" line="244" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="202" />
+        <location filename="../../ui/counter/window.py" line="275" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="203" />
+        <location filename="../../ui/counter/window.py" line="276" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="211" />
+        <location filename="../../ui/counter/window.py" line="284" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="289" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="217" />
+        <location filename="../../ui/counter/window.py" line="290" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="218" />
+        <location filename="../../ui/counter/window.py" line="291" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="219" />
+        <location filename="../../ui/counter/window.py" line="292" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="293" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="221" />
+        <location filename="../../ui/counter/window.py" line="294" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="222" />
+        <location filename="../../ui/counter/window.py" line="295" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="232" />
+        <location filename="../../ui/counter/window.py" line="305" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="233" />
+        <location filename="../../ui/counter/window.py" line="306" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="240" />
+        <location filename="../../ui/counter/window.py" line="313" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="241" />
+        <location filename="../../ui/counter/window.py" line="314" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="247" />
+        <location filename="../../ui/counter/window.py" line="320" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="268" />
+        <location filename="../../ui/counter/window.py" line="341" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="270" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="283" />
+        <location filename="../../ui/counter/window.py" line="356" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="299" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="415" />
+        <source>Connecting to the center…</source>
+        <translation>正在连接中心…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="417" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="417" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="323" />
+        <location filename="../../ui/counter/window.py" line="419" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="324" />
+        <location filename="../../ui/counter/window.py" line="420" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="329" />
+        <location filename="../../ui/counter/window.py" line="425" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="443" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="446" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="354" />
+        <location filename="../../ui/counter/window.py" line="448" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="357" />
+        <location filename="../../ui/counter/window.py" line="451" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="360" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="366" />
+        <location filename="../../ui/counter/window.py" line="460" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
-        <location filename="../../ui/counter/window.py" line="578" />
+        <location filename="../../ui/counter/window.py" line="470" />
+        <location filename="../../ui/counter/window.py" line="672" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="475" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="388" />
+        <location filename="../../ui/counter/window.py" line="482" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="389" />
+        <location filename="../../ui/counter/window.py" line="483" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="391" />
+        <location filename="../../ui/counter/window.py" line="485" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="393" />
+        <location filename="../../ui/counter/window.py" line="487" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="394" />
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="488" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="401" />
+        <location filename="../../ui/counter/window.py" line="495" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="402" />
+        <location filename="../../ui/counter/window.py" line="496" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="403" />
+        <location filename="../../ui/counter/window.py" line="497" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="404" />
+        <location filename="../../ui/counter/window.py" line="498" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="429" />
+        <location filename="../../ui/counter/window.py" line="523" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="431" />
+        <location filename="../../ui/counter/window.py" line="525" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="433" />
+        <location filename="../../ui/counter/window.py" line="527" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="441" />
+        <location filename="../../ui/counter/window.py" line="535" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="443" />
+        <location filename="../../ui/counter/window.py" line="537" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="445" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="447" />
+        <location filename="../../ui/counter/window.py" line="541" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="452" />
+        <location filename="../../ui/counter/window.py" line="546" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="464" />
+        <location filename="../../ui/counter/window.py" line="558" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="465" />
+        <location filename="../../ui/counter/window.py" line="559" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="485" />
+        <location filename="../../ui/counter/window.py" line="579" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="532" />
+        <location filename="../../ui/counter/window.py" line="626" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="641" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="551" />
+        <location filename="../../ui/counter/window.py" line="645" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="553" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="680" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="588" />
+        <location filename="../../ui/counter/window.py" line="682" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="604" />
+        <location filename="../../ui/counter/window.py" line="698" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="606" />
+        <location filename="../../ui/counter/window.py" line="700" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="608" />
+        <location filename="../../ui/counter/window.py" line="702" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="609" />
+        <location filename="../../ui/counter/window.py" line="703" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="610" />
+        <location filename="../../ui/counter/window.py" line="704" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="705" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="612" />
+        <location filename="../../ui/counter/window.py" line="706" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="613" />
+        <location filename="../../ui/counter/window.py" line="707" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="659" />
+        <location filename="../../ui/counter/window.py" line="753" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="664" />
+        <location filename="../../ui/counter/window.py" line="758" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -814,7 +824,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/pages/base.py" line="75" />
+        <location filename="../../kiosk/pages/base.py" line="76" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -822,42 +832,42 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../kiosk/shell.py" line="87" />
+        <location filename="../../kiosk/shell.py" line="95" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="249" />
+        <location filename="../../kiosk/shell.py" line="259" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="254" />
+        <location filename="../../kiosk/shell.py" line="265" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="261" />
+        <location filename="../../kiosk/shell.py" line="287" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="269" />
+        <location filename="../../kiosk/shell.py" line="295" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="272" />
+        <location filename="../../kiosk/shell.py" line="298" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="274" />
+        <location filename="../../kiosk/shell.py" line="300" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="277" />
+        <location filename="../../kiosk/shell.py" line="303" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>
@@ -1202,32 +1212,32 @@
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="462" />
+        <location filename="../../ui/screen/console.py" line="484" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="519" />
+        <location filename="../../ui/screen/console.py" line="541" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="527" />
+        <location filename="../../ui/screen/console.py" line="549" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="550" />
+        <location filename="../../ui/screen/console.py" line="572" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="557" />
+        <location filename="../../ui/screen/console.py" line="579" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="567" />
+        <location filename="../../ui/screen/console.py" line="589" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -1235,12 +1245,12 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../kiosk/pages/base.py" line="146" />
+        <location filename="../../kiosk/pages/base.py" line="162" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/base.py" line="148" />
+        <location filename="../../kiosk/pages/base.py" line="164" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1248,17 +1258,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/shell.py" line="48" />
+        <location filename="../../kiosk/shell.py" line="49" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="54" />
+        <location filename="../../kiosk/shell.py" line="55" />
         <source>Enter the administrator PIN to leave the kiosk</source>
         <translation>请输入管理员密码以退出自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="59" />
+        <location filename="../../kiosk/shell.py" line="60" />
         <source>Leave kiosk</source>
         <translation>退出自助终端</translation>
     </message>
@@ -1399,59 +1409,59 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="73" />
+        <location filename="../../kiosk/pages/ticket.py" line="71" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="74" />
+        <location filename="../../kiosk/pages/ticket.py" line="72" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="75" />
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="79" />
+        <location filename="../../kiosk/pages/ticket.py" line="77" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="81" />
+        <location filename="../../kiosk/pages/ticket.py" line="79" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="92" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="107" />
+        <location filename="../../kiosk/pages/ticket.py" line="104" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="110" />
+        <location filename="../../kiosk/pages/ticket.py" line="107" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="117" />
+        <location filename="../../kiosk/pages/ticket.py" line="114" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -1497,7 +1507,7 @@
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="56" />
+        <location filename="../../kiosk/pages/ticket.py" line="55" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

@@ -13,8 +13,8 @@ from app.config import Settings
 from app.domain.clock import local_today
 from app.domain.idnumber import mask_id_number
 from app.errors import ConfigError
+from app.runtime import SyncLoop
 from app.store import models as m
-from app.sync.engine import SyncLoop
 from app.sync.leases import NoLeasedNumbers, issue_offline_ticket, lease_block
 from app.sync.secrets_store import open_secret_store
 from tests.integration.test_replication import accept_case, center_counts, make_terminal

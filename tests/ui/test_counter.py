@@ -19,7 +19,7 @@ from app.domain.catalog import load_catalog
 from app.store import models as m
 from tests.support.center import CenterServer
 from ui.counter.cli import card_reader
-from ui.counter.script import open_counter, run_counter_script, settle
+from ui.counter.script import open_counter, run_counter_script, settle, wait_state
 from ui.fonts import install_fonts
 from ui.i18n import install_language
 
@@ -102,15 +102,12 @@ def test_the_center_stops_halfway_nothing_lost_nothing_twice(center, tmp_path: P
         second = win.last
         accept_one("王芳", "36070219920315002X")
         third = win.last
-        win.refresh_status()
-        settle(win)
+        wait_state(win, lambda st: st.synced_once and not st.online)
         assert "离线" in win.status.text()
         assert len(win.case_rows) == 3
     finally:
         center.start()
-    for _ in range(2):
-        win.refresh_status()
-        settle(win)
+    wait_state(win, lambda st: st.online and st.pending_ops == 0)  # replication runs by itself
     assert "离线" not in win.status.text()
     with center.db.read_session() as s:
         numbers = sorted(s.scalars(select(m.Case.case_number)))
@@ -118,7 +115,7 @@ def test_the_center_stops_halfway_nothing_lost_nothing_twice(center, tmp_path: P
         per_case = len(svc.checklist(svc.search_items("个体工商户注册登记")[0]))
         assert s.scalar(select(func.count()).select_from(m.CaseMaterial)) == 3 * per_case
     assert customer.prompt.text() == "请对本次服务进行评价"  # the pad waits for the first visit's rating
-    win.timer.stop()
+    win.shutdown()
     svc.term.close()
 
 
@@ -147,5 +144,5 @@ def test_the_queue_keys_work_from_the_keyboard(center, tmp_path: Path, qtbot) ->
     qtbot.keyClick(win.search, Qt.Key.Key_F1)
     settle(win)
     assert "本窗口暂无等候的号码" in win.message.text()
-    win.timer.stop()
+    win.shutdown()
     svc.term.close()

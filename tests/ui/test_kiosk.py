@@ -57,6 +57,7 @@ def shell(qtbot, qapp, hall, tmp_path):  # type: ignore[no-untyped-def]
     sh.show()
     yield sh
     sh.allow_close = True
+    sh.shutdown()
 
 
 def _has_ink(img: QImage) -> bool:
@@ -221,6 +222,7 @@ def test_elderly_mode_speaks_each_page(qtbot, qapp, hall, tmp_path) -> None:  # 
     settle(sh)
     assert "请选择业务类别" in said[-1]
     sh.allow_close = True
+    sh.shutdown()
 
 
 def test_a_card_lifted_during_the_read_is_explained(shell) -> None:  # type: ignore[no-untyped-def]

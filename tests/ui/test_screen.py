@@ -40,8 +40,11 @@ def test_call_shows_and_is_announced(qtbot, qapp, sqlite_url, tmp_path) -> None:
         widget = BoardWidget("测试政务服务中心")
         qtbot.addWidget(widget)
         announcer = Announcer(EspeakSpeaker(out_dir=tmp_path / "voice"), repeat=2, pause_s=0)
+        from app.runtime import StateStore
+
+        state = StateStore()
         ctl = ScreenController(
-            widget, lambda ev, st: EventStream(ws_url, token, ev, st, max_backoff=0.5), announcer
+            widget, lambda ev, st: EventStream(ws_url, token, ev, st, max_backoff=0.5), announcer, state
         )
         ctl.start()
         qtbot.waitUntil(lambda: ctl.board.has_data and ctl.board.connected, timeout=10_000)
@@ -64,6 +67,8 @@ def test_call_shows_and_is_announced(qtbot, qapp, sqlite_url, tmp_path) -> None:
         center.stop()  # the center goes away: last good state, plainly marked
         qtbot.waitUntil(lambda: not ctl.board.connected, timeout=10_000)
         assert "重新连接" in widget.status.text()
+        events = state.get().device("events")
+        assert events is not None and events.ok is False  # the runtime's snapshot says so too
         assert widget.latest_number.text() == "A001" and ctl.board.waiting["A"] == 1  # never "0 waiting"
         with center.db.write_session() as s:  # meanwhile the other ticket was called elsewhere
             from sqlalchemy import select
@@ -74,5 +79,6 @@ def test_call_shows_and_is_announced(qtbot, qapp, sqlite_url, tmp_path) -> None:
             t.status = "cancelled"  # type: ignore[assignment]
         center.start()
         qtbot.waitUntil(lambda: ctl.board.connected and ctl.board.waiting.get("A") == 0, timeout=15_000)
+        assert state.get().device("events").ok is True  # type: ignore[union-attr]
         ctl.stop()
         screen.close()

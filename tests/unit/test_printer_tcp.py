@@ -25,9 +25,10 @@ def test_ticket_round_trip() -> None:
         result = printer.print_ticket(data)
         expected = printer.render(build_ticket(data, 80))
         deadline = time.monotonic() + 5
-        while len(peer.data()) < len(STATUS_QUERIES) + len(expected) and time.monotonic() < deadline:
+        while len(peer.data()) < 2 * len(STATUS_QUERIES) + len(expected) and time.monotonic() < deadline:
             time.sleep(0.01)
-    assert peer.data() == STATUS_QUERIES + expected  # the status check, then exactly the job
+    # the status check, exactly the job, then the status again (paper that ran out mid-job is no ticket)
+    assert peer.data() == STATUS_QUERIES + expected + STATUS_QUERIES
     assert "企业开办".encode("gb18030") in peer.job_bytes()
     assert result.bytes_sent == len(expected)
     assert result.status is not None and result.status.ok and result.preview is None

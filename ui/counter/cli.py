@@ -37,17 +37,13 @@ def _printer(settings: Settings) -> Any:
 
 
 def card_reader(url: str) -> Any:
-    """A callable that reads one card (blocking, off the GUI thread), or None without a reader."""
+    """The reader behind its one owner thread (`ReaderWorker`): calling it reads one card (blocking, off the
+    GUI thread); None without a reader. Close it when the counter ends."""
     if url in ("", "none"):
         return None
+    from app.devices.idcard.worker import ReaderWorker
 
-    def read() -> Any:
-        from app.devices.idcard import open_reader
-
-        with open_reader(url) as reader:
-            return reader.read_card()
-
-    return read
+    return ReaderWorker(url)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -72,7 +68,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     term = open_terminal(settings, args.name, center_url=args.center)
     svc = CounterService(term, settings, window=args.window, receipt_printer=_printer(settings))
     customer = None if args.no_customer else CustomerWindow(args.window, settings.hall_name)
-    win = CounterWindow(svc, customer, read_card=card_reader(settings.devices.idcard_url))
+    reader = card_reader(settings.devices.idcard_url)
+    win = CounterWindow(svc, customer, read_card=reader)
     win.show()
     if customer is not None:
         screens = QGuiApplication.screens()
@@ -83,6 +80,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             customer.resize(900, 600)
             customer.show()
     code = app.exec()
+    win.shutdown()
+    if reader is not None:
+        reader.close()
     term.close()
     return int(code)
 

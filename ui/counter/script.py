@@ -17,6 +17,7 @@ from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
 from app.domain.clock import local_today
+from app.runtime import TerminalRuntime, TerminalState
 from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
 from ui.counter.customer import CustomerWindow
@@ -38,6 +39,22 @@ def settle(win: CounterWindow, timeout_s: float = 20.0) -> None:
         time.sleep(0.01)
 
 
+def wait_state(win: CounterWindow, ok: Callable[[TerminalState], bool], timeout_s: float = 20.0) -> TerminalState:
+    """Until the runtime's state satisfies `ok` (its snapshots reach the window through the bridge)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    win.runtime.wake_sync()
+    while True:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        st = win.runtime.state.get()
+        if ok(st) and win.state_seen >= st.version:  # … and the window has shown it
+            return st
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"counter state never as expected: {st}")
+        time.sleep(0.02)
+
+
 def open_counter(
     center_url: str,
     settings: Settings,
@@ -48,6 +65,8 @@ def open_counter(
     read_card: Callable[[], Any] | None = None,
     printer_url: str | None = None,
     documents: Path | None = None,
+    sync_interval: float = 5.0,
+    max_backoff: float = 30.0,
 ) -> tuple[CounterWindow, CustomerWindow, CounterService]:
     name = name or f"counter-{window}"
     if not cache_path(settings, name).exists():
@@ -57,7 +76,8 @@ def open_counter(
     printer = EscposPrinter(printer_url or f"sim://{out / 'receipts'}", width_mm=80)
     svc = CounterService(term, settings, window=window, receipt_printer=printer, documents_dir=documents or out / "documents")
     customer = CustomerWindow(window, settings.hall_name)
-    win = CounterWindow(svc, customer, read_card=read_card)
+    runtime = TerminalRuntime(term, sync_interval=sync_interval, max_backoff=max_backoff)
+    win = CounterWindow(svc, customer, read_card=read_card, runtime=runtime, owns_runtime=True)
     win.resize(1440, 900)
     customer.resize(1024, 600)
     win.show()
@@ -168,12 +188,12 @@ def run_counter_script(
     win.refresh_cases()
     shot("cases")
     win.tabs.setCurrentIndex(0)
-    svc.term.engine.sync_once()
+    wait_state(win, lambda st: st.online and st.pending_ops == 0)
     result = {
         "shots": shots,
         "cases": [c.case_number for c in (accepted, refused, notified) if c is not None],
         "documents": [str(p) for c in (accepted, refused, notified) if c is not None for p in c.documents],
     }
-    win.timer.stop()
+    win.shutdown()
     svc.term.close()
     return result

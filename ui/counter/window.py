@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,9 +38,12 @@ from app.counter.service import Accepted, ApplicantIn, CaseRow, CounterService
 from app.domain.acceptance import Decision, MaterialCheck
 from app.domain.clock import local_today
 from app.domain.idnumber import is_valid_id_number, mask_id_number, mask_name, mask_phone
+from app.errors import HallError
+from app.runtime import TerminalRuntime, TerminalState
 from app.views.guides import GuideItem
 from ui.counter.customer import CustomerWindow
-from ui.tasks import run_in_background
+from ui.i18n import current_language
+from ui.runtime_bridge import RuntimeBridge, plain_message
 
 log = logging.getLogger("hall.ui.counter")
 LIGHT_COLORS = {"green": "#d7f5dd", "yellow": "#fff1c2", "red": "#fdd6d3"}
@@ -60,9 +63,26 @@ class CounterWindow(QMainWindow):
     done = Signal(str)  # what the last action did (tests wait on it)
     failed = Signal(str)
 
-    def __init__(self, svc: CounterService, customer: CustomerWindow | None = None, *, read_card: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self,
+        svc: CounterService,
+        customer: CustomerWindow | None = None,
+        *,
+        read_card: Callable[[], Any] | None = None,
+        runtime: TerminalRuntime | None = None,
+        owns_runtime: bool | None = None,
+    ) -> None:
         super().__init__()
         self.svc, self.customer, self.read_card = svc, customer, read_card
+        # the terminal's runtime: every action below runs on its serialized executor, in the order pressed;
+        # replication runs in it from now until the window closes, whoever is logged in
+        self._owns_runtime = runtime is None if owns_runtime is None else owns_runtime
+        self.runtime = (runtime or TerminalRuntime(svc.term)).start()
+        svc.state = self.runtime.state
+        self.bridge = RuntimeBridge(self.runtime, self)
+        self.bridge.state_changed.connect(self._on_state)
+        self._queue_info: dict[str, Any] | None = None
+        self.state_seen = 0  # the version of the last snapshot the window has shown
         self.item: GuideItem | None = None
         self.results: list[GuideItem] = []
         self.last: Accepted | None = None
@@ -84,7 +104,16 @@ class CounterWindow(QMainWindow):
         self.resize(1440, 900)
 
     # ------------------------------------------------------------------ plumbing
-    def run(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None, what: str = "") -> None:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        then: Callable[[Any], None] | None = None,
+        what: str = "",
+        *,
+        network_read: bool = False,
+    ) -> None:
+        """`fn` on the runtime's serialized executor (after every action pressed before it), `then` on the
+        GUI thread; a failure shows its plain message (its traceback goes to the log when it is a bug)."""
         self.busy += 1
 
         def ok(result: Any) -> None:
@@ -95,10 +124,50 @@ class CounterWindow(QMainWindow):
 
         def bad(exc: BaseException) -> None:
             self.busy -= 1
-            self.show_error(str(exc))
-            self.failed.emit(str(exc))
+            text = self.plain(exc)
+            self.show_error(text)
+            self.failed.emit(text)
+            if self.svc.current_stale:  # an answer was lost: the center knows what this window holds
+                self.recover_current()
 
-        run_in_background(fn, ok, bad)
+        self.bridge.submit(fn, ok, bad, network_read=network_read, what=what)
+
+    def plain(self, exc: BaseException) -> str:
+        return plain_message(exc, current_language()) or self.tr(
+            "Something went wrong. The details are in the log; please tell the administrator."
+        )
+
+    def recover_current(self) -> None:
+        """Ask the center which ticket this window holds, and show it."""
+
+        def work() -> Any:
+            try:
+                return self.svc.sync_current()
+            except HallError as exc:  # still cut off: the next key press tries again
+                log.info("window %s: current ticket not recovered: %s", self.svc.window, exc)
+                return None
+
+        self.run(work, lambda _t: None, "recover")
+
+    def _on_state(self, new: TerminalState, old: TerminalState) -> None:
+        self.state_seen = max(self.state_seen, new.version)
+        if new.current_ticket != old.current_ticket:
+            self._show_current()
+        if (new.online, new.pending_ops, new.rejected_ops) != (old.online, old.pending_ops, old.rejected_ops):
+            self._show_status()
+        if new.online and not old.online and old.synced_once and self.svc.clerk is not None:
+            self.recover_current()  # reconnected: the center may have moved the window on
+
+    def shutdown(self) -> None:
+        """Stop the runtime (replication, executor) when this window made it."""
+        self.timer.stop()
+        self.bridge.close()
+        if self._owns_runtime:
+            self.runtime.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def show_error(self, text: str) -> None:
         self.message.setObjectName("error")
@@ -159,8 +228,12 @@ class CounterWindow(QMainWindow):
             if not clerk.offline:
                 try:
                     self.svc.open_window()
-                except Exception as exc:  # the window may already be open
+                except HallError as exc:  # the window may already be open
                     log.info("open window: %s", exc)
+                try:
+                    self.svc.sync_current()  # a restart: the center may already hold a ticket for this window
+                except HallError as exc:
+                    log.info("current ticket at login: %s", exc)
             return clerk
 
         def ok(clerk: Any) -> None:
@@ -176,15 +249,16 @@ class CounterWindow(QMainWindow):
 
         def bad(exc: BaseException) -> None:
             self.busy -= 1
-            self.login_message.setText(str(exc))
-            self.failed.emit(str(exc))
+            text = self.plain(exc)
+            self.login_message.setText(text)
+            self.failed.emit(text)
 
         def good(clerk: Any) -> None:
             self.busy -= 1
             ok(clerk)
             self.done.emit("login")
 
-        run_in_background(work, good, bad)
+        self.bridge.submit(work, good, bad, what="login")
 
     # ------------------------------------------------------------------ main page
     def _main_page(self) -> QWidget:
@@ -251,11 +325,11 @@ class CounterWindow(QMainWindow):
         return panel
 
     def _show_current(self) -> None:
-        t = self.svc.current
-        self.current.setText(t["number"] if t else "—")
+        t = self.runtime.state.get().current_ticket
+        self.current.setText(t.number if t else "—")
         if self.customer is not None:
             if t:
-                self.customer.serving(t["number"])
+                self.customer.serving(t.number)
             else:
                 self.customer.idle()
 
@@ -304,49 +378,59 @@ class CounterWindow(QMainWindow):
         self.run(self.svc.logout, lambda _r: self.pages.setCurrentIndex(0), "logout")
 
     def refresh_status(self) -> None:
-        if self._status_running:  # a slow center: the timer does not stack a second refresh on the first
+        """The queue counts of this window's categories (a network read, off the executor); replication's
+        state comes from the runtime's snapshots."""
+        self._show_status()
+        if self._status_running or self.svc.clerk is None:  # a slow center: never two reads at once
             return
         self._status_running = True
         svc = self.svc
 
-        def work() -> dict[str, Any]:
-            status = svc.term.engine.sync_once()
-            info: dict[str, Any] = {"sync": status, "queue": None}
+        def work() -> dict[str, Any] | None:
             try:
-                info["queue"] = svc.queue_status()
-            except Exception as exc:  # offline: the bar says so
-                info["error"] = str(exc)
-            return info
+                return svc.queue_status()
+            except HallError as exc:  # offline: the bar says so
+                log.info("queue status: %s", exc)
+                return None
 
-        def show(info: dict[str, Any]) -> None:
+        def show(info: dict[str, Any] | None) -> None:
             self._status_running = False
-            clerk = svc.clerk.name if svc.clerk else ""
-            sync = info["sync"]
-            if sync.online:
-                state = self.tr("synced") if not sync.pending_ops else self.tr("%1 to upload").replace("%1", str(sync.pending_ops))
-            else:
-                state = self.tr("OFFLINE: %1 waiting to upload").replace("%1", str(sync.pending_ops))
-            parts = [self.tr("Window %1").replace("%1", str(svc.window)), clerk, state]
-            q = info.get("queue")
-            if q:
-                parts.append(
-                    " · ".join(
-                        self.tr("%1: %2 waiting").replace("%1", q["names"][c]).replace("%2", str(n))
-                        for c, n in q["waiting"].items()
-                    )
+            self._queue_info = info
+            self._show_status()
+
+        def failed(_exc: BaseException) -> None:
+            self._status_running = False
+
+        self.busy += 1
+        self.bridge.submit(
+            work,
+            lambda r: (setattr(self, "busy", self.busy - 1), show(r)),
+            lambda e: (setattr(self, "busy", self.busy - 1), failed(e)),
+            network_read=True,
+            what="status",
+        )
+
+    def _show_status(self) -> None:
+        svc, sync = self.svc, self.runtime.state.get()
+        clerk = svc.clerk.name if svc.clerk else ""
+        if not sync.synced_once:
+            state = self.tr("Connecting to the center…")
+        elif sync.online:
+            state = self.tr("synced") if not sync.pending_ops else self.tr("%1 to upload").replace("%1", str(sync.pending_ops))
+        else:
+            state = self.tr("OFFLINE: %1 waiting to upload").replace("%1", str(sync.pending_ops))
+        parts = [self.tr("Window %1").replace("%1", str(svc.window)), clerk, state]
+        q = self._queue_info
+        if q and sync.online:
+            parts.append(
+                " · ".join(
+                    self.tr("%1: %2 waiting").replace("%1", q["names"][c]).replace("%2", str(n))
+                    for c, n in q["waiting"].items()
                 )
-            self.status.setText("　|　".join(p for p in parts if p))
-            self.status.setObjectName("status" if sync.online else "status_offline")
-            self.status.setStyleSheet("")
-
-        def work_or_release() -> dict[str, Any]:
-            try:
-                return work()
-            except BaseException:
-                self._status_running = False
-                raise
-
-        self.run(work_or_release, show, "status")
+            )
+        self.status.setText("　|　".join(p for p in parts if p))
+        self.status.setObjectName("status" if sync.online else "status_offline")
+        self.status.setStyleSheet("")
 
     # ------------------------------------------------------------------ acceptance
     def _acceptance_tab(self) -> QWidget:

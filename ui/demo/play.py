@@ -82,7 +82,7 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
             shell.open("checkin")
             settle(shell)
             shell.page.flow.enter_code(appointment)  # type: ignore[attr-defined]
-            shell.page.render()
+            shell.page.refresh()
             settle(shell)
             tickets.append(shell.page.flow.ticket.number)  # type: ignore[attr-defined]
             shots.append(_shoot(shell, out, "kiosk-checkin"))
@@ -167,7 +167,7 @@ def play_counter(settings: Settings, out: Path, *, window: int, name: str, offli
         shot = _shoot(win, out, tag)
         return {"cases": cases, "call_message": message, "status": win.status.text(), "shots": [shot]}
     finally:
-        win.timer.stop()
+        win.shutdown()
         svc.term.close()
 
 

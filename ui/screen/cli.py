@@ -75,13 +75,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if settings.devices.voice_backend == "none"
         else Announcer(speaker, repeat=settings.devices.voice_repeat)
     )
+    from app.runtime import TerminalRuntime
+
+    # the screen's runtime: it has nothing to push and reads the queue by its event stream, so its sync
+    # loop pulls the reference data (window names, categories) and its state carries the stream's health
+    runtime = TerminalRuntime(term, sync_interval=60.0).start()
     ctl = ScreenController(
-        widget, lambda on_ev, on_state: EventStream(ws_url, token, on_ev, on_state), announcer
+        widget, lambda on_ev, on_state: EventStream(ws_url, token, on_ev, on_state), announcer, runtime.state
     )
     ctl.start()
     widget.show() if args.windowed else widget.showFullScreen()
     code = app.exec()
     ctl.stop()
+    runtime.close()
     term.close()
     return int(code)
 

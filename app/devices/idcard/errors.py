@@ -51,6 +51,10 @@ class FrameError(IdCardError):
         super().__init__(message, code="idcard_frame")
 
 
+class ChecksumError(FrameError):
+    """A frame whose XOR checksum does not match: a byte flipped on the line (worth reading once more)."""
+
+
 class ReaderTimeout(IdCardError):
     """The reader did not answer in time."""
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.devices.idcard.errors import FrameError, ReaderTimeout
+from app.devices.idcard.errors import ChecksumError, FrameError, ReaderTimeout
 
 PREAMBLE = bytes.fromhex("AAAAAA9669")
 HEADER = len(PREAMBLE) + 2  # preamble + LEN_H LEN_L
@@ -133,7 +133,7 @@ def scan(buf: bytes | bytearray, *, final: bool = False) -> Scan:
             return Scan(None, start, end - len(buf), error, mid_frame)
         checked, chk = bytes(buf[start + len(PREAMBLE) : end - 1]), buf[end - 1]
         if xor(checked) != chk:
-            error = FrameError(f"checksum mismatch (got 0x{chk:02X}, expected 0x{xor(checked):02X})")
+            error = ChecksumError(f"checksum mismatch (got 0x{chk:02X}, expected 0x{xor(checked):02X})")
             pos = start + 1
             continue
         return Scan(checked[2:], end, 0, error, mid_frame)

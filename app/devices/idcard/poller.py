@@ -55,6 +55,7 @@ class CardPoller:
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> CardPoller:
+        self.reader.bind_owner(self._thread)  # from now on the reader answers this thread only
         self._thread.start()
         return self
 
@@ -63,6 +64,8 @@ class CardPoller:
         self._stop.set()
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout)
+        if not self._thread.is_alive() and self.reader.owner_thread is self._thread:
+            self.reader.bind_owner(None)  # the reader is free again (its owner closes it)
 
     @property
     def running(self) -> bool:
@@ -77,7 +80,7 @@ class CardPoller:
                 return
             if found:
                 r.select()
-            self._placed(r.read_once(self.fingerprint))
+            self._placed(r.read_selected(self.fingerprint))
             return
         if not found:
             if r.card_present():
@@ -88,7 +91,7 @@ class CardPoller:
         # found while a card is reported: lifted and placed again (a halting reader), or still lying on
         # a reader that keeps finding it, or another card put down between two polls
         r.select()
-        card = r.read_once(self.fingerprint)
+        card = r.read_selected(self.fingerprint)
         if card == self.present and not self.halting:
             return
         self._removed()

@@ -24,6 +24,7 @@ from app.devices.idcard.card import IdCard
 from app.devices.idcard.errors import (
     FOUND_SW3,
     OK_SW3,
+    ChecksumError,
     FrameError,
     IdCardError,
     NoCard,
@@ -39,6 +40,7 @@ from app.devices.idcard.layouts import (
     decode_extra_address,
     decode_text,
 )
+from app.devices.owner import ThreadBound
 
 log = logging.getLogger("hall.device.idcard")
 NO_CONTENT_SW3 = 0x91
@@ -59,9 +61,9 @@ class Port(Protocol):
     def close(self) -> None: ...
 
 
-class IdCardReader:
-    """One reader. Safe to share between threads (one command at a time), though a CardPoller should be
-    its only user while it runs."""
+class IdCardReader(ThreadBound):
+    """One reader. Once bound to an owner thread (a CardPoller's, a ReaderWorker's), every command from any
+    other thread is refused with WrongThread; unbound (a CLI), one command at a time from any thread."""
 
     def __init__(
         self,
@@ -88,6 +90,7 @@ class IdCardReader:
         self, cmd: tuple[int, int], data: bytes = b"", *, timeout_s: float | None = None
     ) -> f.Response:
         """Send one command, return the reader's answer (any SW3: the caller judges it)."""
+        self.check_owner()
         step = f.COMMAND_NAMES.get(cmd, f"command {cmd[0]:02X} {cmd[1]:02X}")
         sent = bytes(cmd) + data
         with self._lock:
@@ -124,7 +127,8 @@ class IdCardReader:
                 raise ReaderTimeout(f"{step}: {_plain(exc)}") from None
             except FrameError as exc:
                 log.info("%s: %s: %s", self.name, step, _plain(exc))
-                raise FrameError(f"{step}: a garbled answer ({_plain(exc)}): check the cable") from None
+                # the same kind (a checksum mismatch stays one: the caller may read once more)
+                raise type(exc)(f"{step}: a garbled answer ({_plain(exc)}): check the cable") from None
             except OSError as exc:  # pyserial's SerialException is an OSError: unplugged, socket closed
                 raise ReaderUnavailable(f"the connection to the reader {self.name} was lost: {exc}") from exc
         resp = f.Response(body[0], body[1], body[2], body[3:])
@@ -234,6 +238,17 @@ class IdCardReader:
         log.info("%s: read %r", self.name, card)
         return card
 
+    def read_selected(self, fingerprint: bool = False) -> IdCard:
+        """`read_once`, and once more when the answer fails its checksum (a byte flipped on the line: the
+        card is selected again and read again; a second garbled answer is the error)."""
+        try:
+            return self.read_once(fingerprint)
+        except ChecksumError as exc:
+            log.info("%s: %s; reading once more", self.name, _plain(exc))
+        if not self.card_present():
+            raise NoCard()
+        return self.read_once(fingerprint)
+
     def read_extra_address(self) -> str | None:
         """The 追加住址 (address change written on the card after issue), None when the card has none. Call it
         after read_card / read_once, while the card still lies on the reader."""
@@ -250,11 +265,12 @@ class IdCardReader:
             self.select()
         elif not self.card_present():
             raise NoCard()
-        return self.read_once(fingerprint)
+        return self.read_selected(fingerprint)
 
     # ---- lifetime
     def reopen(self) -> None:
         """Close the port and open it again (after the reader was unplugged, or a socket dropped)."""
+        self.check_owner()
         if self._opener is None:
             raise ReaderUnavailable(f"the reader {self.name} cannot be reopened")
         with self._lock:

@@ -6,7 +6,7 @@
 card and `remove()` it. Parameters are applied when a reader opens the URL (not when it reconnects):
 - card: the demo card lying on the reader (none: empty);
 - fault: none; no_sam (the SAM fails its self-check: SW3 0x60 to everything); garbage (junk, a false
-  preamble and a partial one before every answer); bad_checksum (the read answer's checksum is wrong);
+  preamble and a partial one before every answer); bad_checksum (the read answer's checksum is wrong); bad_checksum_once (only the next read answer's);
   truncated (the read answer stops halfway); remove_mid_read (the card is lifted during the read); timeout
   (the reader never answers); unplugged (the port cannot be opened, or fails once open);
 - baud: bytes come out at that line speed, 10 bits a byte, as on a real serial line;
@@ -42,6 +42,7 @@ FAULTS = (
     "no_sam",
     "garbage",
     "bad_checksum",
+    "bad_checksum_once",
     "truncated",
     "remove_mid_read",
     "timeout",
@@ -218,8 +219,10 @@ class SimReader:
         else:
             body = TEXT_BYTES.to_bytes(2, "big") + PHOTO_BYTES.to_bytes(2, "big") + text + photo
         frame = f.response(0x90, body)
-        if self.fault == "bad_checksum":
+        if self.fault in ("bad_checksum", "bad_checksum_once"):
             frame = frame[:-1] + bytes([frame[-1] ^ 0x5A])
+            if self.fault == "bad_checksum_once":  # one byte flipped on the line, then a clean line again
+                self.fault = "none"
         elif self.fault == "truncated":
             frame = frame[: len(frame) // 2]
         if self.halt_after_read:
