@@ -79,6 +79,7 @@ class _Reader:
         self.path = path
         self.errors: list[CellError] = []
         self.warnings: list[str] = []
+        self.sheet_names: set[str] = set()
 
     def error(self, sheet: str, row: int | None, letter: str | None, header: str | None, reason: str) -> None:
         self.errors.append(CellError(sheet, row, letter, header, reason))
@@ -241,6 +242,7 @@ class _Reader:
                 self.path,
                 [CellError("", None, None, None, f"不是 Excel 工作簿（.xlsx）/ not an Excel workbook: {exc}")],
             ) from None
+        self.sheet_names = set(book.sheetnames)
         try:
             rows = {sheet.key: self.sheet_rows(book, sheet) for sheet in w.SHEETS}
         finally:
@@ -313,6 +315,8 @@ class _Reader:
                 self.cell_error(r, "item", f"事项表中没有编码“{v['item']}”/ unknown item")
             elif v["item"] is not None and v["q"] and v["a"]:
                 faqs[v["item"]].append(c.Faq(v["q"], v["a"]))
+        if not rows["items"] and w.ITEMS.name in self.sheet_names:
+            self.error(w.ITEMS.name, 2, None, None, "事项表没有任何事项 / the items sheet is empty")
         for code, r in items.items():
             if not materials[code]:
                 self.cell_error(r, "code", "材料表中没有这个事项的材料 / the item has no materials")
