@@ -169,8 +169,8 @@ def import_catalog(
     # departments
     depts = {d.code: d for d in s.scalars(select(m.Department))}
     for d in catalog.departments:
-        row = depts.get(d.code)
-        values = {"name": d.name, "short_name": d.short_name}
+        row: Any = depts.get(d.code)
+        values: dict[str, Any] = {"name": d.name, "short_name": d.short_name}
         if row is None:
             row = depts[d.code] = m.Department(code=d.code, **values, updated_at=now)
             s.add(row)
@@ -186,7 +186,7 @@ def import_catalog(
     # categories
     cats = {k.prefix: k for k in s.scalars(select(m.Category))}
     for k in catalog.categories:
-        row = cats.get(k.prefix)
+        krow = cats.get(k.prefix)
         values = {
             "name": k.name,
             "description": k.description,
@@ -196,23 +196,23 @@ def import_catalog(
             "cutoff_minutes": k.cutoff_minutes,
             "active": True,
         }
-        if row is None:
-            row = cats[k.prefix] = m.Category(prefix=k.prefix, **values, updated_at=now)
-            s.add(row)
+        if krow is None:
+            krow = cats[k.prefix] = m.Category(prefix=k.prefix, **values, updated_at=now)
+            s.add(krow)
             report.count("categories", "created")
-        elif _assign(row, values):
-            row.updated_at = now
+        elif _assign(krow, values):
+            krow.updated_at = now
             report.count("categories", "updated")
         else:
             report.count("categories", "unchanged")
             continue
-        touched.append(row)
+        touched.append(krow)
     listed = {k.prefix for k in catalog.categories}
-    for prefix, row in cats.items():
-        if prefix not in listed and row.active and suspend_missing:
-            row.active, row.updated_at = False, now
+    for prefix, krow in cats.items():
+        if prefix not in listed and krow.active and suspend_missing:
+            krow.active, krow.updated_at = False, now
             report.deactivated.append(f"category {prefix}")
-            touched.append(row)
+            touched.append(krow)
     s.flush()
     tick("items", 0, total)
 
@@ -223,89 +223,89 @@ def import_catalog(
     changed_items: list[m.ServiceItem] = []
     for n, it in enumerate(catalog.items, start=1):
         values = _item_values(it, depts[it.department].id, cats[it.category].id if it.category else None)
-        row = items.get(it.code)
-        if row is None:
-            row = items[it.code] = m.ServiceItem(code=it.code, **values, updated_at=now)
-            _sync_materials(s, row, it.materials, report)
-            s.add(row)
+        irow = items.get(it.code)
+        if irow is None:
+            irow = items[it.code] = m.ServiceItem(code=it.code, **values, updated_at=now)
+            _sync_materials(s, irow, it.materials, report)
+            s.add(irow)
             report.count("items", "created")
-            changed_items.append(row)
+            changed_items.append(irow)
         else:
-            fields_changed = _assign(row, values)
-            mats_changed = _sync_materials(s, row, it.materials, report)
+            fields_changed = _assign(irow, values)
+            mats_changed = _sync_materials(s, irow, it.materials, report)
             if fields_changed or mats_changed:
-                row.updated_at = now
+                irow.updated_at = now
                 report.count("items", "updated")
-                changed_items.append(row)
+                changed_items.append(irow)
             else:
                 report.count("items", "unchanged")
         if n % 100 == 0:
             tick("items", n, total)
     listed = {it.code for it in catalog.items}
-    for code, row in items.items():
-        if code not in listed and row.status == "active" and suspend_missing:
-            row.status, row.updated_at = "suspended", now
+    for code, irow in items.items():
+        if code not in listed and irow.status == "active" and suspend_missing:
+            irow.status, irow.updated_at = "suspended", now
             report.suspended_items.append(code)
-            changed_items.append(row)
+            changed_items.append(irow)
     tick("items", total, total)
     s.flush()
 
     # staff (before windows: a window's roster names them)
     staff = {st.username: st for st in s.scalars(select(m.Staff))}
     for st in catalog.staff:
-        row = staff.get(st.username)
+        srow = staff.get(st.username)
         values = {
             "full_name": st.full_name,
             "role": Role(st.role),
             "window_number": st.window,
             "department_id": depts[st.department].id if st.department else None,
         }
-        if row is None:
-            row = staff[st.username] = m.Staff(username=st.username, password_hash=None, **values, updated_at=now)
-            s.add(row)
+        if srow is None:
+            srow = staff[st.username] = m.Staff(username=st.username, password_hash=None, **values, updated_at=now)
+            s.add(srow)
             report.count("staff", "created")
-        elif _assign(row, values):
-            row.updated_at = now
+        elif _assign(srow, values):
+            srow.updated_at = now
             report.count("staff", "updated")
         else:
             report.count("staff", "unchanged")
             continue
-        touched.append(row)
+        touched.append(srow)
 
     # windows
     windows = {
         w.number: w for w in s.scalars(select(m.Window).options(selectinload(m.Window.categories)))
     }
     for win in catalog.windows:
-        row = windows.get(win.number)
+        wrow = windows.get(win.number)
         roster = {k: v for k, v in (("A", win.post_a), ("B", win.post_b)) if v}
         values = {"name": win.name, "kind": win.kind, "spot_items": list(win.spot_items), "roster": roster, "active": True}
         wanted = [cats[p].id for p in win.categories]
-        if row is None:
-            row = windows[win.number] = m.Window(number=win.number, **values, updated_at=now)
-            row.categories = [m.WindowCategory(category_id=cid, position=pos) for pos, cid in enumerate(wanted)]
-            s.add(row)
+        if wrow is None:
+            wrow = windows[win.number] = m.Window(number=win.number, **values, updated_at=now)
+            wrow.categories = [m.WindowCategory(category_id=cid, position=pos) for pos, cid in enumerate(wanted)]
+            s.add(wrow)
             report.count("windows", "created")
         else:
-            changed = _assign(row, values)
-            have = [wc.category_id for wc in sorted(row.categories, key=lambda wc: wc.position)]
+            changed = _assign(wrow, values)
+            have = [wc.category_id for wc in sorted(wrow.categories, key=lambda wc: wc.position)]
             if have != wanted:
-                row.categories.clear()
+                wrow.categories.clear()
                 s.flush()
-                row.categories.extend(m.WindowCategory(category_id=cid, position=pos) for pos, cid in enumerate(wanted))
+                wrow.categories.extend(m.WindowCategory(category_id=cid, position=pos) for pos, cid in enumerate(wanted))
                 changed = True
             if not changed:
                 report.count("windows", "unchanged")
                 continue
-            row.updated_at = now
+            wrow.updated_at = now
             report.count("windows", "updated")
-        touched.append(row)
+        touched.append(wrow)
     numbers = {win.number for win in catalog.windows}
-    for number, row in windows.items():
-        if number not in numbers and row.active and suspend_missing:
-            row.active, row.updated_at = False, now
+    for number, wrow in windows.items():
+        if number not in numbers and wrow.active and suspend_missing:
+            wrow.active, wrow.updated_at = False, now
             report.deactivated.append(f"window {number}")
-            touched.append(row)
+            touched.append(wrow)
 
     # the hall's name and code
     if with_hall and catalog.hall.name:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.center.changelog import publish_reference
 from app.center.security import hash_password
 from app.domain.catalog import Catalog
-from app.domain.states import ItemKind, Role
+from app.domain.states import Role
 from app.domain.workdays import WorkdayCalendar
 from app.store import models as m
 from app.store.calendar_store import seed_package_calendar

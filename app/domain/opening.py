@@ -15,6 +15,7 @@ Pure functions of their inputs: the clock is always passed in.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -89,7 +90,7 @@ def parse_hours(text: str | None) -> Hours:
             found[label].append(Span(start, end))
     spans = {k: tuple(sorted(v, key=lambda s: s.start)) for k, v in found.items()}
     for key, values in spans.items():
-        for a, b in zip(values, values[1:], strict=False):
+        for a, b in itertools.pairwise(values):
             if b.start < a.end:
                 raise HoursError(f"时间段 {a.text()} 与 {b.text()} 重叠 / ranges overlap ({key})")
     return Hours(**spans)

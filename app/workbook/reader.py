@@ -205,9 +205,9 @@ class _Reader:
                 continue
             parsed: dict[str, Any] = {}
             for col in sheet.columns:
-                index = positions.get(col.key)
-                raw = values[index] if index is not None and index < len(values) else None
-                if index is None and not col.required:
+                pos = positions.get(col.key)
+                raw = values[pos] if pos is not None and pos < len(values) else None
+                if pos is None and not col.required:
                     parsed[col.key] = None
                     continue
                 try:

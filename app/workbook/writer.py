@@ -164,7 +164,7 @@ def _doc_sheet(book: Workbook) -> None:
 
 def _book(rows: dict[str, list[dict[str, Any]]] | None) -> Workbook:
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for sheet in w.SHEETS:
         ws = book.create_sheet(sheet.name)
         ws.append([col.header for col in sheet.columns])
