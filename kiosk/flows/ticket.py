@@ -63,10 +63,13 @@ class TicketFlow(_IssueFlow):
         self.state = "category"
         self.categories: list[CategoryInfo] = []
         self.prefix = ""
+        self.loaded = False
+        self.closed_note = ""  # why nothing is offered, and when the next opening is
 
     def load(self) -> None:
-        """Blocking: the categories with their waiting counts."""
+        """Blocking: the categories open now with their waiting counts."""
         self.categories = self.backend.categories()
+        self.closed_note, self.loaded = self.backend.closed_note, True
 
     def choose(self, prefix: str) -> None:
         if self.state != "category":
