@@ -38,6 +38,18 @@ def category_opening(s: Session, cat: m.Category, now: dt.datetime) -> Opening:
     )
 
 
+def closed_categories(s: Session, now: dt.datetime) -> dict[str, str]:
+    """Every category that takes no ticket at `now`, with the reason in Chinese (for the queue screen)."""
+    out = {}
+    for cat in s.scalars(select(m.Category).where((m.Category.hours != "") | m.Category.daily_quota.is_not(None))):
+        state = category_opening(s, cat, now)
+        if not state.is_open:
+            out[cat.prefix] = state.message_zh()
+    for prefix in s.scalars(select(m.Category.prefix).where(m.Category.active.is_(False))):
+        out[prefix] = "暂停取号"
+    return out
+
+
 def closed_reason(s: Session, cat: m.Category, now: dt.datetime) -> str | None:
     """None when the category takes a ticket now; else why not and when it next opens (zh / en)."""
     state = category_opening(s, cat, now)

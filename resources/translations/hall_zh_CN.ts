@@ -396,6 +396,11 @@
     </message>
     <message>
         <location filename="../../ui/screen/board.py" line="171" />
+        <source>{0} {1}: closed</source>
+        <translation>{0} {1}：停止取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/board.py" line="173" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
