@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from app.domain import catalog as c
@@ -162,6 +163,17 @@ def _doc_sheet(book: Workbook) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def _cell(value: Any) -> Any:
+    """A cell's value; control characters that a worksheet cannot hold are shown as U+FFFD."""
+    if value == 0 and not isinstance(value, bool):
+        return 0
+    if not value:
+        return None
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
+
+
 def _book(rows: dict[str, list[dict[str, Any]]] | None) -> Workbook:
     book = Workbook()
     book.remove(book.active)
@@ -175,7 +187,7 @@ def _book(rows: dict[str, list[dict[str, Any]]] | None) -> Workbook:
             ws.column_dimensions[get_column_letter(index)].width = col.width
         ws.freeze_panes = "A2"
         for row in (rows or {}).get(sheet.key, []):
-            ws.append([row.get(col.key) or (0 if row.get(col.key) == 0 else None) for col in sheet.columns])
+            ws.append([_cell(row.get(col.key)) for col in sheet.columns])
     _doc_sheet(book)
     return book
 
