@@ -96,3 +96,24 @@ def test_the_admin_tab_changes_the_hall_and_audits_each_change(qtbot, qapp, sqli
             actions = set(s.scalars(select(m.AuditEvent.action).where(m.AuditEvent.actor == "chief")))
         assert {"staff.add", "staff.password_reset", "staff.disable", "window.update", "category.update",
                 "item.suspended", "terminal.approved", "terminal.revoked"} <= actions
+
+        # the hall workbook from the console: a bad one lists its cells, a good one imports by code
+        from openpyxl import load_workbook
+
+        book = load_workbook(resource("catalog", "sample-hall.xlsx"))
+        book["事项"].cell(4, 3).value = "NOPE"
+        bad = tmp_path / "bad.xlsx"
+        book.save(bad)
+        assert change(lambda: tab.import_workbook(bad, dry_run=False)).startswith("failed")
+        assert "事项!C4（实施部门）" in tab.import_result.toPlainText()
+        book["事项"].cell(4, 3).value = "SCJG"
+        book["事项"].cell(2, 2).value = "企业设立登记（控制台导入）"
+        good = tmp_path / "good.xlsx"
+        book.save(good)
+        assert change(lambda: tab.import_workbook(good, dry_run=True)).startswith("done")
+        assert "71" in tab.import_result.toPlainText()
+        assert change(lambda: tab.import_workbook(good, dry_run=False)).startswith("done")
+        with center.db.read_session() as s:
+            item = s.scalar(select(m.ServiceItem).where(m.ServiceItem.code == code))
+            assert item is not None and item.name == "企业设立登记（控制台导入）" and item.status == "active"
+

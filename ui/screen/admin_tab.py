@@ -5,15 +5,18 @@ every request runs off the GUI thread."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui.tasks import run_in_background
 
 Api = Callable[..., Any]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -151,7 +155,13 @@ class AdminTab(QWidget):
         row.addWidget(_button(self.tr("Back in use"), lambda: self.set_item("active")))
         row.addStretch(1)
         lay.addLayout(row)
-        lay.addStretch(1)
+        book = QHBoxLayout()  # the hall workbook, as `hall import`: checked whole, all or nothing
+        book.addWidget(_button(self.tr("Check a workbook…"), lambda: self.choose_workbook(dry_run=True)))
+        book.addWidget(_button(self.tr("Import a workbook…"), lambda: self.choose_workbook(dry_run=False)))
+        book.addStretch(1)
+        lay.addLayout(book)
+        self.import_result = QPlainTextEdit(readOnly=True)
+        lay.addWidget(self.import_result)
         return page
 
     def _terminals_page(self) -> QWidget:
@@ -302,6 +312,36 @@ class AdminTab(QWidget):
             body = {"status": status, "reason": self.item_reason.text().strip()}
             self._change(lambda: self.api("POST", f"/admin/items/{code}/status", json=body),
                          self.tr("Item {0}: {1}").format(code, status), lambda: None, lambda _: None)
+
+    def choose_workbook(self, *, dry_run: bool) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Hall workbook"), "", "Excel (*.xlsx)")
+        if path:
+            self.import_workbook(Path(path), dry_run=dry_run)
+
+    def import_workbook(self, path: Path, *, dry_run: bool) -> None:
+        """Send the workbook to the center; show its summary, or every bad cell it found."""
+
+        def work() -> Any:
+            return self.api("POST", "/admin/import", params={"dry_run": dry_run}, content=path.read_bytes(),
+                            headers={"Content-Type": XLSX})
+
+        def done(report: dict[str, Any]) -> None:
+            if dry_run:
+                text = self.tr("Valid: {0} items; nothing written").format(report.get("items"))
+            else:
+                created, updated = report.get("created", {}), report.get("updated", {})
+                text = self.tr("Imported: {0} new, {1} updated, {2} suspended").format(
+                    sum(created.values()), sum(updated.values()), len(report.get("suspended_items", []))
+                )
+            self.import_result.setPlainText("\n".join([text, *report.get("warnings", [])]))
+            self.status.setText(text)
+            self.loaded.emit("done: " + text)
+
+        def failed(exc: BaseException) -> None:
+            self.import_result.setPlainText(str(exc))
+            self._failed(exc)
+
+        run_in_background(work, done, failed)
 
     def terminal(self, action: str) -> None:
         r = self.terminals.currentRow()
