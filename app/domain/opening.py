@@ -155,9 +155,23 @@ def spans_on(hours: Hours, day: dt.date, calendar: WorkdayCalendar) -> tuple[Spa
     spans = list(hours.daily)
     if calendar.is_workday(day):
         spans += hours.workdays
-    elif calendar.holiday_name(day) is None:
-        spans += hours.saturday if day.weekday() == 5 else hours.sunday if day.weekday() == 6 else ()
+    elif day.weekday() >= 5 and holiday_around(day, calendar) is None:
+        spans += hours.saturday if day.weekday() == 5 else hours.sunday
     return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def holiday_around(day: dt.date, calendar: WorkdayCalendar) -> str | None:
+    """The public holiday a rest day belongs to, if any. The calendar names holidays that fall on weekdays;
+    a weekend inside a holiday block (国庆节's Saturday) is known by the weekday holiday next to it."""
+    name = calendar.holiday_name(day)
+    if name or day.weekday() < 5:
+        return name
+    friday = day - dt.timedelta(days=day.weekday() - 4)
+    monday = day + dt.timedelta(days=7 - day.weekday())
+    for d in (friday, monday):
+        if not calendar.is_workday(d):
+            return calendar.holiday_name(d) or "节假日"
+    return None
 
 
 def _at(day: dt.date, minutes: int) -> dt.datetime:
@@ -212,7 +226,7 @@ def opening_state(
     except UnknownCalendarYear:
         return Opening(False, ClosedReason.CALENDAR_UNKNOWN)
     if not today:
-        name = calendar.holiday_name(local.date()) or ""
+        name = holiday_around(local.date(), calendar) or ""
         return Opening(False, ClosedReason.CLOSED_DAY, next_opening(parsed, now, calendar), name)
     for s in today:
         if s.start <= minute < s.end:
