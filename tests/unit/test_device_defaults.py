@@ -14,7 +14,7 @@ def test_no_device_is_assumed(monkeypatch) -> None:  # type: ignore[no-untyped-d
         monkeypatch.delenv(f"HALL_DEVICES__{key}", raising=False)
     d = Settings().devices
     assert d.idcard_url is None and d.ticket_printer_url is None and d.receipt_printer_url is None
-    with pytest.raises(ConfigError, match="ticket printer.*devices.ticket_printer_url.*HALL_DEVICES__TICKET_PRINTER_URL"):
+    with pytest.raises(ConfigError, match=r"ticket printer.*devices.ticket_printer_url.*HALL_DEVICES__TICKET_PRINTER_URL"):
         d.require("ticket_printer_url")
 
 
