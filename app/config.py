@@ -50,16 +50,40 @@ class SupervisionSettings(BaseModel):
 
 
 class DeviceSettings(BaseModel):
-    idcard_url: str = Field(
-        "sim://", description="ID-card reader: serial port name, socket://host:port, loop://, sim://"
+    # no device is assumed: an unconfigured terminal says which one is missing (`missing()`), never
+    # "prints" into a simulator. `hall demo` writes simulator URLs into its own hall.toml.
+    idcard_url: str | None = Field(
+        None, description="ID-card reader: serial port name, socket://host:port, loop://, sim://"
     )
-    ticket_printer_url: str = Field("sim:///tmp/hall-prints", description="see README 'Device setup'")
-    receipt_printer_url: str = "sim:///tmp/hall-prints"
+    ticket_printer_url: str | None = Field(None, description="see README 'Device setup'")
+    receipt_printer_url: str | None = Field(None, description="see README 'Device setup'")
     printer_profile: str = Field("default", description="python-escpos printer profile")
     printer_chinese: Literal["gb18030", "raster"] = "gb18030"
     paper_width_mm: Literal[58, 80] = 80
     voice_repeat: int = Field(2, ge=1, le=5)
     voice_backend: Literal["auto", "qt", "espeak", "chime", "none"] = "auto"
+
+    def missing(self, key: str) -> str:
+        """What to tell when the device `key` (e.g. "ticket_printer_url") is not set, and how to set it."""
+        what = DEVICE_NAMES.get(key, key)
+        return (
+            f"未配置{what[0]} / no {what[1]} configured: set devices.{key} in hall.toml "
+            f"(`[devices]` {key} = \"{what[2]}\") or the environment variable HALL_DEVICES__{key.upper()}; "
+            "`hall doctor` checks it"
+        )
+
+    def require(self, key: str) -> str:
+        url = getattr(self, key)
+        if not url:
+            raise ConfigError(self.missing(key))
+        return str(url)
+
+
+DEVICE_NAMES = {
+    "idcard_url": ("身份证阅读器", "ID-card reader", "/dev/ttyUSB0"),
+    "ticket_printer_url": ("取号小票打印机", "ticket printer", "usb://0x0416:0x5011"),
+    "receipt_printer_url": ("回执打印机", "receipt printer", "tcp://192.0.2.10:9100"),
+}
 
 
 class KioskSettings(BaseModel):

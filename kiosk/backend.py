@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from app.domain.clock import local_now, local_today
+from app.domain.clock import local_now, local_today, utcnow
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
 from app.domain.privacy import ID_SALT_SETTING, id_hash
@@ -28,6 +28,7 @@ from app.sync.leases import issue_offline_ticket, lease_block
 from app.sync.local_records import LocalRecorder
 from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem, catalog_signature
+from kiosk.opening import open_categories
 from printers.escpos.printer import EscposPrinter, PrintResult
 from printers.escpos.slips import TicketData
 from printers.escpos.worker import OwnedPrinter
@@ -129,6 +130,8 @@ def _plain(message: str) -> str:
 
 
 class KioskBackend:
+    clock: Callable[[], dt.datetime] = staticmethod(utcnow)  # injected by tests (opening hours)
+
     def __init__(
         self,
         term: Terminal,
@@ -144,6 +147,7 @@ class KioskBackend:
         self._guides: GuideCatalog | None = None
         self._guides_signature: tuple[Any, ...] | None = None
         self.guide_builds = 0  # how often the search index was built (tests: not at every sync)
+        self.closed_note = ""  # why no category is offered and when the next opens (issue 16)
 
     # ------------------------------------------------------------------ the printer's owner thread
     @property
@@ -191,7 +195,8 @@ class KioskBackend:
     def categories(self) -> list[CategoryInfo]:
         with self.term.cache.db.read_session() as s:
             cats = s.scalars(select(m.Category).where(m.Category.active.is_(True)).order_by(m.Category.sort_order, m.Category.prefix)).all()
-            rows = [(c.prefix, c.name, c.description) for c in cats]
+            open_now, self.closed_note = open_categories(s, cats, self.clock())
+            rows = [(c.prefix, c.name, c.description) for c in cats if c.prefix in open_now]
         waiting: dict[str, int] = {}
         try:
             snap = self._call("GET", "/queue")

@@ -51,7 +51,7 @@ def _printer(settings: Settings) -> Any:
 
     d = settings.devices
     return EscposPrinter(
-        d.ticket_printer_url, width_mm=d.paper_width_mm, chinese=d.printer_chinese, profile=d.printer_profile
+        d.require("ticket_printer_url"), width_mm=d.paper_width_mm, chinese=d.printer_chinese, profile=d.printer_profile
     )
 
 
@@ -78,8 +78,10 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     )
     if args.elderly:
         shell.toggle_elderly()
-    reader = start_reader(settings.devices.idcard_url, shell.card)
-    if settings.devices.idcard_url.startswith("sim://"):
+    if not settings.devices.idcard_url:
+        log.warning("%s", settings.devices.missing("idcard_url"))
+    reader = start_reader(settings.devices.idcard_url or "", shell.card)
+    if (settings.devices.idcard_url or "").startswith("sim://"):
         demo_card_keys(shell, settings.devices.idcard_url)
     shell.start_health(reader.state)
     shell.exited.connect(app.quit)

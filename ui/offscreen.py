@@ -27,7 +27,13 @@ def demo_hall_offscreen(settings: Settings, prefix: str) -> Iterator[tuple[Any, 
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
     tmp = Path(tempfile.mkdtemp(prefix=prefix))
-    demo = Settings(data_dir=tmp, keyring_file=tmp / "secrets.cfg", hall_name=settings.hall_name)
+    prints = f"sim://{(tmp / 'prints').as_posix()}"  # the demo's devices are simulators
+    demo = Settings(
+        data_dir=tmp,
+        keyring_file=tmp / "secrets.cfg",
+        hall_name=settings.hall_name,
+        devices={"idcard_url": "sim://demo", "ticket_printer_url": prints, "receipt_printer_url": prints},
+    )
     center = EmbeddedCenter(demo).start()
     try:
         yield center, demo

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from app import __version__
 from app.center import (
+    routes_admin,
     routes_auth,
     routes_calendar,
     routes_manager,
@@ -135,6 +136,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.middleware("http")(_body_limit(context.max_body_bytes))
     app.include_router(meta)
     app.include_router(routes_auth.router)
+    app.include_router(routes_admin.router)  # issue 16: administration
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_queue.router)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.center.opening_check import closed_reason
 from app.config import QueueSettings
 from app.domain.clock import local_today, utcnow
 from app.domain.privacy import ID_SALT_SETTING, id_hash
@@ -167,6 +168,9 @@ def issue_ticket(
     now = now or utcnow()
     day = local_today(now)
     cat = _category(s, prefix)
+    closed = closed_reason(s, cat, now)  # opening hours, cut-off, quota, closed days (issue 16)
+    if closed is not None:
+        raise QueueError(409, "category_closed", closed)
     hashed = None
     if id_number:
         salt = s.get(m.Setting, ID_SALT_SETTING)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.center.changelog import publish_reference
 from app.center.security import hash_password
 from app.domain.catalog import Catalog
-from app.domain.states import ItemKind, Role
+from app.domain.states import Role
 from app.domain.workdays import WorkdayCalendar
 from app.store import models as m
 from app.store.calendar_store import seed_package_calendar
@@ -28,76 +28,17 @@ def catalog_loaded(session: Session) -> bool:
 
 
 def load_catalog_into(session: Session, catalog: Catalog) -> dict[str, int]:
-    """Insert the catalog's departments, categories, items with materials and windows; publish each to the
-    change log so terminals receive them. Refuses to load twice."""
+    """Load a catalog into an empty center database through the one import path (`hall import`).
+    Refuses to load twice: a second load is an import (`hall import`), which updates by code."""
+    from app.center.catalog_import import import_catalog
+
     if catalog_loaded(session):
         raise ValueError("the database already holds a catalog")
-    depts: dict[str, m.Department] = {}
-    for d in catalog.departments:
-        depts[d.code] = m.Department(code=d.code, name=d.name, short_name=d.short_name)
-    cats: dict[str, m.Category] = {}
-    for c in catalog.categories:
-        cats[c.prefix] = m.Category(
-            prefix=c.prefix, name=c.name, description=c.description, sort_order=c.sort_order
-        )
-    session.add_all([*depts.values(), *cats.values()])
-    session.flush()
-    items = []
-    for it in catalog.items:
-        item = m.ServiceItem(
-            code=it.code,
-            name=it.name,
-            department_id=depts[it.department].id,
-            co_department_codes=list(it.co_departments),
-            category_id=cats[it.category].id if it.category else None,
-            kind=ItemKind(str(it.kind)),
-            legal_basis=it.legal_basis,
-            conditions=it.conditions,
-            process=list(it.process),
-            legal_days=it.legal_days,
-            promised_days=it.promised_days,
-            special_steps=[_plain(s) for s in it.special_steps],
-            fee_charged=it.fee.charged,
-            fee_standard=it.fee.standard,
-            fee_basis=it.fee.basis,
-            location=it.location,
-            hours=it.hours,
-            visits=it.visits,
-            consult_phone=it.consult_phone,
-            complaint_phone=it.complaint_phone,
-            delivery=list(it.delivery),
-            online=it.online,
-            faq=[_plain(f) for f in it.faq],
-            status=it.status,
-        )
-        for pos, mat in enumerate(it.materials):
-            item.materials.append(
-                m.Material(
-                    position=pos,
-                    name=mat.name,
-                    originals=mat.originals,
-                    copies=mat.copies,
-                    required=mat.required,
-                    required_note=mat.required_note,
-                    deferrable=mat.deferrable,
-                    form=mat.form,
-                    source=mat.source,
-                    sample=mat.sample,
-                )
-            )
-        items.append(item)
-    session.add_all(items)
-    windows = []
-    for w in catalog.windows:
-        window = m.Window(number=w.number, name=w.name, kind=w.kind)
-        for pos, prefix in enumerate(w.categories):
-            window.categories.append(m.WindowCategory(category_id=cats[prefix].id, position=pos))
-        windows.append(window)
-    session.add_all(windows)
-    session.flush()
-    for obj in [*depts.values(), *cats.values(), *items, *windows]:
-        publish_reference(session, obj)
-    return {"departments": len(depts), "categories": len(cats), "items": len(items), "windows": len(windows)}
+    report = import_catalog(session, catalog, actor="seed")
+    return {
+        key: report.created.get(key, 0) + report.updated.get(key, 0) + report.unchanged.get(key, 0)
+        for key in ("departments", "categories", "items", "windows")
+    }
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -120,12 +61,18 @@ def seed_demo_accounts(session: Session, catalog: Catalog) -> int:
     hashes: dict[str, str] = {}
     count = 0
     for st in catalog.staff:
-        if session.scalar(select(m.Staff.id).where(m.Staff.username == st.username)) is not None:
-            continue
         role = Role(st.role)
         password = DEMO_PASSWORDS.get(role.value, "clerk")
+        existing = session.scalar(select(m.Staff).where(m.Staff.username == st.username))
+        if existing is not None and existing.password_hash:
+            continue
         if password not in hashes:
             hashes[password] = hash_password(password)
+        if existing is not None:  # imported from the workbook without a password: the demo gives one
+            existing.password_hash, existing.is_demo = hashes[password], True
+            publish_reference(session, existing)
+            count += 1
+            continue
         staff = m.Staff(
             username=st.username,
             full_name=st.full_name,
@@ -143,7 +90,12 @@ def seed_demo_accounts(session: Session, catalog: Catalog) -> int:
 
 
 def seed_demo(session: Session, catalog: Catalog) -> dict[str, int]:
+    """The demo hall: its catalog through the same import as a real hall's workbook, the calendar, and the
+    demo accounts. A demo is shown at any hour, so its categories take tickets around the clock."""
     counts = {} if catalog_loaded(session) else load_catalog_into(session, catalog)
+    for cat in session.scalars(select(m.Category).where(m.Category.hours != "")):
+        cat.hours, cat.daily_quota, cat.cutoff_minutes = "", None, 0
+        publish_reference(session, cat)
     if not session.scalar(select(func.count()).select_from(m.CalendarYear)):
         counts["calendar_days"] = seed_calendar(session)
     counts["demo_accounts"] = seed_demo_accounts(session, catalog)

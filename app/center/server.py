@@ -12,6 +12,12 @@ from app.store.db import Database
 log = logging.getLogger("hall.center")
 
 
+def sample_workbook_path() -> Path:
+    from app.paths import resource
+
+    return resource("catalog", "sample-hall.xlsx")
+
+
 def prepare_database(url: str, *, seed_demo: bool = False, catalog_file: Path | None = None) -> Database:
     """Open, migrate, and (on request) seed the center database."""
     db = Database(url)
@@ -19,9 +25,15 @@ def prepare_database(url: str, *, seed_demo: bool = False, catalog_file: Path | 
     if seed_demo:
         from app.center.seed import seed_demo as do_seed
         from app.domain.catalog import load_catalog
+        from app.workbook.reader import read_workbook
 
+        # the demo hall comes from the sample workbook, through the same reader and import as a real hall's
+        if catalog_file is None or catalog_file.suffix == ".xlsx":
+            catalog = read_workbook(catalog_file or sample_workbook_path()).catalog
+        else:
+            catalog = load_catalog(catalog_file)
         with db.write_session() as s:
-            do_seed(s, load_catalog(catalog_file))
+            do_seed(s, catalog)
     return db
 
 

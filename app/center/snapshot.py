@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.center.changelog import last_seq
+from app.center.opening_check import closed_categories
 from app.domain.clock import local_today, utcnow
 from app.domain.states import TicketStatus
 from app.store import models as m
@@ -93,6 +94,7 @@ def build_snapshot(s: Session) -> dict[str, Any]:
         "demo": s.scalar(select(m.Staff.id).where(m.Staff.is_demo.is_(True)).limit(1)) is not None,
         "windows": windows,
         "waiting": waiting,
+        "closed": closed_categories(s, now),  # prefix -> why it takes no ticket now (issue 16)
         "notices": notices,
         "recent_calls": recent,
         "change_seq": last_seq(s),

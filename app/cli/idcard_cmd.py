@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.idcard_command == "sim":
         return serve(args)
-    url = args.port or settings.devices.idcard_url
+    url = args.port or settings.devices.idcard_url or settings.devices.require("idcard_url")
     try:
         with open_reader(url, timeout_s=args.timeout) as reader:
             if args.idcard_command == "status":

@@ -49,7 +49,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         devices.receipt_printer_url if args.print_command == "test-receipt" else devices.ticket_printer_url
     )
     printer = EscposPrinter(
-        args.printer or default_url,
+        args.printer or default_url or devices.require(
+            "receipt_printer_url" if args.print_command == "test-receipt" else "ticket_printer_url"
+        ),
         width_mm=args.width or devices.paper_width_mm,
         chinese=args.chinese or devices.printer_chinese,
         profile=args.profile or devices.printer_profile,

@@ -46,6 +46,9 @@ class Category:
     name: str
     description: str
     sort_order: int
+    hours: str = ""  # opening hours on working days, "09:00-12:00,13:30-17:30"; empty: no limit
+    daily_quota: int | None = None
+    cutoff_minutes: int = 0  # tickets stop this many minutes before each closing
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class Window:
     name: str
     kind: str
     categories: tuple[str, ...]
+    spot_items: tuple[str, ...] = ()  # item codes this window may decide on the spot (马上办)
+    post_a: str | None = None  # A/B岗: the username of the A post and of its B stand-in
+    post_b: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,8 @@ class Material:
     form: str
     source: str
     sample: str | None
+    blank_form: str | None = None
+    commitment: bool = False  # may be replaced by a written commitment (告知承诺)
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,19 @@ class ServiceItem:
     faq: tuple[Faq, ...]
     status: str
     materials: tuple[Material, ...]
+    service_object: str = ""  # 服务对象
+    legal_half_day: bool = False  # the legal limit is legal_days + ½ working day
+    promised_half_day: bool = False
+    scope: str = ""  # 通办范围
+    lists: tuple[str, ...] = ()  # 最多跑一次, 马上办, 告知承诺 …
+
+    @property
+    def legal_half_days(self) -> int:
+        return self.legal_days * 2 + int(self.legal_half_day)
+
+    @property
+    def promised_half_days(self) -> int:
+        return self.promised_days * 2 + int(self.promised_half_day)
 
     @property
     def kind_zh(self) -> str:
@@ -230,7 +251,7 @@ def validate(c: Catalog) -> list[str]:
             problems.append(f"{it.name}: unknown department")
         if it.category not in prefixes:
             problems.append(f"{it.name}: unknown category {it.category}")
-        if it.legal_days and it.promised_days > it.legal_days:
+        if it.legal_half_days and it.promised_half_days > it.legal_half_days:
             problems.append(f"{it.name}: promised {it.promised_days} > legal {it.legal_days} days")
         if it.status not in ("active", "suspended", "cancelled"):
             problems.append(f"{it.name}: unknown status {it.status}")

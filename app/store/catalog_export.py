@@ -11,6 +11,14 @@ from app.store import models as m
 from app.store.db import Database
 
 
+def hall_from_session(s: Session) -> c.Hall | None:
+    row = s.get(m.Setting, "hall.info")
+    if row is None or not isinstance(row.value, dict):
+        return None
+    v = row.value
+    return c.Hall(*(str(v.get(k) or "") for k in ("name", "code", "address", "hours", "phone", "complaint_phone")))
+
+
 def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
     depts = {d.id: d for d in s.scalars(select(m.Department))}
     cats = {k.id: k for k in s.scalars(select(m.Category).order_by(m.Category.sort_order))}
@@ -53,14 +61,30 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
                         mt.form,
                         mt.source,
                         mt.sample,
+                        mt.blank_form,
+                        mt.commitment,
                     )
                     for mt in it.materials
                 ),
+                service_object=it.service_object,
+                legal_half_day=it.legal_half_day,
+                promised_half_day=it.promised_half_day,
+                scope=it.scope,
+                lists=tuple(it.lists or ()),
             )
         )
     windows = tuple(
-        c.Window(w.number, w.name, w.kind, tuple(cats[wc.category_id].prefix for wc in w.categories))
+        c.Window(
+            w.number,
+            w.name,
+            w.kind,
+            tuple(cats[wc.category_id].prefix for wc in w.categories),
+            tuple(w.spot_items or ()),
+            (w.roster or {}).get("A"),
+            (w.roster or {}).get("B"),
+        )
         for w in s.scalars(select(m.Window).order_by(m.Window.number))
+        if w.active
     )
     staff = tuple(
         c.StaffMember(
@@ -73,9 +97,13 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
         for st in s.scalars(select(m.Staff).order_by(m.Staff.username))
     )
     return c.Catalog(
-        hall=hall or c.Hall("", "", "", "", "", ""),
+        hall=hall or hall_from_session(s) or c.Hall("", "", "", "", "", ""),
         departments=tuple(c.Department(d.code, d.name, d.short_name) for d in depts.values()),
-        categories=tuple(c.Category(k.prefix, k.name, k.description, k.sort_order) for k in cats.values()),
+        categories=tuple(
+            c.Category(k.prefix, k.name, k.description, k.sort_order, k.hours, k.daily_quota, k.cutoff_minutes)
+            for k in cats.values()
+            if k.active
+        ),
         windows=windows,
         staff=staff,
         items=tuple(items),

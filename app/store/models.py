@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -80,6 +81,10 @@ class Category(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[dt.datetime] = _created()
+    # opening hours (issue 16): "09:00-12:00,13:30-17:30" on working days; empty = no limit
+    hours: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    daily_quota: Mapped[int | None] = mapped_column(Integer)  # tickets per day; None = no quota
+    cutoff_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # before closing
 
 
 class ServiceItem(Base):
@@ -112,6 +117,12 @@ class ServiceItem(Base):
     faq: Mapped[list[Any]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(12), default="active")
     updated_at: Mapped[dt.datetime] = _created()
+    # the rest of the 办事指南 (issue 16)
+    service_object: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 服务对象
+    legal_half_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # +0.5 day
+    promised_half_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    scope: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 通办范围
+    lists: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # 最多跑一次, 马上办, …
 
     department: Mapped[Department] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -140,6 +151,8 @@ class Material(Base):
     form: Mapped[str] = mapped_column(String(12), default="paper")
     source: Mapped[str] = mapped_column(String(100), default="")
     sample: Mapped[str | None] = mapped_column(Text)
+    blank_form: Mapped[str | None] = mapped_column(Text)  # the blank form's file (issue 16)
+    commitment: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 告知承诺 open
 
     item: Mapped[ServiceItem] = relationship(back_populates="materials")
 
@@ -155,6 +168,8 @@ class Window(Base):
     status_since: Mapped[dt.datetime] = _created()
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[dt.datetime] = _created()
+    spot_items: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # item codes decided on the spot
+    roster: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")  # {"A": username, "B": username}
 
     categories: Mapped[list[WindowCategory]] = relationship(
         order_by="WindowCategory.position", cascade="all, delete-orphan"

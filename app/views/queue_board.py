@@ -35,6 +35,7 @@ class QueueBoard:
     windows: dict[int, WindowLine] = field(default_factory=dict)
     waiting: dict[str, int] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
+    closed: dict[str, str] = field(default_factory=dict)  # prefix -> why no ticket is issued now
     recent: list[Call] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     connected: bool = False
@@ -101,6 +102,7 @@ class QueueBoard:
         }
         self.waiting = {k: int(v) for k, v in (snap.get("waiting") or {}).items()}
         self.categories = dict(snap.get("categories") or {})
+        self.closed = {str(k): str(v) for k, v in (snap.get("closed") or {}).items()}
         self.demo = bool(snap.get("demo"))
         self.recent = [
             Call(c["number"], int(c["window"]), c.get("called_at") or "")

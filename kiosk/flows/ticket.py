@@ -73,13 +73,14 @@ class TicketFlow(_IssueFlow):
         self.real_name = real_name
         self.state = "category"
         self.categories: list[CategoryInfo] = []
-        self.loaded = False
         self.prefix = ""
+        self.loaded = False
+        self.closed_note = ""  # why nothing is offered, and when the next opening is
 
     def load(self) -> None:
-        """Blocking: the categories with their waiting counts."""
+        """Blocking: the categories open now with their waiting counts."""
         self.categories = self.backend.categories()
-        self.loaded = True
+        self.closed_note, self.loaded = self.backend.closed_note, True
 
     def pending(self) -> tuple[str, Callable[[], None]] | None:
         if self.state == "category" and not self.loaded:

@@ -88,8 +88,12 @@ class TicketPage(_IssuePage):
     def build(self) -> None:
         f = self.flow
         if f.state == "category":
-            if not f.categories:
+            if not f.categories and not f.loaded:
                 self.body.addWidget(label(self.tr("Loading…"), "prompt"))
+                return
+            if not f.categories:  # nothing is open now: say why and when it opens
+                self.body.addWidget(label(f.closed_note or self.tr("No business takes tickets now"), "big", center=True))
+                self.body.addStretch(1)
                 return
             buttons = []
             for c in f.categories:

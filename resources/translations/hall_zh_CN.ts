@@ -1,6 +1,343 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="67" />
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="68" />
+        <source>Windows</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="69" />
+        <source>Categories</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="70" />
+        <source>Items</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="71" />
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="94" />
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="95" />
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="96" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="98" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <source>Hall manager</source>
+        <translation>大厅主任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="97" />
+        <source>Window (0: none)</source>
+        <translation>窗口（0：无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="99" />
+        <source>ID number of the clerk's own card</source>
+        <translation>本人身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="102" />
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="103" />
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="104" />
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="105" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="106" />
+        <source>Register ID card</source>
+        <translation>登记身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <source>Categories in order</source>
+        <translation>办理类别（按顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <source>A post</source>
+        <translation>A岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <source>B post</source>
+        <translation>B岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="119" />
+        <source>Categories in order (e.g. A,J)</source>
+        <translation>办理类别（按顺序，如 A,J）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="120" />
+        <source>A post (username)</source>
+        <translation>A岗（用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="121" />
+        <source>B post (username)</source>
+        <translation>B岗（用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="123" />
+        <source>Save window</source>
+        <translation>保存窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <source>Opening hours</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <source>Daily quota</source>
+        <translation>每日限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <source>Cut-off (minutes)</source>
+        <translation>截止提前（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="137" />
+        <source>Opening hours (empty: no limit)</source>
+        <translation>取号时间（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="138" />
+        <source>Daily quota (0: none)</source>
+        <translation>每日限额（0：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="139" />
+        <source>Cut-off before closing (minutes)</source>
+        <translation>闭馆前停止取号（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="141" />
+        <source>Save category</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="149" />
+        <source>Item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="150" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="153" />
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="154" />
+        <source>Cancel the item</source>
+        <translation>取消事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="155" />
+        <source>Back in use</source>
+        <translation>恢复在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="159" />
+        <source>Check a workbook…</source>
+        <translation>检查工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="160" />
+        <source>Import a workbook…</source>
+        <translation>导入工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <source>Last seen</source>
+        <translation>最近在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="173" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="174" />
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="186" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="197" />
+        <location filename="../../ui/screen/admin_tab.py" line="204" />
+        <location filename="../../ui/screen/admin_tab.py" line="211" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="197" />
+        <location filename="../../ui/screen/admin_tab.py" line="204" />
+        <location filename="../../ui/screen/admin_tab.py" line="211" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="265" />
+        <source>Added {0}</source>
+        <translation>已新增 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="271" />
+        <source>Enabled {0}</source>
+        <translation>已启用 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="271" />
+        <source>Disabled {0}</source>
+        <translation>已停用 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="277" />
+        <source>New password set for {0}</source>
+        <translation>已为 {0} 设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="284" />
+        <source>ID card registered for {0}</source>
+        <translation>已为 {0} 登记身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="297" />
+        <source>Window {0} saved</source>
+        <translation>{0}号窗口已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="306" />
+        <source>Category {0} saved</source>
+        <translation>类别 {0} 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="314" />
+        <source>Item {0}: {1}</source>
+        <translation>事项 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="317" />
+        <source>Hall workbook</source>
+        <translation>大厅基础数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="330" />
+        <source>Valid: {0} items; nothing written</source>
+        <translation>检查通过：{0} 个事项；未写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="333" />
+        <source>Imported: {0} new, {1} updated, {2} suspended</source>
+        <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="350" />
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>BoardWidget</name>
     <message>
         <location filename="../../ui/screen/board.py" line="25" />
@@ -84,6 +421,11 @@
     </message>
     <message>
         <location filename="../../ui/screen/board.py" line="171" />
+        <source>{0} {1}: closed</source>
+        <translation>{0} {1}：停止取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/board.py" line="173" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
@@ -91,23 +433,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="149" />
+        <location filename="../../kiosk/pages/ticket.py" line="153" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="152" />
-        <location filename="../../kiosk/pages/ticket.py" line="164" />
+        <location filename="../../kiosk/pages/ticket.py" line="156" />
+        <location filename="../../kiosk/pages/ticket.py" line="168" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="165" />
+        <location filename="../../kiosk/pages/ticket.py" line="169" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="168" />
+        <location filename="../../kiosk/pages/ticket.py" line="172" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -158,470 +500,470 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="93" />
+        <location filename="../../ui/counter/window.py" line="94" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="136" />
+        <location filename="../../ui/counter/window.py" line="137" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="188" />
+        <location filename="../../ui/counter/window.py" line="190" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="189" />
+        <location filename="../../ui/counter/window.py" line="191" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="190" />
+        <location filename="../../ui/counter/window.py" line="192" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="192" />
+        <location filename="../../ui/counter/window.py" line="194" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="197" />
+        <location filename="../../ui/counter/window.py" line="199" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="218" />
+        <location filename="../../ui/counter/window.py" line="220" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="244" />
+        <location filename="../../ui/counter/window.py" line="246" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="275" />
+        <location filename="../../ui/counter/window.py" line="277" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="276" />
+        <location filename="../../ui/counter/window.py" line="278" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="284" />
+        <location filename="../../ui/counter/window.py" line="286" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="289" />
+        <location filename="../../ui/counter/window.py" line="291" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="290" />
+        <location filename="../../ui/counter/window.py" line="292" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="291" />
+        <location filename="../../ui/counter/window.py" line="293" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="292" />
+        <location filename="../../ui/counter/window.py" line="294" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="293" />
+        <location filename="../../ui/counter/window.py" line="295" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="294" />
+        <location filename="../../ui/counter/window.py" line="296" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="295" />
+        <location filename="../../ui/counter/window.py" line="297" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="305" />
+        <location filename="../../ui/counter/window.py" line="307" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="306" />
+        <location filename="../../ui/counter/window.py" line="308" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="313" />
+        <location filename="../../ui/counter/window.py" line="315" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="314" />
+        <location filename="../../ui/counter/window.py" line="316" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="320" />
+        <location filename="../../ui/counter/window.py" line="322" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="341" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="343" />
+        <location filename="../../ui/counter/window.py" line="345" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="356" />
+        <location filename="../../ui/counter/window.py" line="358" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="372" />
+        <location filename="../../ui/counter/window.py" line="374" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="415" />
+        <location filename="../../ui/counter/window.py" line="417" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="417" />
+        <location filename="../../ui/counter/window.py" line="419" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="417" />
+        <location filename="../../ui/counter/window.py" line="419" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="421" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="420" />
+        <location filename="../../ui/counter/window.py" line="422" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="425" />
+        <location filename="../../ui/counter/window.py" line="427" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="443" />
+        <location filename="../../ui/counter/window.py" line="445" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="446" />
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="448" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="448" />
+        <location filename="../../ui/counter/window.py" line="450" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="451" />
+        <location filename="../../ui/counter/window.py" line="453" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="454" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="460" />
+        <location filename="../../ui/counter/window.py" line="462" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="470" />
-        <location filename="../../ui/counter/window.py" line="672" />
+        <location filename="../../ui/counter/window.py" line="472" />
+        <location filename="../../ui/counter/window.py" line="674" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="475" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="482" />
+        <location filename="../../ui/counter/window.py" line="484" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="483" />
+        <location filename="../../ui/counter/window.py" line="485" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="485" />
+        <location filename="../../ui/counter/window.py" line="487" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="489" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="488" />
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="490" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="495" />
+        <location filename="../../ui/counter/window.py" line="497" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="496" />
+        <location filename="../../ui/counter/window.py" line="498" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="497" />
+        <location filename="../../ui/counter/window.py" line="499" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
+        <location filename="../../ui/counter/window.py" line="500" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="523" />
+        <location filename="../../ui/counter/window.py" line="525" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="525" />
+        <location filename="../../ui/counter/window.py" line="527" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="527" />
+        <location filename="../../ui/counter/window.py" line="529" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="535" />
+        <location filename="../../ui/counter/window.py" line="537" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="537" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="541" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="541" />
+        <location filename="../../ui/counter/window.py" line="543" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="546" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="558" />
+        <location filename="../../ui/counter/window.py" line="560" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="559" />
+        <location filename="../../ui/counter/window.py" line="561" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="579" />
+        <location filename="../../ui/counter/window.py" line="581" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="626" />
+        <location filename="../../ui/counter/window.py" line="628" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="641" />
+        <location filename="../../ui/counter/window.py" line="643" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="649" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="680" />
+        <location filename="../../ui/counter/window.py" line="682" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="682" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="698" />
+        <location filename="../../ui/counter/window.py" line="700" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="700" />
+        <location filename="../../ui/counter/window.py" line="702" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="702" />
+        <location filename="../../ui/counter/window.py" line="704" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="703" />
+        <location filename="../../ui/counter/window.py" line="705" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="704" />
+        <location filename="../../ui/counter/window.py" line="706" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="705" />
+        <location filename="../../ui/counter/window.py" line="707" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="708" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="707" />
+        <location filename="../../ui/counter/window.py" line="709" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="753" />
+        <location filename="../../ui/counter/window.py" line="755" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="758" />
+        <location filename="../../ui/counter/window.py" line="760" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -875,369 +1217,374 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="110" />
+        <location filename="../../ui/screen/console.py" line="117" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="114" />
+        <location filename="../../ui/screen/console.py" line="121" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="117" />
+        <location filename="../../ui/screen/console.py" line="124" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="121" />
+        <location filename="../../ui/screen/console.py" line="128" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="122" />
+        <location filename="../../ui/screen/console.py" line="129" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="123" />
+        <location filename="../../ui/screen/console.py" line="130" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124" />
+        <location filename="../../ui/screen/console.py" line="131" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="125" />
+        <location filename="../../ui/screen/console.py" line="132" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="126" />
+        <location filename="../../ui/screen/console.py" line="133" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="137" />
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
-        <location filename="../../ui/screen/console.py" line="185" />
-        <location filename="../../ui/screen/console.py" line="201" />
-        <location filename="../../ui/screen/console.py" line="230" />
-        <location filename="../../ui/screen/console.py" line="273" />
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="158" />
+        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="212" />
+        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="284" />
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="148" />
+        <location filename="../../ui/screen/console.py" line="159" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
-        <location filename="../../ui/screen/console.py" line="321" />
+        <location filename="../../ui/screen/console.py" line="161" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="162" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="166" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="168" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="168" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="168" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="168" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="170" />
+        <location filename="../../ui/screen/console.py" line="181" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="182" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="172" />
+        <location filename="../../ui/screen/console.py" line="183" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="179" />
+        <location filename="../../ui/screen/console.py" line="190" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182" />
+        <location filename="../../ui/screen/console.py" line="193" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="183" />
+        <location filename="../../ui/screen/console.py" line="194" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="195" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="197" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="209" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="210" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="211" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="213" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
-        <location filename="../../ui/screen/console.py" line="211" />
+        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="222" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="212" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="226" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="217" />
+        <location filename="../../ui/screen/console.py" line="228" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="241" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="241" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="241" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="241" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="243" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="254" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="254" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="274" />
+        <location filename="../../ui/screen/console.py" line="285" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="275" />
+        <location filename="../../ui/screen/console.py" line="286" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="276" />
+        <location filename="../../ui/screen/console.py" line="287" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="277" />
+        <location filename="../../ui/screen/console.py" line="288" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="278" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="294" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="285" />
+        <location filename="../../ui/screen/console.py" line="296" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="287" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="301" />
+        <location filename="../../ui/screen/console.py" line="312" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="303" />
+        <location filename="../../ui/screen/console.py" line="314" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="308" />
+        <location filename="../../ui/screen/console.py" line="319" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="320" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="310" />
+        <location filename="../../ui/screen/console.py" line="321" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="319" />
+        <location filename="../../ui/screen/console.py" line="330" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="322" />
+        <location filename="../../ui/screen/console.py" line="333" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="327" />
+        <location filename="../../ui/screen/console.py" line="338" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="329" />
+        <location filename="../../ui/screen/console.py" line="340" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="330" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="372" />
+        <location filename="../../ui/screen/console.py" line="383" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="484" />
+        <location filename="../../ui/screen/console.py" line="497" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="541" />
+        <location filename="../../ui/screen/console.py" line="554" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="549" />
+        <location filename="../../ui/screen/console.py" line="562" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="572" />
+        <location filename="../../ui/screen/console.py" line="585" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="579" />
+        <location filename="../../ui/screen/console.py" line="592" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="589" />
+        <location filename="../../ui/screen/console.py" line="602" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -1438,30 +1785,35 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
+        <source>No business takes tickets now</source>
+        <translation>现在没有可取号的业务</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="97" />
+        <location filename="../../kiosk/pages/ticket.py" line="101" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="97" />
+        <location filename="../../kiosk/pages/ticket.py" line="101" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <location filename="../../kiosk/pages/ticket.py" line="108" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="107" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="114" />
+        <location filename="../../kiosk/pages/ticket.py" line="118" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>

@@ -46,6 +46,18 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/tickets/visit"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/feedback"): {"manager", "admin"},
     ("POST", "/api/v1/feedback/{feedback_id}/answer"): {"manager", "admin"},
+    # administration (issue 16): admin only
+    ("GET", "/api/v1/admin/staff"): {"admin"},
+    ("POST", "/api/v1/admin/staff"): {"admin"},
+    ("POST", "/api/v1/admin/staff/{username}/password"): {"admin"},
+    ("POST", "/api/v1/admin/staff/{username}/active"): {"admin"},
+    ("GET", "/api/v1/admin/windows"): {"admin"},
+    ("PUT", "/api/v1/admin/windows/{number}"): {"admin"},
+    ("GET", "/api/v1/admin/categories"): {"admin"},
+    ("PUT", "/api/v1/admin/categories/{prefix}"): {"admin"},
+    ("POST", "/api/v1/admin/items/{code}/status"): {"admin"},
+    ("POST", "/api/v1/admin/import"): {"admin"},
+    ("GET", "/api/v1/admin/export"): {"admin"},
     **{
         ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
         for a in ("call-next", "call", "open", "pause", "resume", "close")
@@ -56,6 +68,12 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     },
 }
 BODIES: dict[str, object] = {
+    "/api/v1/admin/staff": {"username": "probe", "full_name": "探针", "role": "clerk"},
+    "/api/v1/admin/staff/{username}/password": {"password": "Probe1234567"},
+    "/api/v1/admin/staff/{username}/active": {"active": True},
+    "/api/v1/admin/windows/{number}": {"categories": ["A"]},
+    "/api/v1/admin/categories/{prefix}": {"hours": ""},
+    "/api/v1/admin/items/{code}/status": {"status": "active"},
     "/api/v1/notices": {"text": "测试"},
     "/api/v1/auth/login": {"username": "nobody", "password": "x"},
     "/api/v1/auth/terminal": {"terminal_id": "00000000-0000-0000-0000-000000000000", "credential": "x"},

@@ -25,6 +25,7 @@ BENCHMARKS = [
     ("bench_screen_latency.py", []),
     ("bench_sync.py", ["--db", "postgresql"]),
     ("bench_runtime.py", ["--db", "postgresql"]),
+    ("bench_import.py", []),
 ]
 
 

@@ -33,7 +33,7 @@ def _printer(settings: Settings) -> Any:
     from printers.escpos.printer import EscposPrinter
 
     d = settings.devices
-    return EscposPrinter(d.receipt_printer_url, width_mm=d.paper_width_mm, chinese=d.printer_chinese, profile=d.printer_profile)
+    return EscposPrinter(d.require("receipt_printer_url"), width_mm=d.paper_width_mm, chinese=d.printer_chinese, profile=d.printer_profile)
 
 
 def card_reader(url: str) -> Any:
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     term = open_terminal(settings, args.name, center_url=args.center)
     svc = CounterService(term, settings, window=args.window, receipt_printer=_printer(settings))
     customer = None if args.no_customer else CustomerWindow(args.window, settings.hall_name)
-    reader = card_reader(settings.devices.idcard_url)
+    reader = card_reader(settings.devices.idcard_url or "")
     win = CounterWindow(svc, customer, read_card=reader)
     win.show()
     if customer is not None:

@@ -167,9 +167,12 @@ class BoardWidget(QWidget):
             frame = QFrame(objectName="queue")
             lay = QHBoxLayout(frame)
             name = self.board.categories.get(prefix, "")
-            lay.addWidget(
-                QLabel(self.tr("{0} {1}: {2} waiting").format(prefix, name, count), objectName="queue_text")
+            text = (
+                self.tr("{0} {1}: closed").format(prefix, name)
+                if prefix in self.board.closed
+                else self.tr("{0} {1}: {2} waiting").format(prefix, name, count)
             )
+            lay.addWidget(QLabel(text, objectName="queue_text"))
             frame.setStyleSheet(BOARD_QSS)
             self.queue_row.addWidget(frame, i // cols, i % cols)
 

@@ -107,7 +107,8 @@ def run_console(args: argparse.Namespace, settings: Settings) -> int:
     center = (args.center or settings.center_url).rstrip("/")
     client = CenterClient(center, ca_file=settings.center_ca_file)
     password = os.environ.get("HALL_MANAGER_PASSWORD") or getpass.getpass(f"password of {args.user}: ")
-    client.token = str(client.login_staff(args.user, password)["token"])
+    login = client.login_staff(args.user, password)
+    client.token = str(login["token"])
     app = QApplication.instance() or QApplication(sys.argv)
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
@@ -116,6 +117,7 @@ def run_console(args: argparse.Namespace, settings: Settings) -> int:
         hall_name=settings.hall_name,
         wait_warning_min=settings.queue.wait_warning_minutes,
         export_dir=settings.resolved_data_dir() / "reports",
+        admin=login.get("role") == "admin",
     )
     ws_url = center.replace("https://", "wss://").replace("http://", "ws://") + "/api/v1/events"
     stream = EventStream(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.client import CenterClient
 from app.views.manager import queue_rows, window_rows
+from ui.screen.admin_tab import AdminTab
 from ui.tasks import run_in_background
 
 CONSOLE_QSS = """
@@ -99,7 +100,13 @@ class ManagerConsole(QWidget):
     refreshed = Signal(str)  # which page finished loading (tests wait on it)
 
     def __init__(
-        self, client: CenterClient, *, hall_name: str, wait_warning_min: float, export_dir: Path
+        self,
+        client: CenterClient,
+        *,
+        hall_name: str,
+        wait_warning_min: float,
+        export_dir: Path,
+        admin: bool = False,
     ) -> None:
         super().__init__()
         self.client = client
@@ -124,6 +131,10 @@ class ManagerConsole(QWidget):
         self.tabs.addTab(self._stats(), self.tr("Statistics"))
         self.tabs.addTab(self._actions(), self.tr("Actions"))
         self.tabs.addTab(self._feedback(), self.tr("Complaints and suggestions"))
+        self.admin: AdminTab | None = None
+        if admin:  # the admin role: staff, windows, categories, items, terminals (issue 16)
+            self.admin = AdminTab(self.api)
+            self.tabs.addTab(self.admin, self.tr("Administration"))
         root = QVBoxLayout(self)
         root.addLayout(head)
         root.addWidget(self.banner)
@@ -395,6 +406,8 @@ class ManagerConsole(QWidget):
         return loaded
 
     def refresh_all(self) -> None:
+        if self.admin is not None:
+            self.admin.refresh()
         self.refresh_overview()
         self._bg(lambda: self.api("GET", "/supervision"), self._show_supervision)
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)

@@ -1,0 +1,245 @@
+"""Opening hours of a queue category: is it open now, and if not, why and when does it next open.
+
+A category's hours are a short text, as halls write them:
+
+    "09:00-12:00,13:30-17:30"                      working days only (the default)
+    "工作日 09:00-12:00,13:30-17:30；周六 09:00-12:00"  plus Saturday mornings (延时服务) that are not holidays
+    "每天 08:00-20:00"                               every day, holidays included
+
+Working days come from the working-day calendar (`app.domain.workdays`), so a public holiday is closed and
+a make-up working day (调休) is open. Tickets stop `cutoff_minutes` before each closing; a daily quota closes
+the category for the rest of the day. Empty hours mean no limit (open whenever the hall runs).
+Pure functions of their inputs: the clock is always passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.clock import HALL_TZ
+from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
+
+WEEKDAY_ZH = "一二三四五六日"
+DAY_LABELS = {"工作日": "workdays", "每天": "daily", "周六": "saturday", "周日": "sunday"}
+_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–~～至]\s*(\d{1,2}):(\d{2})$")
+LOOKAHEAD_DAYS = 40
+
+
+class HoursError(ValueError):
+    """A malformed opening-hours text; the message says what is wrong, in Chinese and English."""
+
+
+class ClosedReason(StrEnum):
+    OUTSIDE_HOURS = "outside_hours"  # before opening, lunch break or after closing
+    CUTOFF = "cutoff"  # within the minutes before closing when no tickets are issued
+    QUOTA = "quota"  # the daily quota is used up
+    CLOSED_DAY = "closed_day"  # a rest day or public holiday
+    CALENDAR_UNKNOWN = "calendar_unknown"  # the working-day calendar of this year is not entered
+    INACTIVE = "inactive"  # the category is switched off
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # minutes after midnight
+    end: int
+
+    def text(self) -> str:
+        return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Hours:
+    workdays: tuple[Span, ...] = ()
+    daily: tuple[Span, ...] = ()
+    saturday: tuple[Span, ...] = ()
+    sunday: tuple[Span, ...] = ()
+
+    @property
+    def unlimited(self) -> bool:
+        return not (self.workdays or self.daily or self.saturday or self.sunday)
+
+
+def parse_hours(text: str | None) -> Hours:
+    """Parse an opening-hours text; raises HoursError naming the bad part."""
+    text = (text or "").strip()
+    if not text:
+        return Hours()
+    found: dict[str, list[Span]] = {"workdays": [], "daily": [], "saturday": [], "sunday": []}
+    for segment in re.split(r"[;；\n]", text):
+        segment = segment.strip()
+        if not segment:
+            continue
+        label = "workdays"
+        for zh, key in DAY_LABELS.items():
+            if segment.startswith(zh):
+                label, segment = key, segment[len(zh) :].strip(" :：")
+                break
+        for part in re.split(r"[,，、\s]+(?=\d)", segment):
+            part = part.strip()
+            match = _RANGE.match(part)
+            if not match:
+                raise HoursError(f"时间段“{part}”应写作 09:00-12:00 / time range {part!r} must look like 09:00-12:00")
+            h1, m1, h2, m2 = (int(g) for g in match.groups())
+            start, end = h1 * 60 + m1, h2 * 60 + m2
+            if m1 > 59 or m2 > 59 or h1 > 23 or end > 24 * 60 or end <= start:
+                raise HoursError(f"时间段“{part}”不成立 / time range {part!r} is not a valid range")
+            found[label].append(Span(start, end))
+    spans = {k: tuple(sorted(v, key=lambda s: s.start)) for k, v in found.items()}
+    for key, values in spans.items():
+        for a, b in itertools.pairwise(values):
+            if b.start < a.end:
+                raise HoursError(f"时间段 {a.text()} 与 {b.text()} 重叠 / ranges overlap ({key})")
+    return Hours(**spans)
+
+
+def format_hours(hours: Hours) -> str:
+    parts = []
+    for key, zh in (("workdays", "工作日"), ("saturday", "周六"), ("sunday", "周日"), ("daily", "每天")):
+        spans: tuple[Span, ...] = getattr(hours, key)
+        if spans:
+            parts.append(f"{zh} " + ",".join(s.text() for s in spans))
+    return "；".join(parts)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The answer: open now, or closed with a reason and the next opening (hall-local time) if known."""
+
+    is_open: bool
+    reason: ClosedReason | None = None
+    next_open: dt.datetime | None = None
+    detail: str = ""  # e.g. the holiday's name or the quota
+
+    def message_zh(self) -> str:
+        if self.is_open:
+            return "可以取号"
+        why = {
+            ClosedReason.OUTSIDE_HOURS: "现在不在取号时间",
+            ClosedReason.CUTOFF: f"已过取号截止时间（{self.detail}）",
+            ClosedReason.QUOTA: f"今日号源已取完（{self.detail}）",
+            ClosedReason.CLOSED_DAY: f"今天休息（{self.detail}）" if self.detail else "今天休息",
+            ClosedReason.CALENDAR_UNKNOWN: "今年的工作日历尚未录入，请到服务台咨询",
+            ClosedReason.INACTIVE: "这类业务暂停取号",
+        }[self.reason or ClosedReason.OUTSIDE_HOURS]
+        return f"{why}，{next_open_zh(self.next_open)}" if self.next_open else why
+
+    def message_en(self) -> str:
+        if self.is_open:
+            return "open"
+        why = {
+            ClosedReason.OUTSIDE_HOURS: "outside ticket hours",
+            ClosedReason.CUTOFF: f"past today's cut-off ({self.detail})",
+            ClosedReason.QUOTA: f"today's quota is used up ({self.detail})",
+            ClosedReason.CLOSED_DAY: f"closed today ({self.detail})" if self.detail else "closed today",
+            ClosedReason.CALENDAR_UNKNOWN: "this year's working-day calendar is not entered",
+            ClosedReason.INACTIVE: "this category is switched off",
+        }[self.reason or ClosedReason.OUTSIDE_HOURS]
+        return f"{why}; next opening {self.next_open:%Y-%m-%d %H:%M}" if self.next_open else why
+
+    def message(self) -> str:
+        return f"{self.message_zh()} / {self.message_en()}"
+
+
+def next_open_zh(when: dt.datetime | None) -> str:
+    if when is None:
+        return ""
+    return f"下次取号时间：{when.month}月{when.day}日（周{WEEKDAY_ZH[when.weekday()]}）{when:%H:%M}"
+
+
+def spans_on(hours: Hours, day: dt.date, calendar: WorkdayCalendar) -> tuple[Span, ...]:
+    """The open spans of a day; raises UnknownCalendarYear for a year the calendar does not know."""
+    spans = list(hours.daily)
+    if calendar.is_workday(day):
+        spans += hours.workdays
+    elif day.weekday() >= 5 and holiday_around(day, calendar) is None:
+        spans += hours.saturday if day.weekday() == 5 else hours.sunday
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def holiday_around(day: dt.date, calendar: WorkdayCalendar) -> str | None:
+    """The public holiday a rest day belongs to, if any. The calendar names holidays that fall on weekdays;
+    a weekend inside a holiday block (国庆节's Saturday) is known by the weekday holiday next to it."""
+    name = calendar.holiday_name(day)
+    if name or day.weekday() < 5:
+        return name
+    friday = day - dt.timedelta(days=day.weekday() - 4)
+    monday = day + dt.timedelta(days=7 - day.weekday())
+    for d in (friday, monday):
+        if not calendar.is_workday(d):
+            return calendar.holiday_name(d) or "节假日"
+    return None
+
+
+def _at(day: dt.date, minutes: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), HALL_TZ) + dt.timedelta(minutes=minutes)
+
+
+def next_opening(
+    hours: Hours, after: dt.datetime, calendar: WorkdayCalendar, *, from_tomorrow: bool = False
+) -> dt.datetime | None:
+    """The first span start strictly after `after` (hall-local), or on a later day; None if unknown."""
+    local = after.astimezone(HALL_TZ)
+    minute = local.hour * 60 + local.minute
+    day = local.date()
+    for offset in range(LOOKAHEAD_DAYS):
+        d = day + dt.timedelta(days=offset)
+        if offset == 0 and from_tomorrow:
+            continue
+        try:
+            spans = spans_on(hours, d, calendar) if not hours.unlimited else (Span(0, 24 * 60),)
+        except UnknownCalendarYear:
+            return None
+        for s in spans:
+            if offset > 0 or s.start > minute:
+                return _at(d, s.start)
+    return None
+
+
+def opening_state(
+    hours: str | Hours,
+    *,
+    now: dt.datetime,
+    calendar: WorkdayCalendar,
+    daily_quota: int | None = None,
+    issued_today: int = 0,
+    cutoff_minutes: int = 0,
+    active: bool = True,
+) -> Opening:
+    """Whether a category takes tickets at `now`, and if not why and when it next opens."""
+    parsed = parse_hours(hours) if isinstance(hours, str) else hours
+    if not active:
+        return Opening(False, ClosedReason.INACTIVE)
+    local = now.astimezone(HALL_TZ)
+    minute = local.hour * 60 + local.minute
+    if parsed.unlimited:
+        if daily_quota is not None and issued_today >= daily_quota:
+            return Opening(
+                False, ClosedReason.QUOTA, next_opening(parsed, now, calendar, from_tomorrow=True), f"每日{daily_quota}个"
+            )
+        return Opening(True)
+    try:
+        today = spans_on(parsed, local.date(), calendar)
+    except UnknownCalendarYear:
+        return Opening(False, ClosedReason.CALENDAR_UNKNOWN)
+    if not today:
+        name = holiday_around(local.date(), calendar) or ""
+        return Opening(False, ClosedReason.CLOSED_DAY, next_opening(parsed, now, calendar), name)
+    for s in today:
+        if s.start <= minute < s.end:
+            if minute >= s.end - cutoff_minutes:
+                return Opening(
+                    False, ClosedReason.CUTOFF, next_opening(parsed, now, calendar), f"闭馆前{cutoff_minutes}分钟停止取号"
+                )
+            if daily_quota is not None and issued_today >= daily_quota:
+                return Opening(
+                    False,
+                    ClosedReason.QUOTA,
+                    next_opening(parsed, now, calendar, from_tomorrow=True),
+                    f"每日{daily_quota}个",
+                )
+            return Opening(True)
+    return Opening(False, ClosedReason.OUTSIDE_HOURS, next_opening(parsed, now, calendar))

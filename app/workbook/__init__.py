@@ -1,0 +1,1 @@
+"""The hall workbook (openpyxl): reading, writing and the empty template."""
