@@ -75,6 +75,13 @@ class KioskSettings(BaseModel):
     restart_limit: int = Field(5, ge=0, description="crash restarts within ten minutes before giving up")
 
 
+class SyncSettings(BaseModel):
+    prune_applied_days: float = Field(
+        7.0, ge=0, description="days a terminal keeps outbox ops the center has applied before deleting them"
+    )
+    push_batch: int = Field(500, ge=1, le=500, description="ops per push request")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HALL_", env_nested_delimiter="__", extra="forbid")
 
@@ -97,6 +104,7 @@ class Settings(BaseSettings):
     supervision: SupervisionSettings = Field(default_factory=SupervisionSettings)
     devices: DeviceSettings = Field(default_factory=DeviceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
 
     @classmethod
     def settings_customise_sources(

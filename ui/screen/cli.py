@@ -101,7 +101,7 @@ def run_console(args: argparse.Namespace, settings: Settings) -> int:
     center = (args.center or settings.center_url).rstrip("/")
     client = CenterClient(center, ca_file=settings.center_ca_file)
     password = os.environ.get("HALL_MANAGER_PASSWORD") or getpass.getpass(f"password of {args.user}: ")
-    client.token = str(client.login_staff(args.user, password)["token"])
+    client.token = str(client.login_staff(args.user, password).token)
     app = QApplication.instance() or QApplication(sys.argv)
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
@@ -151,7 +151,7 @@ def screenshots(out: Path, settings: Settings) -> int:
         busy_morning(center.url)
         counter_cases(center.url, demo_settings)
         client = CenterClient(center.url)
-        client.token = str(client.login_staff("manager", "manager")["token"])
+        client.token = str(client.login_staff("manager", "manager").token)
         snap = client.call("GET", "/queue")
         board = QueueBoard()
         board.apply({"type": "snapshot", "data": snap})
