@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import text, update
 
 from app.domain.clock import utcnow
-from app.errors import CenterUnavailable, HallError
+from app.errors import CenterUnavailable, DiskFull, HallError
 from app.store import models as m
 from app.store.crypto import FieldCipher
 from app.sync import outbox
@@ -176,7 +176,12 @@ class SyncEngine:
         )
         state = asdict(st)
         state.pop("rejected", None)
-        self.cache.set_state(STATUS, state)
+        try:
+            self.cache.set_state(STATUS, state)
+        except DiskFull as exc:  # the status cannot be kept; say so, keep what is there
+            log.error("%s", exc)
+            st.last_error = str(exc)
+            return st
         return self.status()
 
     def status(self) -> SyncStatus:
