@@ -39,10 +39,13 @@ def recover_copy(damaged: Path, out: Path) -> str:
     tool = shutil.which("sqlite3")
     if tool:
         try:
-            sql = subprocess.run(
+            done = subprocess.run(
                 [tool, str(damaged), ".recover"], capture_output=True, timeout=300, check=False
-            ).stdout.decode("utf-8", "replace")
-            if sql.strip():
+            )
+            sql = done.stdout.decode("utf-8", "replace")
+            if done.returncode != 0:
+                log.warning("sqlite3 .recover failed: %s", done.stderr.decode("utf-8", "replace").strip()[:200])
+            elif sql.strip():
                 conn = sqlite3.connect(out)
                 try:
                     conn.executescript(sql)
