@@ -15,13 +15,15 @@ applied again op by op, each in its own savepoint, so one bad op never holds bac
 
 from __future__ import annotations
 
+import enum
+import json
 import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, TypeDecorator, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -94,6 +96,10 @@ class ApplyContext:
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # published after the batch
     changes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change-log rows to add
     bad_ratings: list[m.Rating] = field(default_factory=list)
+    staged: list[m.Base] = field(default_factory=list)  # new rows, written table by table in `finish`
+
+    def stage(self, rows: Iterable[m.Base]) -> None:
+        self.staged.extend(rows)
 
     def emit(self, type_: str, data: dict[str, Any]) -> None:
         self.events.append((type_, data))
@@ -125,14 +131,18 @@ class ApplyContext:
         self._ids(m.Ticket, [p.id for p in tickets])
         linked = [p.ticket_id for p in cases if p.ticket_id] + [p.ticket_id for p in ratings if p.ticket_id]
         k.tickets |= self._existing(m.Ticket, linked)
-        case_ids = [p.id for p in cases] + [p.case_id for p in trans] + [p.case_id for p in ratings if p.case_id]
+        case_ids = (
+            [p.id for p in cases] + [p.case_id for p in trans] + [p.case_id for p in ratings if p.case_id]
+        )
         if case_ids:
             for case in s.scalars(select(m.Case).where(m.Case.id.in_(set(case_ids)))):
                 k.cases[case.id] = case
                 k.add(m.Case, case.id)
         numbers = [p.case_number for p in cases]
         if numbers:
-            k.case_numbers |= set(s.scalars(select(m.Case.case_number).where(m.Case.case_number.in_(numbers))))
+            k.case_numbers |= set(
+                s.scalars(select(m.Case.case_number).where(m.Case.case_number.in_(numbers)))
+            )
         item_ids = {p.item_id for p in cases if p.item_id} | {c.item_id for c in k.cases.values()}
         codes = {p.item_code for p in cases if p.item_code and not p.item_id}
         if item_ids or codes:
@@ -173,20 +183,79 @@ class ApplyContext:
 
     # ------------------------------------------------------------------ after the batch
     def finish(self) -> None:
-        """The batch's change-log rows (one block of sequence numbers) and its bad-rating follow-ups."""
+        """Write what the batch's ops staged (with their change-log rows, one block of sequence numbers),
+        then the bad-rating follow-ups, then publish."""
         s = self.session
-        for rating in self.bad_ratings:
-            self.on_bad_rating(s, rating)
         if self.changes:
             last = next_value(s, "change_log", step=len(self.changes))
             first = last - len(self.changes) + 1
-            s.add_all(
-                m.ChangeLog(seq=first + i, entity=entity, entity_id=ident, op="upsert", data=data, audience="all")
+            self.stage(
+                m.ChangeLog(
+                    seq=first + i, entity=entity, entity_id=ident, op="upsert", data=data, audience="all"
+                )
                 for i, (entity, ident, data) in enumerate(self.changes)
             )
+        insert_rows(s, self.staged)
+        for rating in self.bad_ratings:
+            self.on_bad_rating(s, rating)
         for type_, data in self.events:
             self.publish(type_, data)
-        self.changes, self.events, self.bad_ratings = [], [], []
+        self.staged, self.changes, self.events, self.bad_ratings = [], [], [], []
+
+
+def insert_rows(session: Session, rows: list[m.Base]) -> None:
+    """New rows, parents first (no relationship orders them): on PostgreSQL one COPY per table, elsewhere
+    one executemany per table and column set, instead of the ORM's unit of work row by row."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        table = row.__table__
+        groups.setdefault(table, []).append({c.key: row.__dict__[c.key] for c in table.columns if c.key in row.__dict__})
+    conn = session.connection()
+    for table in m.Base.metadata.sorted_tables:
+        batch = groups.get(table)
+        if not batch:
+            continue
+        if conn.dialect.name == "postgresql":
+            _copy(conn, table, batch)
+            continue
+        by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in batch:
+            by_keys.setdefault(tuple(sorted(values)), []).append(values)
+        for same in by_keys.values():
+            session.execute(insert(table), same)
+
+
+def _column_value(col: Any, values: dict[str, Any], dialect: Any) -> Any:
+    if col.key in values:
+        value = values[col.key]
+    elif col.default is not None and not col.default.is_sequence:
+        value = col.default.arg(None) if col.default.is_callable else col.default.arg
+    else:
+        return None
+    if value is None:
+        return None
+    if isinstance(col.type, TypeDecorator):
+        value = col.type.process_bind_param(value, dialect)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(col.type, JSON):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _copy(conn: Any, table: Any, batch: list[dict[str, Any]]) -> None:
+    """COPY … FROM STDIN on the session's own connection (inside its transaction and savepoint)."""
+    cols = list(table.columns)
+    names = ", ".join(f'"{c.name}"' for c in cols)
+    raw = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for values in batch:
+                copy.write_row([_column_value(c, values, conn.dialect) for c in cols])
+    except Exception as exc:  # psycopg's own error: the database refused a row
+        if isinstance(exc, APPLY_ERRORS):
+            raise
+        raise ValueError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
 
 
 def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
@@ -210,7 +279,7 @@ def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
 def apply_applicant(ctx: ApplyContext, p: ApplicantPayload) -> str:
     if ctx.known.has(m.Applicant, p.id):
         return "duplicate"
-    ctx.session.add_all(ctx.rows(p))
+    ctx.stage(ctx.rows(p))
     ctx.known.add(m.Applicant, p.id)
     return "applied"
 
@@ -230,7 +299,7 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
     rows = ctx.rows(p)
-    ctx.session.add_all(rows)
+    ctx.stage(rows)
     case = rows[0]
     assert isinstance(case, m.Case)
     k.add(m.Case, p.id)
@@ -265,7 +334,7 @@ def apply_case_transition(ctx: ApplyContext, p: TransitionPayload) -> str:
     except (InvalidTransition, ValueError) as exc:
         raise Rejected(str(exc)) from None
     apply_transition(case, p)
-    ctx.session.add_all(ctx.rows(p))
+    ctx.stage(ctx.rows(p))
     k.add(m.CaseTransition, p.id)
     if case.id not in k.tail_hashes:
         prev = ctx.session.scalar(
@@ -295,7 +364,7 @@ def apply_rating(ctx: ApplyContext, p: RatingPayload) -> str:
     if case is not None:
         item = k.items.get(case.item_id)
         rating.department_id = item.department_id if item else case.item.department_id
-    ctx.session.add(rating)
+    ctx.stage([rating])
     k.add(m.Rating, p.id)
     if ticket_id:
         k.rated_tickets.add(ticket_id)
@@ -326,7 +395,7 @@ def apply_audit(ctx: ApplyContext, p: AuditPayload) -> str:
     fields = dict(p.model_dump(mode="json"), terminal_id=str(term) if term else None)
     if chain_hash(prev_hash, fields) != p.hash:
         raise Rejected(f"audit event {p.seq} was altered: its hash does not match its content")
-    ctx.session.add_all(ctx.rows(p))
+    ctx.stage(ctx.rows(p))
     chain[p.seq] = p.hash
     return "applied"
 
@@ -363,10 +432,12 @@ def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
     )
     if lease is None:
         raise Rejected(f"ticket {p.number} is outside every number block leased to this kiosk")
-    s.add_all(ctx.rows(p, category_id=cat_id))
+    ctx.stage(ctx.rows(p, category_id=cat_id))
     k.add(m.Ticket, p.id)
     k.tickets.add(p.id)
-    ctx.emit("ticket.issued", {"id": str(p.id), "number": p.number, "category": p.category, "source": "offline"})
+    ctx.emit(
+        "ticket.issued", {"id": str(p.id), "number": p.number, "category": p.category, "source": "offline"}
+    )
     return "applied"
 
 
@@ -376,7 +447,7 @@ def apply_feedback(ctx: ApplyContext, p: FeedbackPayload) -> str:
         return "duplicate"
     if not p.text.strip():
         raise Rejected("empty feedback")
-    ctx.session.add_all(ctx.rows(p))
+    ctx.stage(ctx.rows(p))
     ctx.known.add(m.Feedback, p.id)
     ctx.emit("feedback.created", {"id": str(p.id), "kind": p.kind})
     return "applied"
@@ -422,29 +493,32 @@ def _record(ctx: ApplyContext, raw: Raw, outcome: Outcome) -> None:
     status, reason = outcome
     if status == "retry":
         return
-    s = ctx.session
     if status == "rejected":
-        s.add(
-            m.Conflict(
-                terminal_id=ctx.terminal_id,
-                op_id=op_id,
-                kind=str(kind)[:40],
-                entity_id=_entity(payload),
-                reason=reason or "",
-                payload=payload if isinstance(payload, dict) else {"payload": repr(payload)[:500]},
-            )
+        ctx.stage(
+            [
+                m.Conflict(
+                    terminal_id=ctx.terminal_id,
+                    op_id=op_id,
+                    kind=str(kind)[:40],
+                    entity_id=_entity(payload),
+                    reason=reason or "",
+                    payload=payload if isinstance(payload, dict) else {"payload": repr(payload)[:500]},
+                )
+            ]
         )
         log.warning("rejected op %s (%s) from terminal %s: %s", op_id, kind, ctx.terminal_id, reason)
         ctx.emit("sync.conflict", {"op_id": str(op_id), "kind": kind, "reason": reason})
     ctx.processed[op_id] = reason
-    s.add(
-        m.ProcessedOp(
-            op_id=op_id,
-            terminal_id=ctx.terminal_id,
-            kind=str(kind)[:40],
-            status="applied" if status == "duplicate" else status,
-            reason=reason,
-        )
+    ctx.stage(
+        [
+            m.ProcessedOp(
+                op_id=op_id,
+                terminal_id=ctx.terminal_id,
+                kind=str(kind)[:40],
+                status="applied" if status == "duplicate" else status,
+                reason=reason,
+            )
+        ]
     )
 
 
@@ -478,7 +552,7 @@ def apply_batch(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
             s.flush()
         return outcomes
     except APPLY_ERRORS as exc:  # the database refused a row: find which op, one savepoint each
-        log.info("bulk apply failed (%s): applying the batch op by op", type(exc).__name__)
+        log.info("bulk apply failed (%s): applying the batch op by op", str(exc).splitlines()[0][:300])
     return _one_by_one(ctx, ops)
 
 
@@ -488,7 +562,7 @@ def _one_by_one(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
     out: list[Outcome] = []
     for raw in ops:
         op_id, kind, payload = raw
-        ctx.known, ctx.events, ctx.changes, ctx.bad_ratings = Known(), [], [], []
+        ctx.known, ctx.events, ctx.changes, ctx.bad_ratings, ctx.staged = Known(), [], [], [], []
         ctx.processed = {}
         outcome: Outcome
         try:
@@ -518,7 +592,7 @@ def _one_by_one(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
         except APPLY_ERRORS as exc:
             outcome = ("rejected", (str(exc).splitlines() or [type(exc).__name__])[0][:500])
         if outcome[0] != "applied":
-            ctx.events = []
+            ctx.events, ctx.staged, ctx.changes, ctx.bad_ratings = [], [], [], []
         with s.begin_nested():
             _record(ctx, raw, outcome)
             ctx.finish()
@@ -530,4 +604,3 @@ class _Undo(Exception):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__(outcome[1])
         self.outcome = outcome
-

@@ -46,7 +46,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if parsed.drivername == "postgresql":
             url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(url, **kwargs)
+        engine = create_engine(url, **kwargs)
+        # many-row INSERTs (a pushed batch) as multi-row VALUES pages, not one statement per row
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+        return engine
     raise ConfigError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql+psycopg://"
     )
