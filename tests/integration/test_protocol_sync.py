@@ -26,7 +26,14 @@ from app.sync import outbox
 from app.sync.client import CenterClient, CenterNonsense
 from app.sync.local_records import CaseIn, LocalRecorder
 from app.sync.terminal import Terminal, enroll, open_terminal
-from tests.integration.test_replication import ID, accept_case, center, make_terminal, recorder, terminal_settings
+from tests.integration.test_replication import (
+    ID,
+    accept_case,
+    center,
+    make_terminal,
+    recorder,
+    terminal_settings,
+)
 from tests.support.center import CenterServer
 
 __all__ = ["center"]  # the fixture, on SQLite and PostgreSQL
@@ -250,7 +257,7 @@ class _Nonsense(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(self.body)
 
-    do_GET = do_POST = _answer  # noqa: N815
+    do_GET = do_POST = _answer
 
     def log_message(self, *args: object) -> None:
         pass
