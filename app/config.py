@@ -8,11 +8,12 @@ Every local rule that differs between halls is a setting here, never a constant 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -99,6 +100,13 @@ class KioskSettings(BaseModel):
     restart_limit: int = Field(5, ge=0, description="crash restarts within ten minutes before giving up")
 
 
+class SyncSettings(BaseModel):
+    prune_applied_days: float = Field(
+        7.0, ge=0, description="days a terminal keeps outbox ops the center has applied before deleting them"
+    )
+    push_batch: int = Field(500, ge=1, le=500, description="ops per push request")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HALL_", env_nested_delimiter="__", extra="forbid")
 
@@ -121,6 +129,7 @@ class Settings(BaseSettings):
     supervision: SupervisionSettings = Field(default_factory=SupervisionSettings)
     devices: DeviceSettings = Field(default_factory=DeviceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -167,7 +176,15 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     _CONFIG_FILE["path"] = path
     try:
         return Settings(**overrides)
-    except Exception as exc:  # pydantic.ValidationError, tomllib.TOMLDecodeError
-        raise ConfigError(f"invalid settings ({path or 'environment'}): {exc}") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "settings"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ConfigError(
+            f"invalid settings in {path or 'the environment'}: {where}: {first['msg']}{more}"
+        ) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(f"the settings file {path} cannot be read: {reason}") from None
     finally:
         _CONFIG_FILE["path"] = None

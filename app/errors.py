@@ -24,3 +24,16 @@ class DeviceError(HallError):
 
 class CenterUnavailable(HallError):
     exit_code = 5
+
+
+class DiskFull(HallError):
+    """The local disk (or the database's size limit) is full: nothing was written."""
+
+    exit_code = 6
+
+    def __init__(self, where: str = "") -> None:
+        super().__init__(
+            "本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响 / "
+            f"the disk is full: the last action was not saved; free some space and try again ({where})",
+            code="disk_full",
+        )

@@ -23,13 +23,24 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
 
 
 class RedactingFilter(logging.Filter):
-    """Privacy: no full ID number or mobile number reaches any log handler."""
+    """Privacy: no full ID number or mobile number reaches any log handler, in the message, in the
+    traceback of `exc_info` (an exception's text, a local shown by a frame) or in `stack_info`."""
+
+    _formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         redacted = redact_text(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and record.exc_info[0] is not None:
+            text = record.exc_text or self._formatter.formatException(record.exc_info)
+            record.exc_text = redact_text(text)
+            record.exc_info = None  # handlers print exc_text; the live traceback is not formatted again
+        elif record.exc_text:
+            record.exc_text = redact_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact_text(record.stack_info)
         return True
 
 
@@ -102,7 +113,7 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
     path = write_crash_report(exc_type, exc, tb)
     if path is not None:
         print(f"hall crashed; a report with the last log lines is in {path}", file=sys.stderr)
-    sys.__excepthook__(exc_type, exc, tb)
+    print(redact_text("".join(traceback.format_exception(exc_type, exc, tb))), file=sys.stderr, end="")
 
 
 def _thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -22,7 +22,6 @@ from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.store import models as m
 from app.store.calendar_store import load_calendar
-from app.sync import outbox
 from app.sync.client import CenterRefused
 from app.sync.leases import issue_offline_ticket, lease_block
 from app.sync.local_records import LocalRecorder
@@ -422,8 +421,19 @@ class KioskBackend:
         return health
 
     def report_health(self, health: dict[str, Any]) -> None:
-        with self.term.cache.db.write_session() as s:
-            outbox.enqueue(s, "terminal.health", {"health": health})
+        """The latest health, straight to the center (never queued: a stale report has no value)."""
+        try:
+            self._call_health(health)
+        except CenterUnavailable:
+            log.info("health report skipped: the center is not reachable")
+
+    def _call_health(self, health: dict[str, Any]) -> None:
+        try:
+            self.term.client.report_health(health)
+        except CenterUnavailable:
+            self.online = False
+            raise
+        self.online = True
 
     def id_hash(self, id_number: str) -> str | None:
         with self.term.cache.db.read_session() as s:

@@ -38,11 +38,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.screenshots:
         return screenshots(args.screenshots, settings)
     if not args.no_supervise and not os.environ.get("HALL_KIOSK_CHILD"):
-        from kiosk.supervisor import supervise
+        from kiosk.supervisor import child_command, supervise
 
         os.environ["HALL_KIOSK_CHILD"] = "1"
-        cmd = [sys.executable, "-m", "app.cli.main", *sys.argv[1:]]
-        return supervise(cmd, limit=settings.kiosk.restart_limit)
+        return supervise(child_command(sys.argv[1:]), limit=settings.kiosk.restart_limit)
     return run_kiosk(args, settings)
 
 

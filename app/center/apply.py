@@ -1,35 +1,56 @@
-"""Applying the operations terminals push: each once, by op id, in its own savepoint.
+"""Applying the operations terminals push: each once, by op id, validated with the protocol's models and
+turned into rows by the protocol's one function (`app.protocol.rows.op_rows`).
 
 Answers per op: `applied`; `duplicate` (seen before: the terminal may forget it); `rejected` (never
 applies: logged in the conflict table for a manager, the terminal shows it); `retry` (a record it needs
 has not arrived yet, e.g. reordered delivery: nothing is recorded and the terminal sends it again).
 Records born at terminals are insert-only and idempotent by id; status changes are transitions checked
 against the state machine, so a late transition can never move a status backward.
+
+A batch is applied in bulk: what each op needs to know (ids already here, the records it names, the
+audit chain's tail) is loaded with one query per table first, every op is decided in memory, and the
+rows are written with one flush. If that flush fails (a value the database refuses), the batch is
+applied again op by op, each in its own savepoint, so one bad op never holds back the others.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import enum
+import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import JSON, TypeDecorator, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from app.center.changelog import record_change
 from app.domain.audit_chain import GENESIS, chain_hash
-from app.domain.clock import utcnow
-from app.domain.idnumber import mask_id_number, mask_phone
 from app.domain.lookup import progress_key
-from app.domain.states import CaseStatus, InvalidTransition, check_case_transition
+from app.domain.states import InvalidTransition, check_case_transition
+from app.protocol.ops import (
+    ApplicantPayload,
+    AuditPayload,
+    CasePayload,
+    FeedbackPayload,
+    HealthPayload,
+    OfflineTicketPayload,
+    OpInvalid,
+    Payload,
+    PushOp,
+    RatingPayload,
+    TransitionPayload,
+    parse_op,
+)
+from app.protocol.rows import apply_transition, op_rows
 from app.store import models as m
 from app.store.crypto import FieldCipher
+from app.store.rows import next_value
 
 log = logging.getLogger("hall.center.sync")
+APPLY_ERRORS = (IntegrityError, DBAPIError, ValueError, KeyError, TypeError)
 
 
 class Rejected(Exception):
@@ -41,6 +62,29 @@ class Retry(Exception):
 
 
 @dataclass
+class Known:
+    """What the batch's ops need to know, loaded in bulk and kept up to date as ops apply."""
+
+    ids: dict[type[m.Base], set[uuid.UUID]] = field(default_factory=dict)  # existing rows by table
+    items: dict[uuid.UUID, m.ServiceItem] = field(default_factory=dict)
+    items_by_code: dict[str, m.ServiceItem] = field(default_factory=dict)
+    cases: dict[uuid.UUID, m.Case] = field(default_factory=dict)
+    case_numbers: set[str] = field(default_factory=set)
+    tickets: set[uuid.UUID] = field(default_factory=set)
+    rated_tickets: set[uuid.UUID] = field(default_factory=set)
+    rated_cases: set[uuid.UUID] = field(default_factory=set)
+    categories: dict[str, uuid.UUID] = field(default_factory=dict)
+    audit: dict[int, str] = field(default_factory=dict)  # this terminal's chain: seq → hash
+    tail_hashes: dict[uuid.UUID, str | None] = field(default_factory=dict)  # case id → id_tail_hash
+
+    def has(self, cls: type[m.Base], ident: uuid.UUID) -> bool:
+        return ident in self.ids.setdefault(cls, set())
+
+    def add(self, cls: type[m.Base], ident: uuid.UUID) -> None:
+        self.ids.setdefault(cls, set()).add(ident)
+
+
+@dataclass
 class ApplyContext:
     session: Session
     terminal_id: uuid.UUID | None
@@ -48,84 +92,170 @@ class ApplyContext:
     publish: Callable[[str, dict[str, Any]], None]
     on_bad_rating: Callable[[Session, m.Rating], object]
     processed: dict[uuid.UUID, str | None] = field(default_factory=dict)  # op ids seen → reason
-    chain_tail: dict[uuid.UUID | None, tuple[int, str]] = field(default_factory=dict)
+    known: Known = field(default_factory=Known)
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # published after the batch
+    changes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change-log rows to add
+    bad_ratings: list[m.Rating] = field(default_factory=list)
+    staged: list[m.Base] = field(default_factory=list)  # new rows, written table by table in `finish`
 
-    def prefetch(self, op_ids: list[uuid.UUID]) -> None:
-        """One query for the whole batch instead of one per op."""
-        if op_ids:
-            rows = self.session.execute(
-                select(m.ProcessedOp.op_id, m.ProcessedOp.reason).where(m.ProcessedOp.op_id.in_(op_ids))
-            ).all()
-            self.processed.update({op_id: reason for op_id, reason in rows})
+    def stage(self, rows: Iterable[m.Base]) -> None:
+        self.staged.extend(rows)
 
+    def emit(self, type_: str, data: dict[str, Any]) -> None:
+        self.events.append((type_, data))
 
-def _uuid(value: Any, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (ValueError, TypeError):
-        raise Rejected(f"{what} is not a UUID: {value!r}") from None
-
-
-def _opt_uuid(value: Any, what: str) -> uuid.UUID | None:
-    return None if value in (None, "") else _uuid(value, what)
-
-
-def _date(value: Any, what: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise Rejected(f"{what} is not a date: {value!r}") from None
-
-
-def _time(value: Any, what: str) -> dt.datetime | None:
-    if value in (None, ""):
-        return None
-    try:
-        t = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        raise Rejected(f"{what} is not a time: {value!r}") from None
-    if t.tzinfo is None:
-        raise Rejected(f"{what} has no time zone")
-    return t
-
-
-def _require(payload: dict[str, Any], *keys: str) -> None:
-    missing = [k for k in keys if payload.get(k) in (None, "")]
-    if missing:
-        raise Rejected(f"missing field(s): {', '.join(missing)}")
-
-
-def _existing(session: Session, cls: type[m.Base], ident: uuid.UUID) -> m.Base | None:
-    return session.get(cls, ident)
-
-
-def apply_applicant(ctx: ApplyContext, p: dict[str, Any]) -> str:
-    _require(p, "id", "name")
-    ident = _uuid(p["id"], "id")
-    if _existing(ctx.session, m.Applicant, ident) is not None:
-        return "duplicate"
-    id_number, phone = p.get("id_number"), p.get("phone")
-    ctx.session.add(
-        m.Applicant(
-            id=ident,
-            kind=p.get("kind", "person"),
-            name=str(p["name"])[:100],
-            id_type=p.get("id_type", "resident"),
-            id_number_enc=ctx.cipher.encrypt(id_number),
-            id_number_hash=ctx.cipher.lookup_hash(id_number) if id_number else None,
-            id_number_masked=mask_id_number(id_number),
-            phone_enc=ctx.cipher.encrypt(phone),
-            phone_masked=mask_phone(phone),
-            address_enc=ctx.cipher.encrypt(p.get("address")),
-            company_name=p.get("company_name"),
-            credit_code=p.get("credit_code"),
-            origin_terminal_id=ctx.terminal_id,
-            created_at=_time(p.get("created_at"), "created_at") or utcnow(),
+    # ------------------------------------------------------------------ bulk look-ups
+    def prefetch(self, ops: list[PushOp]) -> None:
+        """One query per table for the whole batch instead of several per op."""
+        s, k = self.session, self.known
+        rows = s.execute(
+            select(m.ProcessedOp.op_id, m.ProcessedOp.reason).where(
+                m.ProcessedOp.op_id.in_([op.op_id for op in ops])
+            )
+        ).all()
+        self.processed.update({op_id: reason for op_id, reason in rows})
+        by: dict[type[Payload], list[Any]] = {}
+        for op in ops:
+            by.setdefault(type(op.payload), []).append(op.payload)
+        apps = by.get(ApplicantPayload, [])
+        cases: list[CasePayload] = by.get(CasePayload, [])
+        trans: list[TransitionPayload] = by.get(TransitionPayload, [])
+        ratings: list[RatingPayload] = by.get(RatingPayload, [])
+        tickets: list[OfflineTicketPayload] = by.get(OfflineTicketPayload, [])
+        feedback = by.get(FeedbackPayload, [])
+        audits: list[AuditPayload] = by.get(AuditPayload, [])
+        self._ids(m.Applicant, [p.id for p in apps] + [p.applicant_id for p in cases])
+        self._ids(m.CaseTransition, [p.id for p in trans])
+        self._ids(m.Rating, [p.id for p in ratings])
+        self._ids(m.Feedback, [p.id for p in feedback])
+        self._ids(m.Ticket, [p.id for p in tickets])
+        linked = [p.ticket_id for p in cases if p.ticket_id] + [p.ticket_id for p in ratings if p.ticket_id]
+        k.tickets |= self._existing(m.Ticket, linked)
+        case_ids = (
+            [p.id for p in cases] + [p.case_id for p in trans] + [p.case_id for p in ratings if p.case_id]
         )
-    )
-    return "applied"
+        if case_ids:
+            for case in s.scalars(select(m.Case).where(m.Case.id.in_(set(case_ids)))):
+                k.cases[case.id] = case
+                k.add(m.Case, case.id)
+        numbers = [p.case_number for p in cases]
+        if numbers:
+            k.case_numbers |= set(
+                s.scalars(select(m.Case.case_number).where(m.Case.case_number.in_(numbers)))
+            )
+        item_ids = {p.item_id for p in cases if p.item_id} | {c.item_id for c in k.cases.values()}
+        codes = {p.item_code for p in cases if p.item_code and not p.item_id}
+        if item_ids or codes:
+            q = select(m.ServiceItem).where(m.ServiceItem.id.in_(item_ids) | m.ServiceItem.code.in_(codes))
+            for item in s.scalars(q):
+                k.items[item.id], k.items_by_code[item.code] = item, item
+        t_ids = [p.ticket_id for p in ratings if p.ticket_id]
+        c_ids = [p.case_id for p in ratings if p.case_id]
+        if t_ids:
+            k.rated_tickets |= set(s.scalars(select(m.Rating.ticket_id).where(m.Rating.ticket_id.in_(t_ids))))
+        if c_ids:
+            k.rated_cases |= set(s.scalars(select(m.Rating.case_id).where(m.Rating.case_id.in_(c_ids))))
+        if tickets:
+            k.categories.update(dict(s.execute(select(m.Category.prefix, m.Category.id)).all()))
+        if audits:
+            seqs = {p.seq for p in audits} | {p.seq - 1 for p in audits if p.seq > 1}
+            k.audit.update(
+                dict(
+                    s.execute(
+                        select(m.AuditEvent.seq, m.AuditEvent.hash).where(
+                            m.AuditEvent.terminal_id == self.terminal_id, m.AuditEvent.seq.in_(seqs)
+                        )
+                    ).all()
+                )
+            )
+
+    def _existing(self, cls: Any, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        return set(self.session.scalars(select(cls.id).where(cls.id.in_(wanted))))
+
+    def _ids(self, cls: type[m.Base], ids: list[uuid.UUID]) -> None:
+        self.known.ids.setdefault(cls, set()).update(self._existing(cls, ids))
+
+    def rows(self, payload: Payload, **kw: Any) -> list[m.Base]:
+        return op_rows(payload, cipher=self.cipher, terminal_id=self.terminal_id, **kw)
+
+    # ------------------------------------------------------------------ after the batch
+    def finish(self) -> None:
+        """Write what the batch's ops staged (with their change-log rows, one block of sequence numbers),
+        then the bad-rating follow-ups, then publish."""
+        s = self.session
+        if self.changes:
+            last = next_value(s, "change_log", step=len(self.changes))
+            first = last - len(self.changes) + 1
+            self.stage(
+                m.ChangeLog(
+                    seq=first + i, entity=entity, entity_id=ident, op="upsert", data=data, audience="all"
+                )
+                for i, (entity, ident, data) in enumerate(self.changes)
+            )
+        insert_rows(s, self.staged)
+        for rating in self.bad_ratings:
+            self.on_bad_rating(s, rating)
+        for type_, data in self.events:
+            self.publish(type_, data)
+        self.staged, self.changes, self.events, self.bad_ratings = [], [], [], []
+
+
+def insert_rows(session: Session, rows: list[m.Base]) -> None:
+    """New rows, parents first (no relationship orders them): on PostgreSQL one COPY per table, elsewhere
+    one executemany per table and column set, instead of the ORM's unit of work row by row."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        table = row.__table__
+        groups.setdefault(table, []).append({c.key: row.__dict__[c.key] for c in table.columns if c.key in row.__dict__})
+    conn = session.connection()
+    for table in m.Base.metadata.sorted_tables:
+        batch = groups.get(table)
+        if not batch:
+            continue
+        if conn.dialect.name == "postgresql":
+            _copy(conn, table, batch)
+            continue
+        by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in batch:
+            by_keys.setdefault(tuple(sorted(values)), []).append(values)
+        for same in by_keys.values():
+            session.execute(insert(table), same)
+
+
+def _column_value(col: Any, values: dict[str, Any], dialect: Any) -> Any:
+    if col.key in values:
+        value = values[col.key]
+    elif col.default is not None and not col.default.is_sequence:
+        value = col.default.arg(None) if col.default.is_callable else col.default.arg
+    else:
+        return None
+    if value is None:
+        return None
+    if isinstance(col.type, TypeDecorator):
+        value = col.type.process_bind_param(value, dialect)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(col.type, JSON):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _copy(conn: Any, table: Any, batch: list[dict[str, Any]]) -> None:
+    """COPY … FROM STDIN on the session's own connection (inside its transaction and savepoint)."""
+    cols = list(table.columns)
+    names = ", ".join(f'"{c.name}"' for c in cols)
+    raw = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for values in batch:
+                copy.write_row([_column_value(c, values, conn.dialect) for c in cols])
+    except Exception as exc:  # psycopg's own error: the database refused a row
+        if isinstance(exc, APPLY_ERRORS):
+            raise
+        raise ValueError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
 
 
 def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
@@ -143,85 +273,43 @@ def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
     }
 
 
-def apply_case(ctx: ApplyContext, p: dict[str, Any]) -> str:
-    _require(p, "id", "case_number", "applicant_id", "status", "decision", "received_on")
-    s = ctx.session
-    ident = _uuid(p["id"], "id")
-    if _existing(s, m.Case, ident) is not None:
+# ------------------------------------------------------------------ one applier per kind
+
+
+def apply_applicant(ctx: ApplyContext, p: ApplicantPayload) -> str:
+    if ctx.known.has(m.Applicant, p.id):
         return "duplicate"
-    item = None
-    if p.get("item_id"):
-        item = s.get(m.ServiceItem, _uuid(p["item_id"], "item_id"))
-    elif p.get("item_code"):
-        item = s.scalar(select(m.ServiceItem).where(m.ServiceItem.code == p["item_code"]))
+    ctx.stage(ctx.rows(p))
+    ctx.known.add(m.Applicant, p.id)
+    return "applied"
+
+
+def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
+    k = ctx.known
+    if k.has(m.Case, p.id):
+        return "duplicate"
+    item = k.items.get(p.item_id) if p.item_id else k.items_by_code.get(p.item_code or "")
     if item is None:
-        raise Rejected(f"unknown service item {p.get('item_id') or p.get('item_code')!r}")
-    applicant = s.get(m.Applicant, _uuid(p["applicant_id"], "applicant_id"))
-    if applicant is None:
+        raise Rejected(f"unknown service item {p.item_id or p.item_code!r}")
+    if not k.has(m.Applicant, p.applicant_id):
         raise Retry("applicant not received yet")
-    try:
-        status = CaseStatus(p["status"])
-    except ValueError:
-        raise Rejected(f"unknown case status {p['status']!r}") from None
-    if s.scalar(select(m.Case.id).where(m.Case.case_number == p["case_number"])) is not None:
-        raise Rejected(f"case number {p['case_number']} is already used by another case")
-    ticket_id = _opt_uuid(p.get("ticket_id"), "ticket_id")
-    if ticket_id is not None and s.get(m.Ticket, ticket_id) is None:
-        ticket_id = None  # an offline ticket that never reached the center: keep the case, drop the link
-    case = m.Case(
-        id=ident,
-        case_number=p["case_number"],
-        item_id=item.id,
-        applicant_id=applicant.id,
-        ticket_id=ticket_id,
-        window_number=p.get("window_number"),
-        staff_id=_opt_uuid(p.get("staff_id"), "staff_id"),
-        origin_terminal_id=ctx.terminal_id,
-        status=status,
-        decision=p["decision"],
-        received_on=_date(p["received_on"], "received_on") or utcnow().date(),
-        accepted_at=_time(p.get("accepted_at"), "accepted_at"),
-        due_date=_date(p.get("due_date"), "due_date"),
-        legal_due_date=_date(p.get("legal_due_date"), "legal_due_date"),
-        deferral_due=_date(p.get("deferral_due"), "deferral_due"),
-        refusal_reason=p.get("refusal_reason"),
-        refusal_basis=p.get("refusal_basis"),
-        delivery_method=p.get("delivery_method"),
-        created_at=_time(p.get("created_at"), "created_at") or utcnow(),
-    )
-    s.add(case)
-    for i, mat in enumerate(p.get("materials") or []):
-        _require(mat, "name")
-        s.add(
-            m.CaseMaterial(
-                id=_opt_uuid(mat.get("id"), "material id") or uuid.uuid4(),
-                case_id=ident,
-                material_id=_opt_uuid(mat.get("material_id"), "material_id"),
-                position=mat.get("position", i),
-                name=mat["name"],
-                originals_received=int(mat.get("originals_received", 0)),
-                copies_received=int(mat.get("copies_received", 0)),
-                state=mat.get("state", "received"),
-                promised_date=_date(mat.get("promised_date"), "promised_date"),
-                note=mat.get("note"),
-            )
-        )
-    s.add(
-        m.CaseTransition(
-            case_id=ident,
-            from_status=None,
-            to_status=status.value,
-            terminal_id=ctx.terminal_id,
-            actor_id=case.staff_id,
-            at=case.created_at,
-            reason=p["decision"],
-        )
-    )
-    s.flush()
-    tail_hash = p.get("id_tail_hash")  # computed by the terminal at acceptance (a deliberately slow hash)
+    if p.case_number in k.case_numbers:
+        raise Rejected(f"case number {p.case_number} is already used by another case")
+    # an offline ticket that never reached the center: keep the case, drop the link
+    ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
+    p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
+    rows = ctx.rows(p)
+    ctx.stage(rows)
+    case = rows[0]
+    assert isinstance(case, m.Case)
+    k.add(m.Case, p.id)
+    k.cases[p.id] = case
+    k.case_numbers.add(p.case_number)
+    tail_hash = p.id_tail_hash  # computed by the terminal at acceptance (a deliberately slow hash)
     if not tail_hash:
-        id_number = ctx.cipher.decrypt(applicant.id_number_enc)
-        tail_hash = progress_key(case.case_number, id_number) if id_number else None
+        applicant = ctx.session.get(m.Applicant, p.applicant_id)
+        id_number = ctx.cipher.decrypt(applicant.id_number_enc) if applicant else None
+        tail_hash = progress_key(p.case_number, id_number) if id_number else None
     _publish_case(ctx, case, item.code, tail_hash)
     return "applied"
 
@@ -229,323 +317,290 @@ def apply_case(ctx: ApplyContext, p: dict[str, Any]) -> str:
 def _publish_case(ctx: ApplyContext, case: m.Case, item_code: str, id_tail_hash: str | None) -> None:
     summary = case_summary(case, item_code)
     summary["id_tail_hash"] = id_tail_hash
-    record_change(ctx.session, "case_status", str(case.id), summary)
-    ctx.publish(
-        "case.status", {k: summary[k] for k in ("case_number", "status", "due_date", "window_number")}
-    )
+    ctx.known.tail_hashes[case.id] = id_tail_hash
+    ctx.changes.append(("case_status", str(case.id), summary))
+    ctx.emit("case.status", {k: summary[k] for k in ("case_number", "status", "due_date", "window_number")})
 
 
-def apply_case_transition(ctx: ApplyContext, p: dict[str, Any]) -> str:
-    _require(p, "id", "case_id", "from", "to")
-    s = ctx.session
-    ident = _uuid(p["id"], "id")
-    if _existing(s, m.CaseTransition, ident) is not None:
+def apply_case_transition(ctx: ApplyContext, p: TransitionPayload) -> str:
+    k = ctx.known
+    if k.has(m.CaseTransition, p.id):
         return "duplicate"
-    case = s.get(m.Case, _uuid(p["case_id"], "case_id"))
+    case = k.cases.get(p.case_id)
     if case is None:
         raise Retry("case not received yet")
     try:
-        check_case_transition(case.status.value, p["from"], p["to"])
+        check_case_transition(case.status.value, p.from_status, p.to.value)
     except (InvalidTransition, ValueError) as exc:
         raise Rejected(str(exc)) from None
-    at = _time(p.get("at"), "at") or utcnow()
-    case.status = CaseStatus(p["to"])
-    for key in ("delivery_method", "tracking_number", "due_date", "received_on"):
-        if p.get(key) is not None:
-            setattr(case, key, _date(p[key], key) if key in ("due_date", "received_on") else p[key])
-    if case.status in (CaseStatus.APPROVED, CaseStatus.DENIED):
-        case.completed_at = at
-    if case.status == CaseStatus.DELIVERED:
-        case.delivered_at = at
-    s.add(
-        m.CaseTransition(
-            id=ident,
-            case_id=case.id,
-            from_status=p["from"],
-            to_status=p["to"],
-            actor_id=_opt_uuid(p.get("actor_id"), "actor_id"),
-            terminal_id=ctx.terminal_id,
-            at=at,
-            reason=p.get("reason"),
+    apply_transition(case, p)
+    ctx.stage(ctx.rows(p))
+    k.add(m.CaseTransition, p.id)
+    if case.id not in k.tail_hashes:
+        prev = ctx.session.scalar(
+            select(m.ChangeLog.data)
+            .where(m.ChangeLog.entity == "case_status", m.ChangeLog.entity_id == str(case.id))
+            .order_by(m.ChangeLog.seq.desc())
+            .limit(1)
         )
-    )
-    s.flush()
-    prev = s.scalar(
-        select(m.ChangeLog.data)
-        .where(m.ChangeLog.entity == "case_status", m.ChangeLog.entity_id == str(case.id))
-        .order_by(m.ChangeLog.seq.desc())
-        .limit(1)
-    )
-    _publish_case(ctx, case, case.item.code, (prev or {}).get("id_tail_hash"))
+        k.tail_hashes[case.id] = (prev or {}).get("id_tail_hash")
+    item = k.items.get(case.item_id)
+    _publish_case(ctx, case, item.code if item else case.item.code, k.tail_hashes[case.id])
     return "applied"
 
 
-def apply_rating(ctx: ApplyContext, p: dict[str, Any]) -> str:
-    _require(p, "id", "level")
-    s = ctx.session
-    ident = _uuid(p["id"], "id")
-    if _existing(s, m.Rating, ident) is not None:
+def apply_rating(ctx: ApplyContext, p: RatingPayload) -> str:
+    k = ctx.known
+    if k.has(m.Rating, p.id):
         return "duplicate"
-    level = int(p["level"])
-    if not 1 <= level <= 5:
-        raise Rejected(f"rating level must be 1..5, got {level}")
-    ticket_id, case_id = _opt_uuid(p.get("ticket_id"), "ticket_id"), _opt_uuid(p.get("case_id"), "case_id")
-    if case_id is not None and s.get(m.Case, case_id) is None:
+    case = k.cases.get(p.case_id) if p.case_id else None
+    if p.case_id is not None and case is None:
         raise Retry("case not received yet")
-    if ticket_id is not None and s.get(m.Ticket, ticket_id) is None:
-        ticket_id = None
-    for col, value in ((m.Rating.ticket_id, ticket_id), (m.Rating.case_id, case_id)):
-        if value is not None and s.scalar(select(m.Rating.id).where(col == value)) is not None:
-            raise Rejected("this visit was already rated (one rating per visit)")
-    rating = m.Rating(
-        id=ident,
-        ticket_id=ticket_id,
-        case_id=case_id,
-        window_number=p.get("window_number"),
-        staff_id=_opt_uuid(p.get("staff_id"), "staff_id"),
-        level=level,
-        reasons=list(p.get("reasons") or []),
-        comment=p.get("comment"),
-        channel=p.get("channel", "pad"),
-        origin_terminal_id=ctx.terminal_id,
-        rated_at=_time(p.get("rated_at"), "rated_at") or utcnow(),
-    )
-    if case_id is not None:
-        case = s.get(m.Case, case_id)
-        rating.department_id = case.item.department_id if case else None
-    s.add(rating)
-    s.flush()
-    if level <= 2:
-        ctx.on_bad_rating(s, rating)
-    ctx.publish("rating.created", {"id": str(ident), "level": level, "window_number": rating.window_number})
+    ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
+    if (ticket_id is not None and ticket_id in k.rated_tickets) or (p.case_id and p.case_id in k.rated_cases):
+        raise Rejected("this visit was already rated (one rating per visit)")
+    (rating,) = ctx.rows(p.model_copy(update={"ticket_id": ticket_id}))
+    assert isinstance(rating, m.Rating)
+    if case is not None:
+        item = k.items.get(case.item_id)
+        rating.department_id = item.department_id if item else case.item.department_id
+    ctx.stage([rating])
+    k.add(m.Rating, p.id)
+    if ticket_id:
+        k.rated_tickets.add(ticket_id)
+    if p.case_id:
+        k.rated_cases.add(p.case_id)
+    if p.level <= 2:
+        ctx.bad_ratings.append(rating)
+    ctx.emit("rating.created", {"id": str(p.id), "level": p.level, "window_number": p.window_number})
     return "applied"
 
 
-def apply_audit(ctx: ApplyContext, p: dict[str, Any]) -> str:
-    _require(p, "seq", "action", "actor", "hash", "prev_hash", "at")
-    s = ctx.session
-    term = ctx.terminal_id
-    seq = int(p["seq"])
-    fields = dict(p, terminal_id=str(term) if term else None)
-    tail = ctx.chain_tail.get(term)
-    if (
-        tail is not None and tail[0] == seq - 1
-    ):  # the usual case: the next event of a chain this batch extends
-        prev_hash = tail[1]
+def apply_audit(ctx: ApplyContext, p: AuditPayload) -> str:
+    term, chain = ctx.terminal_id, ctx.known.audit
+    here = chain.get(p.seq)
+    if here is not None:
+        if here == p.hash:
+            return "duplicate"
+        raise Rejected(f"audit chain conflict at event {p.seq}: a different event is already recorded there")
+    if p.seq == 1:
+        prev_hash = GENESIS
     else:
-        here = s.scalar(select(m.AuditEvent).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq))
-        if here is not None:
-            if here.hash == p["hash"]:
-                return "duplicate"
-            raise Rejected(
-                f"audit chain conflict at event {seq}: a different event is already recorded there"
-            )
-        if seq == 1:
-            prev_hash = GENESIS
-        else:
-            found = s.scalar(
-                select(m.AuditEvent.hash).where(m.AuditEvent.terminal_id == term, m.AuditEvent.seq == seq - 1)
-            )
-            if found is None:
-                raise Retry(f"audit event {seq - 1} not received yet")
-            prev_hash = found
-    if p["prev_hash"] != prev_hash:
-        raise Rejected(f"audit chain broken at event {seq}: it does not link to event {seq - 1}")
-    if chain_hash(prev_hash, fields) != p["hash"]:
-        raise Rejected(f"audit event {seq} was altered: its hash does not match its content")
-    s.add(
-        m.AuditEvent(
-            terminal_id=term,
-            seq=seq,
-            at=_time(p["at"], "at") or utcnow(),
-            actor=p["actor"],
-            action=p["action"],
-            object_type=p.get("object_type"),
-            object_id=p.get("object_id"),
-            detail=p.get("detail") or {},
-            prev_hash=p["prev_hash"],
-            hash=p["hash"],
-        )
-    )
-    ctx.chain_tail[term] = (seq, p["hash"])
+        found = chain.get(p.seq - 1)
+        if found is None:
+            raise Retry(f"audit event {p.seq - 1} not received yet")
+        prev_hash = found
+    if p.prev_hash != prev_hash:
+        raise Rejected(f"audit chain broken at event {p.seq}: it does not link to event {p.seq - 1}")
+    fields = dict(p.model_dump(mode="json"), terminal_id=str(term) if term else None)
+    if chain_hash(prev_hash, fields) != p.hash:
+        raise Rejected(f"audit event {p.seq} was altered: its hash does not match its content")
+    ctx.stage(ctx.rows(p))
+    chain[p.seq] = p.hash
     return "applied"
 
 
-def apply_health(ctx: ApplyContext, p: dict[str, Any]) -> str:
+def apply_health(ctx: ApplyContext, p: HealthPayload) -> str:
+    """A health report queued by an older terminal: kept as the terminal's latest state."""
     if ctx.terminal_id is None:
         raise Rejected("health reports come from terminals")
     term = ctx.session.get(m.Terminal, ctx.terminal_id)
     if term is None:
         raise Rejected("unknown terminal")
-    term.health = dict(p.get("health") or {})
-    term.last_seen_at = utcnow()
-    ctx.publish("terminal.health", {"terminal": term.name, "health": term.health})
+    term.health = dict(p.health)
+    ctx.emit("terminal.health", {"terminal": term.name, "health": term.health})
     return "applied"
 
 
-def apply_offline_ticket(ctx: ApplyContext, p: dict[str, Any]) -> str:
+def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
     """A ticket a kiosk issued while the center was unreachable, numbered from its leased block. It joins
     the queue by its issue time; its number must lie in a block leased to this very kiosk."""
-    _require(p, "id", "category", "service_day", "seq", "number", "issued_at")
-    s = ctx.session
-    ident = _uuid(p["id"], "id")
-    if _existing(s, m.Ticket, ident) is not None:
+    k, s = ctx.known, ctx.session
+    if k.has(m.Ticket, p.id):
         return "duplicate"
-    cat = s.scalar(select(m.Category).where(m.Category.prefix == p["category"]))
-    if cat is None:
-        raise Rejected(f"unknown queue category {p['category']!r}")
-    day = _date(p["service_day"], "service_day")
-    seq = int(p["seq"])
+    cat_id = k.categories.get(p.category)
+    if cat_id is None:
+        raise Rejected(f"unknown queue category {p.category!r}")
     lease = s.scalar(
-        select(m.NumberLease).where(
+        select(m.NumberLease.id).where(
             m.NumberLease.terminal_id == ctx.terminal_id,
-            m.NumberLease.category_id == cat.id,
-            m.NumberLease.service_day == day,
-            m.NumberLease.first_seq <= seq,
-            m.NumberLease.last_seq >= seq,
+            m.NumberLease.category_id == cat_id,
+            m.NumberLease.service_day == p.service_day,
+            m.NumberLease.first_seq <= p.seq,
+            m.NumberLease.last_seq >= p.seq,
         )
     )
     if lease is None:
-        raise Rejected(f"ticket {p['number']} is outside every number block leased to this kiosk")
-    issued = _time(p["issued_at"], "issued_at") or utcnow()
-    ticket = m.Ticket(
-        id=ident,
-        category_id=cat.id,
-        service_day=day,
-        seq=seq,
-        number=p["number"],
-        priority=bool(p.get("priority")),
-        id_number_hash=p.get("id_number_hash"),
-        source="offline",
-        issued_at=issued,
-        queue_at=issued,
-        issued_by=ctx.terminal_id,
-    )
-    s.add(ticket)
-    s.add(
-        m.TicketEvent(
-            ticket_id=ident, kind="issued", to_status="waiting", at=issued, detail={"source": "offline"}
-        )
-    )
-    ctx.publish(
-        "ticket.issued",
-        {"id": str(ident), "number": ticket.number, "category": cat.prefix, "source": "offline"},
+        raise Rejected(f"ticket {p.number} is outside every number block leased to this kiosk")
+    ctx.stage(ctx.rows(p, category_id=cat_id))
+    k.add(m.Ticket, p.id)
+    k.tickets.add(p.id)
+    ctx.emit(
+        "ticket.issued", {"id": str(p.id), "number": p.number, "category": p.category, "source": "offline"}
     )
     return "applied"
 
 
-def apply_feedback(ctx: ApplyContext, p: dict[str, Any]) -> str:
+def apply_feedback(ctx: ApplyContext, p: FeedbackPayload) -> str:
     """投诉建议 from a kiosk: kept with the phone encrypted; the manager sees it masked."""
-    _require(p, "id", "text")
-    ident = _uuid(p["id"], "id")
-    if _existing(ctx.session, m.Feedback, ident) is not None:
+    if ctx.known.has(m.Feedback, p.id):
         return "duplicate"
-    text = str(p["text"]).strip()
-    if not text:
+    if not p.text.strip():
         raise Rejected("empty feedback")
-    phone = p.get("phone")
-    ctx.session.add(
-        m.Feedback(
-            id=ident,
-            kind=str(p.get("kind") or "complaint")[:12],
-            topic=str(p.get("topic") or "")[:40],
-            text=text[:2000],
-            phone_enc=ctx.cipher.encrypt(phone),
-            phone_masked=mask_phone(phone),
-            window_number=p.get("window_number"),
-            origin_terminal_id=ctx.terminal_id,
-            created_at=_time(p.get("created_at"), "created_at") or utcnow(),
-        )
-    )
-    ctx.publish("feedback.created", {"id": str(ident), "kind": p.get("kind") or "complaint"})
+    ctx.stage(ctx.rows(p))
+    ctx.known.add(m.Feedback, p.id)
+    ctx.emit("feedback.created", {"id": str(p.id), "kind": p.kind})
     return "applied"
 
 
-APPLIERS: dict[str, Callable[[ApplyContext, dict[str, Any]], str]] = {
-    "ticket.offline": apply_offline_ticket,
-    "applicant.create": apply_applicant,
-    "case.create": apply_case,
-    "case.transition": apply_case_transition,
-    "rating.create": apply_rating,
-    "audit.append": apply_audit,
-    "terminal.health": apply_health,
-    "feedback.create": apply_feedback,
+APPLIERS: dict[type[Payload], Callable[[ApplyContext, Any], str]] = {
+    OfflineTicketPayload: apply_offline_ticket,
+    ApplicantPayload: apply_applicant,
+    CasePayload: apply_case,
+    TransitionPayload: apply_case_transition,
+    RatingPayload: apply_rating,
+    AuditPayload: apply_audit,
+    HealthPayload: apply_health,
+    FeedbackPayload: apply_feedback,
 }
 
+# ------------------------------------------------------------------ a batch
 
-def apply_op(
-    ctx: ApplyContext, op_id: uuid.UUID, kind: str, payload: dict[str, Any]
-) -> tuple[str, str | None]:
-    """Apply one op in a savepoint; record it as processed in the same transaction."""
-    s = ctx.session
-    if op_id in ctx.processed:
-        return "duplicate", ctx.processed[op_id]
-    applier = APPLIERS.get(kind)
-    reason: str | None = None
+Raw = tuple[uuid.UUID, str, Any]  # op id, kind, payload as received
+Outcome = tuple[str, str | None]  # status, reason
+
+
+def _entity(payload: Any) -> str | None:
+    if isinstance(payload, dict):
+        value = payload.get("id") or payload.get("case_id") or payload.get("seq")
+        return None if value is None else str(value)[:64]
+    return None
+
+
+def _decide(ctx: ApplyContext, op: PushOp) -> Outcome:
+    """Apply one typed op in memory (rows added, not flushed)."""
     try:
-        if applier is None:
-            raise Rejected(f"unknown operation kind {kind!r}")
-        with s.begin_nested():
-            status = applier(ctx, payload)
-            s.flush()
+        return APPLIERS[type(op.payload)](ctx, op.payload), None
     except Retry as exc:
         return "retry", str(exc)
-    except (Rejected, IntegrityError, ValueError, KeyError, TypeError) as exc:
-        status, reason = "rejected", str(exc).splitlines()[0][:500]
+    except (Rejected, *APPLY_ERRORS) as exc:
+        return "rejected", (str(exc).splitlines() or [type(exc).__name__])[0][:500]
+
+
+def _record(ctx: ApplyContext, raw: Raw, outcome: Outcome) -> None:
+    """The op's processed row (and its conflict if rejected); retries leave no trace."""
+    op_id, kind, payload = raw
+    status, reason = outcome
+    if status == "retry":
+        return
     if status == "rejected":
-        entity = payload.get("id") or payload.get("case_id") or payload.get("seq")
-        s.add(
-            m.Conflict(
-                terminal_id=ctx.terminal_id,
-                op_id=op_id,
-                kind=kind,
-                entity_id=str(entity) if entity is not None else None,
-                reason=reason or "",
-                payload=payload,
-            )
+        ctx.stage(
+            [
+                m.Conflict(
+                    terminal_id=ctx.terminal_id,
+                    op_id=op_id,
+                    kind=str(kind)[:40],
+                    entity_id=_entity(payload),
+                    reason=reason or "",
+                    payload=payload if isinstance(payload, dict) else {"payload": repr(payload)[:500]},
+                )
+            ]
         )
         log.warning("rejected op %s (%s) from terminal %s: %s", op_id, kind, ctx.terminal_id, reason)
-        ctx.publish("sync.conflict", {"op_id": str(op_id), "kind": kind, "reason": reason})
+        ctx.emit("sync.conflict", {"op_id": str(op_id), "kind": kind, "reason": reason})
     ctx.processed[op_id] = reason
-    s.add(
-        m.ProcessedOp(
-            op_id=op_id,
-            terminal_id=ctx.terminal_id,
-            kind=kind,
-            status="applied" if status == "duplicate" else status,
-            reason=reason,
-        )
+    ctx.stage(
+        [
+            m.ProcessedOp(
+                op_id=op_id,
+                terminal_id=ctx.terminal_id,
+                kind=str(kind)[:40],
+                status="applied" if status == "duplicate" else status,
+                reason=reason,
+            )
+        ]
     )
-    return status, reason
 
 
-class _SlowPath(Exception):
-    pass
-
-
-def apply_batch(
-    ctx: ApplyContext, ops: list[tuple[uuid.UUID, str, dict[str, Any]]]
-) -> list[tuple[str, str | None]]:
-    """Apply a pushed batch. Fast path: the whole batch in one savepoint, flushed once. If any op is not
-    plainly applicable (retry, rejected, a constraint), the savepoint is rolled back and every op goes
-    through `apply_op` with its own savepoint, so one bad op never blocks the others."""
-    ctx.prefetch([op_id for op_id, _, _ in ops])
-    fresh = [op for op in ops if op[0] not in ctx.processed]
-    if len(fresh) == len(ops) and len({op[0] for op in ops}) == len(ops) and len(ops) > 1:
-        saved_tail = dict(ctx.chain_tail)
+def apply_batch(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
+    """Apply a pushed batch; one outcome per op, in order. The caller commits."""
+    s = ctx.session
+    outcomes: list[Outcome] = [("rejected", "not applied")] * len(ops)
+    fresh: list[int] = []  # ops decided now (not seen in an earlier push)
+    typed: list[tuple[int, PushOp]] = []
+    for i, (op_id, kind, payload) in enumerate(ops):
         try:
-            with ctx.session.begin_nested():
-                for op_id, kind, payload in ops:
-                    applier = APPLIERS.get(kind)
-                    if applier is None or applier(ctx, payload) != "applied":
-                        raise _SlowPath
-                    ctx.session.add(
-                        m.ProcessedOp(op_id=op_id, terminal_id=ctx.terminal_id, kind=kind, status="applied")
-                    )
-                ctx.session.flush()
-            for op_id, _, _ in ops:
-                ctx.processed[op_id] = None
-            return [("applied", None)] * len(ops)
-        except (_SlowPath, Retry, Rejected, IntegrityError, ValueError, KeyError, TypeError):
-            ctx.chain_tail = saved_tail
-    return [apply_op(ctx, op_id, kind, payload) for op_id, kind, payload in ops]
+            typed.append((i, parse_op(op_id, kind, payload)))
+        except OpInvalid as exc:
+            outcomes[i] = ("rejected", str(exc)[:500])
+            fresh.append(i)
+    with s.no_autoflush:
+        ctx.prefetch([op for _, op in typed])
+    seen: set[uuid.UUID] = set()
+    try:
+        with s.begin_nested(), s.no_autoflush:
+            for i, op in typed:
+                if op.op_id in ctx.processed or op.op_id in seen:
+                    outcomes[i] = ("duplicate", ctx.processed.get(op.op_id))
+                    continue
+                seen.add(op.op_id)
+                outcomes[i] = _decide(ctx, op)
+                fresh.append(i)
+            for i in sorted(fresh):
+                _record(ctx, ops[i], outcomes[i])
+            ctx.finish()
+            s.flush()
+        return outcomes
+    except APPLY_ERRORS as exc:  # the database refused a row: find which op, one savepoint each
+        log.info("bulk apply failed (%s): applying the batch op by op", str(exc).splitlines()[0][:300])
+    return _one_by_one(ctx, ops)
+
+
+def _one_by_one(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
+    s = ctx.session
+    s.expunge_all()
+    out: list[Outcome] = []
+    for raw in ops:
+        op_id, kind, payload = raw
+        ctx.known, ctx.events, ctx.changes, ctx.bad_ratings, ctx.staged = Known(), [], [], [], []
+        ctx.processed = {}
+        outcome: Outcome
+        try:
+            op = parse_op(op_id, kind, payload)
+        except OpInvalid as exc:
+            outcome = ("rejected", str(exc)[:500])
+            with s.begin_nested():
+                _record(ctx, raw, outcome)
+            out.append(outcome)
+            continue
+        with s.no_autoflush:
+            ctx.prefetch([op])
+        if op_id in ctx.processed:
+            out.append(("duplicate", ctx.processed[op_id]))
+            continue
+        try:
+            with s.begin_nested():
+                with s.no_autoflush:
+                    outcome = _decide(ctx, op)
+                    if outcome[0] == "applied":
+                        ctx.finish()
+                s.flush()
+                if outcome[0] != "applied":
+                    raise _Undo(outcome)
+        except _Undo:
+            pass
+        except APPLY_ERRORS as exc:
+            outcome = ("rejected", (str(exc).splitlines() or [type(exc).__name__])[0][:500])
+        if outcome[0] != "applied":
+            ctx.events, ctx.staged, ctx.changes, ctx.bad_ratings = [], [], [], []
+        with s.begin_nested():
+            _record(ctx, raw, outcome)
+            ctx.finish()
+        out.append(outcome)
+    return out
+
+
+class _Undo(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome[1])
+        self.outcome = outcome

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
@@ -21,40 +20,21 @@ from app.center.deps import ctx, read_db, require
 from app.center.rectify import open_rectification
 from app.center.security import Principal
 from app.domain.audit_chain import verify_chain
-from app.domain.clock import local_today
+from app.domain.clock import local_today, utcnow
+from app.protocol.api import ChangeOut, HealthIn, LeaseOut, OpResult, PullOut, PushIn, PushOut, ResumeOut
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 TERMINALS = ("kiosk", "counter", "screen")
-MAX_OPS = 500
-
-
-class OpIn(BaseModel):
-    op_id: uuid.UUID
-    kind: str = Field(max_length=40)
-    payload: dict[str, Any]
-
-
-class PushIn(BaseModel):
-    ops: list[OpIn] = Field(max_length=MAX_OPS)
-
-
-class OpResult(BaseModel):
-    op_id: uuid.UUID
-    status: str  # applied / duplicate / rejected / retry
-    reason: str | None = None
-
-
-class PushOut(BaseModel):
-    results: list[OpResult]
 
 
 @router.post("/sync/push", response_model=PushOut)
 def push(
     body: PushIn, who: Principal = Depends(require(*TERMINALS)), c: CenterContext = Depends(ctx)
 ) -> PushOut:
+    """Apply a batch of ops; each gets its own outcome. An op that cannot apply is rejected with its
+    reason (and kept as a conflict for the manager); it never holds back the ops behind it."""
     terminal_id = uuid.UUID(who.terminal_id) if who.terminal_id else None
-    results: list[OpResult] = []
     with c.db.write_session() as s:
         actx = ApplyContext(
             session=s,
@@ -64,30 +44,54 @@ def push(
             on_bad_rating=lambda sess, rating: open_rectification(sess, rating, c.settings),
         )
         answers = apply_batch(actx, [(op.op_id, op.kind, op.payload) for op in body.ops])
-        for op, (status, reason) in zip(body.ops, answers, strict=True):
-            results.append(OpResult(op_id=op.op_id, status=status, reason=reason))
+        results = [
+            OpResult(op_id=op.op_id, status=status, reason=reason)
+            for op, (status, reason) in zip(body.ops, answers, strict=True)
+        ]
         if terminal_id is not None:
-            term = s.get(m.Terminal, terminal_id)
-            if term is not None:
-                from app.domain.clock import utcnow
-
-                term.last_seen_at = utcnow()
+            s.execute(update(m.Terminal).where(m.Terminal.id == terminal_id).values(last_seen_at=utcnow()))
     return PushOut(results=results)
 
 
-class ChangeOut(BaseModel):
-    seq: int
-    entity: str
-    entity_id: str
-    op: str
-    data: dict[str, Any]
+@router.post("/sync/health", status_code=204)
+def report_health(
+    body: HealthIn, who: Principal = Depends(require(*TERMINALS)), c: CenterContext = Depends(ctx)
+) -> None:
+    """A terminal's latest device health (one row per terminal, replaced each time; never queued)."""
+    if not who.terminal_id:
+        raise ApiError(403, "forbidden", "health reports come from terminals")
+    with c.db.write_session() as s:
+        term = s.get(m.Terminal, uuid.UUID(who.terminal_id))
+        if term is None:
+            raise ApiError(404, "not_found", "unknown terminal")
+        term.health, term.last_seen_at = dict(body.health), utcnow()
+        c.bus.publish(s, "terminal.health", {"terminal": term.name, "health": term.health})
 
 
-class PullOut(BaseModel):
-    changes: list[ChangeOut]
-    cursor: int  # give this as `after` next time
-    last_seq: int  # the newest change at the center
-    has_more: bool
+@router.get("/sync/resume", response_model=ResumeOut)
+def resume(who: Principal = Depends(require(*TERMINALS)), s: Session = Depends(read_db)) -> ResumeOut:
+    """Where this terminal's numbering stands here (its audit chain's last position, its case numbers
+    per day), for a terminal whose cache was rebuilt or that was enrolled again."""
+    if not who.terminal_id:
+        return ResumeOut()
+    tid = uuid.UUID(who.terminal_id)
+    audit_seq = s.scalar(select(func.max(m.AuditEvent.seq)).where(m.AuditEvent.terminal_id == tid))
+    case_seqs: dict[str, int] = {}
+    numbers = s.execute(
+        select(m.Case.received_on, func.max(m.Case.case_number))
+        .where(m.Case.origin_terminal_id == tid)
+        .group_by(m.Case.received_on)
+    ).all()
+    for day, number in numbers:
+        tail = str(number).rsplit("-", 1)[-1]
+        if tail.isdigit():
+            case_seqs[day.isoformat()] = int(tail)
+    audit_hash = None
+    if audit_seq:
+        audit_hash = s.scalar(
+            select(m.AuditEvent.hash).where(m.AuditEvent.terminal_id == tid, m.AuditEvent.seq == audit_seq)
+        )
+    return ResumeOut(audit_seq=int(audit_seq or 0), audit_hash=audit_hash, case_seqs=case_seqs)
 
 
 @router.get("/sync/pull", response_model=PullOut)
@@ -115,14 +119,6 @@ class LeaseIn(BaseModel):
     category: str = Field(min_length=1, max_length=2)
     day: dt.date | None = None
     size: int = Field(10, ge=1, le=50)
-
-
-class LeaseOut(BaseModel):
-    id: uuid.UUID
-    category: str
-    day: dt.date
-    first: int
-    last: int
 
 
 OFFLINE_BAND_START = 900  # offline tickets are numbered A900…A999: visibly distinct from the online ones
@@ -154,7 +150,7 @@ def lease_numbers(
         )
         s.add(lease)
         s.flush()
-        return LeaseOut(id=lease.id, category=cat.prefix, day=day, first=first, last=last)
+        return LeaseOut(id=lease.id, category=cat.prefix, day=day.isoformat(), first=first, last=last)
 
 
 class ConflictOut(BaseModel):

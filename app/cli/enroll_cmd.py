@@ -66,7 +66,7 @@ def run_terminals(args: argparse.Namespace, settings: Settings) -> int:
 
     client = CenterClient(args.center, ca_file=settings.center_ca_file)
     try:
-        client.token = str(client.login_staff(args.user, _password(args.user))["token"])
+        client.token = str(client.login_staff(args.user, _password(args.user)).token)
         if args.terminals_command == "list":
             rows = client.call("GET", "/terminals")
             for r in rows:

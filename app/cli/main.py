@@ -60,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.config import load_settings
     from app.logs import setup_logging
 
-    settings = load_settings(args.config)
+    try:
+        settings = load_settings(args.config)
+    except HallError as exc:  # a bad settings file: one clear line and its exit code, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
     setup_logging(settings, console_debug=args.verbose, component=args.command)
     try:
         result = args.func(args, settings)

@@ -196,7 +196,7 @@ class CounterService:
     def login(self, username: str, password: str) -> Clerk:
         """At the center when it answers; with the verifier of the last good login when it does not."""
         try:
-            got = self.staff.login_staff(username, password, self.window)
+            got = self.staff.login_staff(username, password, self.window).model_dump()
         except CenterRefused as exc:
             raise LoginFailed(f"登录失败：{exc}", code=exc.code) from exc
         except CenterUnavailable:

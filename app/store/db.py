@@ -14,11 +14,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import ConfigError
+from app.errors import ConfigError, DiskFull
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text or "disk full" in text
 
 
 def sqlite_url(path: Path) -> str:
@@ -40,7 +46,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if parsed.drivername == "postgresql":
             url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(url, **kwargs)
+        engine = create_engine(url, **kwargs)
+        # many-row INSERTs (a pushed batch) as multi-row VALUES pages, not one statement per row
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+        return engine
     raise ConfigError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql+psycopg://"
     )
@@ -87,14 +96,20 @@ class Database:
 
     @contextlib.contextmanager
     def write_session(self) -> Iterator[Session]:
-        """A transaction that commits on success and rolls back on error; `BEGIN IMMEDIATE` on SQLite."""
-        with self.sessions() as session:
-            if is_sqlite(self.engine):
-                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-            with session.begin() if not session.in_transaction() else contextlib.nullcontext():
-                yield session
-            if session.in_transaction():
-                session.commit()
+        """A transaction that commits on success and rolls back on error; `BEGIN IMMEDIATE` on SQLite.
+        A full disk is a DiskFull error that says so in words (nothing of the transaction is kept)."""
+        try:
+            with self.sessions() as session:
+                if is_sqlite(self.engine):
+                    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+                with session.begin() if not session.in_transaction() else contextlib.nullcontext():
+                    yield session
+                if session.in_transaction():
+                    session.commit()
+        except OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(make_url(self.url).render_as_string(hide_password=True)) from exc
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

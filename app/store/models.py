@@ -572,9 +572,10 @@ class OutboxOp(Base):
     created_at: Mapped[dt.datetime] = _created()
     status: Mapped[str] = mapped_column(
         String(12), default="pending", index=True
-    )  # pending / applied / rejected
+    )  # pending / applied / rejected (by the center) / damaged (unreadable here, set aside)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    applied_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())  # pruned some days after
 
 
 class SyncState(Base):

@@ -1,6 +1,7 @@
 """A terminal's local SQLite cache: the same schema as the center, its replica of the reference data,
-its own records and its outbox. A corrupted file is moved aside (kept for recovery, never deleted) and
-a fresh cache is rebuilt from the center."""
+its own records and its outbox. A corrupted file is moved aside (kept, never deleted), what it still
+holds is salvaged into a fresh cache (`app.sync.salvage`: records, unsent ops, numbering) and the
+reference data is pulled again from the center."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.store import migrate
 from app.store import models as m
 from app.store.db import Database, sqlite_url
+from app.sync.salvage import Salvage, salvage_into
 
 log = logging.getLogger("hall.sync.cache")
 
@@ -25,6 +27,7 @@ class TerminalCache:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.recovered_from: Path | None = None
+        self.salvage: Salvage | None = None
         self.db = self._open()
 
     def _open(self) -> Database:
@@ -53,7 +56,10 @@ class TerminalCache:
             self.recovered_from = aside
             fresh = Database(sqlite_url(self.path))
             migrate.upgrade(fresh.engine)
-            return fresh
+            fresh.dispose()
+            self.salvage = salvage_into(aside, self.path)
+            log.warning("local cache rebuilt from %s: %s", aside, self.salvage.describe())
+            return Database(sqlite_url(self.path))
 
     def close(self) -> None:
         self.db.dispose()

@@ -6,13 +6,29 @@ from __future__ import annotations
 import logging
 import ssl
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from app.errors import CenterUnavailable, HallError
+from app.protocol.api import EnrollOut, HealthIn, PullOut, PushOut, ResumeOut, TokenOut
 
 log = logging.getLogger("hall.sync.client")
+A = TypeVar("A", bound=BaseModel)
+
+
+class CenterNonsense(CenterUnavailable):
+    """The center (or whatever answers at its address: a proxy, a captive portal) answered something
+    that is not the protocol's: an HTML page, `{}`, a missing field. Treated like a center that is down:
+    the terminal keeps its data and tries again later."""
+
+    def __init__(self, base_url: str, what: str) -> None:
+        super().__init__(
+            f"中心的应答无法识别，数据已保留在本机，稍后重试 / the answer from {base_url} is not the center's "
+            f"protocol ({what}); nothing was lost, it will be tried again"
+        )
+        self.code = "bad_answer"
 
 
 class CenterRefused(HallError):
@@ -73,8 +89,12 @@ class CenterClient:
             if resp.status_code == 401 and auth and attempt == 1 and self.credential:
                 self.token = None  # expired: log in again once
                 continue
-            return self._answer(resp)
+            return self._answer(resp, self.base_url)
         raise AssertionError("unreachable")
+
+    def call_as(self, model: type[A], method: str, path: str, **kwargs: Any) -> A:
+        """`call`, with the answer checked against the protocol's model."""
+        return parse_answer(model, self.call(method, path, **kwargs), self.base_url)
 
     def text(self, path: str, params: dict[str, Any] | None = None) -> str:
         """A non-JSON answer (CSV exports) with the same auth and error handling."""
@@ -87,11 +107,11 @@ class CenterClient:
                 f"the center at {self.base_url} cannot be reached ({type(exc).__name__})"
             ) from exc
         if resp.status_code >= 400:
-            self._answer(resp)
+            self._answer(resp, self.base_url)
         return resp.text
 
     @staticmethod
-    def _answer(resp: httpx.Response) -> Any:
+    def _answer(resp: httpx.Response, base_url: str = "the center") -> Any:
         if resp.status_code == 204:
             return None
         if resp.status_code >= 400:
@@ -103,35 +123,70 @@ class CenterClient:
             if resp.status_code >= 500:
                 raise CenterUnavailable(f"the center failed ({resp.status_code}): {message}")
             raise CenterRefused(resp.status_code, code, message)
-        return resp.json()
+        try:
+            body = resp.json()
+        except ValueError:
+            kind = resp.headers.get("content-type", "no content type").split(";")[0]
+            raise CenterNonsense(base_url, f"{resp.status_code} {kind}, not JSON") from None
+        if not isinstance(body, dict | list):
+            raise CenterNonsense(base_url, f"a JSON {type(body).__name__}")
+        return body
 
     def _token(self) -> str:
         if self.token is None:
             if not (self.terminal_id and self.credential):
                 raise HallError("this terminal is not enrolled: run `hall enroll` first")
-            answer = self.call(
+            answer = self.call_as(
+                TokenOut,
                 "POST",
                 "/auth/terminal",
                 auth=False,
                 json={"terminal_id": self.terminal_id, "credential": self.credential},
             )
-            self.token = str(answer["token"])
+            self.token = answer.token
         return self.token
 
-    def login_staff(self, username: str, password: str, window: int | None = None) -> dict[str, Any]:
-        answer: dict[str, Any] = self.call(
+    def login_staff(self, username: str, password: str, window: int | None = None) -> TokenOut:
+        return self.call_as(
+            TokenOut,
             "POST",
             "/auth/login",
             auth=False,
             json={"username": username, "password": password, "window": window},
         )
-        return answer
+
+    def enroll(self, name: str, kind: str, credential: str) -> EnrollOut:
+        return self.call_as(
+            EnrollOut,
+            "POST",
+            "/terminals/enroll",
+            auth=False,
+            json={"name": name, "kind": kind, "credential": credential},
+        )
 
     # ------------------------------------------------------------------ replication
-    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        answer = self.call("POST", "/sync/push", json={"ops": ops})
-        return list(answer["results"])
-
-    def pull(self, after: int, limit: int = 1000) -> dict[str, Any]:
-        answer: dict[str, Any] = self.call("GET", "/sync/pull", params={"after": after, "limit": limit})
+    def push(self, ops: list[dict[str, Any]]) -> PushOut:
+        answer = self.call_as(PushOut, "POST", "/sync/push", json={"ops": ops})
+        sent, got = [str(op["op_id"]) for op in ops], [str(r.op_id) for r in answer.results]
+        if sorted(sent) != sorted(got):
+            raise CenterNonsense(self.base_url, "the results do not match the ops pushed")
         return answer
+
+    def pull(self, after: int, limit: int = 1000) -> PullOut:
+        return self.call_as(PullOut, "GET", "/sync/pull", params={"after": after, "limit": limit})
+
+    def report_health(self, health: dict[str, Any]) -> None:
+        self.call("POST", "/sync/health", json=HealthIn(health=health).model_dump(mode="json"))
+
+    def resume(self) -> ResumeOut:
+        return self.call_as(ResumeOut, "GET", "/sync/resume")
+
+
+def parse_answer(model: type[A], body: Any, base_url: str = "the center") -> A:
+    """An answer as the protocol's model; CenterNonsense when it is not one."""
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "answer"
+        raise CenterNonsense(base_url, f"{where}: {first['msg']}") from None

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from app.domain.clock import utcnow
-from app.errors import CenterUnavailable, HallError
+from app.errors import CenterUnavailable, DiskFull, HallError
 from app.store import models as m
 from app.store.crypto import FieldCipher
 from app.sync import outbox
 from app.sync.cache import TerminalCache
 from app.sync.client import CenterClient
 from app.sync.materialize import apply_change
+from app.sync.numbering import resume_numbering
 
 log = logging.getLogger("hall.sync")
 CURSOR = "pull_cursor"
@@ -31,9 +33,10 @@ class SyncStatus:
     last_sync_at: str | None = None
     last_error: str | None = None
     pending_ops: int = 0
-    rejected_ops: int = 0
+    rejected_ops: int = 0  # rejected by the center or damaged here: never applied, kept for a manager
     cursor: int = 0
     center_seq: int = 0
+    rejected: tuple[str, ...] = ()  # the latest of them, "kind: reason"
 
     def describe(self) -> str:
         if self.online:
@@ -46,6 +49,7 @@ class SyncStatus:
             f"{head}; pending ops: {self.pending_ops}; rejected ops: {self.rejected_ops}; "
             f"pulled up to change {self.cursor} of {self.center_seq}"
             + (f"; last error: {self.last_error}" if self.last_error and not self.online else "")
+            + "".join(f"\n  rejected {line}" for line in self.rejected)
         )
 
 
@@ -55,48 +59,72 @@ class PushReport:
     duplicate: int = 0
     rejected: int = 0
     retry: int = 0
+    damaged: int = 0
+    pruned: int = 0
 
 
 class SyncEngine:
     def __init__(
-        self, cache: TerminalCache, client: CenterClient, cipher: FieldCipher | None, *, batch: int = 200
+        self,
+        cache: TerminalCache,
+        client: CenterClient,
+        cipher: FieldCipher | None,
+        *,
+        batch: int = 500,
+        prune_days: float = 7.0,
     ) -> None:
         self.cache, self.client, self.cipher, self.batch = cache, client, cipher, batch
+        self.prune_days = prune_days
         self._lock = threading.Lock()  # one sync at a time per terminal
 
     # ------------------------------------------------------------------ push
     def push_once(self) -> PushReport:
         report = PushReport()
+        resume_numbering(self.cache, self.client)
         while True:
             with self.cache.db.read_session() as s:
-                ops = outbox.pending(s, self.batch)
+                ops, damaged = outbox.ready(s, self.batch, self.cipher)
+            if damaged:
+                with self.cache.db.write_session() as s:
+                    outbox.set_aside(s, damaged)
+                for raw_id, reason in damaged.items():
+                    log.error("outbox op %s set aside: %s", raw_id, reason)
+                report.damaged += len(damaged)
             if not ops:
-                return report
-            wire = [
-                {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, self.cipher)}
-                for op in ops
-            ]
-            results = {r["op_id"]: r for r in self.client.push(wire)}
+                break
+            answer = self.client.push([op.wire() for op in ops])
+            results = {r.op_id: r for r in answer.results}
+            done: list[uuid.UUID] = []
             progressed = False
             with self.cache.db.write_session() as s:
                 for op in ops:
-                    r = results.get(str(op.op_id))
-                    row = s.get(m.OutboxOp, op.op_id)
-                    if r is None or row is None:
+                    r = results.get(op.op_id)
+                    if r is None:
                         continue
-                    setattr(report, r["status"], getattr(report, r["status"]) + 1)
-                    if r["status"] in ("applied", "duplicate"):
-                        row.status, row.payload, row.last_error = "applied", {}, None
-                        progressed = True
-                    elif r["status"] == "rejected":
-                        row.status, row.last_error = "rejected", r.get("reason")
-                        log.warning("the center rejected %s %s: %s", op.kind, op.op_id, r.get("reason"))
-                        progressed = True
+                    setattr(report, r.status, getattr(report, r.status) + 1)
+                    if r.status in ("applied", "duplicate"):
+                        done.append(op.op_id)
+                    elif r.status == "rejected":
+                        s.execute(
+                            update(m.OutboxOp)
+                            .where(m.OutboxOp.op_id == op.op_id)
+                            .values(status="rejected", last_error=r.reason)
+                        )
+                        log.warning("the center rejected %s %s: %s", op.kind, op.op_id, r.reason)
                     else:
-                        row.attempts += 1
-                        row.last_error = r.get("reason")
-            if not progressed:  # only retries left: they wait for the next round
-                return report
+                        s.execute(
+                            update(m.OutboxOp)
+                            .where(m.OutboxOp.op_id == op.op_id)
+                            .values(attempts=m.OutboxOp.attempts + 1, last_error=r.reason)
+                        )
+                progressed = any(r.status != "retry" for r in answer.results)
+                outbox.mark_applied(s, done)
+            if not progressed and not damaged:  # only retries left: they wait for the next round
+                break
+        if report.applied or report.duplicate:
+            with self.cache.db.write_session() as s:
+                report.pruned = outbox.prune(s, self.prune_days)
+        return report
 
     # ------------------------------------------------------------------ pull
     def pull_once(self, limit: int = 1000) -> int:
@@ -107,26 +135,22 @@ class SyncEngine:
             answer = self.client.pull(cursor, limit)
             with self.cache.db.write_session() as s:
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # a batch may name rows later in the batch
-                for ch in answer["changes"]:
-                    if apply_change(s, ch["entity"], ch["entity_id"], ch["op"], ch["data"]):
+                for ch in answer.changes:
+                    if apply_change(s, ch.entity, ch.entity_id, ch.op, ch.data):
                         continue
-                    key = (ch["entity"], ch["entity_id"])
+                    key = (ch.entity, ch.entity_id)
                     row = s.get(m.ReplicaRow, key)
-                    if ch["op"] == "delete":
+                    if ch.op == "delete":
                         if row is not None:
                             s.delete(row)
                     elif row is None:
-                        s.add(
-                            m.ReplicaRow(
-                                entity=ch["entity"], entity_id=ch["entity_id"], seq=ch["seq"], data=ch["data"]
-                            )
-                        )
-                    elif row.seq < ch["seq"]:
-                        row.seq, row.data = ch["seq"], ch["data"]
-                self.cache.set_state(CURSOR, answer["cursor"], session=s)
-                self.cache.set_state("center_seq", answer["last_seq"], session=s)
-            total += len(answer["changes"])
-            if not answer["has_more"]:
+                        s.add(m.ReplicaRow(entity=ch.entity, entity_id=ch.entity_id, seq=ch.seq, data=ch.data))
+                    elif row.seq < ch.seq:
+                        row.seq, row.data = ch.seq, ch.data
+                self.cache.set_state(CURSOR, answer.cursor, session=s)
+                self.cache.set_state("center_seq", answer.last_seq, session=s)
+            total += len(answer.changes)
+            if not answer.has_more:
                 return total
 
     # ------------------------------------------------------------------ both, with status
@@ -150,7 +174,14 @@ class SyncEngine:
             last_sync_at=now if online else prev.last_sync_at,
             last_error=error,
         )
-        self.cache.set_state(STATUS, asdict(st))
+        state = asdict(st)
+        state.pop("rejected", None)
+        try:
+            self.cache.set_state(STATUS, state)
+        except DiskFull as exc:  # the status cannot be kept; say so, keep what is there
+            log.error("%s", exc)
+            st.last_error = str(exc)
+            return st
         return self.status()
 
     def status(self) -> SyncStatus:
@@ -159,10 +190,14 @@ class SyncEngine:
 
 def read_status(cache: TerminalCache) -> SyncStatus:
     raw: dict[str, Any] = cache.get_state(STATUS) or {}
-    st = SyncStatus(**{k: v for k, v in raw.items() if k in SyncStatus.__dataclass_fields__})
+    st = SyncStatus(
+        **{k: v for k, v in raw.items() if k in SyncStatus.__dataclass_fields__ and k != "rejected"}
+    )
     with cache.db.read_session() as s:
         counts = outbox.counts(s)
-    st.pending_ops, st.rejected_ops = counts.get("pending", 0), counts.get("rejected", 0)
+        st.rejected = tuple(f"{kind}: {reason}" for kind, reason in outbox.rejected(s, 5))
+    st.pending_ops = counts.get("pending", 0)
+    st.rejected_ops = counts.get("rejected", 0) + counts.get("damaged", 0)
     st.cursor = int(cache.get_state(CURSOR, 0))
     st.center_seq = int(cache.get_state("center_seq", 0))
     return st

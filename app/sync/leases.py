@@ -13,6 +13,9 @@ from app.domain.clock import local_today, utcnow
 from app.domain.ids import new_id
 from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.errors import HallError
+from app.protocol.api import LeaseOut
+from app.protocol.ops import OpKind, build_payload, wire_payload
+from app.protocol.rows import op_rows
 from app.store import models as m
 from app.sync import outbox
 from app.sync.terminal import Terminal
@@ -37,8 +40,8 @@ class OfflineTicket:
 def lease_block(term: Terminal, prefix: str, size: int = 10, day: dt.date | None = None) -> tuple[int, int]:
     """Ask the center for a block (online only) and keep it in the cache."""
     day = day or local_today()
-    answer = term.client.call(
-        "POST", "/sync/leases", json={"category": prefix, "size": size, "day": day.isoformat()}
+    answer = term.client.call_as(
+        LeaseOut, "POST", "/sync/leases", json={"category": prefix, "size": size, "day": day.isoformat()}
     )
     with term.cache.db.write_session() as s:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
@@ -46,16 +49,16 @@ def lease_block(term: Terminal, prefix: str, size: int = 10, day: dt.date | None
             raise HallError(f"category {prefix} is not in this terminal's cache yet: sync first")
         s.add(
             m.NumberLease(
-                id=uuid.UUID(answer["id"]),
+                id=answer.id,
                 terminal_id=uuid.UUID(term.identity.terminal_id),
                 category_id=cat.id,
                 service_day=day,
-                first_seq=answer["first"],
-                last_seq=answer["last"],
-                next_seq=answer["first"],
+                first_seq=answer.first,
+                last_seq=answer.last,
+                next_seq=answer.first,
             )
         )
-    return int(answer["first"]), int(answer["last"])
+    return answer.first, answer.last
 
 
 def issue_offline_ticket(
@@ -91,32 +94,18 @@ def issue_offline_ticket(
         hashed = id_hash(id_number, str(salt_row.value["salt"])) if (id_number and salt_row) else None
         ident, now = new_id(), utcnow()
         number = f"{prefix}{seq:03d}"
-        s.add(
-            m.Ticket(
-                id=ident,
-                category_id=cat.id,
-                service_day=day,
-                seq=seq,
-                number=number,
-                priority=priority,
-                id_number_hash=hashed,
-                source="offline",
-                issued_at=now,
-                queue_at=now,
-            )
+        payload = build_payload(
+            OpKind.OFFLINE_TICKET,
+            id=ident,
+            category=prefix,
+            service_day=day,
+            seq=seq,
+            number=number,
+            priority=priority,
+            id_number_hash=hashed,
+            issued_at=now,
         )
-        outbox.enqueue(
-            s,
-            "ticket.offline",
-            {
-                "id": str(ident),
-                "category": prefix,
-                "service_day": day.isoformat(),
-                "seq": seq,
-                "number": number,
-                "priority": priority,
-                "id_number_hash": hashed,
-                "issued_at": now.isoformat(),
-            },
-        )
+        # the same rows the center will write (issued_by stays empty here: terminals are not replicated)
+        s.add_all(op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id))
+        outbox.enqueue(s, OpKind.OFFLINE_TICKET.value, wire_payload(payload))
         return OfflineTicket(ident, number, prefix, now)

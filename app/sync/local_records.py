@@ -16,11 +16,13 @@ from app.domain.idnumber import mask_id_number, mask_phone
 from app.domain.ids import new_id
 from app.domain.lookup import progress_key
 from app.domain.states import CaseStatus, check_case_transition
+from app.protocol.ops import OpKind, Payload, TransitionPayload, build_payload, wire_payload
+from app.protocol.rows import apply_transition, op_rows
 from app.store import models as m
-from app.store.audit_log import append_event
+from app.store.audit_log import next_event
 from app.store.crypto import FieldCipher
-from app.store.rows import jsonable
 from app.sync import outbox
+from app.sync.numbering import audit_tail
 
 
 @dataclass
@@ -55,8 +57,19 @@ class CaseIn:
 
 
 class LocalRecorder:
+    """Every write builds the protocol's op first (its lengths checked: a value that does not fit its
+    column is refused here, before anything is written), then the rows that op stands for, with the same
+    function the center applies it with, and the op in the outbox, in one transaction."""
+
     def __init__(self, cipher: FieldCipher, terminal_id: uuid.UUID | None, actor: str) -> None:
         self.cipher, self.terminal_id, self.actor = cipher, terminal_id, actor
+
+    def _write(
+        self, s: Session, kind: OpKind, payload: Payload, *, rows: bool = True, sealed: tuple[str, ...] = ()
+    ) -> None:
+        if rows:
+            s.add_all(op_rows(payload, cipher=self.cipher, terminal_id=self.terminal_id))
+        outbox.enqueue(s, kind.value, wire_payload(payload), cipher=self.cipher, sealed=sealed)
 
     # ------------------------------------------------------------------ audit chain
     def audit(
@@ -66,8 +79,8 @@ class LocalRecorder:
         object_type: str | None = None,
         object_id: str | None = None,
         detail: dict[str, Any] | None = None,
-    ) -> m.AuditEvent:
-        ev, fields = append_event(
+    ) -> None:
+        fields, prev_hash, hash_ = next_event(
             s,
             self.terminal_id,
             "audit:local",
@@ -76,12 +89,15 @@ class LocalRecorder:
             object_type=object_type,
             object_id=object_id,
             detail=detail,
+            tail=audit_tail(s),
         )
-        payload = {
-            k: fields[k] for k in ("seq", "at", "actor", "action", "object_type", "object_id", "detail")
-        }
-        outbox.enqueue(s, "audit.append", dict(payload, prev_hash=ev.prev_hash, hash=ev.hash))
-        return ev
+        payload = build_payload(
+            OpKind.AUDIT_APPEND,
+            **{k: fields[k] for k in ("seq", "at", "actor", "action", "object_type", "object_id", "detail")},
+            prev_hash=prev_hash,
+            hash=hash_,
+        )
+        self._write(s, OpKind.AUDIT_APPEND, payload)
 
     # ------------------------------------------------------------------ records
     def add_applicant(
@@ -98,48 +114,30 @@ class LocalRecorder:
         credit_code: str | None = None,
     ) -> uuid.UUID:
         ident = new_id()
-        s.add(
-            m.Applicant(
-                id=ident,
-                kind=kind,
-                name=name,
-                id_type=id_type,
-                id_number_enc=self.cipher.encrypt(id_number),
-                id_number_hash=self.cipher.lookup_hash(id_number) if id_number else None,
-                id_number_masked=mask_id_number(id_number),
-                phone_enc=self.cipher.encrypt(phone),
-                phone_masked=mask_phone(phone),
-                address_enc=self.cipher.encrypt(address),
-                company_name=company_name,
-                credit_code=credit_code,
-                origin_terminal_id=self.terminal_id,
-            )
+        payload = build_payload(
+            OpKind.APPLICANT_CREATE,
+            id=ident,
+            kind=kind,
+            name=name,
+            id_type=id_type,
+            id_number=id_number,
+            phone=phone,
+            address=address,
+            company_name=company_name,
+            credit_code=credit_code,
+            created_at=utcnow(),
         )
-        outbox.enqueue(
-            s,
-            "applicant.create",
-            {
-                "id": str(ident),
-                "kind": kind,
-                "name": name,
-                "id_type": id_type,
-                "id_number": id_number,
-                "phone": phone,
-                "address": address,
-                "company_name": company_name,
-                "credit_code": credit_code,
-                "created_at": utcnow().isoformat(),
-            },
-            cipher=self.cipher,
-            sealed=("id_number", "phone", "address"),
-        )
+        self._write(s, OpKind.APPLICANT_CREATE, payload, sealed=("id_number", "phone", "address"))
         self.audit(s, "applicant.create", "applicant", str(ident), {"id": mask_id_number(id_number)})
         return ident
 
     def add_case(self, s: Session, c: CaseIn) -> uuid.UUID:
         ident = new_id()
         now = utcnow()
-        case = m.Case(
+        applicant = s.get(m.Applicant, c.applicant_id)
+        id_number = self.cipher.decrypt(applicant.id_number_enc) if applicant is not None else None
+        payload = build_payload(
+            OpKind.CASE_CREATE,
             id=ident,
             case_number=c.case_number,
             item_id=c.item_id,
@@ -147,7 +145,6 @@ class LocalRecorder:
             ticket_id=c.ticket_id,
             window_number=c.window_number,
             staff_id=c.staff_id,
-            origin_terminal_id=self.terminal_id,
             status=c.status,
             decision=c.decision,
             received_on=c.received_on,
@@ -159,62 +156,24 @@ class LocalRecorder:
             refusal_basis=c.refusal_basis,
             delivery_method=c.delivery_method,
             created_at=now,
-        )
-        s.add(case)
-        mats = []
-        for pos, mat in enumerate(c.materials):
-            mid = new_id()
-            s.add(
-                m.CaseMaterial(
-                    id=mid,
-                    case_id=ident,
-                    material_id=mat.material_id,
-                    position=pos,
-                    name=mat.name,
-                    originals_received=mat.originals_received,
-                    copies_received=mat.copies_received,
-                    state=mat.state,
-                    promised_date=mat.promised_date,
-                    note=mat.note,
-                )
-            )
-            mats.append(
+            materials=[
                 {
-                    "id": str(mid),
-                    "material_id": str(mat.material_id) if mat.material_id else None,
+                    "id": new_id(),
+                    "material_id": mat.material_id,
                     "position": pos,
                     "name": mat.name,
                     "originals_received": mat.originals_received,
                     "copies_received": mat.copies_received,
                     "state": mat.state,
-                    "promised_date": mat.promised_date.isoformat() if mat.promised_date else None,
+                    "promised_date": mat.promised_date,
                     "note": mat.note,
                 }
-            )
-        s.add(
-            m.CaseTransition(
-                case_id=ident,
-                from_status=None,
-                to_status=c.status.value,
-                actor_id=c.staff_id,
-                terminal_id=self.terminal_id,
-                at=now,
-                reason=c.decision,
-            )
-        )
-        s.flush()
-        payload = jsonable({k: v for k, v in case.__dict__.items() if not k.startswith("_")})
-        applicant = s.get(m.Applicant, c.applicant_id)
-        id_number = self.cipher.decrypt(applicant.id_number_enc) if applicant is not None else None
-        payload.update(
-            id=str(ident),
-            item_id=str(c.item_id),
-            applicant_id=str(c.applicant_id),
-            materials=mats,
-            status=c.status.value,
+                for pos, mat in enumerate(c.materials)
+            ],
             id_tail_hash=progress_key(c.case_number, id_number) if id_number else None,
         )
-        outbox.enqueue(s, "case.create", payload)
+        self._write(s, OpKind.CASE_CREATE, payload)
+        s.flush()
         self.audit(s, f"case.{c.decision}", "case", c.case_number, {"status": c.status.value})
         return ident
 
@@ -232,38 +191,24 @@ class LocalRecorder:
         if case is None:
             raise KeyError(f"no case {case_id}")
         check_case_transition(case.status.value, case.status.value, to.value)
-        ident, at, before = new_id(), utcnow(), case.status.value
-        case.status = to
-        for key, value in changes.items():
-            setattr(case, key, value)
-        s.add(
-            m.CaseTransition(
-                id=ident,
-                case_id=case_id,
-                from_status=before,
-                to_status=to.value,
-                actor_id=actor_id,
-                terminal_id=self.terminal_id,
-                at=at,
-                reason=reason,
-            )
+        ident, before = new_id(), case.status.value
+        payload = build_payload(
+            OpKind.CASE_TRANSITION,
+            id=ident,
+            case_id=case_id,
+            to=to,
+            at=utcnow(),
+            reason=reason,
+            actor_id=actor_id,
+            **{"from": before},
+            **changes,
         )
-        outbox.enqueue(
-            s,
-            "case.transition",
-            jsonable(
-                {
-                    "id": ident,
-                    "case_id": case_id,
-                    "from": before,
-                    "to": to.value,
-                    "at": at,
-                    "reason": reason,
-                    "actor_id": actor_id,
-                    **changes,
-                }
-            ),
-        )
+        assert isinstance(payload, TransitionPayload)
+        unknown = set(changes) - {"delivery_method", "tracking_number", "due_date", "received_on"}
+        for key in unknown:  # local-only changes the protocol does not carry
+            setattr(case, key, changes[key])
+        apply_transition(case, payload)
+        self._write(s, OpKind.CASE_TRANSITION, payload)
         self.audit(s, "case.transition", "case", case.case_number, {"from": before, "to": to.value})
         return ident
 
@@ -285,40 +230,21 @@ class LocalRecorder:
         for col, value in ((m.Rating.ticket_id, ticket_id), (m.Rating.case_id, case_id)):
             if value is not None and s.scalar(select(m.Rating.id).where(col == value)) is not None:
                 raise ValueError("this visit was already rated")
-        ident, at = new_id(), utcnow()
-        s.add(
-            m.Rating(
-                id=ident,
-                ticket_id=ticket_id,
-                case_id=case_id,
-                window_number=window_number,
-                staff_id=staff_id,
-                level=level,
-                reasons=reasons or [],
-                comment=comment,
-                channel=channel,
-                origin_terminal_id=self.terminal_id,
-                rated_at=at,
-            )
+        ident = new_id()
+        payload = build_payload(
+            OpKind.RATING_CREATE,
+            id=ident,
+            ticket_id=ticket_id,
+            case_id=case_id,
+            window_number=window_number,
+            staff_id=staff_id,
+            level=level,
+            reasons=reasons or [],
+            comment=comment,
+            channel=channel,
+            rated_at=utcnow(),
         )
-        outbox.enqueue(
-            s,
-            "rating.create",
-            jsonable(
-                {
-                    "id": ident,
-                    "ticket_id": ticket_id,
-                    "case_id": case_id,
-                    "window_number": window_number,
-                    "staff_id": staff_id,
-                    "level": level,
-                    "reasons": reasons or [],
-                    "comment": comment,
-                    "channel": channel,
-                    "rated_at": at,
-                }
-            ),
-        )
+        self._write(s, OpKind.RATING_CREATE, payload)
         self.audit(s, "rating.create", "rating", str(ident), {"level": level})
         return ident
 
@@ -332,25 +258,21 @@ class LocalRecorder:
         phone: str | None = None,
         window_number: int | None = None,
     ) -> uuid.UUID:
-        """投诉建议: written locally with its outbox op (the phone sealed), replicated to the center."""
+        """投诉建议: its op in the outbox (the phone sealed), replicated to the center (not kept locally)."""
         text = text.strip()
         if not text:
             raise ValueError("feedback needs some text")
         ident = new_id()
-        outbox.enqueue(
-            s,
-            "feedback.create",
-            {
-                "id": str(ident),
-                "kind": kind,
-                "topic": topic,
-                "text": text,
-                "phone": phone,
-                "window_number": window_number,
-                "created_at": utcnow().isoformat(),
-            },
-            cipher=self.cipher,
-            sealed=("phone",),
+        payload = build_payload(
+            OpKind.FEEDBACK_CREATE,
+            id=ident,
+            kind=kind,
+            topic=topic,
+            text=text,
+            phone=phone,
+            window_number=window_number,
+            created_at=utcnow(),
         )
+        self._write(s, OpKind.FEEDBACK_CREATE, payload, rows=False, sealed=("phone",))
         self.audit(s, "feedback.create", "feedback", str(ident), {"kind": kind, "phone": mask_phone(phone)})
         return ident

@@ -6,13 +6,19 @@ is emptied, so nothing personal lingers on the terminal."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from app.domain.clock import utcnow
+from app.errors import HallError
+from app.protocol.ops import OpInvalid, parse_op
 from app.store import models as m
 from app.store.crypto import FieldCipher
 
@@ -50,12 +56,92 @@ def unseal(payload: dict[str, Any], cipher: FieldCipher | None) -> dict[str, Any
     return body
 
 
+@dataclass(frozen=True)
+class ReadyOp:
+    """A pending op read back and checked: ready to push, its payload in clear (in memory only)."""
+
+    op_id: uuid.UUID
+    kind: str
+    payload: dict[str, Any]
+
+    def wire(self) -> dict[str, Any]:
+        return {"op_id": str(self.op_id), "kind": self.kind, "payload": self.payload}
+
+
 def pending(session: Session, limit: int) -> list[m.OutboxOp]:
     return list(
         session.scalars(
             select(m.OutboxOp).where(m.OutboxOp.status == "pending").order_by(m.OutboxOp.op_id).limit(limit)
         )
     )
+
+
+def ready(session: Session, limit: int, cipher: FieldCipher | None) -> tuple[list[ReadyOp], dict[str, str]]:
+    """The next pending ops, each read on its own: a damaged row (its JSON or a sealed field altered on
+    disk, or no longer a valid op) does not stop the others. Returns the good ops and, for each damaged
+    row, why (the caller sets it aside)."""
+    rows = session.execute(
+        text("SELECT op_id, kind, payload FROM outbox WHERE status = 'pending' ORDER BY op_id LIMIT :n"),
+        {"n": limit},
+    ).all()
+    good: list[ReadyOp] = []
+    damaged: dict[str, str] = {}
+    for raw_id, kind, raw_payload in rows:
+        key = str(raw_id)
+        try:
+            op_id = uuid.UUID(hex=str(raw_id)) if not isinstance(raw_id, uuid.UUID) else raw_id
+            body = json.loads(raw_payload) if isinstance(raw_payload, str | bytes) else raw_payload
+            if not isinstance(body, dict):
+                raise ValueError("the payload is not a JSON object")
+            clear = unseal(body, cipher)
+            parse_op(op_id, kind, clear)
+        except (ValueError, TypeError, HallError, OpInvalid, AttributeError) as exc:
+            damaged[key] = f"damaged outbox row: {type(exc).__name__}: {str(exc)[:300]}"
+            continue
+        good.append(ReadyOp(op_id, str(kind), clear))
+    return good, damaged
+
+
+def set_aside(session: Session, damaged: dict[str, str]) -> None:
+    """Mark damaged rows (by their stored id text) so they are kept for inspection but never pushed."""
+    for raw_id, reason in damaged.items():
+        session.execute(
+            text("UPDATE outbox SET status = 'damaged', last_error = :r WHERE op_id = :i"),
+            {"r": reason, "i": raw_id},
+        )
+
+
+def mark_applied(session: Session, op_ids: list[uuid.UUID]) -> None:
+    """The center has these ops: forget their payloads (nothing personal lingers here)."""
+    if op_ids:
+        session.execute(
+            update(m.OutboxOp)
+            .where(m.OutboxOp.op_id.in_(op_ids))
+            .values(status="applied", payload={}, last_error=None, applied_at=utcnow())
+        )
+
+
+def prune(session: Session, older_than_days: float) -> int:
+    """Delete ops the center applied more than `older_than_days` ago; returns how many."""
+    cutoff = utcnow() - dt.timedelta(days=older_than_days)
+    res = session.execute(
+        delete(m.OutboxOp).where(
+            m.OutboxOp.status == "applied",
+            func.coalesce(m.OutboxOp.applied_at, m.OutboxOp.created_at) < cutoff,
+        )
+    )
+    return int(getattr(res, "rowcount", 0) or 0)
+
+
+def rejected(session: Session, limit: int = 20) -> list[tuple[str, str]]:
+    """The latest ops that will never apply (rejected by the center or damaged here): kind and reason."""
+    rows = session.execute(
+        select(m.OutboxOp.kind, m.OutboxOp.last_error)
+        .where(m.OutboxOp.status.in_(("rejected", "damaged")))
+        .order_by(m.OutboxOp.op_id.desc())
+        .limit(limit)
+    ).all()
+    return [(k, r or "") for k, r in rows]
 
 
 def counts(session: Session) -> dict[str, int]:

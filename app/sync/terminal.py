@@ -15,6 +15,7 @@ from app.store.crypto import FieldCipher
 from app.sync.cache import TerminalCache
 from app.sync.client import CenterClient, CenterRefused
 from app.sync.engine import SyncEngine
+from app.sync.numbering import RESUMED, resume_numbering
 from app.sync.secrets_store import SecretStore, open_secret_store
 
 log = logging.getLogger("hall.sync.terminal")
@@ -59,32 +60,32 @@ def enroll(
     credential = secrets.token_urlsafe(32)
     client = CenterClient(center_url, ca_file=settings.center_ca_file)
     try:
-        answer = client.call(
-            "POST",
-            "/terminals/enroll",
-            auth=False,
-            json={"name": name, "kind": kind, "credential": credential},
-        )
+        answer = client.enroll(name, kind, credential)
         identity = TerminalIdentity(
-            name=name,
-            kind=kind,
-            terminal_id=str(answer["terminal_id"]),
-            center_url=center_url,
-            tag=int(answer.get("tag") or 0),
+            name=name, kind=kind, terminal_id=str(answer.terminal_id), center_url=center_url, tag=answer.tag
         )
         store.set(f"{name}:credential", credential)
         data_cipher(store, name)
         cache = TerminalCache(cache_path(settings, name))
         cache.set_state(IDENTITY, identity.__dict__)
-        cache.close()
+        cache.set_state(RESUMED, False)  # ask the center where this terminal's numbering stands
         status = "pending"
         if admin_user:
             admin = client.login_staff(admin_user, admin_password or "")
-            client.token = str(admin["token"])
+            client.token = admin.token
             client.call("POST", f"/terminals/{identity.terminal_id}/approve")
             status = "approved"
         elif wait_s > 0:
             status = _wait_for_approval(identity, credential, settings, wait_s)
+        if status == "approved":
+            own = CenterClient(
+                center_url, terminal_id=identity.terminal_id, credential=credential, ca_file=settings.center_ca_file
+            )
+            try:
+                resume_numbering(cache, own, force=True)
+            finally:
+                own.close()
+        cache.close()
         return identity, status
     finally:
         client.close()
@@ -152,4 +153,7 @@ def open_terminal(
         ca_file=settings.center_ca_file,
         timeout=timeout,
     )
-    return Terminal(identity, cache, client, cipher, SyncEngine(cache, client, cipher))
+    engine = SyncEngine(
+        cache, client, cipher, batch=settings.sync.push_batch, prune_days=settings.sync.prune_applied_days
+    )
+    return Terminal(identity, cache, client, cipher, engine)

@@ -133,10 +133,10 @@ def test_duplicate_delivery_applies_once(center, tmp_path) -> None:  # type: ign
             {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
             for op in outbox.pending(s, 100)
         ]
-    first = term.client.push(wire)
-    second = term.client.push(wire)
-    assert {r["status"] for r in first} == {"applied"}
-    assert {r["status"] for r in second} == {"duplicate"}
+    first = term.client.push(wire).results
+    second = term.client.push(wire).results
+    assert {r.status for r in first} == {"applied"}
+    assert {r.status for r in second} == {"duplicate"}
     assert center_counts(center)["cases"] == 1 and center_counts(center)["ratings"] == 1
     term.close()
 
@@ -150,8 +150,8 @@ def test_reordered_delivery_settles(center, tmp_path) -> None:  # type: ignore[n
             {"op_id": str(op.op_id), "kind": op.kind, "payload": outbox.unseal(op.payload, term.cipher)}
             for op in outbox.pending(s, 100)
         ]
-    results = term.client.push(list(reversed(wire)))
-    assert "retry" in {r["status"] for r in results}  # the case came before its applicant
+    results = term.client.push(list(reversed(wire))).results
+    assert "retry" in {r.status for r in results}  # the case came before its applicant
     status = term.engine.sync_once()  # the engine sends what is still pending
     for _ in range(5):
         if status.pending_ops == 0:

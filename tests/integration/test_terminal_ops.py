@@ -87,8 +87,8 @@ def test_a_ticket_outside_the_lease_is_refused(center, tmp_path) -> None:  # typ
                 },
             }
         ]
-    )
-    assert forged[0]["status"] == "rejected" and "outside every number block" in forged[0]["reason"]
+    ).results
+    assert forged[0].status == "rejected" and "outside every number block" in (forged[0].reason or "")
     kiosk.close()
 
 

@@ -18,7 +18,7 @@ def test_pinned_ca_accepts_the_center_and_refuses_another(sqlite_url, tmp_path) 
         assert center.url.startswith("https://")
         good = CenterClient(center.url, ca_file=ca)
         assert good.call("GET", "/health", auth=False)["status"] == "ok"
-        assert good.login_staff("manager", "manager")["role"] == "manager"
+        assert good.login_staff("manager", "manager").role == "manager"
         good.close()
         pinned_elsewhere = CenterClient(center.url, ca_file=other_ca)
         with pytest.raises(HallError, match="does not trust"):

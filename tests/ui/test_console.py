@@ -24,7 +24,7 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         with center.db.write_session() as s:
             seed_demo(s, load_catalog())
         client = CenterClient(center.url)
-        client.token = str(client.login_staff("manager", "manager")["token"])
+        client.token = str(client.login_staff("manager", "manager").token)
         console = ManagerConsole(
             client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out"
         )
@@ -89,7 +89,7 @@ def test_console_publishes_a_calendar_year(qtbot, qapp, sqlite_url, tmp_path) ->
     with CenterServer(sqlite_url, tmp_path / "c") as center:
         seed_minimal(center.db)
         client = CenterClient(center.url)
-        client.token = str(client.login_staff("admin", "admin")["token"])
+        client.token = str(client.login_staff("admin", "admin").token)
         console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path)
         qtbot.addWidget(console)
         console.cal_year.setValue(2030)
@@ -119,7 +119,7 @@ def test_complaints_from_a_kiosk_reach_the_console(qtbot, qapp, tmp_path) -> Non
         backend.feedback(["等候时间长", "设施环境"], "13812345678")
         assert backend.sync()
         client = CenterClient(center.url)
-        client.token = str(client.login_staff("manager", "manager")["token"])
+        client.token = str(client.login_staff("manager", "manager").token)
         console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out")
         qtbot.addWidget(console)
         with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "feedback"):

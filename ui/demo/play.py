@@ -177,7 +177,7 @@ def play_screen(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
     from ui.screen.board import BoardWidget
 
     client = CenterClient(settings.center_url)
-    client.token = str(client.login_staff("manager", "manager")["token"])
+    client.token = str(client.login_staff("manager", "manager").token)
     board = QueueBoard()
     board.apply({"type": "snapshot", "data": client.call("GET", "/queue")})
     board.connected = True
@@ -193,7 +193,7 @@ def play_console(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
     from ui.screen.console import ManagerConsole
 
     client = CenterClient(settings.center_url)
-    client.token = str(client.login_staff("manager", "manager")["token"])
+    client.token = str(client.login_staff("manager", "manager").token)
     console = ManagerConsole(client, hall_name=settings.hall_name, wait_warning_min=30, export_dir=out / "documents")
     loaded = console.load_all()
     shots = []

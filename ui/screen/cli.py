@@ -108,7 +108,7 @@ def run_console(args: argparse.Namespace, settings: Settings) -> int:
     client = CenterClient(center, ca_file=settings.center_ca_file)
     password = os.environ.get("HALL_MANAGER_PASSWORD") or getpass.getpass(f"password of {args.user}: ")
     login = client.login_staff(args.user, password)
-    client.token = str(login["token"])
+    client.token = login.token
     app = QApplication.instance() or QApplication(sys.argv)
     install_fonts(app)  # type: ignore[arg-type]
     install_language(app, settings.language)  # type: ignore[arg-type]
@@ -117,7 +117,7 @@ def run_console(args: argparse.Namespace, settings: Settings) -> int:
         hall_name=settings.hall_name,
         wait_warning_min=settings.queue.wait_warning_minutes,
         export_dir=settings.resolved_data_dir() / "reports",
-        admin=login.get("role") == "admin",
+        admin=login.role == "admin",
     )
     ws_url = center.replace("https://", "wss://").replace("http://", "ws://") + "/api/v1/events"
     stream = EventStream(
@@ -159,7 +159,7 @@ def screenshots(out: Path, settings: Settings) -> int:
         busy_morning(center.url)
         counter_cases(center.url, demo_settings)
         client = CenterClient(center.url)
-        client.token = str(client.login_staff("manager", "manager")["token"])
+        client.token = str(client.login_staff("manager", "manager").token)
         snap = client.call("GET", "/queue")
         board = QueueBoard()
         board.apply({"type": "snapshot", "data": snap})
