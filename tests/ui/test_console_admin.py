@@ -32,9 +32,9 @@ def test_the_admin_tab_changes_the_hall_and_audits_each_change(qtbot, qapp, sqli
         httpx.post(f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-9", "kind": "kiosk", "credential": "k" * 40})
         client = CenterClient(center.url)
         login = client.login_staff("chief", PASSWORD)
-        client.token = str(login["token"])
+        client.token = login.token
         console = ManagerConsole(client, hall_name="六合区", wait_warning_min=30, export_dir=tmp_path / "out",
-                                 admin=login["role"] == "admin")
+                                 admin=login.role == "admin")
         qtbot.addWidget(console)
         tab = console.admin
         assert tab is not None
