@@ -68,7 +68,7 @@ bundle() {  # bundle ROOT NAME: the frozen folder into /usr/lib/NAME, permission
 build() {  # build ROOT PACKAGE
   chmod 0755 "$1/DEBIAN"
   find "$1" -path "$1/DEBIAN" -prune -o -type d -exec chmod 0755 {} +
-  dpkg-deb --root-owner-group -Zxz --build "$1" "$out/${2}_${version}_${arch}.deb" >/dev/null
+  dpkg-deb --root-owner-group -Zgzip --build "$1" "$out/${2}_${version}_${arch}.deb" >/dev/null
   echo "$out/${2}_${version}_${arch}.deb ($(du -h "$out/${2}_${version}_${arch}.deb" | cut -f1))"
 }
 
@@ -106,7 +106,7 @@ doc "$root" hall-terminal
 man "$root" hall "terminals of the one-stop government service hall (kiosk, counter, queue screen)"
 overrides "$root" hall-terminal
 control "$root" hall-terminal \
-  "libc6, libegl1, libgl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libxcb-cursor0, libxkbcommon-x11-0, libxcb-icccm4, libxcb-keysyms1" \
+  "libc6, sensible-utils, libegl1, libgl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libxcb-cursor0, libxkbcommon-x11-0, libxcb-icccm4, libxcb-keysyms1" \
   "terminals of the one-stop government service hall" \
 " The kiosk, the counter with its customer window, the queue screen and the
  manager console (Qt), with the ID-card reader and receipt-printer drivers. A
@@ -118,6 +118,6 @@ build "$root" hall-terminal
 if [[ "${LINTIAN:-0}" == 1 ]]; then
   for deb in "$out"/hall-center_"$version"_"$arch".deb "$out"/hall-terminal_"$version"_"$arch".deb; do
     echo "lintian $(basename "$deb")"
-    lintian --fail-on error,warning --no-tag-display-limit "$deb"
+    lintian --fail-on error,warning --tag-display-limit 0 "$deb"
   done
 fi
