@@ -19,6 +19,7 @@ from app.center import (
     routes_auth,
     routes_calendar,
     routes_manager,
+    routes_ops,
     routes_queue,
     routes_sync,
     routes_visits,
@@ -142,6 +143,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_queue.router)
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
+    routes_ops.install(app, db)
     _install_event_stream(app, context)
     return app
 

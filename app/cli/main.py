@@ -31,8 +31,27 @@ def _registrars() -> list[Register]:
             module = importlib.import_module(f"app.cli.{info.name}")
             found.append(module.register)
     for ep in sorted(entry_points(group="hall.commands"), key=lambda e: e.name):
-        found.append(ep.load())
+        try:
+            found.append(ep.load())
+        except ModuleNotFoundError as exc:
+            if not _absent_part(exc):
+                raise  # a bug, not a lean install
     return found
+
+
+# What a lean install or bundle leaves out: the Qt terminals (`hall[center]`, the center bundle) or the
+# server (`hall[terminal]`, the terminal bundle). Their commands are then missing or say so plainly.
+QT_PARTS = ("PySide6", "shiboken6", "ui", "kiosk")
+SERVER_PARTS = ("fastapi", "starlette", "uvicorn", "psycopg", "prometheus_client")
+
+
+def _absent_part(exc: ModuleNotFoundError) -> str | None:
+    top = (exc.name or "").split(".")[0]
+    if top in QT_PARTS:
+        return "the Qt terminals (install hall[terminal], or use the terminal bundle)"
+    if top in SERVER_PARTS:
+        return "the center server (install hall[center], or use the center bundle)"
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:
+        part = _absent_part(exc)
+        if part is None:
+            raise
+        print(f"error: `hall {args.command}` needs {part}: {exc.name} is not installed here", file=sys.stderr)
+        return 3
     return int(result or 0)
 
 

@@ -6,9 +6,12 @@ processes, talks HTTP to the center and reads the terminals' caches for the repl
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import logging
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -22,6 +25,7 @@ from app.center.embedded import free_port
 from app.config import Settings, load_settings
 from app.demo.day import StaffSession, publish_next_year
 from app.domain.clock import local_today
+from app.errors import ConfigError
 from app.store import models as m
 from app.store.db import Database
 from app.sync.cache import TerminalCache
@@ -43,6 +47,28 @@ def hall_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable]
     return [sys.executable, "-m", "app.cli.main"]
+
+
+def center_command() -> list[str]:
+    """How to start `hall center`: `hall` itself, or, from a terminal bundle (which has no server), the
+    center bundle installed beside it (dist/hall-center, /opt/hall-center) or named by HALL_CENTER_COMMAND."""
+    explicit = os.environ.get("HALL_CENTER_COMMAND")
+    if explicit:
+        return shlex.split(explicit)
+    if getattr(sys, "frozen", False) and importlib.util.find_spec("uvicorn") is None:
+        name = "hall-center.exe" if os.name == "nt" else "hall-center"
+        here = Path(sys.executable).resolve().parent
+        for candidate in (here.parent / "hall-center" / name, here / name, Path("/opt/hall-center") / name):
+            if candidate.exists():
+                return [str(candidate)]
+        found = shutil.which("hall-center")
+        if found:
+            return [found]
+        raise ConfigError(
+            "the center server is not part of this bundle: install the center bundle (hall-center) beside "
+            "it, or set HALL_CENTER_COMMAND"
+        )
+    return hall_command()
 
 
 class DemoHall:
@@ -96,7 +122,7 @@ class DemoHall:
         )
 
     def start_center(self, seed: bool = True) -> None:
-        cmd = [*hall_command(), "center", "--db", self.db_url, "--port", str(self.port)]
+        cmd = [*center_command(), "center", "--db", self.db_url, "--port", str(self.port)]
         if seed:
             cmd.append("--seed-demo")
         log_file = (self.out / "logs" / "center.out").open("ab")

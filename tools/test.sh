@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start, second command: the test suite (what .ci/run calls). Installs what it needs (Debian
+# packages, PostgreSQL started, .venv from requirements.lock), then runs pytest; arguments go to pytest.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+ensure_apt all
+ensure_postgres
+ensure_venv
+cd "$top"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+exec python -m pytest -q -p no:cacheprovider "$@"
