@@ -22,10 +22,11 @@ from app.center import (
     routes_sync,
     routes_visits,
 )
+from app.center.access import ACCESS_EVENT
 from app.center.api_errors import ApiError, error_body, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
-from app.center.deps import ctx, principal_from_token, require
+from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
@@ -154,9 +155,9 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
         )
         try:
-            principal_from_token(token, c)
+            principal = await asyncio.to_thread(check_current, principal_from_token(token, c), c)
         except ApiError as exc:
-            await ws.close(code=4401, reason=exc.message)
+            await ws.close(code=4401 if exc.status == 401 else 4403, reason=exc.message)
             return
         await ws.accept()
         q = c.bus.subscribe()
@@ -166,11 +167,24 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             await ws.send_json({"type": "snapshot", "data": snap})
             while True:
                 getter = asyncio.create_task(q.get())
-                done, _ = await asyncio.wait({getter, closed}, return_when=asyncio.FIRST_COMPLETED)
+                # wake at least once per cache lifetime to see a change whose notification was lost
+                done, _ = await asyncio.wait(
+                    {getter, closed}, timeout=c.access.ttl_s, return_when=asyncio.FIRST_COMPLETED
+                )
                 if closed in done:
                     getter.cancel()
                     return
-                ev = getter.result()
+                ev = getter.result() if getter in done else None
+                if ev is None:
+                    getter.cancel()
+                if ev is None or ev["type"] in (ACCESS_EVENT, "resync"):
+                    refusal = await asyncio.to_thread(c.access.check, principal)
+                    if refusal is not None:
+                        await ws.close(code=4401 if refusal.code in ("access_revoked", "role_changed") else 4403,
+                                       reason=refusal.message)
+                        return
+                if ev is None or ev["type"] == ACCESS_EVENT:
+                    continue
                 if ev["type"] == "resync":
                     ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
                 await ws.send_json(ev)

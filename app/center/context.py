@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.center.access import AccessCache
 from app.center.security import LoginRateLimiter
 from app.config import Settings
 from app.store import models as m
@@ -31,6 +32,11 @@ class CenterContext:
     token_ttl_s: float = 12 * 3600
     limiter: LoginRateLimiter = field(default_factory=LoginRateLimiter)
     max_body_bytes: int = 8 * 1024 * 1024
+    access: AccessCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.access = AccessCache(self.db)
+        self.bus.add_hook(self.access.on_event)
 
 
 def load_token_secret(db: Database) -> bytes:
