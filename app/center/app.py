@@ -5,16 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, FastAPI, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field
 
 from app import __version__
 from app.center import (
+    routes_access,
     routes_auth,
     routes_calendar,
     routes_manager,
@@ -23,11 +23,12 @@ from app.center import (
     routes_visits,
 )
 from app.center.access import ACCESS_EVENT
-from app.center.api_errors import ApiError, error_body, install_error_handlers
+from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus
+from app.center.limits import RequestLimits
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
@@ -94,20 +95,6 @@ def broadcast_notice(
     return data
 
 
-def _body_limit(
-    max_bytes: int,
-) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_bytes):
-            return JSONResponse(
-                error_body("too_large", f"request body over {max_bytes} bytes"), status_code=413
-            )
-        return await call_next(request)
-
-    return middleware
-
-
 def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None = None) -> FastAPI:
     if cipher is None:
         cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
@@ -133,9 +120,10 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     )
     app.state.ctx = context
     install_error_handlers(app)
-    app.middleware("http")(_body_limit(context.max_body_bytes))
+    app.add_middleware(RequestLimits, max_bytes=context.max_body_bytes)
     app.include_router(meta)
     app.include_router(routes_auth.router)
+    app.include_router(routes_access.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_queue.router)

@@ -21,6 +21,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/auth/terminal"): ALL,
     ("POST", "/api/v1/terminals/enroll"): ALL,
     ("GET", "/api/v1/terminals"): {"manager", "admin"},
+    ("GET", "/api/v1/access-log"): {"admin"},
     ("POST", "/api/v1/terminals/{ref}/approve"): {"admin"},
     ("POST", "/api/v1/terminals/{ref}/revoke"): {"admin"},
     ("POST", "/api/v1/staff/{username}/role"): {"admin"},
