@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.center.changelog import record_change
+from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.clock import utcnow
 from app.domain.idnumber import mask_id_number, mask_phone
@@ -415,13 +416,15 @@ def apply_offline_ticket(ctx: ApplyContext, p: dict[str, Any]) -> str:
         seq=seq,
         number=p["number"],
         priority=bool(p.get("priority")),
-        id_number_hash=p.get("id_number_hash"),
+        id_number_hash=center_id_hash(s, p.get("id_number")),
         source="offline",
         issued_at=issued,
         queue_at=issued,
         issued_by=ctx.terminal_id,
     )
     s.add(ticket)
+    s.flush()
+    note_offline_clash(s, ticket, ctx.terminal_id, ident)
     s.add(
         m.TicketEvent(
             ticket_id=ident, kind="issued", to_status="waiting", at=issued, detail={"source": "offline"}
