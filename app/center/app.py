@@ -29,6 +29,7 @@ from app.center.context import CenterContext, demo_accounts_exist, ensure_id_sal
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus
 from app.center.limits import RequestLimits
+from app.center.openapi_truth import declare_errors
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
@@ -130,6 +131,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
     _install_event_stream(app, context)
+    declare_errors(app)
     return app
 
 

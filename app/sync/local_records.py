@@ -286,13 +286,15 @@ class LocalRecorder:
             if value is not None and s.scalar(select(m.Rating.id).where(col == value)) is not None:
                 raise ValueError("this visit was already rated")
         ident, at = new_id(), utcnow()
+        # a public kiosk holds no staff roster: the clerk travels in the op, not as a local reference
+        local_staff = staff_id if staff_id is not None and s.get(m.Staff, staff_id) is not None else None
         s.add(
             m.Rating(
                 id=ident,
                 ticket_id=ticket_id,
                 case_id=case_id,
                 window_number=window_number,
-                staff_id=staff_id,
+                staff_id=local_staff,
                 level=level,
                 reasons=reasons or [],
                 comment=comment,
