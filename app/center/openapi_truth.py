@@ -7,7 +7,7 @@ Declared for each route, before the document is generated:
 - 413 when it takes a body; 401 and 403 when it needs a token (also: principal revoked, role changed);
 - 404 when its path has parameters;
 - every status its handler raises (`ApiError(409, …)`, `QueueError(…)`), found in its source and in the
-  center functions it calls, two levels deep.
+  center functions it calls (nested functions included), three levels deep.
 A route's own `responses=` stays as it is.
 """
 
@@ -26,13 +26,22 @@ from fastapi.utils import create_model_field
 from app.center.api_errors import errors
 
 _RAISED = re.compile(r"(?:ApiError|QueueError|HTTPException)\(\s*(?:status_code=)?(\d{3})")
-_DEPTH = 2
+_DEPTH = 3
 
 
 def _needs_token(dep: Dependant) -> bool:
     from app.center.deps import caller
 
     return any(d.call is caller or _needs_token(d) for d in dep.dependencies)
+
+
+def _names(code: Any) -> tuple[str, ...]:
+    """The global and attribute names a code object uses, nested functions and lambdas included."""
+    out = list(code.co_names)
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            out.extend(_names(const))
+    return tuple(dict.fromkeys(out))
 
 
 def _raised(fn: Callable[..., Any], depth: int, seen: set[int]) -> set[int]:
@@ -46,7 +55,7 @@ def _raised(fn: Callable[..., Any], depth: int, seen: set[int]) -> set[int]:
     codes = {int(c) for c in _RAISED.findall(source)}
     code = getattr(fn, "__code__", None)
     namespace = getattr(fn, "__globals__", {})
-    names = code.co_names if code is not None else ()
+    names = _names(code) if code is not None else ()
     for name in names:
         target = namespace.get(name)
         if inspect.ismodule(target) and target.__name__.startswith("app.center"):
