@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessLogPage</name>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="41" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="69" />
+        <source>Only an admin reads the access log.</source>
+        <translation>只有管理员可以查看访问记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="71" />
+        <source>The access log cannot be loaded: {0}</source>
+        <translation>无法加载访问记录：{0}</translation>
+    </message>
+</context>
+<context>
     <name>BoardWidget</name>
     <message>
         <location filename="../../ui/screen/board.py" line="25" />
@@ -158,460 +201,460 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="73" />
+        <location filename="../../ui/counter/window.py" line="74" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="120" />
+        <location filename="../../ui/counter/window.py" line="121" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="121" />
+        <location filename="../../ui/counter/window.py" line="122" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="122" />
+        <location filename="../../ui/counter/window.py" line="123" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="124" />
+        <location filename="../../ui/counter/window.py" line="125" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="129" />
+        <location filename="../../ui/counter/window.py" line="130" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="150" />
+        <location filename="../../ui/counter/window.py" line="151" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="172" />
+        <location filename="../../ui/counter/window.py" line="173" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="202" />
+        <location filename="../../ui/counter/window.py" line="203" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="203" />
+        <location filename="../../ui/counter/window.py" line="204" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="211" />
+        <location filename="../../ui/counter/window.py" line="212" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="217" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="217" />
+        <location filename="../../ui/counter/window.py" line="218" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="218" />
+        <location filename="../../ui/counter/window.py" line="219" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="219" />
+        <location filename="../../ui/counter/window.py" line="220" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="221" />
+        <location filename="../../ui/counter/window.py" line="222" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="222" />
+        <location filename="../../ui/counter/window.py" line="223" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="232" />
+        <location filename="../../ui/counter/window.py" line="233" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="233" />
+        <location filename="../../ui/counter/window.py" line="234" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="240" />
+        <location filename="../../ui/counter/window.py" line="241" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="241" />
+        <location filename="../../ui/counter/window.py" line="242" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="247" />
+        <location filename="../../ui/counter/window.py" line="248" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="268" />
+        <location filename="../../ui/counter/window.py" line="269" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="270" />
+        <location filename="../../ui/counter/window.py" line="271" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="283" />
+        <location filename="../../ui/counter/window.py" line="284" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="299" />
+        <location filename="../../ui/counter/window.py" line="300" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="326" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="326" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="323" />
+        <location filename="../../ui/counter/window.py" line="328" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="324" />
+        <location filename="../../ui/counter/window.py" line="329" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="329" />
+        <location filename="../../ui/counter/window.py" line="334" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="361" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="364" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="354" />
+        <location filename="../../ui/counter/window.py" line="366" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="357" />
+        <location filename="../../ui/counter/window.py" line="369" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="360" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="366" />
+        <location filename="../../ui/counter/window.py" line="378" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
-        <location filename="../../ui/counter/window.py" line="578" />
+        <location filename="../../ui/counter/window.py" line="388" />
+        <location filename="../../ui/counter/window.py" line="590" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="381" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="388" />
+        <location filename="../../ui/counter/window.py" line="400" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="389" />
+        <location filename="../../ui/counter/window.py" line="401" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="391" />
+        <location filename="../../ui/counter/window.py" line="403" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="393" />
+        <location filename="../../ui/counter/window.py" line="405" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="394" />
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="406" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="401" />
+        <location filename="../../ui/counter/window.py" line="413" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="402" />
+        <location filename="../../ui/counter/window.py" line="414" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="403" />
+        <location filename="../../ui/counter/window.py" line="415" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="404" />
+        <location filename="../../ui/counter/window.py" line="416" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="429" />
+        <location filename="../../ui/counter/window.py" line="441" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="431" />
+        <location filename="../../ui/counter/window.py" line="443" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="433" />
+        <location filename="../../ui/counter/window.py" line="445" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="441" />
+        <location filename="../../ui/counter/window.py" line="453" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="443" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="445" />
+        <location filename="../../ui/counter/window.py" line="457" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="447" />
+        <location filename="../../ui/counter/window.py" line="459" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="452" />
+        <location filename="../../ui/counter/window.py" line="464" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="464" />
+        <location filename="../../ui/counter/window.py" line="476" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="465" />
+        <location filename="../../ui/counter/window.py" line="477" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="485" />
+        <location filename="../../ui/counter/window.py" line="497" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="532" />
+        <location filename="../../ui/counter/window.py" line="544" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="559" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="560" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="560" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="560" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="560" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="551" />
+        <location filename="../../ui/counter/window.py" line="563" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="553" />
+        <location filename="../../ui/counter/window.py" line="565" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="598" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="588" />
+        <location filename="../../ui/counter/window.py" line="600" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="595" />
+        <location filename="../../ui/counter/window.py" line="607" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="604" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="606" />
+        <location filename="../../ui/counter/window.py" line="618" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="608" />
+        <location filename="../../ui/counter/window.py" line="620" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="609" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="610" />
+        <location filename="../../ui/counter/window.py" line="622" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="623" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="612" />
+        <location filename="../../ui/counter/window.py" line="624" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="613" />
+        <location filename="../../ui/counter/window.py" line="625" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="659" />
+        <location filename="../../ui/counter/window.py" line="671" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="664" />
+        <location filename="../../ui/counter/window.py" line="676" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -822,42 +865,42 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../kiosk/shell.py" line="87" />
+        <location filename="../../kiosk/shell.py" line="88" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="249" />
+        <location filename="../../kiosk/shell.py" line="250" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="254" />
+        <location filename="../../kiosk/shell.py" line="255" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="261" />
+        <location filename="../../kiosk/shell.py" line="262" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="269" />
+        <location filename="../../kiosk/shell.py" line="270" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="272" />
+        <location filename="../../kiosk/shell.py" line="273" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="274" />
+        <location filename="../../kiosk/shell.py" line="275" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="277" />
+        <location filename="../../kiosk/shell.py" line="278" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>
@@ -865,369 +908,374 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="110" />
+        <location filename="../../ui/screen/console.py" line="111" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="114" />
+        <location filename="../../ui/screen/console.py" line="115" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="117" />
+        <location filename="../../ui/screen/console.py" line="118" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="121" />
+        <location filename="../../ui/screen/console.py" line="122" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="122" />
+        <location filename="../../ui/screen/console.py" line="123" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="123" />
+        <location filename="../../ui/screen/console.py" line="124" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124" />
+        <location filename="../../ui/screen/console.py" line="125" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="125" />
+        <location filename="../../ui/screen/console.py" line="126" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="126" />
+        <location filename="../../ui/screen/console.py" line="127" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="129" />
+        <source>Access log</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
-        <location filename="../../ui/screen/console.py" line="185" />
-        <location filename="../../ui/screen/console.py" line="201" />
-        <location filename="../../ui/screen/console.py" line="230" />
-        <location filename="../../ui/screen/console.py" line="273" />
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="276" />
+        <location filename="../../ui/screen/console.py" line="318" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="148" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
-        <location filename="../../ui/screen/console.py" line="321" />
+        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="324" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="158" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="170" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="174" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="172" />
+        <location filename="../../ui/screen/console.py" line="175" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="179" />
+        <location filename="../../ui/screen/console.py" line="182" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="183" />
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="187" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="189" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="190" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
-        <location filename="../../ui/screen/console.py" line="211" />
+        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="207" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="212" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="217" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="235" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="274" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="275" />
+        <location filename="../../ui/screen/console.py" line="278" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="276" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="277" />
+        <location filename="../../ui/screen/console.py" line="280" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="278" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="286" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="285" />
+        <location filename="../../ui/screen/console.py" line="288" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="287" />
+        <location filename="../../ui/screen/console.py" line="290" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="301" />
+        <location filename="../../ui/screen/console.py" line="304" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="303" />
+        <location filename="../../ui/screen/console.py" line="306" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="308" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="312" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="310" />
+        <location filename="../../ui/screen/console.py" line="313" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="319" />
+        <location filename="../../ui/screen/console.py" line="322" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="322" />
+        <location filename="../../ui/screen/console.py" line="325" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="327" />
+        <location filename="../../ui/screen/console.py" line="330" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="329" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="330" />
+        <location filename="../../ui/screen/console.py" line="333" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="362" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="372" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="462" />
+        <location filename="../../ui/screen/console.py" line="488" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="519" />
+        <location filename="../../ui/screen/console.py" line="545" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="527" />
+        <location filename="../../ui/screen/console.py" line="553" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="550" />
+        <location filename="../../ui/screen/console.py" line="576" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="557" />
+        <location filename="../../ui/screen/console.py" line="583" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="567" />
+        <location filename="../../ui/screen/console.py" line="593" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
