@@ -70,7 +70,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 def _fuzz_as(role: str):  # type: ignore[no-untyped-def]
     @schema.parametrize()
-    @settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=3 if role == "admin" else 2, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     def test(case, role_headers) -> None:  # type: ignore[no-untyped-def]
         response = case.call(headers=role_headers[role])
         case.validate_response(response, checks=CHECKS)
