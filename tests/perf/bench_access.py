@@ -19,10 +19,10 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.center.security import Principal  # noqa: E402
-from app.sync.terminal import enrollment_code  # noqa: E402
-from tests.perf.result import emit  # noqa: E402
-from tests.support.center import CenterServer, seed_minimal  # noqa: E402
+from app.center.security import Principal
+from app.sync.terminal import enrollment_code
+from tests.perf.result import emit
+from tests.support.center import CenterServer, seed_minimal
 
 PG_ADMIN = os.environ.get("HALL_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
