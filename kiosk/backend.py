@@ -18,12 +18,11 @@ from sqlalchemy import select
 from app.domain.clock import local_now, local_today, utcnow
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
-from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 from app.sync.client import CenterRefused
-from app.sync.leases import issue_offline_ticket, lease_block
+from app.sync.leases import AlreadyHasTicket, issue_offline_ticket, lease_block
 from app.sync.local_records import LocalRecorder
 from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem, catalog_signature
@@ -216,7 +215,10 @@ class KioskBackend:
             raise VisitRefused(exc.code, _plain(str(exc))) from exc
         except CenterUnavailable:
             log.warning("center unreachable: ticket %s from the offline band", prefix)
-            off = issue_offline_ticket(self.term, prefix, id_number=id_number)
+            try:
+                off = issue_offline_ticket(self.term, prefix, id_number=id_number)
+            except AlreadyHasTicket as refused:
+                raise VisitRefused(refused.code, refused.message) from refused
             return TicketInfo(str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at, offline=True)
         return self._ticket(got)
 
@@ -434,11 +436,6 @@ class KioskBackend:
             self.online = False
             raise
         self.online = True
-
-    def id_hash(self, id_number: str) -> str | None:
-        with self.term.cache.db.read_session() as s:
-            salt = s.get(m.Setting, ID_SALT_SETTING)
-            return id_hash(id_number, str(salt.value["salt"])) if salt else None
 
 
 def masked(id_number: str | None) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 
@@ -16,6 +19,32 @@ class ApiError(Exception):
 
 def error_body(code: str, message: str) -> dict[str, str]:
     return {"error": code, "message": message}
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: a stable machine code and a plain message."""
+
+    error: str
+    message: str
+
+
+ERROR_TEXT = {
+    400: "bad request",
+    401: "no valid token, or the caller's access changed (revoked, role changed); log in again",
+    403: "the caller's role may not do this, or the terminal is revoked or waits for approval",
+    404: "not found",
+    405: "method not allowed (the `Allow` header lists the allowed methods)",
+    409: "conflicts with the current state",
+    413: "request body too large",
+    422: "invalid request (a field, a number out of range, a malformed cursor)",
+    429: "too many attempts",
+    503: "the center is not ready",
+}
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for a route: each status with the error body."""
+    return {st: {"model": ErrorOut, "description": ERROR_TEXT.get(st, "error")} for st in statuses}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -33,10 +62,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # a body that is not JSON at all (FastAPI's 400): an invalid request
+            return JSONResponse(error_body("invalid_request", f"body: {exc.detail}"), status_code=422)
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status_code, "http_error"
         )
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+        return JSONResponse(
+            error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, FastAPI, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field
 
 from app import __version__
 from app.center import (
+    routes_access,
     routes_admin,
     routes_auth,
     routes_calendar,
@@ -24,11 +24,14 @@ from app.center import (
     routes_sync,
     routes_visits,
 )
-from app.center.api_errors import ApiError, error_body, install_error_handlers
+from app.center.access import ACCESS_EVENT
+from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
-from app.center.deps import ctx, principal_from_token, require
+from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus
+from app.center.limits import RequestLimits
+from app.center.openapi_truth import declare_errors
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
@@ -95,20 +98,6 @@ def broadcast_notice(
     return data
 
 
-def _body_limit(
-    max_bytes: int,
-) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_bytes):
-            return JSONResponse(
-                error_body("too_large", f"request body over {max_bytes} bytes"), status_code=413
-            )
-        return await call_next(request)
-
-    return middleware
-
-
 def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None = None) -> FastAPI:
     if cipher is None:
         cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
@@ -134,10 +123,11 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     )
     app.state.ctx = context
     install_error_handlers(app)
-    app.middleware("http")(_body_limit(context.max_body_bytes))
+    app.add_middleware(RequestLimits, max_bytes=context.max_body_bytes)
     app.include_router(meta)
     app.include_router(routes_auth.router)
     app.include_router(routes_admin.router)  # issue 16: administration
+    app.include_router(routes_access.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_queue.router)
@@ -145,6 +135,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_visits.router)
     routes_ops.install(app, db)
     _install_event_stream(app, context)
+    declare_errors(app)
     return app
 
 
@@ -158,9 +149,9 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
         )
         try:
-            principal_from_token(token, c)
+            principal = await asyncio.to_thread(check_current, principal_from_token(token, c), c)
         except ApiError as exc:
-            await ws.close(code=4401, reason=exc.message)
+            await ws.close(code=4401 if exc.status == 401 else 4403, reason=exc.message)
             return
         await ws.accept()
         q = c.bus.subscribe()
@@ -170,11 +161,24 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             await ws.send_json({"type": "snapshot", "data": snap})
             while True:
                 getter = asyncio.create_task(q.get())
-                done, _ = await asyncio.wait({getter, closed}, return_when=asyncio.FIRST_COMPLETED)
+                # wake at least once per cache lifetime to see a change whose notification was lost
+                done, _ = await asyncio.wait(
+                    {getter, closed}, timeout=c.access.ttl_s, return_when=asyncio.FIRST_COMPLETED
+                )
                 if closed in done:
                     getter.cancel()
                     return
-                ev = getter.result()
+                ev = getter.result() if getter in done else None
+                if ev is None:
+                    getter.cancel()
+                if ev is None or ev["type"] in (ACCESS_EVENT, "resync"):
+                    refusal = await asyncio.to_thread(c.access.check, principal)
+                    if refusal is not None:
+                        await ws.close(code=4401 if refusal.code in ("access_revoked", "role_changed") else 4403,
+                                       reason=refusal.message)
+                        return
+                if ev is None or ev["type"] == ACCESS_EVENT:
+                    continue
                 if ev["type"] == "resync":
                     ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
                 await ws.send_json(ev)

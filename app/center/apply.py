@@ -27,6 +27,7 @@ from sqlalchemy import JSON, TypeDecorator, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.lookup import progress_key
 from app.domain.states import InvalidTransition, check_case_transition
@@ -432,7 +433,12 @@ def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
     )
     if lease is None:
         raise Rejected(f"ticket {p.number} is outside every number block leased to this kiosk")
-    ctx.stage(ctx.rows(p, category_id=cat_id))
+    rows = ctx.rows(p, category_id=cat_id)
+    for row in rows:
+        if isinstance(row, m.Ticket):  # the center's keyed hash replaces the kiosk's (issue 15)
+            row.id_number_hash = center_id_hash(s, p.id_number)
+            note_offline_clash(s, row, ctx.terminal_id, p.id)
+    ctx.stage(rows)
     k.add(m.Ticket, p.id)
     k.tickets.add(p.id)
     ctx.emit(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.center.access import AccessCache
 from app.center.security import LoginRateLimiter
 from app.config import Settings
 from app.store import models as m
@@ -31,6 +32,11 @@ class CenterContext:
     token_ttl_s: float = 12 * 3600
     limiter: LoginRateLimiter = field(default_factory=LoginRateLimiter)
     max_body_bytes: int = 8 * 1024 * 1024
+    access: AccessCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.access = AccessCache(self.db)
+        self.bus.add_hook(self.access.on_event)
 
 
 def load_token_secret(db: Database) -> bytes:
@@ -50,8 +56,7 @@ def load_token_secret(db: Database) -> bytes:
 
 
 def ensure_id_salt(db: Database) -> str:
-    """The hall-wide salt for ID-number hashes; made once, replicated to every terminal."""
-    from app.center.changelog import publish_reference
+    """The center's key for ID-number hashes; made once, internal to the center (never replicated)."""
     from app.domain.privacy import ID_SALT_SETTING
 
     for _ in range(2):
@@ -61,10 +66,7 @@ def ensure_id_salt(db: Database) -> str:
                 return str(row.value["salt"])
         try:
             with db.write_session() as s:
-                setting = m.Setting(key=ID_SALT_SETTING, value={"salt": secrets.token_hex(16)})
-                s.add(setting)
-                s.flush()
-                publish_reference(s, setting)
+                s.add(m.Setting(key=ID_SALT_SETTING, value={"salt": secrets.token_hex(32)}))
         except IntegrityError:
             continue
     raise RuntimeError("could not create the ID hash salt")

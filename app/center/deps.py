@@ -26,10 +26,24 @@ def read_db(c: CenterContext = Depends(ctx)) -> Iterator[Session]:
 
 
 def principal_from_token(token: str, c: CenterContext) -> Principal:
+    """The token's principal, if its signature and expiry hold (its current state is `check_current`'s)."""
     try:
         return verify_token(token, c.token_secret)
     except TokenError as exc:
         raise ApiError(401, "unauthorized", str(exc), {"WWW-Authenticate": "Bearer"}) from exc
+
+
+def check_current(p: Principal, c: CenterContext) -> Principal:
+    """Refuse a principal whose account or terminal changed since its token was issued (revoked, pending,
+    disabled, re-enrolled, role changed); read through the per-process access cache."""
+    refusal = c.access.check(p)
+    if refusal is not None:
+        from app.center.access_audit import note_refusal
+
+        note_refusal(c, p, refusal)
+        status = 403 if refusal.code in ("pending_approval", "revoked") else 401
+        raise ApiError(status, refusal.code, refusal.message, {"WWW-Authenticate": "Bearer"})
+    return p
 
 
 def caller(
@@ -37,7 +51,7 @@ def caller(
 ) -> Principal:
     if creds is None or creds.scheme.lower() != "bearer":
         raise ApiError(401, "unauthorized", "a bearer token is required", {"WWW-Authenticate": "Bearer"})
-    return principal_from_token(creds.credentials, c)
+    return check_current(principal_from_token(creds.credentials, c), c)
 
 
 def require(*roles: str) -> Callable[..., Principal]:

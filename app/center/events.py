@@ -14,6 +14,7 @@ import itertools
 import json
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, func, select
@@ -39,6 +40,7 @@ class EventBus:
         self._ids = itertools.count(1)
         self.uses_notify = db.dialect == "postgresql"
         self._hooked = False
+        self._hooks: list[Callable[[dict[str, Any]], None]] = []
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
@@ -118,7 +120,16 @@ class EventBus:
     def subscriber_count(self) -> int:
         return len(self._subscribers)
 
+    def add_hook(self, hook: Callable[[dict[str, Any]], None]) -> None:
+        """Call `hook(event)` for every event as soon as this process learns of it (any thread)."""
+        self._hooks.append(hook)
+
     def _fan_out(self, ev: dict[str, Any]) -> None:
+        for hook in self._hooks:
+            try:
+                hook(ev)
+            except Exception:  # a hook must never stop the delivery
+                log.exception("event hook failed")
         loop = self._loop
         if loop is None or loop.is_closed():
             return

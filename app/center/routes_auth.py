@@ -11,12 +11,21 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.center.api_errors import ApiError
+from app.center.access import announce_change, credential_tag, staff_key, terminal_key
+from app.center.access_audit import AuditedRefusal, refusals
+from app.center.api_errors import ApiError, errors
 from app.center.audit import append_center_event
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
-from app.center.security import Principal, hash_secret, sign_token, verify_password
+from app.center.security import (
+    Principal,
+    enrollment_code,
+    hash_secret,
+    same_code,
+    sign_token,
+    verify_password,
+)
 from app.domain.clock import utcnow
 from app.domain.states import Role, TerminalKind
 from app.store import models as m
@@ -53,12 +62,16 @@ def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> T
             f"too many failed logins; try again in {int(wait) + 1} s",
             {"Retry-After": str(int(wait) + 1)},
         )
-    with c.db.write_session() as s:
+    with refusals(c), c.db.write_session() as s:
         staff = s.scalar(select(m.Staff).where(m.Staff.username == body.username))
         if staff is None or not staff.active or not verify_password(body.password, staff.password_hash):
             c.limiter.failed(key)
-            append_center_event(s, body.username, "login.failed", detail={"client": client})
-            raise ApiError(401, "bad_credentials", "wrong user name or password")
+            raise AuditedRefusal(
+                ApiError(401, "bad_credentials", "wrong user name or password"),
+                body.username,
+                "login.failed",
+                detail={"client": client},
+            )
         if staff.role in (Role.KIOSK, Role.SCREEN, Role.COUNTER):
             raise ApiError(403, "forbidden", "terminal accounts log in with their credential")
         c.limiter.succeeded(key)
@@ -115,12 +128,16 @@ def login_card(
     key = f"card@{who.subject}"
     if c.limiter.blocked_for(key) > 0:
         raise ApiError(429, "too_many_attempts", "too many failed card logins at this counter; wait a minute")
-    with c.db.write_session() as s:
+    with refusals(c), c.db.write_session() as s:
         staff = s.scalar(select(m.Staff).where(m.Staff.id_number_hash == _card_hash(s, body.id_number)))
         if staff is None or not staff.active or staff.role not in (Role.CLERK, Role.MANAGER):
             c.limiter.failed(key)
-            append_center_event(s, who.subject, "login.card_failed", detail={"terminal": who.subject})
-            raise ApiError(401, "unknown_card", "这张身份证没有登记为工作人员卡 / this card is not a staff card")
+            raise AuditedRefusal(
+                ApiError(401, "unknown_card", "这张身份证没有登记为工作人员卡 / this card is not a staff card"),
+                who.subject,
+                "login.card_failed",
+                detail={"terminal": who.subject},
+            )
         c.limiter.succeeded(key)
         return _staff_token(s, c, staff, body.window, {"terminal": who.subject, "by": "id_card"})
 
@@ -153,32 +170,69 @@ class EnrollOut(BaseModel):
     terminal_id: uuid.UUID
     status: str
     tag: int = 0
+    code: str = Field("", description="the enrollment code: shown on the terminal, typed by the admin to approve")
 
 
-@router.post("/terminals/enroll", response_model=EnrollOut, status_code=202, tags=["terminals"])
+@router.post(
+    "/terminals/enroll",
+    response_model=EnrollOut,
+    status_code=202,
+    tags=["terminals"],
+    responses=errors(409, 422),
+)
 def enroll(body: EnrollIn, c: CenterContext = Depends(ctx)) -> EnrollOut:
-    """A terminal asks to join; an admin approves it. Re-enrolling a revoked or pending name replaces it."""
-    with c.db.write_session() as s:
+    """A terminal asks to join; an admin approves it with the enrollment code the terminal shows (derived
+    from its credential, so the approval grants exactly that credential). A name that waits for approval
+    with another credential is refused: an admin rejects that request first (`revoke`). A revoked name
+    may enroll again (a new request, approved the same way)."""
+    new_hash = hash_secret(body.credential)
+    with refusals(c), c.db.write_session() as s:
         term = s.scalar(select(m.Terminal).where(m.Terminal.name == body.name))
         if term is not None and term.status == "approved":
-            raise ApiError(409, "name_taken", f"terminal {body.name!r} is already enrolled; revoke it first")
+            raise AuditedRefusal(
+                ApiError(409, "name_taken", f"terminal {body.name!r} is already enrolled; revoke it first"),
+                body.name,
+                "terminal.enroll_refused",
+                object_type="terminal",
+                object_id=str(term.id),
+                detail={"reason": "name_taken", "kind": body.kind.value},
+            )
+        if term is not None and term.status == "pending":
+            if term.credential_hash == new_hash and term.kind == body.kind:  # the same request again
+                return EnrollOut(terminal_id=term.id, status=term.status, tag=term.tag or 0,
+                                 code=enrollment_code(new_hash))
+            raise AuditedRefusal(
+                ApiError(
+                    409,
+                    "enrollment_pending",
+                    f"terminal {body.name!r} already waits for approval with another credential; "
+                    "an admin rejects that request first (hall terminals revoke NAME)",
+                ),
+                body.name,
+                "terminal.enroll_refused",
+                object_type="terminal",
+                object_id=str(term.id),
+                detail={"reason": "enrollment_pending", "kind": body.kind.value},
+            )
         if term is None:
             term = m.Terminal(name=body.name, kind=body.kind, tag=next_value(s, "terminal_tag"))
             s.add(term)
         elif term.tag is None:
             term.tag = next_value(s, "terminal_tag")
-        term.kind, term.status, term.credential_hash = body.kind, "pending", hash_secret(body.credential)
+        term.kind, term.status, term.credential_hash = body.kind, "pending", new_hash
         term.requested_at = utcnow()
+        term.approved_at, term.approved_by = None, None
         s.flush()
+        announce_change(c.bus, s, terminal_key(term.id))
         append_center_event(
             s,
             body.name,
             "terminal.enroll",
             object_type="terminal",
             object_id=str(term.id),
-            detail={"kind": body.kind.value},
+            detail={"kind": body.kind.value, "code": enrollment_code(new_hash)},
         )
-        return EnrollOut(terminal_id=term.id, status=term.status, tag=term.tag or 0)
+        return EnrollOut(terminal_id=term.id, status=term.status, tag=term.tag or 0, code=enrollment_code(new_hash))
 
 
 class TerminalOut(BaseModel):
@@ -210,15 +264,34 @@ def list_terminals(
     return [_terminal_out(t) for t in s.scalars(select(m.Terminal).order_by(m.Terminal.name))]
 
 
-def _set_terminal_status(c: CenterContext, ref: str, status: str, who: Principal) -> TerminalOut:
-    with c.db.write_session() as s:
+def _set_terminal_status(c: CenterContext, ref: str, status: str, who: Principal, code: str | None = None) -> TerminalOut:
+    with refusals(c), c.db.write_session() as s:
         term = _find_terminal(s, ref)
-        term.status = status
         if status == "approved":
+            if term.status == "approved":
+                return _terminal_out(term)
+            if code is None or not same_code(code, enrollment_code(term.credential_hash or "")):
+                raise AuditedRefusal(
+                    ApiError(
+                        409,
+                        "wrong_code",
+                        f"the enrollment code does not match {term.name!r}'s request: read it from the "
+                        "terminal's screen (hall enroll prints it); a request made by another machine is "
+                        "rejected with revoke",
+                    ),
+                    who.subject,
+                    "terminal.approve_refused",
+                    object_type="terminal",
+                    object_id=str(term.id),
+                    detail={"name": term.name},
+                )
             term.approved_at = utcnow()
             term.approved_by = uuid.UUID(who.staff_id) if who.staff_id else None
+        term.status = status
+        announce_change(c.bus, s, terminal_key(term.id))
         append_center_event(
-            s, who.subject, f"terminal.{status}", object_type="terminal", object_id=str(term.id)
+            s, who.subject, f"terminal.{status}", object_type="terminal", object_id=str(term.id),
+            detail={"name": term.name, "kind": term.kind.value},
         )
         return _terminal_out(term)
 
@@ -234,17 +307,33 @@ def _find_terminal(s: Session, ref: str) -> m.Terminal:
     return term
 
 
-@router.post("/terminals/{ref}/approve", response_model=TerminalOut, tags=["terminals"])
+class ApproveIn(BaseModel):
+    code: str = Field(min_length=4, max_length=20, description="the enrollment code shown on the terminal")
+
+
+@router.post(
+    "/terminals/{ref}/approve",
+    response_model=TerminalOut,
+    tags=["terminals"],
+    responses=errors(401, 403, 404, 409, 422),
+)
 def approve_terminal(
-    ref: str, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
+    ref: str, body: ApproveIn, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
 ) -> TerminalOut:
-    return _set_terminal_status(c, ref, "approved", who)
+    """Approve a waiting terminal: `code` must be the enrollment code its screen shows."""
+    return _set_terminal_status(c, ref, "approved", who, body.code)
 
 
-@router.post("/terminals/{ref}/revoke", response_model=TerminalOut, tags=["terminals"])
+@router.post(
+    "/terminals/{ref}/revoke",
+    response_model=TerminalOut,
+    tags=["terminals"],
+    responses=errors(401, 403, 404),
+)
 def revoke_terminal(
     ref: str, who: Principal = Depends(require("admin")), c: CenterContext = Depends(ctx)
 ) -> TerminalOut:
+    """Revoke a terminal (or reject a waiting request): its tokens stop working on their next request."""
     return _set_terminal_status(c, ref, "revoked", who)
 
 
@@ -259,15 +348,32 @@ def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = D
     key = f"terminal:{body.terminal_id}@{client}"
     if c.limiter.blocked_for(key) > 0:
         raise ApiError(429, "too_many_attempts", "too many failed attempts; wait and try again")
-    with c.db.write_session() as s:
+    with refusals(c), c.db.write_session() as s:
         term = s.get(m.Terminal, body.terminal_id)
         if term is None or term.credential_hash != hash_secret(body.credential):
             c.limiter.failed(key)
-            raise ApiError(401, "bad_credentials", "unknown terminal or wrong credential: enroll again")
-        if term.status == "pending":
-            raise ApiError(403, "pending_approval", "this terminal waits for an admin's approval")
+            raise AuditedRefusal(
+                ApiError(401, "bad_credentials", "unknown terminal or wrong credential: enroll again"),
+                term.name if term else str(body.terminal_id),
+                "login.terminal_failed",
+                object_type="terminal",
+                object_id=str(body.terminal_id),
+                detail={"client": client},
+            )
         if term.status != "approved":
-            raise ApiError(403, "revoked", "this terminal was revoked by an admin")
+            error = (
+                ApiError(403, "pending_approval", "this terminal waits for an admin's approval")
+                if term.status == "pending"
+                else ApiError(403, "revoked", "this terminal was revoked by an admin")
+            )
+            raise AuditedRefusal(
+                error,
+                term.name,
+                "login.terminal_refused",
+                object_type="terminal",
+                object_id=str(term.id),
+                detail={"status": term.status, "client": client},
+            )
         term.last_seen_at = utcnow()
         principal = Principal(
             subject=term.name,
@@ -275,7 +381,10 @@ def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = D
             name=term.name,
             terminal_id=str(term.id),
             expires=time.time() + c.token_ttl_s,
+            credential=credential_tag(term.credential_hash),
         )
+        append_center_event(s, term.name, "login.terminal", object_type="terminal", object_id=str(term.id),
+                            detail={"client": client})
         return TokenOut(
             token=sign_token(principal, c.token_secret),
             role=principal.role,
@@ -302,6 +411,7 @@ def change_role(
         staff.updated_at = utcnow()
         s.flush()
         publish_reference(s, staff)
+        announce_change(c.bus, s, staff_key(staff.id))
         append_center_event(
             s,
             who.subject,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.center.api_errors import ApiError
 from app.center.apply import ApplyContext, apply_batch
 from app.center.audit import event_fields
-from app.center.changelog import last_seq, next_value
+from app.center.changelog import last_seq, next_value, visible_to
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.rectify import open_rectification
@@ -96,7 +96,7 @@ def resume(who: Principal = Depends(require(*TERMINALS)), s: Session = Depends(r
 
 @router.get("/sync/pull", response_model=PullOut)
 def pull(
-    after: int = Query(0, ge=0),
+    after: int = Query(0, ge=0, le=2**63 - 1),
     limit: int = Query(500, ge=1, le=5000),
     who: Principal = Depends(require(*TERMINALS, "clerk", "manager")),
     s: Session = Depends(read_db),
@@ -105,11 +105,10 @@ def pull(
     rows = s.scalars(
         select(m.ChangeLog).where(m.ChangeLog.seq > after).order_by(m.ChangeLog.seq).limit(limit)
     ).all()
-    public_only = who.role in ("kiosk", "screen")
     changes = [
         ChangeOut(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op=r.op, data=r.data)
         for r in rows
-        if not (public_only and r.audience != "all")
+        if visible_to(r.audience, who.role, who.terminal_id)
     ]
     cursor = rows[-1].seq if rows else after
     return PullOut(changes=changes, cursor=cursor, last_seq=newest, has_more=cursor < newest)

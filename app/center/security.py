@@ -44,6 +44,32 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def enrollment_code(credential_hash: str) -> str:
+    """The code a terminal shows while it waits for approval and the admin types to approve it: 40 bits of
+    the credential's hash in base32 (`ABCD-EFGH`), so an approval grants exactly the credential that made
+    the request (computable from the stored hash, so the center keeps nothing more)."""
+    try:
+        raw = bytes.fromhex(credential_hash)[:5]
+    except ValueError:
+        raw = b""
+    if len(raw) < 5:
+        return ""
+    text = base64.b32encode(raw).decode()
+    return f"{text[:4]}-{text[4:8]}"
+
+
+def enrollment_code_of(credential: str) -> str:
+    return enrollment_code(hash_secret(credential))
+
+
+def same_code(typed: str, expected: str) -> bool:
+    """Compare codes ignoring case, spaces and dashes (the admin types them)."""
+    def norm(x: str) -> str:
+        return "".join(ch for ch in x.upper() if ch.isalnum())
+
+    return bool(expected) and hmac.compare_digest(norm(typed), norm(expected))
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -63,6 +89,7 @@ class Principal:
     terminal_id: str | None = None
     staff_id: str | None = None
     expires: float = 0.0
+    credential: str | None = None  # terminals: a fingerprint of the credential the token was issued for
 
     def claims(self) -> dict[str, Any]:
         return {
@@ -73,6 +100,7 @@ class Principal:
             "term": self.terminal_id,
             "staff": self.staff_id,
             "exp": self.expires,
+            "cred": self.credential,
         }
 
 
@@ -108,6 +136,7 @@ def verify_token(token: str, secret: bytes, *, now: float | None = None) -> Prin
         terminal_id=c["term"],
         staff_id=c["staff"],
         expires=float(c["exp"]),
+        credential=c.get("cred"),
     )
 
 

@@ -14,8 +14,9 @@ def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "enroll",
         help="enroll this machine as a kiosk, counter or screen",
-        description="Asks the center to enroll this terminal and keeps its credential in the keyring. An admin "
-        "approves it (`hall terminals approve NAME`), or give --admin to approve at once.",
+        description="Asks the center to enroll this terminal and keeps its credential in the keyring. It prints "
+        "the enrollment code; an admin approves with it (`hall terminals approve NAME --code CODE`), or give "
+        "--admin to approve at once.",
     )
     p.add_argument("--center", required=True, metavar="URL")
     p.add_argument("--kind", required=True, choices=["kiosk", "counter", "screen"])
@@ -34,6 +35,10 @@ def register(sub: Any) -> None:
         q = tsub.add_parser(name, help=f"{name} terminals")
         if name != "list":
             q.add_argument("terminal", help="name or id")
+        if name == "approve":
+            q.add_argument(
+                "--code", required=True, help="the enrollment code shown on the terminal (hall enroll prints it)"
+            )
         q.add_argument("--center", required=True, metavar="URL")
         q.add_argument("--user", default="admin")
         q.set_defaults(func=run_terminals)
@@ -44,7 +49,8 @@ def _password(user: str) -> str:
 
 
 def run_enroll(args: argparse.Namespace, settings: Settings) -> int:
-    from app.sync.terminal import enroll
+    from app.sync.secrets_store import open_secret_store
+    from app.sync.terminal import enroll, enrollment_code
 
     identity, status = enroll(
         settings,
@@ -57,7 +63,12 @@ def run_enroll(args: argparse.Namespace, settings: Settings) -> int:
     )
     print(f"terminal {identity.name} ({identity.kind}) id {identity.terminal_id}: {status}")
     if status != "approved":
-        print(f"an admin approves it with: hall terminals approve {identity.name} --center {args.center}")
+        credential = open_secret_store(settings).get(f"{identity.name}:credential") or ""
+        code = enrollment_code(credential)
+        print(f"enrollment code: {code}")
+        print(
+            f"an admin approves it with: hall terminals approve {identity.name} --code {code} --center {args.center}"
+        )
     return 0
 
 
@@ -76,7 +87,8 @@ def run_terminals(args: argparse.Namespace, settings: Settings) -> int:
             if not rows:
                 print("no terminals enrolled")
         else:
-            r = client.call("POST", f"/terminals/{args.terminal}/{args.terminals_command}")
+            body = {"code": args.code} if args.terminals_command == "approve" else None
+            r = client.call("POST", f"/terminals/{args.terminal}/{args.terminals_command}", json=body)
             print(f"{r['name']}: {r['status']}")
     finally:
         client.close()

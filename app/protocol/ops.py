@@ -155,7 +155,8 @@ class OfflineTicketPayload(Payload):
     seq: int = Field(ge=0)
     number: Str = Field(min_length=1, max_length=8)
     priority: bool = False
-    id_number_hash: Str | None = Field(None, max_length=64)
+    id_number_hash: Str | None = Field(None, max_length=64)  # the kiosk's own keyed hash (never the center's)
+    id_number: Str | None = Field(None, max_length=18)  # real-name tickets: sealed at rest, hashed at the center
     issued_at: AwareDatetime
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.domain.clock import local_today, utcnow
+from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.ids import new_id
-from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.domain.states import TicketStatus
 from app.errors import HallError
 from app.protocol.api import LeaseOut
 from app.protocol.ops import OpKind, build_payload, wire_payload
@@ -27,6 +28,17 @@ class NoLeasedNumbers(HallError):
             f"本机离线号段已用完（{prefix}类），请联系工作人员 / no leased offline numbers left for {prefix}",
             code="no_leased_numbers",
         )
+
+
+class AlreadyHasTicket(HallError):
+    def __init__(self, number: str) -> None:
+        super().__init__(
+            f"您有一个号码（{number}）尚未办理，请勿重复取号 / you already hold ticket {number}",
+            code="already_has_ticket",
+        )
+
+
+OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,10 @@ def issue_offline_ticket(
     day: dt.date | None = None,
 ) -> OfflineTicket:
     """Issue a ticket from the leased block, locally, with its outbox op in the same transaction.
-    Only a salted hash of a real-name ticket's ID number is kept."""
+    Real name offline: one open ticket per ID number per category among this kiosk's own tickets, found
+    by a hash keyed with the terminal's data key (kept in the keyring, not in the cache). The ID number
+    itself travels sealed in the outbox to the center, which hashes it with its own key and records a
+    clash with another kiosk's or an online ticket as a conflict."""
     day = day or local_today()
     with term.cache.db.write_session() as s:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
@@ -88,10 +103,25 @@ def issue_offline_ticket(
         )
         if lease is None:
             raise NoLeasedNumbers(prefix)
+        hashed = None
+        if id_number:
+            try:
+                id_number = normalize_id_number(id_number)
+            except InvalidIdNumber as exc:
+                raise HallError(f"身份证号码不正确 / invalid ID number: {exc}", code="invalid_id_number") from exc
+            hashed = term.cipher.lookup_hash(id_number)
+            held = s.scalar(
+                select(m.Ticket.number).where(
+                    m.Ticket.id_number_hash == hashed,
+                    m.Ticket.category_id == cat.id,
+                    m.Ticket.service_day == day,
+                    m.Ticket.status.in_(OPEN),
+                )
+            )
+            if held is not None:
+                raise AlreadyHasTicket(held)
         seq = lease.next_seq
         lease.next_seq = seq + 1
-        salt_row = s.get(m.Setting, ID_SALT_SETTING)
-        hashed = id_hash(id_number, str(salt_row.value["salt"])) if (id_number and salt_row) else None
         ident, now = new_id(), utcnow()
         number = f"{prefix}{seq:03d}"
         payload = build_payload(
@@ -102,10 +132,13 @@ def issue_offline_ticket(
             seq=seq,
             number=number,
             priority=priority,
-            id_number_hash=hashed,
+            id_number_hash=hashed,  # keyed with this kiosk's data key: its own real-name check, offline
+            id_number=id_number,  # sealed in the outbox; the center hashes it with its own key
             issued_at=now,
         )
         # the same rows the center will write (issued_by stays empty here: terminals are not replicated)
         s.add_all(op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id))
-        outbox.enqueue(s, OpKind.OFFLINE_TICKET.value, wire_payload(payload))
+        outbox.enqueue(
+            s, OpKind.OFFLINE_TICKET.value, wire_payload(payload), cipher=term.cipher, sealed=("id_number",)
+        )
         return OfflineTicket(ident, number, prefix, now)

@@ -244,7 +244,14 @@ class LocalRecorder:
             channel=channel,
             rated_at=utcnow(),
         )
-        self._write(s, OpKind.RATING_CREATE, payload)
+        rows = op_rows(payload, cipher=self.cipher, terminal_id=self.terminal_id)
+        if staff_id is not None and s.get(m.Staff, staff_id) is None:
+            # a public kiosk holds no staff roster: the clerk travels in the op, not as a local reference
+            for row in rows:
+                if isinstance(row, m.Rating):
+                    row.staff_id = None
+        s.add_all(rows)
+        self._write(s, OpKind.RATING_CREATE, payload, rows=False)
         self.audit(s, "rating.create", "rating", str(ident), {"level": level})
         return ident
 

@@ -22,6 +22,16 @@ log = logging.getLogger("hall.sync.terminal")
 IDENTITY = "identity"
 
 
+def enrollment_code(credential: str) -> str:
+    """The code this terminal shows while it waits: the admin types it to approve exactly this credential
+    (the center derives the same code from the credential's hash)."""
+    import base64
+    import hashlib
+
+    text = base64.b32encode(hashlib.sha256(credential.encode()).digest()[:5]).decode()
+    return f"{text[:4]}-{text[4:8]}"
+
+
 @dataclass(frozen=True)
 class TerminalIdentity:
     name: str
@@ -73,7 +83,9 @@ def enroll(
         if admin_user:
             admin = client.login_staff(admin_user, admin_password or "")
             client.token = admin.token
-            client.call("POST", f"/terminals/{identity.terminal_id}/approve")
+            client.call(
+                "POST", f"/terminals/{identity.terminal_id}/approve", json={"code": enrollment_code(credential)}
+            )
             status = "approved"
         elif wait_s > 0:
             status = _wait_for_approval(identity, credential, settings, wait_s)

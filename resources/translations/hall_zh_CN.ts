@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessLogPage</name>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="34" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="41" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="69" />
+        <source>Only an admin reads the access log.</source>
+        <translation>只有管理员可以查看访问记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/access_log.py" line="71" />
+        <source>The access log cannot be loaded: {0}</source>
+        <translation>无法加载访问记录：{0}</translation>
+    </message>
+</context>
+<context>
     <name>AdminTab</name>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="67" />
@@ -1217,374 +1260,379 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="117" />
+        <location filename="../../ui/screen/console.py" line="118" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="121" />
+        <location filename="../../ui/screen/console.py" line="122" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124" />
+        <location filename="../../ui/screen/console.py" line="125" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="128" />
+        <location filename="../../ui/screen/console.py" line="129" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="129" />
+        <location filename="../../ui/screen/console.py" line="130" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="130" />
+        <location filename="../../ui/screen/console.py" line="131" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="131" />
+        <location filename="../../ui/screen/console.py" line="132" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="132" />
+        <location filename="../../ui/screen/console.py" line="133" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="133" />
+        <location filename="../../ui/screen/console.py" line="134" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="137" />
+        <location filename="../../ui/screen/console.py" line="138" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="140" />
+        <source>Access log</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="158" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="158" />
-        <location filename="../../ui/screen/console.py" line="196" />
-        <location filename="../../ui/screen/console.py" line="212" />
-        <location filename="../../ui/screen/console.py" line="241" />
-        <location filename="../../ui/screen/console.py" line="284" />
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="161" />
+        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="287" />
+        <location filename="../../ui/screen/console.py" line="329" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="159" />
+        <location filename="../../ui/screen/console.py" line="162" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="160" />
+        <location filename="../../ui/screen/console.py" line="163" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="161" />
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="164" />
+        <location filename="../../ui/screen/console.py" line="335" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="162" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="166" />
+        <location filename="../../ui/screen/console.py" line="169" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="181" />
+        <location filename="../../ui/screen/console.py" line="184" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="183" />
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="193" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="193" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="194" />
+        <location filename="../../ui/screen/console.py" line="197" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="209" />
+        <location filename="../../ui/screen/console.py" line="212" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="210" />
+        <location filename="../../ui/screen/console.py" line="213" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="211" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="213" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
-        <location filename="../../ui/screen/console.py" line="222" />
+        <location filename="../../ui/screen/console.py" line="217" />
+        <location filename="../../ui/screen/console.py" line="225" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="226" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="226" />
+        <location filename="../../ui/screen/console.py" line="229" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="254" />
+        <location filename="../../ui/screen/console.py" line="257" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="254" />
+        <location filename="../../ui/screen/console.py" line="257" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="285" />
+        <location filename="../../ui/screen/console.py" line="288" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="286" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="287" />
+        <location filename="../../ui/screen/console.py" line="290" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="288" />
+        <location filename="../../ui/screen/console.py" line="291" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="297" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="296" />
+        <location filename="../../ui/screen/console.py" line="299" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="301" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="312" />
+        <location filename="../../ui/screen/console.py" line="315" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="314" />
+        <location filename="../../ui/screen/console.py" line="317" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="319" />
+        <location filename="../../ui/screen/console.py" line="322" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="323" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="321" />
+        <location filename="../../ui/screen/console.py" line="324" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="330" />
+        <location filename="../../ui/screen/console.py" line="333" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="333" />
+        <location filename="../../ui/screen/console.py" line="336" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="338" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="340" />
+        <location filename="../../ui/screen/console.py" line="343" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="370" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="375" />
+        <location filename="../../ui/screen/console.py" line="378" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="383" />
+        <location filename="../../ui/screen/console.py" line="386" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="497" />
+        <location filename="../../ui/screen/console.py" line="501" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="554" />
+        <location filename="../../ui/screen/console.py" line="558" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="562" />
+        <location filename="../../ui/screen/console.py" line="566" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="585" />
+        <location filename="../../ui/screen/console.py" line="589" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="592" />
+        <location filename="../../ui/screen/console.py" line="596" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="602" />
+        <location filename="../../ui/screen/console.py" line="606" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

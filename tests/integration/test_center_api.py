@@ -64,8 +64,9 @@ def test_roles_are_checked(center) -> None:  # type: ignore[no-untyped-def]
     admin = login(center.url, "admin", "admin")
     assert httpx.get(f"{center.url}/api/v1/terminals", headers=auth(clerk)).status_code == 403
     assert httpx.get(f"{center.url}/api/v1/terminals", headers=auth(manager)).status_code == 200
-    assert httpx.post(f"{center.url}/api/v1/terminals/x/approve", headers=auth(manager)).status_code == 403
-    assert httpx.post(f"{center.url}/api/v1/terminals/x/approve", headers=auth(admin)).status_code == 404
+    code = {"code": "AAAA-AAAA"}
+    assert httpx.post(f"{center.url}/api/v1/terminals/x/approve", headers=auth(manager), json=code).status_code == 403
+    assert httpx.post(f"{center.url}/api/v1/terminals/x/approve", headers=auth(admin), json=code).status_code == 404
     # a clerk cannot push as a terminal
     r = httpx.post(f"{center.url}/api/v1/sync/push", json={"ops": []}, headers=auth(clerk))
     assert r.status_code == 403 and r.json()["error"] == "forbidden"
@@ -91,7 +92,9 @@ def test_enrollment_approval_and_revocation(center) -> None:  # type: ignore[no-
     assert pending.status_code == 403 and pending.json()["error"] == "pending_approval"
     admin = login(center.url, "admin", "admin")
     assert (
-        httpx.post(f"{center.url}/api/v1/terminals/kiosk-1/approve", headers=auth(admin)).json()["status"]
+        httpx.post(
+            f"{center.url}/api/v1/terminals/kiosk-1/approve", headers=auth(admin), json={"code": r.json()["code"]}
+        ).json()["status"]
         == "approved"
     )
     ok = httpx.post(f"{center.url}/api/v1/auth/terminal", json=tlogin)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from app.sync.terminal import enrollment_code
 from tests.support.center import CenterServer, seed_minimal
 
 ALL = {"anonymous", "clerk", "manager", "admin", "kiosk", "screen", "counter"}
@@ -20,6 +21,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/auth/terminal"): ALL,
     ("POST", "/api/v1/terminals/enroll"): ALL,
     ("GET", "/api/v1/terminals"): {"manager", "admin"},
+    ("GET", "/api/v1/access-log"): {"admin"},
     ("POST", "/api/v1/terminals/{ref}/approve"): {"admin"},
     ("POST", "/api/v1/terminals/{ref}/revoke"): {"admin"},
     ("POST", "/api/v1/staff/{username}/role"): {"admin"},
@@ -109,7 +111,9 @@ def tokens(center: CenterServer) -> dict[str, str | None]:
             f"{center.url}/api/v1/terminals/enroll",
             json={"name": f"t-{kind}", "kind": kind, "credential": cred},
         ).json()["terminal_id"]
-        httpx.post(f"{center.url}/api/v1/terminals/{tid}/approve", headers=admin).raise_for_status()
+        httpx.post(
+            f"{center.url}/api/v1/terminals/{tid}/approve", headers=admin, json={"code": enrollment_code(cred)}
+        ).raise_for_status()
         out[kind] = httpx.post(
             f"{center.url}/api/v1/auth/terminal", json={"terminal_id": tid, "credential": cred}
         ).json()["token"]
@@ -148,6 +152,7 @@ def test_every_route_checks_its_roles(sqlite_url, tmp_path) -> None:  # type: ig
                     httpx.post(
                         center.url + "/api/v1/terminals/t-screen/approve",
                         headers={"Authorization": f"Bearer {toks['admin']}"},
+                        json={"code": enrollment_code("screen" * 10)},
                     ).raise_for_status()
 
 

@@ -125,9 +125,13 @@ def test_enroll_and_sync_commands(center, tmp_path, monkeypatch, capsys) -> None
     monkeypatch.setenv("HALL_KEYRING_FILE", str(tmp_path / "t" / "secrets.cfg"))
     monkeypatch.setenv("HALL_ADMIN_PASSWORD", "admin")
     assert main(["enroll", "--center", center.url, "--kind", "screen", "--name", "screen-hall"]) == 0
-    assert "pending" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "pending" in out
+    code = out.split("enrollment code: ")[1].split()[0]  # what the terminal shows, typed by the admin
     assert main(["sync", "now", "--name", "screen-hall"]) == 5  # not approved yet: a plain refusal
-    assert main(["terminals", "approve", "screen-hall", "--center", center.url]) == 0
+    assert main(["terminals", "approve", "screen-hall", "--code", "WRONG-CODE", "--center", center.url]) != 0
+    capsys.readouterr()
+    assert main(["terminals", "approve", "screen-hall", "--code", code, "--center", center.url]) == 0
     assert "approved" in capsys.readouterr().out
     assert main(["sync", "now", "--name", "screen-hall"]) == 0
     assert "online" in capsys.readouterr().out

@@ -26,6 +26,7 @@ BENCHMARKS = [
     ("bench_sync.py", ["--db", "postgresql"]),
     ("bench_runtime.py", ["--db", "postgresql"]),
     ("bench_import.py", []),
+    ("bench_access.py", []),
 ]
 
 

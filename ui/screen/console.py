@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.client import CenterClient
 from app.views.manager import queue_rows, window_rows
+from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.tasks import run_in_background
 
@@ -135,6 +136,8 @@ class ManagerConsole(QWidget):
         if admin:  # the admin role: staff, windows, categories, items, terminals (issue 16)
             self.admin = AdminTab(self.api)
             self.tabs.addTab(self.admin, self.tr("Administration"))
+        self.access_log = AccessLogPage(self.api)
+        self.tabs.addTab(self.access_log, self.tr("Access log"))
         root = QVBoxLayout(self)
         root.addLayout(head)
         root.addWidget(self.banner)
@@ -413,6 +416,7 @@ class ManagerConsole(QWidget):
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
         self._bg(lambda: self.api("GET", "/reports"), self._show_stats)
         self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
+        self.access_log.refresh()
 
     def refresh_overview(self) -> None:
         self._bg(lambda: self.api("GET", "/queue"), self.apply_snapshot)

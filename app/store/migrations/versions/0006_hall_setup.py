@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_hall_setup"
-down_revision: str | None = "0003_protocol_sync"
+down_revision: str | None = "0005_access"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
