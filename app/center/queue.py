@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.config import QueueSettings
@@ -268,6 +268,36 @@ def current_ticket(s: Session, window_number: int, day: dt.date) -> m.Ticket | N
     )
 
 
+def next_ticket_query(s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date) -> Select[Any]:
+    """The window's next ticket, chosen in SQL: a ticket transferred to this window first, then priority
+    (绿色通道), then checked-in appointments, then the window's category order, then queue time.
+
+    On PostgreSQL `LIMIT 1 FOR UPDATE SKIP LOCKED` locks only the chosen row and passes over rows another
+    window's open transaction holds, so a second window gets the next ticket instead of "nothing waits".
+    Served by `ix_tickets_queue` (service_day, status, category_id, queue_at)."""
+    position = case({c: i for i, c in enumerate(cats)}, value=m.Ticket.category_id, else_=len(cats))
+    q = (
+        select(m.Ticket)
+        .where(
+            m.Ticket.service_day == day,
+            m.Ticket.status == TicketStatus.WAITING,
+            m.Ticket.category_id.in_(cats),
+            or_(m.Ticket.target_window.is_(None), m.Ticket.target_window == window_number),
+        )
+        .order_by(
+            case((m.Ticket.target_window == window_number, 0), else_=1),
+            case((m.Ticket.priority.is_(True), 0), else_=1),
+            case((m.Ticket.appointment_id.is_not(None), 0), else_=1),
+            position,
+            m.Ticket.queue_at,
+        )
+        .limit(1)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    return q
+
+
 def call_next(
     s: Session, window_number: int, staff_id: uuid.UUID | None, *, now: dt.datetime | None = None
 ) -> m.Ticket | None:
@@ -285,26 +315,9 @@ def call_next(
     cats = window_categories(s, w)
     if not cats:
         return None
-    position = {c: i for i, c in enumerate(cats)}
-    q = select(m.Ticket).where(
-        m.Ticket.service_day == day,
-        m.Ticket.status == TicketStatus.WAITING,
-        m.Ticket.category_id.in_(cats),
-        (m.Ticket.target_window.is_(None)) | (m.Ticket.target_window == window_number),
-    )
-    postgres = s.get_bind().dialect.name == "postgresql"
-    candidates = s.scalars(q.with_for_update(skip_locked=True) if postgres else q).all()
-    if not candidates:
+    chosen = s.scalar(next_ticket_query(s, window_number, cats, day))
+    if chosen is None:
         return None
-    chosen = min(
-        candidates,
-        key=lambda t: (
-            0 if t.target_window == window_number else 1,
-            *order_key(t)[:2],
-            position[t.category_id],
-            t.queue_at,
-        ),
-    )
     chosen.window_number, chosen.staff_id, chosen.called_at = window_number, staff_id, now
     _move(
         s,
