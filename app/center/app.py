@@ -30,6 +30,7 @@ from app.center.events import EventBus
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
+from app.domain.events import Event
 from app.store import models as m
 from app.store.crypto import FieldCipher, key_from_file
 from app.store.db import Database
@@ -89,7 +90,7 @@ def broadcast_notice(
         s.flush()
         publish_reference(s, notice)
         data = {"id": str(notice.id), "text": notice.text, "audience": notice.audience}
-        c.bus.publish(s, "notice", data)
+        c.bus.publish(s, Event.NOTICE, data)
     return data
 
 
@@ -163,7 +164,7 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
         closed = asyncio.create_task(_until_closed(ws))
         try:
             snap = await asyncio.to_thread(_snapshot, c)
-            await ws.send_json({"type": "snapshot", "data": snap})
+            await ws.send_json({"type": Event.SNAPSHOT, "data": snap})
             while True:
                 getter = asyncio.create_task(q.get())
                 done, _ = await asyncio.wait({getter, closed}, return_when=asyncio.FIRST_COMPLETED)
@@ -171,8 +172,8 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
                     getter.cancel()
                     return
                 ev = getter.result()
-                if ev["type"] == "resync":
-                    ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
+                if ev["type"] == Event.RESYNC:
+                    ev = {"type": Event.SNAPSHOT, "data": await asyncio.to_thread(_snapshot, c)}
                 await ws.send_json(ev)
         except (WebSocketDisconnect, RuntimeError):
             pass

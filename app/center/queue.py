@@ -268,7 +268,9 @@ def current_ticket(s: Session, window_number: int, day: dt.date) -> m.Ticket | N
     )
 
 
-def next_ticket_query(s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date) -> Select[Any]:
+def next_ticket_query(
+    s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date
+) -> Select[Any]:
     """The window's next ticket, chosen in SQL: a ticket transferred to this window first, then priority
     (绿色通道), then checked-in appointments, then the window's category order, then queue time.
 
@@ -315,7 +317,7 @@ def call_next(
     cats = window_categories(s, w)
     if not cats:
         return None
-    chosen = s.scalar(next_ticket_query(s, window_number, cats, day))
+    chosen: m.Ticket | None = s.scalar(next_ticket_query(s, window_number, cats, day))
     if chosen is None:
         return None
     chosen.window_number, chosen.staff_id, chosen.called_at = window_number, staff_id, now

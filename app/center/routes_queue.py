@@ -19,6 +19,7 @@ from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.center.stats import daily_stats
 from app.domain.clock import local_today
+from app.domain.events import Event
 from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.states import WindowStatus
 from app.store import models as m
@@ -107,7 +108,7 @@ def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOu
     t = got.ticket
     c.bus.publish(
         s,
-        "ticket.issued",
+        Event.TICKET_ISSUED,
         {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
     )
     return IssueOut(
@@ -120,7 +121,7 @@ def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOu
     )
 
 
-def _called(c: CenterContext, s: Session, t: m.Ticket, kind: str) -> dict[str, Any]:
+def _called(c: CenterContext, s: Session, t: m.Ticket, kind: Event) -> dict[str, Any]:
     view = _view(s, t)
     c.bus.publish(s, kind, {"ticket": view, "number": t.number, "window": t.window_number})
     return view
@@ -136,8 +137,8 @@ def call_next(
         t = q.call_next(s, window_no, _staff(who))
         if t is None:
             return None
-        view = _called(c, s, t, "ticket.called")
-        c.bus.publish(s, "window.status", {"window": window_no, "status": "serving"})
+        view = _called(c, s, t, Event.TICKET_CALLED)
+        c.bus.publish(s, Event.WINDOW_STATUS, {"window": window_no, "status": "serving"})
         return {"ticket": view}
 
     answer = _tx(c, work)
@@ -159,13 +160,15 @@ def call_number(
     return _tx(
         c,
         lambda s: {
-            "ticket": _called(c, s, q.call_specific(s, window_no, body.number, _staff(who)), "ticket.called")
+            "ticket": _called(
+                c, s, q.call_specific(s, window_no, body.number, _staff(who)), Event.TICKET_CALLED
+            )
         },
     )
 
 
 def _ticket_action(
-    name: str, fn: Callable[[Session, CenterContext, uuid.UUID, int | None], m.Ticket]
+    name: str, event: Event, fn: Callable[[Session, CenterContext, uuid.UUID, int | None], m.Ticket]
 ) -> None:
     def route(
         ticket_id: uuid.UUID, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
@@ -175,11 +178,11 @@ def _ticket_action(
             view = _view(s, t)
             c.bus.publish(
                 s,
-                f"ticket.{name.replace('-', '_')}",
+                event,
                 {"ticket": view, "number": t.number, "window": t.window_number},
             )
             if name in ("no-show", "finish"):
-                c.bus.publish(s, "window.status", {"window": t.window_number, "status": "idle"})
+                c.bus.publish(s, Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"})
             return {"ticket": view}
 
         return _tx(c, work)
@@ -188,11 +191,11 @@ def _ticket_action(
     router.post(f"/tickets/{{ticket_id}}/{name}", name=route.__name__)(route)
 
 
-_ticket_action("recall", lambda s, c, t, w: q.recall(s, c.settings.queue, t, w))
-_ticket_action("no-show", lambda s, c, t, w: q.no_show(s, t, w))
-_ticket_action("come-back", lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
-_ticket_action("start", lambda s, c, t, w: q.start(s, t, w))
-_ticket_action("finish", lambda s, c, t, w: q.finish(s, t, w))
+_ticket_action("recall", Event.TICKET_RECALLED, lambda s, c, t, w: q.recall(s, c.settings.queue, t, w))
+_ticket_action("no-show", Event.TICKET_NO_SHOW, lambda s, c, t, w: q.no_show(s, t, w))
+_ticket_action("come-back", Event.TICKET_REQUEUED, lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
+_ticket_action("start", Event.TICKET_STARTED, lambda s, c, t, w: q.start(s, t, w))
+_ticket_action("finish", Event.TICKET_FINISHED, lambda s, c, t, w: q.finish(s, t, w))
 
 
 class TransferIn(BaseModel):
@@ -212,7 +215,7 @@ def transfer(
             s, c.settings.queue, ticket_id, _acting_window(who), category=body.category, window=body.window
         )
         view = _view(s, new)
-        c.bus.publish(s, "ticket.transferred", {"ticket": view, "from": str(ticket_id)})
+        c.bus.publish(s, Event.TICKET_TRANSFERRED, {"ticket": view, "from": str(ticket_id)})
         return {"ticket": view}
 
     return _tx(c, work)
@@ -227,7 +230,7 @@ def _window_action(name: str, status: WindowStatus) -> None:
         def work(s: Session) -> dict[str, Any]:
             w = q.set_window_status(s, window_no, status, _staff(who) if name == "open" else None)
             c.bus.publish(
-                s, "window.status", {"window": window_no, "status": w.status.value, "clerk": who.name}
+                s, Event.WINDOW_STATUS, {"window": window_no, "status": w.status.value, "clerk": who.name}
             )
             return {"window": window_no, "status": w.status.value}
 

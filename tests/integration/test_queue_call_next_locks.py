@@ -28,7 +28,9 @@ def test_second_window_gets_the_next_ticket_while_the_first_holds_its_transactio
     db = _db(pg_url)
     t0 = utcnow()
     with db.write_session() as s:
-        numbers = [q.issue_ticket(s, CFG, "A", now=t0 + dt.timedelta(seconds=i)).ticket.number for i in range(3)]
+        numbers = [
+            q.issue_ticket(s, CFG, "A", now=t0 + dt.timedelta(seconds=i)).ticket.number for i in range(3)
+        ]
     first = db.sessions()
     first.begin()
     try:
