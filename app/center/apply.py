@@ -427,6 +427,24 @@ def apply_offline_ticket(ctx: ApplyContext, p: dict[str, Any]) -> str:
             ticket_id=ident, kind="issued", to_status="waiting", at=issued, detail={"source": "offline"}
         )
     )
+    # Issue 14 (idempotent tickets): the kiosk issued this offline ticket because the answer to its online
+    # request was lost. The center cancels the online ticket that request made (nobody holds it) and the
+    # offline ticket takes the request id over. Keep this step when moving apply into app/protocol.
+    replaced = _opt_uuid(p.get("replaces_request"), "replaces_request")
+    if replaced is not None:
+        from app.center.queue import replace_lost_answer
+
+        cancelled = replace_lost_answer(s, ticket, replaced)
+        if cancelled is not None:
+            ctx.publish(
+                "ticket.cancelled",
+                {
+                    "id": str(cancelled.id),
+                    "number": cancelled.number,
+                    "category": cat.prefix,
+                    "replaced_by": ticket.number,
+                },
+            )
     ctx.publish(
         "ticket.issued",
         {"id": str(ident), "number": ticket.number, "category": cat.prefix, "source": "offline"},

@@ -42,6 +42,7 @@ class Issued:
     category: str
     waiting_ahead: int
     estimated_wait_min: int
+    replayed: bool = False  # answered again for a retried request: nothing new was issued
 
 
 def _category(s: Session, prefix: str) -> m.Category:
@@ -162,9 +163,16 @@ def issue_ticket(
     priority: bool = False,
     appointment_code: str | None = None,
     terminal_id: uuid.UUID | None = None,
+    request_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
 ) -> Issued:
+    """Issue a ticket. With a `request_id` (made by the kiosk, sent again on every retry) it is idempotent:
+    the ticket already made for that request is answered again, and nothing new is issued."""
     now = now or utcnow()
+    if request_id is not None:
+        again = replay(s, cfg, request_id)
+        if again is not None:
+            return again
     day = local_today(now)
     cat = _category(s, prefix)
     hashed = None
@@ -207,12 +215,43 @@ def issue_ticket(
         issued_at=now,
         queue_at=now,
         issued_by=terminal_id,
+        request_id=request_id,
     )
     s.add(t)
     s.flush()
     _event(s, t, "issued", None, at=now, priority=priority, appointment=bool(appointment))
     ahead, wait = estimate(s, t, cfg)
     return Issued(t, cat.prefix, ahead, wait)
+
+
+def replay(s: Session, cfg: QueueSettings, request_id: uuid.UUID) -> Issued | None:
+    """The ticket this request made before (its answer was lost and the kiosk asks again), or None.
+    After an offline ticket replaced a lost answer, the request id belongs to that offline ticket."""
+    t = s.scalar(select(m.Ticket).where(m.Ticket.request_id == request_id))
+    if t is None:
+        return None
+    cat = s.get(m.Category, t.category_id)
+    ahead, wait = estimate(s, t, cfg)
+    issued = Issued(t, cat.prefix if cat else t.number[:1], ahead, wait)
+    issued.replayed = True
+    return issued
+
+
+def replace_lost_answer(s: Session, offline: m.Ticket, request_id: uuid.UUID) -> m.Ticket | None:
+    """An offline ticket arrived that a kiosk issued because the answer to request `request_id` was lost.
+    The online ticket that request made is held by nobody: cancel it while it still waits. The offline
+    ticket takes the request id over, so a late copy of the lost request answers with it, never a new one.
+    Returns the cancelled ticket (or None: the online one never got made, or was already called)."""
+    online = s.scalar(select(m.Ticket).where(m.Ticket.request_id == request_id))
+    cancelled = None
+    if online is not None:
+        online.request_id = None
+        if online.status == TicketStatus.WAITING:
+            _move(s, online, TicketStatus.CANCELLED, "cancelled", replaced_by=str(offline.id))
+            cancelled = online
+        s.flush()
+    offline.request_id = request_id
+    return cancelled
 
 
 def _check_real_name(
@@ -268,9 +307,7 @@ def current_ticket(s: Session, window_number: int, day: dt.date) -> m.Ticket | N
     )
 
 
-def next_ticket_query(
-    s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date
-) -> Select[Any]:
+def next_ticket_query(s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date) -> Select[Any]:
     """The window's next ticket, chosen in SQL: a ticket transferred to this window first, then priority
     (绿色通道), then checked-in appointments, then the window's category order, then queue time.
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.center import queue as q
@@ -63,6 +64,9 @@ class IssueIn(BaseModel):
     id_number: str | None = Field(None, max_length=40)
     priority: bool = False
     appointment_code: str | None = Field(None, max_length=20)
+    request_id: uuid.UUID | None = Field(
+        None, description="made by the terminal, the same on every retry: a retry answers the same ticket"
+    )
 
 
 class IssueOut(BaseModel):
@@ -97,20 +101,27 @@ def issue(
             priority=body.priority,
             appointment_code=body.appointment_code,
             terminal_id=terminal,
+            request_id=body.request_id,
         )
         return issued(c, s, got)
 
-    return _tx(c, work)
+    try:
+        return _tx(c, work)
+    except IntegrityError:
+        if body.request_id is None:
+            raise
+        return _tx(c, work)  # the same request raced itself: the other copy made it, answer that ticket
 
 
 def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
     """Announce a new ticket to the screens and answer the terminal that asked for it."""
     t = got.ticket
-    c.bus.publish(
-        s,
-        Event.TICKET_ISSUED,
-        {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
-    )
+    if not got.replayed:
+        c.bus.publish(
+            s,
+            Event.TICKET_ISSUED,
+            {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
+        )
     return IssueOut(
         id=t.id,
         number=t.number,

@@ -65,9 +65,11 @@ def issue_offline_ticket(
     id_number: str | None = None,
     priority: bool = False,
     day: dt.date | None = None,
+    replaces_request: uuid.UUID | None = None,
 ) -> OfflineTicket:
     """Issue a ticket from the leased block, locally, with its outbox op in the same transaction.
-    Only a salted hash of a real-name ticket's ID number is kept."""
+    Only a salted hash of a real-name ticket's ID number is kept. `replaces_request`: the id of the online
+    request whose answer was lost; the center cancels the ticket that request made."""
     day = day or local_today()
     with term.cache.db.write_session() as s:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
@@ -117,6 +119,7 @@ def issue_offline_ticket(
                 "priority": priority,
                 "id_number_hash": hashed,
                 "issued_at": now.isoformat(),
+                "replaces_request": str(replaces_request) if replaces_request else None,
             },
         )
         return OfflineTicket(ident, number, prefix, now)
