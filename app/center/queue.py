@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.config import QueueSettings
@@ -102,26 +102,61 @@ def order_key(t: m.Ticket) -> tuple[int, int, dt.datetime]:
     return (0 if t.priority else 1, 0 if t.appointment_id else 1, t.queue_at)
 
 
-def waiting_in(s: Session, category_id: uuid.UUID, day: dt.date) -> list[m.Ticket]:
-    rows = s.scalars(
-        select(m.Ticket).where(
-            m.Ticket.category_id == category_id,
-            m.Ticket.service_day == day,
-            m.Ticket.status == TicketStatus.WAITING,
+def _waiting(category_id: uuid.UUID, day: dt.date) -> ColumnElement[bool]:
+    return and_(
+        m.Ticket.service_day == day,
+        m.Ticket.status == TicketStatus.WAITING,
+        m.Ticket.category_id == category_id,
+    )
+
+
+def _ahead_of(t: m.Ticket) -> ColumnElement[bool]:
+    """Waiting tickets that go before `t` in its category (`order_key` in SQL)."""
+    has_appt = m.Ticket.appointment_id.is_not(None)
+    better_p = false() if t.priority else m.Ticket.priority.is_(True)
+    same_p = m.Ticket.priority.is_(t.priority)
+    better_a = false() if t.appointment_id else has_appt
+    same_a = has_appt if t.appointment_id else m.Ticket.appointment_id.is_(None)
+    return and_(
+        m.Ticket.id != t.id,
+        or_(better_p, and_(same_p, or_(better_a, and_(same_a, m.Ticket.queue_at <= t.queue_at)))),
+    )
+
+
+def waiting_in(
+    s: Session, category_id: uuid.UUID, day: dt.date, *, limit: int | None = None
+) -> list[m.Ticket]:
+    """The category's waiting tickets in call order (at most `limit`), ordered by the database."""
+    q = (
+        select(m.Ticket)
+        .where(_waiting(category_id, day))
+        .order_by(
+            case((m.Ticket.priority.is_(True), 0), else_=1),
+            case((m.Ticket.appointment_id.is_not(None), 0), else_=1),
+            m.Ticket.queue_at,
         )
-    ).all()
-    return sorted(rows, key=order_key)
+        .limit(limit)
+    )
+    return list(s.scalars(q).all())
+
+
+RECENT_SERVICES = 20  # the estimate's average service time is over the category's latest services today
 
 
 def average_service_minutes(s: Session, category_id: uuid.UUID, day: dt.date, default: float) -> float:
+    """Mean service time of the latest `RECENT_SERVICES` finished tickets of the category today (index
+    `ix_tickets_finished`), or `default` before three exist."""
     done = s.execute(
-        select(m.Ticket.started_at, m.Ticket.finished_at).where(
-            m.Ticket.category_id == category_id,
+        select(m.Ticket.started_at, m.Ticket.finished_at)
+        .where(
             m.Ticket.service_day == day,
             m.Ticket.status == TicketStatus.DONE,
-            m.Ticket.started_at.is_not(None),
+            m.Ticket.category_id == category_id,
             m.Ticket.finished_at.is_not(None),
+            m.Ticket.started_at.is_not(None),
         )
+        .order_by(m.Ticket.finished_at.desc())
+        .limit(RECENT_SERVICES)
     ).all()
     spans = [(b - a).total_seconds() / 60 for a, b in done if a and b]
     return sum(spans) / len(spans) if len(spans) >= 3 else default
@@ -144,12 +179,21 @@ def open_windows_for(s: Session, category_id: uuid.UUID) -> int:
 
 
 def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int]:
-    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows."""
-    waiting = waiting_in(s, ticket.category_id, ticket.service_day)
-    key = order_key(ticket)
-    ahead = sum(1 for t in waiting if t.id != ticket.id and order_key(t) <= key)
-    minutes = ahead * average_service_minutes(
-        s, ticket.category_id, ticket.service_day, cfg.default_service_minutes
+    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows. A count in the
+    database (index `ix_tickets_queue`), never the day's tickets loaded."""
+    ahead = int(
+        s.scalar(
+            select(func.count())
+            .select_from(m.Ticket)
+            .where(_waiting(ticket.category_id, ticket.service_day), _ahead_of(ticket))
+        )
+        or 0
+    )
+    minutes = (
+        ahead
+        * average_service_minutes(s, ticket.category_id, ticket.service_day, cfg.default_service_minutes)
+        if ahead
+        else 0.0
     )
     return ahead, round(minutes / max(open_windows_for(s, ticket.category_id), 1))
 
@@ -463,8 +507,8 @@ def come_back(
     if cfg.noshow_rule == "new_ticket":
         raise QueueError(409, "take_new_ticket", "过号请重新取号 / a missed number needs a new ticket")
     now = now or utcnow()
-    waiting = waiting_in(s, t.category_id, t.service_day)
     k = cfg.noshow_requeue_after
+    waiting = waiting_in(s, t.category_id, t.service_day, limit=k) if k > 0 else []
     # exactly K tickets go before it: it takes the place right after the K-th (a priority ticket that was
     # missed keeps no priority: the rule of the hall is "behind K", whoever they are)
     had_priority, t.priority = t.priority, False

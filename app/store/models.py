@@ -303,6 +303,7 @@ class Ticket(Base):
         Index("ix_tickets_real_name", "id_number_hash", "service_day"),
         Index("ix_tickets_window", "window_number", "service_day", "status"),
         Index("ix_tickets_day_number", "service_day", "number"),
+        Index("ix_tickets_called", "service_day", "called_at"),
     )
 
 

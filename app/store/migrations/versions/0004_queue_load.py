@@ -27,6 +27,7 @@ def upgrade() -> None:
     op.create_index("ix_tickets_real_name", "tickets", ["id_number_hash", "service_day"])
     op.create_index("ix_tickets_window", "tickets", ["window_number", "service_day", "status"])
     op.create_index("ix_tickets_day_number", "tickets", ["service_day", "number"])
+    op.create_index("ix_tickets_called", "tickets", ["service_day", "called_at"])
     op.create_table(
         "login_failures",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -40,6 +41,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_login_failures_key_at", table_name="login_failures")
     op.drop_table("login_failures")
+    op.drop_index("ix_tickets_called", table_name="tickets")
     op.drop_index("ix_tickets_day_number", table_name="tickets")
     op.drop_index("ix_tickets_window", table_name="tickets")
     op.drop_index("ix_tickets_real_name", table_name="tickets")
