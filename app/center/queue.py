@@ -416,7 +416,17 @@ def call_next(
     return chosen
 
 
-def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UUID | None) -> m.Ticket:
+def call_specific(
+    s: Session,
+    window_number: int,
+    number: str,
+    staff_id: uuid.UUID | None,
+    cfg: QueueSettings | None = None,
+) -> m.Ticket:
+    """Call one number at a window. Unless the hall allows it (`queue.call_other_category`,
+    `queue.take_other_windows_ticket`) the number must be of a category the window serves and not sent
+    to another window."""
+    cfg = cfg or QueueSettings()
     now = utcnow()
     day = local_today(now)
     w = _window(s, window_number, lock=True)
@@ -432,6 +442,13 @@ def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UU
     t = s.scalar(q)
     if t is None:
         raise QueueError(404, "not_waiting", f"{number} 不在等候中 / {number} is not waiting")
+    if not cfg.call_other_category and t.category_id not in window_categories(s, w):
+        raise QueueError(
+            409,
+            "window_does_not_serve",
+            f"本窗口不办理{t.number}这类业务 / this window does not serve {t.number}",
+        )
+    _not_other_windows(cfg, t, window_number)
     t.window_number, t.staff_id, t.called_at = window_number, staff_id, now
     _move(
         s,
@@ -446,6 +463,19 @@ def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UU
     )
     w.status, w.status_since = WindowStatus.SERVING, now
     return t
+
+
+def _not_other_windows(cfg: QueueSettings, t: m.Ticket, window_number: int | None) -> None:
+    if (
+        window_number is not None
+        and not cfg.take_other_windows_ticket
+        and t.target_window not in (None, window_number)
+    ):
+        raise QueueError(
+            403,
+            "other_window",
+            f"{t.number}已转给{t.target_window}号窗口 / {t.number} waits for window {t.target_window}",
+        )
 
 
 def _own(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
@@ -572,6 +602,7 @@ def transfer(
     t = _own(s, ticket_id, window_number)
     if t.status not in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
         raise QueueError(409, "not_open", f"{t.number} is {t.status.value}")
+    _not_other_windows(cfg, t, window_number)
     now = utcnow()
     target_cat = _category(s, category) if category else s.get(m.Category, t.category_id)
     assert target_cat is not None

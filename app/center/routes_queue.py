@@ -44,14 +44,25 @@ def _staff(p: Principal) -> uuid.UUID | None:
     return uuid.UUID(p.staff_id) if p.staff_id else None
 
 
-def _at_window(p: Principal, window_no: int) -> None:
-    """A clerk acts at the window they logged in at; managers and admins anywhere."""
+def counter_window(c: CenterContext, p: Principal) -> int | None:
+    """The window a counter terminal is bound to (`queue.counter_windows`), if any."""
+    return c.settings.queue.counter_windows.get(p.subject) if p.role == "counter" else None
+
+
+def _at_window(p: Principal, window_no: int, c: CenterContext | None = None) -> None:
+    """A clerk acts at the window they logged in at, a bound counter terminal at its own window;
+    managers and admins anywhere."""
     if p.role == "clerk" and p.window != window_no:
         raise ApiError(403, "other_window", f"you are logged in at window {p.window}, not {window_no}")
+    bound = counter_window(c, p) if c is not None else None
+    if bound is not None and bound != window_no:
+        raise ApiError(403, "other_window", f"this counter belongs to window {bound}, not {window_no}")
 
 
-def _acting_window(p: Principal) -> int | None:
-    return p.window if p.role == "clerk" else None
+def _acting_window(p: Principal, c: CenterContext | None = None) -> int | None:
+    if p.role == "clerk":
+        return p.window
+    return counter_window(c, p) if c is not None else None
 
 
 def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
@@ -142,7 +153,7 @@ def _called(c: CenterContext, s: Session, t: m.Ticket, kind: Event) -> dict[str,
 def call_next(
     window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
 ) -> Any:
-    _at_window(who, window_no)
+    _at_window(who, window_no, c)
 
     def work(s: Session) -> dict[str, Any] | None:
         t = q.call_next(s, window_no, _staff(who))
@@ -167,12 +178,15 @@ def call_number(
     who: Principal = Depends(require(*CLERKS)),
     c: CenterContext = Depends(ctx),
 ) -> dict[str, Any]:
-    _at_window(who, window_no)
+    _at_window(who, window_no, c)
     return _tx(
         c,
         lambda s: {
             "ticket": _called(
-                c, s, q.call_specific(s, window_no, body.number, _staff(who)), Event.TICKET_CALLED
+                c,
+                s,
+                q.call_specific(s, window_no, body.number, _staff(who), c.settings.queue),
+                Event.TICKET_CALLED,
             )
         },
     )
@@ -185,7 +199,7 @@ def _ticket_action(
         ticket_id: uuid.UUID, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
     ) -> dict[str, Any]:
         def work(s: Session) -> dict[str, Any]:
-            t = fn(s, c, ticket_id, _acting_window(who))
+            t = fn(s, c, ticket_id, _acting_window(who, c))
             view = _view(s, t)
             c.bus.publish(
                 s,
@@ -223,7 +237,7 @@ def transfer(
 ) -> dict[str, Any]:
     def work(s: Session) -> dict[str, Any]:
         new = q.transfer(
-            s, c.settings.queue, ticket_id, _acting_window(who), category=body.category, window=body.window
+            s, c.settings.queue, ticket_id, _acting_window(who, c), category=body.category, window=body.window
         )
         view = _view(s, new)
         c.bus.publish(s, Event.TICKET_TRANSFERRED, {"ticket": view, "from": str(ticket_id)})
@@ -236,7 +250,7 @@ def _window_action(name: str, status: WindowStatus) -> None:
     def route(
         window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
     ) -> dict[str, Any]:
-        _at_window(who, window_no)
+        _at_window(who, window_no, c)
 
         def work(s: Session) -> dict[str, Any]:
             w = q.set_window_status(s, window_no, status, _staff(who) if name == "open" else None)
