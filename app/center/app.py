@@ -116,6 +116,10 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     context = CenterContext(
         db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
     )
+    if db.dialect == "postgresql":  # several center processes may share this database: one rate limit
+        from app.center.login_limit import SharedLoginRateLimiter
+
+        context.limiter = SharedLoginRateLimiter(db)  # type: ignore[assignment]
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
