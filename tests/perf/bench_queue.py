@@ -107,7 +107,7 @@ def history(url: str, n: int) -> None:
             at = t0 + dt.timedelta(minutes=5 * i)
             rows.append(
                 {
-                    "id": uuid.uuid4(),
+                    "id": uuid.uuid4() if db.dialect == "postgresql" else uuid.uuid4().hex,
                     "cat": cat,
                     "day": (at + dt.timedelta(hours=8)).date(),
                     "seq": i % 899 + 1,
