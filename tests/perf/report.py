@@ -24,6 +24,8 @@ BENCHMARKS = [
     ("bench_kiosk_startup.py", []),
     ("bench_screen_latency.py", []),
     ("bench_sync.py", ["--db", "postgresql"]),
+    ("bench_queue.py", ["--db", "postgresql"]),
+    ("bench_queue.py", ["--db", "sqlite"]),
 ]
 
 
