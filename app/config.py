@@ -41,6 +41,17 @@ class QueueSettings(BaseModel):
         15.0, gt=0, description="wait within which a ticket counts as served in time"
     )
     wait_warning_minutes: float = Field(30.0, gt=0, description="manager console warns past this wait")
+    # the open rules of issue 14, decided: off unless the hall allows it
+    call_other_category: bool = Field(
+        False, description="a clerk may call by number a ticket of a category their window does not serve"
+    )
+    take_other_windows_ticket: bool = Field(
+        False, description="a clerk may call or transfer a waiting ticket sent to another window"
+    )
+    counter_windows: dict[str, int] = Field(
+        default_factory=dict,
+        description="counter terminal name → its window: the counter's token and its card logins act there only",
+    )
 
 
 class SupervisionSettings(BaseModel):

@@ -208,18 +208,27 @@ class KioskBackend:
             name = s.scalar(select(m.Category.name).where(m.Category.prefix == prefix))
         return name or prefix
 
-    def take_ticket(self, prefix: str, id_number: str | None = None) -> TicketInfo:
-        try:
-            got = self._call("POST", "/tickets", json={"category": prefix, "id_number": id_number})
-        except CenterRefused as exc:
-            raise VisitRefused(exc.code, _plain(str(exc))) from exc
-        except CenterUnavailable:
-            log.warning("center unreachable: ticket %s from the offline band", prefix)
+    def take_ticket(self, prefix: str, id_number: str | None = None, *, attempts: int = 2) -> TicketInfo:
+        # one request id for every try: a retry after a lost answer gets the same ticket, and the offline
+        # ticket names it, so the center cancels the online ticket nobody holds (issue 14)
+        request = {"category": prefix, "id_number": id_number, "request_id": str(uuid.uuid4())}
+        for attempt in range(1, attempts + 1):
             try:
-                off = issue_offline_ticket(self.term, prefix, id_number=id_number)
-            except AlreadyHasTicket as refused:
-                raise VisitRefused(refused.code, refused.message) from refused
-            return TicketInfo(str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at, offline=True)
+                got = self._call("POST", "/tickets", json=request)
+                break
+            except CenterRefused as exc:
+                raise VisitRefused(exc.code, _plain(str(exc))) from exc
+            except CenterUnavailable:
+                if attempt < attempts:
+                    continue
+                log.warning("center unreachable: ticket %s from the offline band", prefix)
+                try:
+                    off = issue_offline_ticket(
+                        self.term, prefix, id_number=id_number, replaces_request=uuid.UUID(request["request_id"])
+                    )
+                except AlreadyHasTicket as refused:
+                    raise VisitRefused(refused.code, refused.message) from refused
+                return TicketInfo(str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at, offline=True)
         return self._ticket(got)
 
     def _ticket(self, got: dict[str, Any], appointment: bool = False) -> TicketInfo:

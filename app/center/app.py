@@ -35,6 +35,7 @@ from app.center.openapi_truth import declare_errors
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
+from app.domain.events import Event
 from app.store import models as m
 from app.store.crypto import FieldCipher, key_from_file
 from app.store.db import Database
@@ -94,7 +95,7 @@ def broadcast_notice(
         s.flush()
         publish_reference(s, notice)
         data = {"id": str(notice.id), "text": notice.text, "audience": notice.audience}
-        c.bus.publish(s, "notice", data)
+        c.bus.publish(s, Event.NOTICE, data)
     return data
 
 
@@ -106,6 +107,10 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     context = CenterContext(
         db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
     )
+    if db.dialect == "postgresql":  # several center processes may share this database: one rate limit
+        from app.center.login_limit import SharedLoginRateLimiter
+
+        context.limiter = SharedLoginRateLimiter(db)  # type: ignore[assignment]
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -158,7 +163,7 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
         closed = asyncio.create_task(_until_closed(ws))
         try:
             snap = await asyncio.to_thread(_snapshot, c)
-            await ws.send_json({"type": "snapshot", "data": snap})
+            await ws.send_json({"type": Event.SNAPSHOT, "data": snap})
             while True:
                 getter = asyncio.create_task(q.get())
                 # wake at least once per cache lifetime to see a change whose notification was lost
@@ -171,7 +176,7 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
                 ev = getter.result() if getter in done else None
                 if ev is None:
                     getter.cancel()
-                if ev is None or ev["type"] in (ACCESS_EVENT, "resync"):
+                if ev is None or ev["type"] in (ACCESS_EVENT, Event.RESYNC):
                     refusal = await asyncio.to_thread(c.access.check, principal)
                     if refusal is not None:
                         await ws.close(code=4401 if refusal.code in ("access_revoked", "role_changed") else 4403,
@@ -179,8 +184,8 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
                         return
                 if ev is None or ev["type"] == ACCESS_EVENT:
                     continue
-                if ev["type"] == "resync":
-                    ev = {"type": "snapshot", "data": await asyncio.to_thread(_snapshot, c)}
+                if ev["type"] == Event.RESYNC:
+                    ev = {"type": Event.SNAPSHOT, "data": await asyncio.to_thread(_snapshot, c)}
                 await ws.send_json(ev)
         except (WebSocketDisconnect, RuntimeError):
             pass

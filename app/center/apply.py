@@ -438,6 +438,19 @@ def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
         if isinstance(row, m.Ticket):  # the center's keyed hash replaces the kiosk's (issue 15)
             row.id_number_hash = center_id_hash(s, p.id_number)
             note_offline_clash(s, row, ctx.terminal_id, p.id)
+        if isinstance(row, m.Ticket) and p.replaces_request is not None:
+            # Issue 14 (idempotent tickets): the kiosk issued this offline ticket because the answer to its
+            # online request was lost. The center cancels the online ticket that request made (nobody holds
+            # it) and the offline ticket takes the request id over.
+            from app.center.queue import replace_lost_answer
+
+            cancelled = replace_lost_answer(s, row, p.replaces_request)
+            if cancelled is not None:
+                ctx.emit(
+                    "ticket.cancelled",
+                    {"id": str(cancelled.id), "number": cancelled.number, "category": p.category,
+                     "replaced_by": row.number},
+                )
     ctx.stage(rows)
     k.add(m.Ticket, p.id)
     k.tickets.add(p.id)

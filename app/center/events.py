@@ -3,7 +3,11 @@
 Publishing happens inside the writing transaction, so an event goes out exactly when its change commits:
 - on PostgreSQL with `pg_notify` — every center process LISTENs on the channel and fans the event out to
   its own WebSocket subscribers, so several processes behind a load balancer all deliver every event;
-- on SQLite (one embedded center process) the events wait in the session and are fanned out after commit.
+- on SQLite (one embedded center process) the events wait in the session and are fanned out after commit;
+  each remembers the (sub)transaction it was published in, so a savepoint that rolls back (one bad op in
+  a push batch) drops its own events and keeps those of the ops that applied.
+
+Event names come from `app.domain.events.Event`, the one list shared with every subscriber.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.clock import utcnow
+from app.domain.events import Event
 from app.store.db import Database
 
 log = logging.getLogger("hall.center.events")
@@ -84,26 +89,32 @@ class EventBus:
             except Exception as exc:  # database restarted: reconnect; subscribers resync from a snapshot
                 self._listening.clear()
                 log.warning("event listener lost its connection (%s); reconnecting", exc)
-                self._fan_out({"type": "resync", "data": {}, "at": utcnow().isoformat()})
+                self._fan_out({"type": Event.RESYNC, "data": {}, "at": utcnow().isoformat()})
                 await asyncio.sleep(1.0)
 
     # ------------------------------------------------------------------ publishing
-    def publish(self, session: Session, type_: str, data: dict[str, Any]) -> None:
-        """Publish an event when `session`'s transaction commits (never before, never on rollback)."""
-        ev = {"type": type_, "data": data, "at": utcnow().isoformat()}
+    def publish(self, session: Session, type_: Event | str, data: dict[str, Any]) -> None:
+        """Publish an event when `session`'s transaction commits (never before, never on rollback).
+        `type_` must be one of `Event`: an unknown name is a programming error, refused here."""
+        ev = {"type": Event(type_).value, "data": data, "at": utcnow().isoformat()}
         if self.uses_notify:
             session.execute(select(func.pg_notify(CHANNEL, json.dumps(ev, ensure_ascii=False))))
         else:
-            session.info.setdefault(_PENDING, []).append(ev)
+            tx = session.get_nested_transaction() or session.get_transaction()
+            session.info.setdefault(_PENDING, []).append((tx, ev))
 
     def _after_commit(self, session: Session) -> None:
         if session.get_nested_transaction() is not None:  # a savepoint committed: wait for the real commit
             return
-        for ev in session.info.pop(_PENDING, []):
+        for _tx, ev in session.info.pop(_PENDING, []):
             self._fan_out(ev)
 
-    def _after_rollback(self, session: Session, _tx: Any) -> None:
-        session.info.pop(_PENDING, None)
+    def _after_rollback(self, session: Session, rolled_back: Any) -> None:
+        """Drop the events of the (sub)transaction that rolled back and of the savepoints inside it."""
+        pending = session.info.get(_PENDING)
+        if not pending:
+            return
+        session.info[_PENDING] = [(tx, ev) for tx, ev in pending if not _within(tx, rolled_back)]
 
     # ------------------------------------------------------------------ subscribing
     def subscribe(self) -> asyncio.Queue[dict[str, Any]]:
@@ -152,4 +163,13 @@ class EventBus:
                 with contextlib.suppress(asyncio.QueueEmpty):
                     while True:
                         q.get_nowait()
-                q.put_nowait({"type": "resync", "data": {}, "at": ev["at"]})
+                q.put_nowait({"type": Event.RESYNC, "data": {}, "at": ev["at"]})
+
+
+def _within(tx: Any, outer: Any) -> bool:
+    """Is session transaction `tx` the transaction `outer` or nested inside it?"""
+    while tx is not None:
+        if tx is outer:
+            return True
+        tx = tx.parent
+    return False

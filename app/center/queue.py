@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.center.opening_check import closed_reason
@@ -43,6 +43,7 @@ class Issued:
     category: str
     waiting_ahead: int
     estimated_wait_min: int
+    replayed: bool = False  # answered again for a retried request: nothing new was issued
 
 
 def _category(s: Session, prefix: str) -> m.Category:
@@ -102,26 +103,61 @@ def order_key(t: m.Ticket) -> tuple[int, int, dt.datetime]:
     return (0 if t.priority else 1, 0 if t.appointment_id else 1, t.queue_at)
 
 
-def waiting_in(s: Session, category_id: uuid.UUID, day: dt.date) -> list[m.Ticket]:
-    rows = s.scalars(
-        select(m.Ticket).where(
-            m.Ticket.category_id == category_id,
-            m.Ticket.service_day == day,
-            m.Ticket.status == TicketStatus.WAITING,
+def _waiting(category_id: uuid.UUID, day: dt.date) -> ColumnElement[bool]:
+    return and_(
+        m.Ticket.service_day == day,
+        m.Ticket.status == TicketStatus.WAITING,
+        m.Ticket.category_id == category_id,
+    )
+
+
+def _ahead_of(t: m.Ticket) -> ColumnElement[bool]:
+    """Waiting tickets that go before `t` in its category (`order_key` in SQL)."""
+    has_appt = m.Ticket.appointment_id.is_not(None)
+    better_p = false() if t.priority else m.Ticket.priority.is_(True)
+    same_p = m.Ticket.priority.is_(t.priority)
+    better_a = false() if t.appointment_id else has_appt
+    same_a = has_appt if t.appointment_id else m.Ticket.appointment_id.is_(None)
+    return and_(
+        m.Ticket.id != t.id,
+        or_(better_p, and_(same_p, or_(better_a, and_(same_a, m.Ticket.queue_at <= t.queue_at)))),
+    )
+
+
+def waiting_in(
+    s: Session, category_id: uuid.UUID, day: dt.date, *, limit: int | None = None
+) -> list[m.Ticket]:
+    """The category's waiting tickets in call order (at most `limit`), ordered by the database."""
+    q = (
+        select(m.Ticket)
+        .where(_waiting(category_id, day))
+        .order_by(
+            case((m.Ticket.priority.is_(True), 0), else_=1),
+            case((m.Ticket.appointment_id.is_not(None), 0), else_=1),
+            m.Ticket.queue_at,
         )
-    ).all()
-    return sorted(rows, key=order_key)
+        .limit(limit)
+    )
+    return list(s.scalars(q).all())
+
+
+RECENT_SERVICES = 20  # the estimate's average service time is over the category's latest services today
 
 
 def average_service_minutes(s: Session, category_id: uuid.UUID, day: dt.date, default: float) -> float:
+    """Mean service time of the latest `RECENT_SERVICES` finished tickets of the category today (index
+    `ix_tickets_finished`), or `default` before three exist."""
     done = s.execute(
-        select(m.Ticket.started_at, m.Ticket.finished_at).where(
-            m.Ticket.category_id == category_id,
+        select(m.Ticket.started_at, m.Ticket.finished_at)
+        .where(
             m.Ticket.service_day == day,
             m.Ticket.status == TicketStatus.DONE,
-            m.Ticket.started_at.is_not(None),
+            m.Ticket.category_id == category_id,
             m.Ticket.finished_at.is_not(None),
+            m.Ticket.started_at.is_not(None),
         )
+        .order_by(m.Ticket.finished_at.desc())
+        .limit(RECENT_SERVICES)
     ).all()
     spans = [(b - a).total_seconds() / 60 for a, b in done if a and b]
     return sum(spans) / len(spans) if len(spans) >= 3 else default
@@ -144,12 +180,21 @@ def open_windows_for(s: Session, category_id: uuid.UUID) -> int:
 
 
 def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int]:
-    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows."""
-    waiting = waiting_in(s, ticket.category_id, ticket.service_day)
-    key = order_key(ticket)
-    ahead = sum(1 for t in waiting if t.id != ticket.id and order_key(t) <= key)
-    minutes = ahead * average_service_minutes(
-        s, ticket.category_id, ticket.service_day, cfg.default_service_minutes
+    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows. A count in the
+    database (index `ix_tickets_queue`), never the day's tickets loaded."""
+    ahead = int(
+        s.scalar(
+            select(func.count())
+            .select_from(m.Ticket)
+            .where(_waiting(ticket.category_id, ticket.service_day), _ahead_of(ticket))
+        )
+        or 0
+    )
+    minutes = (
+        ahead
+        * average_service_minutes(s, ticket.category_id, ticket.service_day, cfg.default_service_minutes)
+        if ahead
+        else 0.0
     )
     return ahead, round(minutes / max(open_windows_for(s, ticket.category_id), 1))
 
@@ -163,9 +208,16 @@ def issue_ticket(
     priority: bool = False,
     appointment_code: str | None = None,
     terminal_id: uuid.UUID | None = None,
+    request_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
 ) -> Issued:
+    """Issue a ticket. With a `request_id` (made by the kiosk, sent again on every retry) it is idempotent:
+    the ticket already made for that request is answered again, and nothing new is issued."""
     now = now or utcnow()
+    if request_id is not None:
+        again = replay(s, cfg, request_id)
+        if again is not None:
+            return again
     day = local_today(now)
     cat = _category(s, prefix)
     closed = closed_reason(s, cat, now)  # opening hours, cut-off, quota, closed days (issue 16)
@@ -211,12 +263,43 @@ def issue_ticket(
         issued_at=now,
         queue_at=now,
         issued_by=terminal_id,
+        request_id=request_id,
     )
     s.add(t)
     s.flush()
     _event(s, t, "issued", None, at=now, priority=priority, appointment=bool(appointment))
     ahead, wait = estimate(s, t, cfg)
     return Issued(t, cat.prefix, ahead, wait)
+
+
+def replay(s: Session, cfg: QueueSettings, request_id: uuid.UUID) -> Issued | None:
+    """The ticket this request made before (its answer was lost and the kiosk asks again), or None.
+    After an offline ticket replaced a lost answer, the request id belongs to that offline ticket."""
+    t = s.scalar(select(m.Ticket).where(m.Ticket.request_id == request_id))
+    if t is None:
+        return None
+    cat = s.get(m.Category, t.category_id)
+    ahead, wait = estimate(s, t, cfg)
+    issued = Issued(t, cat.prefix if cat else t.number[:1], ahead, wait)
+    issued.replayed = True
+    return issued
+
+
+def replace_lost_answer(s: Session, offline: m.Ticket, request_id: uuid.UUID) -> m.Ticket | None:
+    """An offline ticket arrived that a kiosk issued because the answer to request `request_id` was lost.
+    The online ticket that request made is held by nobody: cancel it while it still waits. The offline
+    ticket takes the request id over, so a late copy of the lost request answers with it, never a new one.
+    Returns the cancelled ticket (or None: the online one never got made, or was already called)."""
+    online = s.scalar(select(m.Ticket).where(m.Ticket.request_id == request_id))
+    cancelled = None
+    if online is not None:
+        online.request_id = None
+        if online.status == TicketStatus.WAITING:
+            _move(s, online, TicketStatus.CANCELLED, "cancelled", replaced_by=str(offline.id))
+            cancelled = online
+        s.flush()
+    offline.request_id = request_id
+    return cancelled
 
 
 def _check_real_name(
@@ -272,6 +355,36 @@ def current_ticket(s: Session, window_number: int, day: dt.date) -> m.Ticket | N
     )
 
 
+def next_ticket_query(s: Session, window_number: int, cats: list[uuid.UUID], day: dt.date) -> Select[Any]:
+    """The window's next ticket, chosen in SQL: a ticket transferred to this window first, then priority
+    (绿色通道), then checked-in appointments, then the window's category order, then queue time.
+
+    On PostgreSQL `LIMIT 1 FOR UPDATE SKIP LOCKED` locks only the chosen row and passes over rows another
+    window's open transaction holds, so a second window gets the next ticket instead of "nothing waits".
+    Served by `ix_tickets_queue` (service_day, status, category_id, queue_at)."""
+    position = case({c: i for i, c in enumerate(cats)}, value=m.Ticket.category_id, else_=len(cats))
+    q = (
+        select(m.Ticket)
+        .where(
+            m.Ticket.service_day == day,
+            m.Ticket.status == TicketStatus.WAITING,
+            m.Ticket.category_id.in_(cats),
+            or_(m.Ticket.target_window.is_(None), m.Ticket.target_window == window_number),
+        )
+        .order_by(
+            case((m.Ticket.target_window == window_number, 0), else_=1),
+            case((m.Ticket.priority.is_(True), 0), else_=1),
+            case((m.Ticket.appointment_id.is_not(None), 0), else_=1),
+            position,
+            m.Ticket.queue_at,
+        )
+        .limit(1)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    return q
+
+
 def call_next(
     s: Session, window_number: int, staff_id: uuid.UUID | None, *, now: dt.datetime | None = None
 ) -> m.Ticket | None:
@@ -289,26 +402,9 @@ def call_next(
     cats = window_categories(s, w)
     if not cats:
         return None
-    position = {c: i for i, c in enumerate(cats)}
-    q = select(m.Ticket).where(
-        m.Ticket.service_day == day,
-        m.Ticket.status == TicketStatus.WAITING,
-        m.Ticket.category_id.in_(cats),
-        (m.Ticket.target_window.is_(None)) | (m.Ticket.target_window == window_number),
-    )
-    postgres = s.get_bind().dialect.name == "postgresql"
-    candidates = s.scalars(q.with_for_update(skip_locked=True) if postgres else q).all()
-    if not candidates:
+    chosen: m.Ticket | None = s.scalar(next_ticket_query(s, window_number, cats, day))
+    if chosen is None:
         return None
-    chosen = min(
-        candidates,
-        key=lambda t: (
-            0 if t.target_window == window_number else 1,
-            *order_key(t)[:2],
-            position[t.category_id],
-            t.queue_at,
-        ),
-    )
     chosen.window_number, chosen.staff_id, chosen.called_at = window_number, staff_id, now
     _move(
         s,
@@ -324,7 +420,17 @@ def call_next(
     return chosen
 
 
-def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UUID | None) -> m.Ticket:
+def call_specific(
+    s: Session,
+    window_number: int,
+    number: str,
+    staff_id: uuid.UUID | None,
+    cfg: QueueSettings | None = None,
+) -> m.Ticket:
+    """Call one number at a window. Unless the hall allows it (`queue.call_other_category`,
+    `queue.take_other_windows_ticket`) the number must be of a category the window serves and not sent
+    to another window."""
+    cfg = cfg or QueueSettings()
     now = utcnow()
     day = local_today(now)
     w = _window(s, window_number, lock=True)
@@ -340,6 +446,13 @@ def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UU
     t = s.scalar(q)
     if t is None:
         raise QueueError(404, "not_waiting", f"{number} 不在等候中 / {number} is not waiting")
+    if not cfg.call_other_category and t.category_id not in window_categories(s, w):
+        raise QueueError(
+            409,
+            "window_does_not_serve",
+            f"本窗口不办理{t.number}这类业务 / this window does not serve {t.number}",
+        )
+    _not_other_windows(cfg, t, window_number)
     t.window_number, t.staff_id, t.called_at = window_number, staff_id, now
     _move(
         s,
@@ -354,6 +467,19 @@ def call_specific(s: Session, window_number: int, number: str, staff_id: uuid.UU
     )
     w.status, w.status_since = WindowStatus.SERVING, now
     return t
+
+
+def _not_other_windows(cfg: QueueSettings, t: m.Ticket, window_number: int | None) -> None:
+    if (
+        window_number is not None
+        and not cfg.take_other_windows_ticket
+        and t.target_window not in (None, window_number)
+    ):
+        raise QueueError(
+            403,
+            "other_window",
+            f"{t.number}已转给{t.target_window}号窗口 / {t.number} waits for window {t.target_window}",
+        )
 
 
 def _own(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
@@ -415,8 +541,8 @@ def come_back(
     if cfg.noshow_rule == "new_ticket":
         raise QueueError(409, "take_new_ticket", "过号请重新取号 / a missed number needs a new ticket")
     now = now or utcnow()
-    waiting = waiting_in(s, t.category_id, t.service_day)
     k = cfg.noshow_requeue_after
+    waiting = waiting_in(s, t.category_id, t.service_day, limit=k) if k > 0 else []
     # exactly K tickets go before it: it takes the place right after the K-th (a priority ticket that was
     # missed keeps no priority: the rule of the hall is "behind K", whoever they are)
     had_priority, t.priority = t.priority, False
@@ -480,6 +606,7 @@ def transfer(
     t = _own(s, ticket_id, window_number)
     if t.status not in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
         raise QueueError(409, "not_open", f"{t.number} is {t.status.value}")
+    _not_other_windows(cfg, t, window_number)
     now = utcnow()
     target_cat = _category(s, category) if category else s.get(m.Category, t.category_id)
     assert target_cat is not None

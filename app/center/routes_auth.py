@@ -139,7 +139,11 @@ def login_card(
                 detail={"terminal": who.subject},
             )
         c.limiter.succeeded(key)
-        return _staff_token(s, c, staff, body.window, {"terminal": who.subject, "by": "id_card"})
+        bound = c.settings.queue.counter_windows.get(who.subject)  # issue 14: a counter opens its own window
+        if bound is not None and body.window not in (None, bound):
+            raise ApiError(403, "other_window", f"this counter belongs to window {bound}, not {body.window}")
+        window = bound if bound is not None else body.window
+        return _staff_token(s, c, staff, window, {"terminal": who.subject, "by": "id_card"})
 
 
 class StaffCardIn(BaseModel):

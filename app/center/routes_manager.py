@@ -19,6 +19,7 @@ from app.center.report_export import report_csv
 from app.center.security import Principal
 from app.center.supervision import lights, month_range, rectifications, report
 from app.domain.clock import local_today, utcnow
+from app.domain.events import Event
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["manager"])
@@ -90,7 +91,7 @@ def record_rectification(
             object_id=str(rect_id),
             detail={"status": rect.status},
         )
-        c.bus.publish(s, "rectification.updated", {"id": str(rect_id), "status": rect.status})
+        c.bus.publish(s, Event.RECTIFICATION_UPDATED, {"id": str(rect_id), "status": rect.status})
         return {
             "id": str(rect.id),
             "status": rect.status,

@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.center import queue as q
@@ -19,6 +20,7 @@ from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.center.stats import daily_stats
 from app.domain.clock import local_today
+from app.domain.events import Event
 from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.states import WindowStatus
 from app.store import models as m
@@ -42,14 +44,25 @@ def _staff(p: Principal) -> uuid.UUID | None:
     return uuid.UUID(p.staff_id) if p.staff_id else None
 
 
-def _at_window(p: Principal, window_no: int) -> None:
-    """A clerk acts at the window they logged in at; managers and admins anywhere."""
+def counter_window(c: CenterContext, p: Principal) -> int | None:
+    """The window a counter terminal is bound to (`queue.counter_windows`), if any."""
+    return c.settings.queue.counter_windows.get(p.subject) if p.role == "counter" else None
+
+
+def _at_window(p: Principal, window_no: int, c: CenterContext | None = None) -> None:
+    """A clerk acts at the window they logged in at, a bound counter terminal at its own window;
+    managers and admins anywhere."""
     if p.role == "clerk" and p.window != window_no:
         raise ApiError(403, "other_window", f"you are logged in at window {p.window}, not {window_no}")
+    bound = counter_window(c, p) if c is not None else None
+    if bound is not None and bound != window_no:
+        raise ApiError(403, "other_window", f"this counter belongs to window {bound}, not {window_no}")
 
 
-def _acting_window(p: Principal) -> int | None:
-    return p.window if p.role == "clerk" else None
+def _acting_window(p: Principal, c: CenterContext | None = None) -> int | None:
+    if p.role == "clerk":
+        return p.window
+    return counter_window(c, p) if c is not None else None
 
 
 def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
@@ -62,6 +75,9 @@ class IssueIn(BaseModel):
     id_number: str | None = Field(None, max_length=40)
     priority: bool = False
     appointment_code: str | None = Field(None, max_length=20)
+    request_id: uuid.UUID | None = Field(
+        None, description="made by the terminal, the same on every retry: a retry answers the same ticket"
+    )
 
 
 class IssueOut(BaseModel):
@@ -96,20 +112,27 @@ def issue(
             priority=body.priority,
             appointment_code=body.appointment_code,
             terminal_id=terminal,
+            request_id=body.request_id,
         )
         return issued(c, s, got)
 
-    return _tx(c, work)
+    try:
+        return _tx(c, work)
+    except IntegrityError:
+        if body.request_id is None:
+            raise
+        return _tx(c, work)  # the same request raced itself: the other copy made it, answer that ticket
 
 
 def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
     """Announce a new ticket to the screens and answer the terminal that asked for it."""
     t = got.ticket
-    c.bus.publish(
-        s,
-        "ticket.issued",
-        {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
-    )
+    if not got.replayed:
+        c.bus.publish(
+            s,
+            Event.TICKET_ISSUED,
+            {"id": str(t.id), "number": t.number, "category": got.category, "priority": t.priority, **event},
+        )
     return IssueOut(
         id=t.id,
         number=t.number,
@@ -120,7 +143,7 @@ def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOu
     )
 
 
-def _called(c: CenterContext, s: Session, t: m.Ticket, kind: str) -> dict[str, Any]:
+def _called(c: CenterContext, s: Session, t: m.Ticket, kind: Event) -> dict[str, Any]:
     view = _view(s, t)
     c.bus.publish(s, kind, {"ticket": view, "number": t.number, "window": t.window_number})
     return view
@@ -130,14 +153,14 @@ def _called(c: CenterContext, s: Session, t: m.Ticket, kind: str) -> dict[str, A
 def call_next(
     window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
 ) -> Any:
-    _at_window(who, window_no)
+    _at_window(who, window_no, c)
 
     def work(s: Session) -> dict[str, Any] | None:
         t = q.call_next(s, window_no, _staff(who))
         if t is None:
             return None
-        view = _called(c, s, t, "ticket.called")
-        c.bus.publish(s, "window.status", {"window": window_no, "status": "serving"})
+        view = _called(c, s, t, Event.TICKET_CALLED)
+        c.bus.publish(s, Event.WINDOW_STATUS, {"window": window_no, "status": "serving"})
         return {"ticket": view}
 
     answer = _tx(c, work)
@@ -155,31 +178,36 @@ def call_number(
     who: Principal = Depends(require(*CLERKS)),
     c: CenterContext = Depends(ctx),
 ) -> dict[str, Any]:
-    _at_window(who, window_no)
+    _at_window(who, window_no, c)
     return _tx(
         c,
         lambda s: {
-            "ticket": _called(c, s, q.call_specific(s, window_no, body.number, _staff(who)), "ticket.called")
+            "ticket": _called(
+                c,
+                s,
+                q.call_specific(s, window_no, body.number, _staff(who), c.settings.queue),
+                Event.TICKET_CALLED,
+            )
         },
     )
 
 
 def _ticket_action(
-    name: str, fn: Callable[[Session, CenterContext, uuid.UUID, int | None], m.Ticket]
+    name: str, event: Event, fn: Callable[[Session, CenterContext, uuid.UUID, int | None], m.Ticket]
 ) -> None:
     def route(
         ticket_id: uuid.UUID, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
     ) -> dict[str, Any]:
         def work(s: Session) -> dict[str, Any]:
-            t = fn(s, c, ticket_id, _acting_window(who))
+            t = fn(s, c, ticket_id, _acting_window(who, c))
             view = _view(s, t)
             c.bus.publish(
                 s,
-                f"ticket.{name.replace('-', '_')}",
+                event,
                 {"ticket": view, "number": t.number, "window": t.window_number},
             )
             if name in ("no-show", "finish"):
-                c.bus.publish(s, "window.status", {"window": t.window_number, "status": "idle"})
+                c.bus.publish(s, Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"})
             return {"ticket": view}
 
         return _tx(c, work)
@@ -188,11 +216,11 @@ def _ticket_action(
     router.post(f"/tickets/{{ticket_id}}/{name}", name=route.__name__)(route)
 
 
-_ticket_action("recall", lambda s, c, t, w: q.recall(s, c.settings.queue, t, w))
-_ticket_action("no-show", lambda s, c, t, w: q.no_show(s, t, w))
-_ticket_action("come-back", lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
-_ticket_action("start", lambda s, c, t, w: q.start(s, t, w))
-_ticket_action("finish", lambda s, c, t, w: q.finish(s, t, w))
+_ticket_action("recall", Event.TICKET_RECALLED, lambda s, c, t, w: q.recall(s, c.settings.queue, t, w))
+_ticket_action("no-show", Event.TICKET_NO_SHOW, lambda s, c, t, w: q.no_show(s, t, w))
+_ticket_action("come-back", Event.TICKET_REQUEUED, lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
+_ticket_action("start", Event.TICKET_STARTED, lambda s, c, t, w: q.start(s, t, w))
+_ticket_action("finish", Event.TICKET_FINISHED, lambda s, c, t, w: q.finish(s, t, w))
 
 
 class TransferIn(BaseModel):
@@ -209,10 +237,10 @@ def transfer(
 ) -> dict[str, Any]:
     def work(s: Session) -> dict[str, Any]:
         new = q.transfer(
-            s, c.settings.queue, ticket_id, _acting_window(who), category=body.category, window=body.window
+            s, c.settings.queue, ticket_id, _acting_window(who, c), category=body.category, window=body.window
         )
         view = _view(s, new)
-        c.bus.publish(s, "ticket.transferred", {"ticket": view, "from": str(ticket_id)})
+        c.bus.publish(s, Event.TICKET_TRANSFERRED, {"ticket": view, "from": str(ticket_id)})
         return {"ticket": view}
 
     return _tx(c, work)
@@ -222,12 +250,12 @@ def _window_action(name: str, status: WindowStatus) -> None:
     def route(
         window_no: WindowNo, who: Principal = Depends(require(*CLERKS)), c: CenterContext = Depends(ctx)
     ) -> dict[str, Any]:
-        _at_window(who, window_no)
+        _at_window(who, window_no, c)
 
         def work(s: Session) -> dict[str, Any]:
             w = q.set_window_status(s, window_no, status, _staff(who) if name == "open" else None)
             c.bus.publish(
-                s, "window.status", {"window": window_no, "status": w.status.value, "clerk": who.name}
+                s, Event.WINDOW_STATUS, {"window": window_no, "status": w.status.value, "clerk": who.name}
             )
             return {"window": window_no, "status": w.status.value}
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
 from app.config import Settings
+from app.errors import ConfigError
 from app.store import migrate
 from app.store.db import Database
 
@@ -37,6 +40,18 @@ def prepare_database(url: str, *, seed_demo: bool = False, catalog_file: Path | 
     return db
 
 
+WORKER_DB_ENV, WORKER_SETTINGS_ENV = "_HALL_WORKER_DB", "_HALL_WORKER_SETTINGS"
+
+
+def worker_app() -> Any:
+    """The app of one uvicorn worker process (`hall center --workers N`): database and settings come from
+    the parent through the environment; the parent has migrated the database already."""
+    from app.center.app import create_app
+
+    settings = Settings.model_validate_json(os.environ[WORKER_SETTINGS_ENV])
+    return create_app(Database(os.environ[WORKER_DB_ENV]), settings)
+
+
 def serve(
     settings: Settings,
     url: str,
@@ -46,13 +61,21 @@ def serve(
     seed_demo: bool = False,
     certfile: Path | None = None,
     keyfile: Path | None = None,
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
     from app.center.app import create_app
+    from app.store.crypto import key_from_file
 
     db = prepare_database(url, seed_demo=seed_demo)
-    app = create_app(db, settings)
+    if workers > 1 and db.dialect != "postgresql":
+        raise ConfigError("--workers above 1 needs PostgreSQL (events between processes use LISTEN/NOTIFY)")
+    key_from_file(Path(settings.resolved_data_dir()) / "center-data.key")  # made once, before any worker
+    app: Any = create_app(db, settings) if workers == 1 else "app.center.server:worker_app"
+    if workers > 1:
+        os.environ[WORKER_DB_ENV] = url
+        os.environ[WORKER_SETTINGS_ENV] = settings.model_dump_json()
     scheme = "https" if certfile else "http"
     log.info(
         "center serving %s://%s:%s on %s",
@@ -67,6 +90,8 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
+        workers=workers if workers > 1 else None,
+        factory=workers > 1,
         ssl_certfile=str(certfile) if certfile else None,
         ssl_keyfile=str(keyfile) if keyfile else None,
     )

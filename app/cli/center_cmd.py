@@ -27,6 +27,12 @@ def register(sub: Any) -> None:
         action="store_true",
         help="load the demo catalog, 12 windows and the demo accounts (demos and tests only)",
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="center processes on this port (PostgreSQL only; events reach every process's subscribers)",
+    )
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM): serve HTTPS")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     p.set_defaults(func=run)
@@ -46,5 +52,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         seed_demo=args.seed_demo,
         certfile=args.cert,
         keyfile=args.key,
+        workers=max(1, args.workers),
     )
     return 0

@@ -158,6 +158,7 @@ class OfflineTicketPayload(Payload):
     id_number_hash: Str | None = Field(None, max_length=64)  # the kiosk's own keyed hash (never the center's)
     id_number: Str | None = Field(None, max_length=18)  # real-name tickets: sealed at rest, hashed at the center
     issued_at: AwareDatetime
+    replaces_request: uuid.UUID | None = None  # the online request whose answer was lost (issue 14)
 
 
 class FeedbackPayload(Payload):

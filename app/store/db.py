@@ -8,6 +8,7 @@ deadlock on a lock upgrade. PostgreSQL: plain psycopg 3; writes that race use ro
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,10 @@ class Database:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time: writers of this process queue on a lock and wake at once,
+        # instead of polling in SQLite's busy handler (sleeps of up to 100 ms); other processes still
+        # meet the busy timeout
+        self._sqlite_writer = threading.RLock() if is_sqlite(self.engine) else None
 
     @property
     def dialect(self) -> str:
@@ -99,7 +104,7 @@ class Database:
         """A transaction that commits on success and rolls back on error; `BEGIN IMMEDIATE` on SQLite.
         A full disk is a DiskFull error that says so in words (nothing of the transaction is kept)."""
         try:
-            with self.sessions() as session:
+            with self._sqlite_writer or contextlib.nullcontext(), self.sessions() as session:
                 if is_sqlite(self.engine):
                     session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
                 with session.begin() if not session.in_transaction() else contextlib.nullcontext():

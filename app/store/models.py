@@ -307,10 +307,30 @@ class Ticket(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     transferred_from: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
+    # queue at load (migration 0004_queue_load): the kiosk's client-made request id (a retry returns the
+    # same ticket; an offline ticket that replaced a lost answer takes it over), and an index per query
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     __table_args__ = (
         UniqueConstraint("category_id", "service_day", "number", name="uq_tickets_number_per_day"),
+        UniqueConstraint("request_id", name="uq_tickets_request_id"),
         Index("ix_tickets_queue", "service_day", "status", "category_id", "queue_at"),
+        Index("ix_tickets_finished", "service_day", "status", "category_id", "finished_at"),
+        Index("ix_tickets_real_name", "id_number_hash", "service_day"),
+        Index("ix_tickets_window", "window_number", "service_day", "status"),
+        Index("ix_tickets_day_number", "service_day", "number"),
+        Index("ix_tickets_called", "service_day", "called_at"),
     )
+
+
+class LoginFailure(Base):
+    """A failed login (queue at load, 0004_queue_load): kept in the database so that every center process
+    on it shares one rate limit. Old rows are pruned as new ones are written."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = _created()
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
 
 
 class TicketEvent(Base):

@@ -80,12 +80,15 @@ def issue_offline_ticket(
     id_number: str | None = None,
     priority: bool = False,
     day: dt.date | None = None,
+    replaces_request: uuid.UUID | None = None,
 ) -> OfflineTicket:
     """Issue a ticket from the leased block, locally, with its outbox op in the same transaction.
     Real name offline: one open ticket per ID number per category among this kiosk's own tickets, found
     by a hash keyed with the terminal's data key (kept in the keyring, not in the cache). The ID number
     itself travels sealed in the outbox to the center, which hashes it with its own key and records a
-    clash with another kiosk's or an online ticket as a conflict."""
+    clash with another kiosk's or an online ticket as a conflict.
+    `replaces_request`: the id of the online request whose answer was lost; the center cancels the ticket
+    that request made."""
     day = day or local_today()
     with term.cache.db.write_session() as s:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
@@ -135,6 +138,7 @@ def issue_offline_ticket(
             id_number_hash=hashed,  # keyed with this kiosk's data key: its own real-name check, offline
             id_number=id_number,  # sealed in the outbox; the center hashes it with its own key
             issued_at=now,
+            replaces_request=replaces_request,
         )
         # the same rows the center will write (issued_by stays empty here: terminals are not replicated)
         s.add_all(op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id))

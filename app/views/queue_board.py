@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.announce import call_text
+from app.domain.events import Event
 
 MAX_RECENT = 6
 
@@ -47,10 +48,10 @@ class QueueBoard:
         """Fold one message of the event stream into the board; returns announcements to speak."""
         kind, data = event.get("type"), event.get("data") or {}
         self.last_update = event.get("at") or dt.datetime.now(dt.UTC).isoformat()
-        if kind == "snapshot":
+        if kind == Event.SNAPSHOT:
             self._snapshot(data)
             return []
-        if kind in ("ticket.called", "ticket.recalled"):
+        if kind in (Event.TICKET_CALLED, Event.TICKET_RECALLED):
             number, window = data.get("number"), data.get("window")
             if number and window is not None:
                 self.recent.insert(0, Call(number, int(window), self.last_update))
@@ -58,26 +59,26 @@ class QueueBoard:
                 line = self.windows.get(int(window))
                 if line is not None:
                     line.ticket, line.status = number, "serving"
-                if kind == "ticket.called":
+                if kind == Event.TICKET_CALLED:
                     self._waiting_delta(number[:1], -1)
                 return [call_text(number, window)]
-        elif kind == "ticket.issued":
+        elif kind == Event.TICKET_ISSUED:
             self._waiting_delta(str(data.get("category") or "")[:1], +1)
-        elif kind == "ticket.transferred":
+        elif kind == Event.TICKET_TRANSFERRED:
             ticket = data.get("ticket") or {}
             self._waiting_delta(str(ticket.get("category") or "")[:1], +1)
-        elif kind in ("ticket.finished", "ticket.no_show"):
+        elif kind in (Event.TICKET_FINISHED, Event.TICKET_NO_SHOW):
             window = data.get("window")
             if window is not None and int(window) in self.windows:
                 self.windows[int(window)].ticket = None
-        elif kind == "window.status":
+        elif kind == Event.WINDOW_STATUS:
             window = data.get("window")
             if window is not None and int(window) in self.windows:
                 line = self.windows[int(window)]
                 line.status = str(data.get("status") or line.status)
                 if line.status in ("idle", "paused", "logged_out"):
                     line.ticket = None
-        elif kind == "notice":
+        elif kind == Event.NOTICE:
             text = str(data.get("text") or "")
             if text:
                 self.notices.insert(0, text)

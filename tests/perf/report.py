@@ -27,6 +27,8 @@ BENCHMARKS = [
     ("bench_runtime.py", ["--db", "postgresql"]),
     ("bench_import.py", []),
     ("bench_access.py", []),
+    ("bench_queue.py", ["--db", "postgresql"]),
+    ("bench_queue.py", ["--db", "sqlite"]),
 ]
 
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_access"
-down_revision: str | None = "0003_protocol_sync"
+down_revision: str | None = "0004_queue_load"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
