@@ -20,10 +20,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.center.security import Principal, hash_secret
+from app.domain.events import Event
 from app.store import models as m
 from app.store.db import Database
 
-ACCESS_EVENT = "access.changed"
+ACCESS_EVENT = Event.ACCESS_CHANGED
 TERMINAL_ROLES = frozenset({"kiosk", "counter", "screen"})
 DEFAULT_TTL_S = 2.0
 

@@ -27,3 +27,4 @@ class Event(StrEnum):
     FEEDBACK_CREATED = "feedback.created"
     RATING_CREATED = "rating.created"
     RECTIFICATION_UPDATED = "rectification.updated"
+    ACCESS_CHANGED = "access.changed"  # internal between center processes: drop a cached principal
