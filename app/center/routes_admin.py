@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.center.access import announce_change, staff_key
 from app.center.api_errors import ApiError
 from app.center.audit import append_center_event
 from app.center.changelog import publish_reference
@@ -148,6 +149,7 @@ def set_staff_active(
         st.active = body.active
         s.flush()
         publish_reference(s, st)
+        announce_change(c.bus, s, staff_key(st.id))  # every center process re-reads this account at once
         _audit(s, who, "staff.enable" if body.active else "staff.disable", "staff", username, {})
         return _staff_out(st, _depts(s))
 
