@@ -50,7 +50,20 @@ def _pk_keys(cls: type[m.Base]) -> list[str]:
     return [a.key for a in inspect(cls).column_attrs if a.columns[0].primary_key]
 
 
+def _staff_columns(cls: type[m.Base]) -> list[str]:
+    return [
+        a.key
+        for a in inspect(cls).column_attrs
+        if any(fk.column.table.name == "staff" for fk in a.columns[0].foreign_keys)
+    ]
+
+
 def _upsert(session: Session, cls: type[m.Base], values: dict[str, Any]) -> m.Base:
+    for key in _staff_columns(cls):
+        # a public terminal holds no staff roster (issue 15): a reference to a clerk it does not hold is
+        # kept as "unknown" rather than refused by the cache's foreign keys
+        if values.get(key) is not None and session.get(m.Staff, values[key]) is None:
+            values[key] = None
     pk = tuple(values[k] for k in _pk_keys(cls))
     obj = session.get(cls, pk if len(pk) > 1 else pk[0])
     if obj is None:
