@@ -69,6 +69,9 @@ def test_a_rolled_back_savepoint_drops_only_its_own_events(sqlite_url: str) -> N
     assert [e["data"]["n"] for e in got] == [1, 4, 5]
 
 
+AT = "2026-03-02T09:00:00+08:00"  # any fixed time: the ops' own timestamps
+
+
 def test_a_push_batch_with_one_bad_op_keeps_the_events_of_the_others(sqlite_url: str) -> None:
     ids = [uuid.uuid4() for _ in range(3)]
 
@@ -82,9 +85,9 @@ def test_a_push_batch_with_one_bad_op_keeps_the_events_of_the_others(sqlite_url:
                 on_bad_rating=lambda _s, _r: None,
             )
             ops = [
-                (uuid.uuid4(), "feedback.create", {"id": str(ids[0]), "text": "空调太冷"}),
-                (uuid.uuid4(), "feedback.create", {"id": str(ids[1]), "text": "   "}),  # rejected: empty
-                (uuid.uuid4(), "feedback.create", {"id": str(ids[2]), "text": "椅子不够"}),
+                (uuid.uuid4(), "feedback.create", {"id": str(ids[0]), "text": "空调太冷", "created_at": AT}),
+                (uuid.uuid4(), "feedback.create", {"id": str(ids[1]), "text": "   ", "created_at": AT}),  # rejected: empty
+                (uuid.uuid4(), "feedback.create", {"id": str(ids[2]), "text": "椅子不够", "created_at": AT}),
             ]
             answers = apply_batch(ctx, ops)
             assert [a for a, _ in answers] == ["applied", "rejected", "applied"]

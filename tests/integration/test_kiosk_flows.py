@@ -218,10 +218,10 @@ def test_guides_browse_search_read_and_print(backend, tmp_path: Path) -> None:
 def test_rating_one_per_visit_with_reasons_for_a_bad_one(hall, backend) -> None:
     center, _term, _tmp = hall
     mgr = StaffSession(center.url, "manager", "manager")
-    clerk = StaffSession(center.url, "clerk05", "clerk", 5)
+    clerk = StaffSession(center.url, "clerk09", "clerk", 9)  # window 9 serves G
     t = mgr.post("/tickets", category="G")
-    clerk.post("/windows/5/open")
-    called = clerk.post("/windows/5/call", number=t["number"])
+    clerk.post("/windows/9/open")
+    called = clerk.post("/windows/9/call", number=t["number"])
     clerk.post(f"/tickets/{called['ticket']['id']}/start")
     clerk.post(f"/tickets/{called['ticket']['id']}/finish")
     flow = RatingFlow(backend)
@@ -237,7 +237,7 @@ def test_rating_one_per_visit_with_reasons_for_a_bad_one(hall, backend) -> None:
     backend.sync()
     with center.db.read_session() as s:
         r = s.scalar(select(m.Rating).where(m.Rating.ticket_id == uuid.UUID(called["ticket"]["id"])))
-        assert r is not None and r.level == 2 and r.window_number == 5 and r.channel == "kiosk"
+        assert r is not None and r.level == 2 and r.window_number == 9 and r.channel == "kiosk"
         assert r.reasons == ["等候时间长"]
         assert s.scalar(select(m.Rectification).where(m.Rectification.rating_id == r.id)) is not None
     twice = RatingFlow(backend)

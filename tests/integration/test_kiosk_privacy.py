@@ -73,16 +73,21 @@ def test_public_terminals_receive_only_their_rows(hall) -> None:  # type: ignore
             held[kind] = (staff, settings, notices)
         assert held["kiosk"][0] == 0 and held["screen"][0] == 0, "a public terminal holds the staff roster"
         assert held["counter"][0] >= 3
-        assert held["kiosk"][1] == {"kiosk.greeting"}, held["kiosk"][1]
-        assert held["screen"][1] == set(), held["screen"][1]
-        assert held["counter"][1] == {"counter.receipt_footer"}, held["counter"][1]
+        # hall.info (the hall's name and code, printed on tickets) is for every terminal
+        assert held["kiosk"][1] == {"kiosk.greeting", "hall.info"}, held["kiosk"][1]
+        assert held["screen"][1] == {"hall.info"}, held["screen"][1]
+        assert held["counter"][1] == {"counter.receipt_footer", "hall.info"}, held["counter"][1]
         assert "屏幕通知" in held["screen"][2] and "屏幕通知" not in held["kiosk"][2]
         # the same over the API, as each terminal pulls from the start
         tok = screen.client._token()
         pulled = httpx.get(
             f"{center.url}/api/v1/sync/pull?after=0&limit=5000", headers={"Authorization": f"Bearer {tok}"}
         ).json()
-        assert not [c for c in pulled["changes"] if c["entity"] in ("staff", "setting")]
+        assert not [
+            c
+            for c in pulled["changes"]
+            if c["entity"] == "staff" or (c["entity"] == "setting" and c["entity_id"] != "hall.info")
+        ]
     finally:
         screen.close()
         counter.close()
