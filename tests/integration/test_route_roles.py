@@ -15,6 +15,10 @@ COUNTER_STAFF = {"clerk", "manager", "counter", "admin"}
 # (method, path) → roles that get past the role check
 ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/health"): ALL,
+    ("GET", "/api/v1/ready"): ALL,
+    ("GET", "/api/v1/metrics"): ALL,
+    ("POST", "/api/v1/sync/health"): {"kiosk", "screen", "counter"},
+    ("GET", "/api/v1/sync/resume"): {"kiosk", "screen", "counter", "admin"},
     ("GET", "/api/v1/snapshot"): STAFF_AND_TERMINALS,
     ("POST", "/api/v1/notices"): {"manager", "admin"},
     ("POST", "/api/v1/auth/login"): ALL,
@@ -82,6 +86,7 @@ BODIES: dict[str, object] = {
     "/api/v1/terminals/enroll": {"name": "role-probe", "kind": "screen", "credential": "p" * 40},
     "/api/v1/staff/{username}/role": {"role": "clerk"},
     "/api/v1/sync/push": {"ops": []},
+    "/api/v1/sync/health": {"health": {}},
     "/api/v1/sync/leases": {"category": "A", "size": 1},
     "/api/v1/calendar/{year}": {"days": [{"day": "2030-10-01", "is_workday": False, "name": "国庆节"}]},
     "/api/v1/tickets": {"category": "A"},
