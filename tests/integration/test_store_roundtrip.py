@@ -229,6 +229,7 @@ def build_graph() -> list[m.Base]:
         ),
     ]
     return [
+        m.LoginFailure(id=1, key="login:clerk01@127.0.0.1"),
         dept,
         cat,
         item,
