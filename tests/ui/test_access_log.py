@@ -16,7 +16,7 @@ def test_admin_reads_the_access_log_manager_is_told(qtbot, qapp, sqlite_url, tmp
         base = center.url + "/api/v1"
         assert httpx.post(f"{base}/auth/login", json={"username": "clerk01", "password": "nope"}).status_code == 401
         admin = CenterClient(center.url)
-        admin.token = str(admin.login_staff("admin", "admin")["token"])
+        admin.token = str(admin.login_staff("admin", "admin").token)
         page = AccessLogPage(admin.call)
         qtbot.addWidget(page)
         with qtbot.waitSignal(page.loaded, timeout=10_000):
@@ -30,7 +30,7 @@ def test_admin_reads_the_access_log_manager_is_told(qtbot, qapp, sqlite_url, tmp
         assert any(row[1] == "admin" and row[2].endswith("· login") for row in cells)
 
         manager = CenterClient(center.url)
-        manager.token = str(manager.login_staff("manager", "manager")["token"])
+        manager.token = str(manager.login_staff("manager", "manager").token)
         denied = AccessLogPage(manager.call)
         qtbot.addWidget(denied)
         with qtbot.waitSignal(denied.loaded, timeout=10_000):

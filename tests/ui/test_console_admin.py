@@ -29,7 +29,7 @@ def test_the_admin_tab_changes_the_hall_and_audits_each_change(qtbot, qapp, sqli
             init_hall(s, admin="chief", password=PASSWORD, full_name="管理员", hall_name="六合区政务服务中心", hall_code="LH")
         with center.db.write_session() as s:
             import_catalog(s, read_workbook(resource("catalog", "sample-hall.xlsx")).catalog)
-        httpx.post(f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-9", "kind": "kiosk", "credential": "k" * 40})
+        enrollment = httpx.post(f"{center.url}/api/v1/terminals/enroll", json={"name": "kiosk-9", "kind": "kiosk", "credential": "k" * 40})
         client = CenterClient(center.url)
         login = client.login_staff("chief", PASSWORD)
         client.token = login.token
@@ -84,6 +84,10 @@ def test_the_admin_tab_changes_the_hall_and_audits_each_change(qtbot, qapp, sqli
         assert change(lambda: tab.set_item("suspended")).startswith("done")
 
         tab.terminals.selectRow(0)
+        tab.enroll_code.setText("0000-0000")  # not the code the kiosk shows
+        assert change(lambda: tab.terminal("approve")).startswith("failed") and tab.terminals.item(0, 2).text() == "pending"
+        tab.terminals.selectRow(0)
+        tab.enroll_code.setText(enrollment.json()["code"])
         assert change(lambda: tab.terminal("approve")).startswith("done") and tab.terminals.item(0, 2).text() == "approved"
         tab.terminals.selectRow(0)
         assert change(lambda: tab.terminal("revoke")).startswith("done") and tab.terminals.item(0, 2).text() == "revoked"

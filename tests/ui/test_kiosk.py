@@ -68,10 +68,10 @@ def _has_ink(img: QImage) -> bool:
 def test_tap_through_every_page_in_both_modes(shell, hall, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     center, _term, number = hall
     mgr = StaffSession(center.url, "manager", "manager")
-    clerk = StaffSession(center.url, "clerk04", "clerk", 4)
-    clerk.post("/windows/4/open")
+    clerk = StaffSession(center.url, "clerk05", "clerk", 5)  # window 5 serves category B
+    clerk.post("/windows/5/open")
     visit = mgr.post("/tickets", category="B")
-    called = clerk.post("/windows/4/call", number=visit["number"])
+    called = clerk.post("/windows/5/call", number=visit["number"])
     clerk.post(f"/tickets/{called['ticket']['id']}/finish")
     seen: dict[str, str] = {}
 

@@ -170,6 +170,9 @@ class AdminTab(QWidget):
         self.terminals = _table([self.tr("Name"), self.tr("Kind"), self.tr("Status"), self.tr("Last seen")])
         lay.addWidget(self.terminals)
         row = QHBoxLayout()
+        self.enroll_code = QLineEdit(placeholderText=self.tr("Enrollment code shown on the terminal"))
+        row.addWidget(QLabel(self.tr("Enrollment code")))
+        row.addWidget(self.enroll_code)
         row.addWidget(_button(self.tr("Approve"), lambda: self.terminal("approve")))
         row.addWidget(_button(self.tr("Revoke"), lambda: self.terminal("revoke")))
         row.addStretch(1)
@@ -347,5 +350,7 @@ class AdminTab(QWidget):
         r = self.terminals.currentRow()
         if 0 <= r < len(self.terminal_rows):
             name = self.terminal_rows[r]["name"]
-            self._change(lambda: self.api("POST", f"/terminals/{name}/{action}"), self.tr("{0}: {1}").format(name, action),
+            # Approval grants exactly the credential whose code the terminal's screen shows.
+            body = {"json": {"code": self.enroll_code.text().strip()}} if action == "approve" else {}
+            self._change(lambda: self.api("POST", f"/terminals/{name}/{action}", **body), self.tr("{0}: {1}").format(name, action),
                          lambda: self.api("GET", "/terminals"), self._show_terminals)
