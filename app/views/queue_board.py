@@ -71,6 +71,8 @@ class QueueBoard:
             window = data.get("window")
             if window is not None and int(window) in self.windows:
                 self.windows[int(window)].ticket = None
+        elif kind == Event.CATEGORIES_OPENING:  # the clock passed an opening boundary
+            self.closed = {str(k): str(v) for k, v in (data.get("closed") or {}).items()}
         elif kind == Event.WINDOW_STATUS:
             window = data.get("window")
             if window is not None and int(window) in self.windows:
