@@ -79,9 +79,6 @@
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="85" />
         <location filename="../../ui/screen/admin_tab.py" line="96" />
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -179,6 +176,13 @@
         <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>B post</source>
         <translation>B岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <source>Title</source>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="120" />

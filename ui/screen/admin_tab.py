@@ -112,7 +112,7 @@ class AdminTab(QWidget):
     def _windows_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.windows = _table([self.tr("Window"), self.tr("Name"), self.tr("Categories in order"), self.tr("A post"), self.tr("B post"), self.tr("Active")])
+        self.windows = _table([self.tr("Window"), self.tr("Title"), self.tr("Categories in order"), self.tr("A post"), self.tr("B post"), self.tr("Active")])
         self.windows.itemSelectionChanged.connect(self._window_selected)
         lay.addWidget(self.windows)
         form = QFormLayout()
@@ -127,7 +127,7 @@ class AdminTab(QWidget):
     def _categories_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.categories = _table([self.tr("Prefix"), self.tr("Name"), self.tr("Opening hours"), self.tr("Daily quota"), self.tr("Cut-off (minutes)"), self.tr("Active")])
+        self.categories = _table([self.tr("Prefix"), self.tr("Title"), self.tr("Opening hours"), self.tr("Daily quota"), self.tr("Cut-off (minutes)"), self.tr("Active")])
         self.categories.itemSelectionChanged.connect(self._category_selected)
         lay.addWidget(self.categories)
         form = QFormLayout()
@@ -168,7 +168,7 @@ class AdminTab(QWidget):
     def _terminals_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.terminals = _table([self.tr("Name"), self.tr("Kind"), self.tr("Terminal status"), self.tr("Last seen")])
+        self.terminals = _table([self.tr("Title"), self.tr("Kind"), self.tr("Terminal status"), self.tr("Last seen")])
         lay.addWidget(self.terminals)
         row = QHBoxLayout()
         self.enroll_code = QLineEdit(placeholderText=self.tr("Enrollment code shown on the terminal"))
