@@ -26,3 +26,26 @@ def test_the_header_fits_in_both_orientations(qtbot, qapp, portrait: bool) -> No
         right = label.mapTo(w, label.rect().topRight()).x()
         assert 0 <= right <= w.width(), (label.objectName(), right)
     assert "23:59:58" in w.clock.text() and "星期三" in w.clock.text()
+
+
+@pytest.mark.parametrize("ending", ["ticket.finished", "ticket.no_show"])
+def test_the_big_panel_lets_go_of_a_ticket_that_left_its_window(qtbot, qapp, ending: str) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_language
+
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    w = BoardWidget("示范政务服务中心")
+    qtbot.addWidget(w)
+    b = w.board
+    b.apply({"type": "snapshot", "data": {"windows": [{"number": 3, "name": "3号窗口", "status": "open"}],
+                                          "waiting": {"A": 1}, "categories": {"A": "企业开办"}}})
+    b.apply({"type": "ticket.called", "data": {"number": "A001", "window": 3}})
+    w.set_board(b)
+    assert w.latest_number.text() == "A001" and w.latest_window.text() == "请到3号窗口"
+    b.apply({"type": ending, "data": {"number": "A001", "window": 3}})
+    w.set_board(b)
+    assert w.latest_number.text() == "—" and "A001" not in w.latest_window.text()  # the tile says idle: so does the panel
+    assert "A001" in w.recent.text()  # still in the list of recent calls
+    b.apply({"type": "ticket.recalled", "data": {"number": "A002", "window": 3}})
+    w.set_board(b)
+    assert w.latest_number.text() == "A002"

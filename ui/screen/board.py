@@ -122,8 +122,8 @@ class BoardWidget(QWidget):
                 else self.tr("Connecting…")
             )
         self.status.setStyleSheet(BOARD_QSS)
-        if b.recent:
-            last = b.recent[0]
+        last = b.now_calling()
+        if last is not None:
             self.latest_number.setText(last.number)
             self.latest_window.setText(self.tr("Please go to window {0}").format(last.window))
         else:
@@ -131,7 +131,7 @@ class BoardWidget(QWidget):
             self.latest_window.setText(self.tr("Please wait for your number"))
         window_label = self.tr("Window {0}")
         self.recent.setText(
-            "<br>".join(f"{c.number} &nbsp;→&nbsp; {window_label.format(c.window)}" for c in b.recent[1:6])
+            "<br>".join(f"{c.number} &nbsp;→&nbsp; {window_label.format(c.window)}" for c in (b.recent[1:6] if last is not None else b.recent[:5]))
         )
         self._fill_windows()
         self._fill_queues()
