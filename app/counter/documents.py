@@ -40,6 +40,10 @@ def _lines(checks: list[MaterialCheck]) -> list[n.MaterialLine]:
     ]
 
 
+def paper_path(svc: CounterService, number: str, name: str) -> Path:
+    return _out(svc, number, name)
+
+
 def _out(svc: CounterService, number: str, name: str) -> Path:
     folder = svc.documents_dir / local_today().isoformat()
     folder.mkdir(parents=True, exist_ok=True)
@@ -194,6 +198,17 @@ def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
         assert case is not None
         number, item_name, method, tracking = case.case_number, case.item.name, case.delivery_method, case.tracking_number
         name = case.applicant.name
+    return delivery_slip_of(svc, number, item_name, name, method, tracking)
+
+
+def delivery_slip_of(
+    svc: CounterService, number: str, item_name: str, name: str, method: str | None, tracking: str | None
+) -> Path | None:
+    """出件回执 of any case, also one this counter never held (出件 at any window)."""
+    from printers.escpos.layout import LayoutBuilder, paper_for
+
+    if svc.printer is None:
+        return None
     b = LayoutBuilder(paper_for(svc.printer.paper.mm), "delivery")  # the paper width: a setting, no I/O
     b.text(svc.settings.hall_name, "center", bold=True)
     b.text("出件回执", "center", size=2, bold=True)

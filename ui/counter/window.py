@@ -704,7 +704,7 @@ class CounterWindow(QMainWindow):
             (self.tr("Request correction"), lambda cid: self.svc.request_correction(cid, [x for x in self.correction_edit.text().split("；") if x.strip()])),
             (self.tr("Corrections received"), self.svc.corrections_received),
             (self.tr("Deferred materials supplied"), self.svc.deferred_supplied),
-            (self.tr("Complete"), self.svc.complete),
+            (self.tr("Complete"), lambda cid: self.svc.complete(cid, approved=True)),
             (self.tr("Deliver at window"), lambda cid: self.svc.deliver(cid, "window")),
             (self.tr("Deliver by express"), lambda cid: self.svc.deliver(cid, "express", self.tracking_edit.text())),
         ):
