@@ -462,9 +462,19 @@ def case_detail(s: Session, case: m.Case, today: dt.date, yellow: int) -> dict[s
     """The case with its applicant (masked), materials, tasks, pauses, notices and whole history."""
     cal = load_calendar(s)
     staff = {st.id: st.full_name for st in s.scalars(select(m.Staff))}
-    tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id).order_by(m.CaseTask.created_at)))
+    tasks = list(
+        s.scalars(
+            select(m.CaseTask)
+            .where(m.CaseTask.case_id == case.id)
+            .order_by(m.CaseTask.lead.desc(), m.CaseTask.kind, m.CaseTask.department_id)
+        )
+    )
     history = list(
-        s.scalars(select(m.CaseTransition).where(m.CaseTransition.case_id == case.id).order_by(m.CaseTransition.at))
+        s.scalars(
+            select(m.CaseTransition)
+            .where(m.CaseTransition.case_id == case.id)
+            .order_by(m.CaseTransition.at, m.CaseTransition.id)
+        )
     )
     pauses = _pauses(s, case.id, today)
     correction = next((h.detail.get("missing") for h in reversed(history) if h.detail and h.step == "correction"), None)

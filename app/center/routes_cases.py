@@ -113,8 +113,12 @@ def detail(
 ) -> dict[str, Any]:
     """The case with its applicant (masked), materials, tasks, pauses, notices and whole history."""
     case = cs.load_case(s, case_id)
-    cs.may_read(s, case, _actor(s, who))
-    return cs.case_detail(s, case, _day(date), c.settings.supervision.yellow_working_days)
+    actor = _actor(s, who)
+    cs.may_read(s, case, actor)
+    out = cs.case_detail(s, case, _day(date), c.settings.supervision.yellow_working_days)
+    dept = s.get(m.Department, actor.department_id) if actor.department_id else None
+    out["my_department"] = dept.code if dept is not None and who.role == "backoffice" else None
+    return out
 
 
 # ------------------------------------------------------------------ the back office's steps

@@ -292,92 +292,510 @@
     </message>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="173" />
+        <source>Enrollment code shown on the terminal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="174" />
+        <source>Enrollment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="176" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="174" />
+        <location filename="../../ui/screen/admin_tab.py" line="177" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="186" />
+        <location filename="../../ui/screen/admin_tab.py" line="189" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="197" />
-        <location filename="../../ui/screen/admin_tab.py" line="204" />
-        <location filename="../../ui/screen/admin_tab.py" line="211" />
+        <location filename="../../ui/screen/admin_tab.py" line="200" />
+        <location filename="../../ui/screen/admin_tab.py" line="207" />
+        <location filename="../../ui/screen/admin_tab.py" line="214" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="197" />
-        <location filename="../../ui/screen/admin_tab.py" line="204" />
-        <location filename="../../ui/screen/admin_tab.py" line="211" />
+        <location filename="../../ui/screen/admin_tab.py" line="200" />
+        <location filename="../../ui/screen/admin_tab.py" line="207" />
+        <location filename="../../ui/screen/admin_tab.py" line="214" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="265" />
+        <location filename="../../ui/screen/admin_tab.py" line="268" />
         <source>Added {0}</source>
         <translation>已新增 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="271" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Enabled {0}</source>
         <translation>已启用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="271" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Disabled {0}</source>
         <translation>已停用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="277" />
+        <location filename="../../ui/screen/admin_tab.py" line="280" />
         <source>New password set for {0}</source>
         <translation>已为 {0} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="284" />
+        <location filename="../../ui/screen/admin_tab.py" line="287" />
         <source>ID card registered for {0}</source>
         <translation>已为 {0} 登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="297" />
+        <location filename="../../ui/screen/admin_tab.py" line="300" />
         <source>Window {0} saved</source>
         <translation>{0}号窗口已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="306" />
+        <location filename="../../ui/screen/admin_tab.py" line="309" />
         <source>Category {0} saved</source>
         <translation>类别 {0} 已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="314" />
+        <location filename="../../ui/screen/admin_tab.py" line="317" />
         <source>Item {0}: {1}</source>
         <translation>事项 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="317" />
+        <location filename="../../ui/screen/admin_tab.py" line="320" />
         <source>Hall workbook</source>
         <translation>大厅基础数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="330" />
+        <location filename="../../ui/screen/admin_tab.py" line="333" />
         <source>Valid: {0} items; nothing written</source>
         <translation>检查通过：{0} 个事项；未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="333" />
+        <location filename="../../ui/screen/admin_tab.py" line="336" />
         <source>Imported: {0} new, {1} updated, {2} suspended</source>
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="350" />
+        <location filename="../../ui/screen/admin_tab.py" line="355" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="131" />
+        <source>Back office</source>
+        <translation>后台审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="148" />
+        <source>Working: {0}…</source>
+        <translation>正在处理：{0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="160" />
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="172" />
+        <source>Back office login</source>
+        <translation>后台审批登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="180" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="181" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="182" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="200" />
+        <source>This account is not department staff</source>
+        <translation>该账号不是后台审批人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="204" />
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="209" />
+        <source>Logged in: {0}</source>
+        <translation>当前用户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="223" />
+        <source>Work list</source>
+        <translation>待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="230" />
+        <source>Open tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="230" />
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="233" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="237" />
+        <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
+        <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Department</source>
+        <translation>实施部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Due</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="245" />
+        <source>Open the case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="253" />
+        <source>work list</source>
+        <translation>待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Red</source>
+        <translation>红灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Yellow</source>
+        <translation>黄灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Green</source>
+        <translation>绿灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="258" />
+        <source>Paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="267" />
+        <location filename="../../ui/backoffice/window.py" line="395" />
+        <source> (lead)</source>
+        <translation>（牵头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="268" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="268" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <source>Verification of a commitment</source>
+        <translation>告知承诺核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="287" />
+        <source>Back to the work list</source>
+        <translation>返回待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="299" />
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Originals</source>
+        <translation>收原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Copies</source>
+        <translation>收复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Promised by</source>
+        <translation>承诺补交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="302" />
+        <source>Departments' tasks</source>
+        <translation>各部门审批任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="317" />
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="305" />
+        <source>History</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Working days used</source>
+        <translation>已用工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="313" />
+        <source>My task</source>
+        <translation>本部门任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="315" />
+        <source>Review opinion (审核意见)</source>
+        <translation>填写审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="319" />
+        <source>What must be corrected, one per line</source>
+        <translation>需要补正的材料，每行一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="321" />
+        <source>To correct</source>
+        <translation>补正内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="323" />
+        <source>e.g. 市市场监督管理局</source>
+        <translation>如：市市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="324" />
+        <source>Report to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="326" />
+        <source>Hearing, testing, expert review, site inspection</source>
+        <translation>听证、检验检测、专家评审、现场踏勘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="327" />
+        <source>Special step</source>
+        <translation>特殊环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="331" />
+        <source>Save opinion</source>
+        <translation>保存意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="332" />
+        <source>Approve (准予)</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="333" />
+        <source>Deny (不予许可)</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="334" />
+        <source>Return for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="335" />
+        <source>Start special step</source>
+        <translation>特殊环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="336" />
+        <source>End special step</source>
+        <translation>特殊环节结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="337" />
+        <source>Report to a higher level</source>
+        <translation>上报上级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="338" />
+        <source>Commitment holds</source>
+        <translation>核查：承诺属实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="339" />
+        <source>Commitment does not hold</source>
+        <translation>核查：承诺不实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="340" />
+        <source>Decision notice (PDF)</source>
+        <translation>审批决定书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="366" />
+        <source>case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>due soon</source>
+        <translation>（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>on time</source>
+        <translation>（正常）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="376" />
+        <source>Applicant: {0} (ID {1}, phone {2})</source>
+        <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="377" />
+        <source>Received {0} · due {1} {2} · working days used {3}</source>
+        <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="380" />
+        <source>Status: {0} · lead department: {1}</source>
+        <translation>状态：{0} · 牵头部门：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="384" />
+        <source>Materials promised by {0} (容缺)</source>
+        <translation>容缺材料承诺补交日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="385" />
+        <source>Waiting for correction: {0}</source>
+        <translation>待补正：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="402" />
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="416" />
+        <source>Notices: {0}</source>
+        <translation>文书：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="464" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="464" />
+        <source>decision notice</source>
+        <translation>审批决定书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="468" />
+        <source>No task of your department in this case</source>
+        <translation>本件没有本部门的任务</translation>
     </message>
 </context>
 <context>

@@ -239,7 +239,9 @@ def test_immediate_case_on_the_spot_and_special_step(center, tmp_path: Path) -> 
     r = scjg.post(f"/cases/{live.case_id}/tasks/{task['id']}/report", {"receiver": "市市场监督管理局"})
     assert r.status_code == 200
     detail = scjg.get(f"/cases/{live.case_id}").json()
-    assert detail["tasks"][0]["status"] == "reported" and detail["tasks"][0]["receiver"] == "市市场监督管理局"
+    mine = next(t for t in detail["tasks"] if t["id"] == task["id"])
+    assert detail["tasks"][0] == mine  # the lead's task first
+    assert mine["status"] == "reported" and mine["receiver"] == "市市场监督管理局"
     assert detail["history"][-1]["step"] == "report" and detail["history"][-1]["detail"] == {"receiver": "市市场监督管理局"}
     assert scjg.get("/cases/00000000-0000-0000-0000-000000000000").status_code == 404
     t1.close()
