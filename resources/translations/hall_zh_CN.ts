@@ -293,12 +293,12 @@
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="173" />
         <source>Enrollment code shown on the terminal</source>
-        <translation type="unfinished" />
+        <translation>终端显示的登记码</translation>
     </message>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="174" />
         <source>Enrollment code</source>
-        <translation type="unfinished" />
+        <translation>登记码</translation>
     </message>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="176" />
