@@ -100,6 +100,9 @@ def render_documents(
                 _out(svc, number, "容缺受理承诺书"),
             )
         )
+    promised = [c.name for c in checks if c.promise]
+    if promised and outcome.notice in ("acceptance", "deferral"):
+        docs.append(commitment_letter(svc, number, who, item, promised))
     if outcome.notice == "correction":
         docs.append(
             n.render_correction(
@@ -166,6 +169,16 @@ def print_receipt(
     return svc.on_printer(lambda p: p.print_receipt(data)).preview
 
 
+def commitment_letter(svc: CounterService, number: str, who: n.Applicant, item: GuideItem, promised: list[str]) -> Path:
+    """告知承诺书: the applicant signs it at the window; the department checks the commitment later (核查)."""
+    from printers import case_notices as cn
+
+    return cn.render_commitment_letter(
+        cn.CommitmentLetter(_header(svc, "诺", number, item.department_name), who, item.name, number, promised),
+        _out(svc, number, "告知承诺书"),
+    )
+
+
 def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) -> Path:
     with svc.term.cache.db.read_session() as s:
         case = s.get(m.Case, case_id)
@@ -189,7 +202,6 @@ def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) 
 
 def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
     """出件回执 on the receipt printer (the citizen's proof of collection or of the express dispatch)."""
-    from printers.escpos.layout import LayoutBuilder, paper_for
 
     if svc.printer is None:
         return None

@@ -551,6 +551,36 @@ class CounterService:
         found: list[dict[str, Any]] = self._call("GET", "/cases/lookup", "查找办件", params={"q": query.strip()})
         return found
 
+    def center_case_rows(self, query: str) -> list[CaseRow]:
+        """The center's cases for the case list (出件 at any window): whichever window accepted them."""
+        today = local_today()
+        yellow = self.settings.supervision.yellow_working_days
+        cal = self.calendar()
+        rows = []
+        for c in self.find_center_cases(query):
+            due = dt.date.fromisoformat(c["due_date"]) if c.get("due_date") else None
+            status = str(c["status"])
+            rows.append(
+                CaseRow(
+                    id=uuid.UUID(c["id"]),
+                    case_number=c["case_number"],
+                    item_name=c["item_name"],
+                    applicant=c["applicant"],
+                    status=status,
+                    received_on=dt.date.fromisoformat(c["received_on"]),
+                    due_date=due,
+                    light=supervision_light(due, today, yellow, cal).value if due and status in OPEN_STATUSES else "",
+                    window_number=c.get("window_number"),
+                    delivery={"express": "快递", "window": "窗口领取"}.get(c.get("delivery_method") or "", "")
+                    + (f" {c['tracking_number']}" if c.get("tracking_number") else ""),
+                )
+            )
+        return rows
+
+    def correction_paper(self, case_id: uuid.UUID) -> Path:
+        """The back office's 补正材料通知书 of a case, from the center, for printing at this window."""
+        return self.center_paper(case_id, "correction", self.center_case(case_id)["case_number"])
+
     def center_case(self, case_id: uuid.UUID) -> dict[str, Any]:
         got: dict[str, Any] = self._call("GET", f"/cases/{case_id}", "办件详情")
         return got

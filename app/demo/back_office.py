@@ -55,7 +55,9 @@ def back_office_cases(base: str, settings: Settings, *, name: str = "counter-bac
         term.engine.sync_once()
         scjg = StaffSession(base, "bo_scjg", "backoffice")
         swj = StaffSession(base, "bo_swj", "backoffice")
-        tasks = {(t["case_number"], t["department_code"]): t for t in scjg.get("/cases/tasks")}
+        tasks: dict[tuple[str, str], dict[str, Any]] = {
+            (t["case_number"], t["department_code"]): t for t in scjg.get("/cases/tasks")
+        }
         tasks.update({(t["case_number"], t["department_code"]): t for t in swj.get("/cases/tasks")})
 
         def task(key: str, dept: str = "SCJG") -> dict[str, Any]:

@@ -1137,7 +1137,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="448" />
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1224,7 +1224,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
@@ -1354,77 +1354,87 @@
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="688" />
+        <source>Find at the center (case number, ID card or QR)</source>
+        <translation>中心查找（办件编号、身份证或二维码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="700" />
+        <location filename="../../ui/counter/window.py" line="703" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="702" />
+        <location filename="../../ui/counter/window.py" line="705" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="704" />
+        <location filename="../../ui/counter/window.py" line="707" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="705" />
+        <location filename="../../ui/counter/window.py" line="708" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="709" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="707" />
+        <location filename="../../ui/counter/window.py" line="710" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="711" />
+        <source>Print the back office's correction notice</source>
+        <translation>打印补正材料通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="712" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="709" />
+        <location filename="../../ui/counter/window.py" line="713" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="755" />
+        <location filename="../../ui/counter/window.py" line="764" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="760" />
+        <location filename="../../ui/counter/window.py" line="769" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

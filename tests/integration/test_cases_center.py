@@ -119,7 +119,7 @@ def test_joint_case_from_window_1_to_window_3(center, tmp_path: Path) -> None:  
     later = local_today() + dt.timedelta(days=1)
     r = clerk3.post(f"/cases/{case_id}/corrected", date=later.isoformat())
     assert r.status_code == 200 and r.json()["status"] == "accepted"
-    lead = [t for t in scjg.get("/cases/tasks").json() if t["id"] == lead_id][0]
+    lead = next(t for t in scjg.get("/cases/tasks").json() if t["id"] == lead_id)
     assert lead["status"] == "open"
     with center.db.read_session() as s:
         case = s.get(m.Case, case_id)
@@ -225,7 +225,7 @@ def test_immediate_case_on_the_spot_and_special_step(center, tmp_path: Path) -> 
     r = scjg.post(f"/cases/{live.case_id}/pause", {"reason": "现场踏勘"}, date=today.isoformat())
     assert r.json()["status"] == "suspended"
     assert scjg.post(f"/cases/{live.case_id}/pause", {"reason": "again"}).status_code == 409
-    task = [t for t in scjg.get("/cases/tasks").json() if t["case_number"] == live.case_number][0]
+    task = next(t for t in scjg.get("/cases/tasks").json() if t["case_number"] == live.case_number)
     assert task["light"] == "grey"
     end = w1.calendar().add_working_days(today, 2)
     r = scjg.post(f"/cases/{live.case_id}/resume", date=end.isoformat())
@@ -244,4 +244,33 @@ def test_immediate_case_on_the_spot_and_special_step(center, tmp_path: Path) -> 
     assert mine["status"] == "reported" and mine["receiver"] == "市市场监督管理局"
     assert detail["history"][-1]["step"] == "report" and detail["history"][-1]["detail"] == {"receiver": "市市场监督管理局"}
     assert scjg.get("/cases/00000000-0000-0000-0000-000000000000").status_code == 404
+    t1.close()
+
+
+def test_commitment_letter_and_its_check(center, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """告知承诺: the counter prints the 告知承诺书 to sign; the lead department gets a 核查 task."""
+    s1, t1 = counter_terminal(center.url, tmp_path, "counter-1")
+    w1 = counter_service(t1, s1, tmp_path / "w1", window=1)
+    w1.login("clerk01", "clerk")
+    item = w1.search_items("企业变更登记")[0]
+    checks = _full(w1, item)
+    checks[-1] = dataclasses.replace(checks[-1], originals_received=0, copies_received=0, promise=True)
+    got = w1.accept(ApplicantIn("钱多", "11010119900307803X"), item, checks, Decision.ACCEPT)
+    letter = next(p for p in got.documents if p.name.endswith("告知承诺书.pdf"))
+    text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True, check=True).stdout
+    assert "告知承诺书" in text and checks[-1].name[:6] in text and "承诺人" in text
+    t1.engine.sync_once()
+    scjg = Api(center.url, "bo_scjg", "backoffice")
+    mine = [t for t in scjg.get("/cases/tasks").json() if t["case_number"] == got.case_number]
+    assert sorted(t["kind"] for t in mine) == ["approve", "verify"]
+    verify = next(t for t in mine if t["kind"] == "verify")
+    approve = next(t for t in mine if t["kind"] == "approve")
+    assert scjg.post(f"/cases/{got.case_id}/tasks/{approve['id']}/verify", {"holds": True}).status_code == 409
+    assert scjg.post(f"/cases/{got.case_id}/tasks/{verify['id']}/verify", {"holds": False}).status_code == 422
+    assert scjg.post(f"/cases/{got.case_id}/tasks/{verify['id']}/verify", {"holds": True, "opinion": "经核查属实"}).status_code == 200
+    detail = scjg.get(f"/cases/{got.case_id}").json()
+    assert "告知承诺书" in detail["notices"] and detail["status"] == "accepted"  # 核查 does not decide the case
+    assert "告知承诺书" in pdf_text(scjg.get(f"/cases/{got.case_id}/papers/commitment.pdf").content, tmp_path)
+    rows = w1.center_case_rows(got.case_number)
+    assert [r.case_number for r in rows] == [got.case_number] and rows[0].status == "accepted"
     t1.close()
