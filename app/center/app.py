@@ -18,6 +18,7 @@ from app.center import (
     routes_admin,
     routes_auth,
     routes_calendar,
+    routes_cases,
     routes_manager,
     routes_ops,
     routes_queue,
@@ -143,6 +144,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_queue.router)
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
+    app.include_router(routes_cases.router)  # issue 17: cases at the center
     routes_ops.install(app, db)
     _install_event_stream(app, context)
     declare_errors(app)

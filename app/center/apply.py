@@ -27,10 +27,12 @@ from sqlalchemy import JSON, TypeDecorator, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from app.center.cases import after_terminal_transition, case_summary, dispatch_rows
 from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.lookup import progress_key
 from app.domain.states import InvalidTransition, check_case_transition
+from app.domain.workdays import WorkdayCalendar
 from app.protocol.ops import (
     ApplicantPayload,
     AuditPayload,
@@ -47,8 +49,11 @@ from app.protocol.ops import (
 )
 from app.protocol.rows import apply_transition, op_rows
 from app.store import models as m
+from app.store.calendar_store import load_calendar
 from app.store.crypto import FieldCipher
 from app.store.rows import next_value
+
+__all__ = ["ApplyContext", "apply_batch", "case_summary"]
 
 log = logging.getLogger("hall.center.sync")
 APPLY_ERRORS = (IntegrityError, DBAPIError, ValueError, KeyError, TypeError)
@@ -77,6 +82,8 @@ class Known:
     categories: dict[str, uuid.UUID] = field(default_factory=dict)
     audit: dict[int, str] = field(default_factory=dict)  # this terminal's chain: seq → hash
     tail_hashes: dict[uuid.UUID, str | None] = field(default_factory=dict)  # case id → id_tail_hash
+    departments: dict[str, uuid.UUID] = field(default_factory=dict)  # code → id (dispatching cases)
+    calendar: WorkdayCalendar | None = None
 
     def has(self, cls: type[m.Base], ident: uuid.UUID) -> bool:
         return ident in self.ids.setdefault(cls, set())
@@ -156,6 +163,10 @@ class ApplyContext:
             k.rated_tickets |= set(s.scalars(select(m.Rating.ticket_id).where(m.Rating.ticket_id.in_(t_ids))))
         if c_ids:
             k.rated_cases |= set(s.scalars(select(m.Rating.case_id).where(m.Rating.case_id.in_(c_ids))))
+        if cases:
+            k.departments.update(dict(s.execute(select(m.Department.code, m.Department.id)).all()))
+        if cases or trans:
+            k.calendar = load_calendar(s)
         if tickets:
             k.categories.update(dict(s.execute(select(m.Category.prefix, m.Category.id)).all()))
         if audits:
@@ -259,21 +270,6 @@ def _copy(conn: Any, table: Any, batch: list[dict[str, Any]]) -> None:
         raise ValueError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
 
 
-def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
-    """What every terminal may know of a case (the kiosk's progress lookup): no personal data."""
-    return {
-        "id": str(case.id),
-        "case_number": case.case_number,
-        "item_code": item_code,
-        "status": case.status.value,
-        "received_on": case.received_on.isoformat(),
-        "due_date": case.due_date.isoformat() if case.due_date else None,
-        "window_number": case.window_number,
-        "delivery_method": case.delivery_method,
-        "tracking_number": case.tracking_number,
-    }
-
-
 # ------------------------------------------------------------------ one applier per kind
 
 
@@ -300,9 +296,12 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
     rows = ctx.rows(p)
-    ctx.stage(rows)
     case = rows[0]
     assert isinstance(case, m.Case)
+    assert k.calendar is not None
+    # 前台综合受理、后台分类审批: the accepted case goes to its departments, all at once (联办件)
+    rows += dispatch_rows(case, item, k.departments, [r for r in rows if isinstance(r, m.CaseMaterial)], k.calendar)
+    ctx.stage(rows)
     k.add(m.Case, p.id)
     k.cases[p.id] = case
     k.case_numbers.add(p.case_number)
@@ -334,7 +333,10 @@ def apply_case_transition(ctx: ApplyContext, p: TransitionPayload) -> str:
         check_case_transition(case.status.value, p.from_status, p.to.value)
     except (InvalidTransition, ValueError) as exc:
         raise Rejected(str(exc)) from None
+    before = case.status.value
     apply_transition(case, p)
+    assert k.calendar is not None
+    after_terminal_transition(ctx.session, case, before, k.calendar)
     ctx.stage(ctx.rows(p))
     k.add(m.CaseTransition, p.id)
     if case.id not in k.tail_hashes:

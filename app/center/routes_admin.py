@@ -80,7 +80,7 @@ def list_staff(_: Principal = Depends(require("admin")), s: Session = Depends(re
 class StaffIn(BaseModel):
     username: str = Field(min_length=2, max_length=40, pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$")
     full_name: str = Field(min_length=1, max_length=50)
-    role: Literal["clerk", "manager", "admin"]
+    role: Literal["clerk", "manager", "admin", "backoffice"]
     window: int | None = Field(None, ge=1, le=999)
     department: str | None = Field(None, max_length=32)
     password: str | None = Field(None, max_length=200)
@@ -95,6 +95,8 @@ def add_staff(body: StaffIn, who: Principal = Depends(require("admin")), c: Cent
         dept_id = next((k for k, v in depts.items() if v == body.department), None)
         if body.department and dept_id is None:
             raise ApiError(422, "unknown_department", f"no department {body.department!r}")
+        if body.role == "backoffice" and dept_id is None:
+            raise ApiError(422, "department_required", "后台审批人员须指定部门 / back-office staff need a department")
         st = m.Staff(
             username=body.username,
             full_name=body.full_name,

@@ -399,7 +399,7 @@ def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = D
 
 
 class RoleIn(BaseModel):
-    role: Literal["clerk", "manager", "admin"]
+    role: Literal["clerk", "manager", "admin", "backoffice"]
 
 
 @router.post("/staff/{username}/role", tags=["staff"])

@@ -20,7 +20,7 @@ from app.store.calendar_store import seed_package_calendar
 
 log = logging.getLogger("hall.store.seed")
 
-DEMO_PASSWORDS = {"admin": "admin", "manager": "manager", "clerk": "clerk"}
+DEMO_PASSWORDS = {"admin": "admin", "manager": "manager", "clerk": "clerk", "backoffice": "backoffice"}
 
 
 def catalog_loaded(session: Session) -> bool:
@@ -89,6 +89,34 @@ def seed_demo_accounts(session: Session, catalog: Catalog) -> int:
     return count
 
 
+def backoffice_username(department_code: str) -> str:
+    return f"bo_{department_code.lower()}"
+
+
+def seed_backoffice_accounts(session: Session) -> int:
+    """One demo back-office account per department: bo_<code>/backoffice (e.g. bo_scjg, bo_swj)."""
+    password: str | None = None
+    count = 0
+    for dept in session.scalars(select(m.Department).order_by(m.Department.code)):
+        username = backoffice_username(dept.code)
+        if session.scalar(select(m.Staff.id).where(m.Staff.username == username)) is not None:
+            continue
+        password = password or hash_password(DEMO_PASSWORDS["backoffice"])
+        staff = m.Staff(
+            username=username,
+            full_name=f"{dept.short_name}审批员",
+            role=Role.BACKOFFICE,
+            password_hash=password,
+            department_id=dept.id,
+            is_demo=True,
+        )
+        session.add(staff)
+        session.flush()
+        publish_reference(session, staff)
+        count += 1
+    return count
+
+
 def seed_demo(session: Session, catalog: Catalog) -> dict[str, int]:
     """The demo hall: its catalog through the same import as a real hall's workbook, the calendar, and the
     demo accounts. A demo is shown at any hour, so its categories take tickets around the clock."""
@@ -99,5 +127,6 @@ def seed_demo(session: Session, catalog: Catalog) -> dict[str, int]:
     if not session.scalar(select(func.count()).select_from(m.CalendarYear)):
         counts["calendar_days"] = seed_calendar(session)
     counts["demo_accounts"] = seed_demo_accounts(session, catalog)
+    counts["backoffice_accounts"] = seed_backoffice_accounts(session)
     log.warning("demo data loaded: %s", counts)
     return counts

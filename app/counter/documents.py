@@ -40,6 +40,10 @@ def _lines(checks: list[MaterialCheck]) -> list[n.MaterialLine]:
     ]
 
 
+def paper_path(svc: CounterService, number: str, name: str) -> Path:
+    return _out(svc, number, name)
+
+
 def _out(svc: CounterService, number: str, name: str) -> Path:
     folder = svc.documents_dir / local_today().isoformat()
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,6 +100,9 @@ def render_documents(
                 _out(svc, number, "容缺受理承诺书"),
             )
         )
+    promised = [c.name for c in checks if c.promise]
+    if promised and outcome.notice in ("acceptance", "deferral"):
+        docs.append(commitment_letter(svc, number, who, item, promised))
     if outcome.notice == "correction":
         docs.append(
             n.render_correction(
@@ -162,6 +169,16 @@ def print_receipt(
     return svc.on_printer(lambda p: p.print_receipt(data)).preview
 
 
+def commitment_letter(svc: CounterService, number: str, who: n.Applicant, item: GuideItem, promised: list[str]) -> Path:
+    """告知承诺书: the applicant signs it at the window; the department checks the commitment later (核查)."""
+    from printers import case_notices as cn
+
+    return cn.render_commitment_letter(
+        cn.CommitmentLetter(_header(svc, "诺", number, item.department_name), who, item.name, number, promised),
+        _out(svc, number, "告知承诺书"),
+    )
+
+
 def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) -> Path:
     with svc.term.cache.db.read_session() as s:
         case = s.get(m.Case, case_id)
@@ -185,7 +202,6 @@ def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) 
 
 def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
     """出件回执 on the receipt printer (the citizen's proof of collection or of the express dispatch)."""
-    from printers.escpos.layout import LayoutBuilder, paper_for
 
     if svc.printer is None:
         return None
@@ -194,6 +210,17 @@ def delivery_slip(svc: CounterService, case_id: uuid.UUID) -> Path | None:
         assert case is not None
         number, item_name, method, tracking = case.case_number, case.item.name, case.delivery_method, case.tracking_number
         name = case.applicant.name
+    return delivery_slip_of(svc, number, item_name, name, method, tracking)
+
+
+def delivery_slip_of(
+    svc: CounterService, number: str, item_name: str, name: str, method: str | None, tracking: str | None
+) -> Path | None:
+    """出件回执 of any case, also one this counter never held (出件 at any window)."""
+    from printers.escpos.layout import LayoutBuilder, paper_for
+
+    if svc.printer is None:
+        return None
     b = LayoutBuilder(paper_for(svc.printer.paper.mm), "delivery")  # the paper width: a setting, no I/O
     b.text(svc.settings.hall_name, "center", bold=True)
     b.text("出件回执", "center", size=2, bold=True)

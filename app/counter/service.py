@@ -516,27 +516,112 @@ class CounterService:
         today = local_today()
         with self.term.cache.db.read_session() as s:
             case = s.get(m.Case, case_id)
-            if case is None:
-                raise HallError("no such case")
-            half_days = case.item.promised_days * 2 + int(case.item.promised_half_day)
+            half_days = case.item.promised_days * 2 + int(case.item.promised_half_day) if case is not None else 0
+        if case is None:  # accepted at another window: the center restarts the clock
+            got = self._call("POST", f"/cases/{case_id}/corrected", "补正收件")
+            return dt.date.fromisoformat(self.center_case(case_id)["due_date"]) if got else today
         due = self.calendar().add_half_working_days(today, half_days)
         self._move(case_id, CaseStatus.ACCEPTED, "补正材料已收齐，重新计时", received_on=today, due_date=due)
         return due
 
-    def complete(self, case_id: uuid.UUID, approved: bool = True) -> None:
+    def complete(self, case_id: uuid.UUID, *, approved: bool) -> None:
+        """A decision at the window: only for an item this window may decide on the spot (即办授权事项);
+        every other case is decided by its departments in the back office."""
+        with self.term.cache.db.read_session() as s:
+            case = s.get(m.Case, case_id)
+            if case is None:
+                raise HallError("本机没有此办件 / this counter does not hold the case", code="not_here")
+            window = s.scalar(select(m.Window).where(m.Window.number == self.window))
+            spot = case.item.code in ((window.spot_items or []) if window else [])
+        if not spot:
+            raise HallError(
+                "此件由承办部门在后台审批，窗口不能直接办结 / the department decides this case in the back office",
+                code="back_office",
+            )
         self._move(
             case_id,
             CaseStatus.APPROVED if approved else CaseStatus.DENIED,
-            "办结",
+            "窗口即办：" + ("准予" if approved else "不予许可"),
             completed_at=dt.datetime.now(dt.UTC),
         )
 
+    # ------------------------------------------------------------------ cases at the center (出件 at any window)
+    def find_center_cases(self, query: str) -> list[dict[str, Any]]:
+        """A case at the center by its number, the applicant's ID number or the notice's QR text."""
+        if not query.strip():
+            raise HallError("请输入办件编号、身份证号码或扫描通知书二维码 / give a case number, an ID number or the QR", code="empty")
+        found: list[dict[str, Any]] = self._call("GET", "/cases/lookup", "查找办件", params={"q": query.strip()})
+        return found
+
+    def center_case_rows(self, query: str) -> list[CaseRow]:
+        """The center's cases for the case list (出件 at any window): whichever window accepted them."""
+        today = local_today()
+        yellow = self.settings.supervision.yellow_working_days
+        cal = self.calendar()
+        rows = []
+        for c in self.find_center_cases(query):
+            due = dt.date.fromisoformat(c["due_date"]) if c.get("due_date") else None
+            status = str(c["status"])
+            rows.append(
+                CaseRow(
+                    id=uuid.UUID(c["id"]),
+                    case_number=c["case_number"],
+                    item_name=c["item_name"],
+                    applicant=c["applicant"],
+                    status=status,
+                    received_on=dt.date.fromisoformat(c["received_on"]),
+                    due_date=due,
+                    light=supervision_light(due, today, yellow, cal).value if due and status in OPEN_STATUSES else "",
+                    window_number=c.get("window_number"),
+                    delivery={"express": "快递", "window": "窗口领取"}.get(c.get("delivery_method") or "", "")
+                    + (f" {c['tracking_number']}" if c.get("tracking_number") else ""),
+                )
+            )
+        return rows
+
+    def correction_paper(self, case_id: uuid.UUID) -> Path:
+        """The back office's 补正材料通知书 of a case, from the center, for printing at this window."""
+        return self.center_paper(case_id, "correction", self.center_case(case_id)["case_number"])
+
+    def center_case(self, case_id: uuid.UUID) -> dict[str, Any]:
+        got: dict[str, Any] = self._call("GET", f"/cases/{case_id}", "办件详情")
+        return got
+
+    def center_paper(self, case_id: uuid.UUID, paper: str, number: str) -> Path:
+        """A paper of the case from the center (the back office's 补正材料通知书, the decision, the
+        termination notice, the 告知承诺书), saved with the counter's documents for printing."""
+        from app.counter.documents import paper_path
+
+        names = {"correction": "补正材料通知书", "decision": "审批决定书", "termination": "终止办理通知书",
+                 "commitment": "告知承诺书"}
+        if self.clerk is None:
+            raise HallError("请先登录 / log in first", code="not_logged_in")
+        try:
+            data = self.staff.binary(f"/cases/{case_id}/papers/{paper}.pdf")
+        except CenterUnavailable as exc:
+            raise NeedsCenter("打印通知书") from exc
+        except CenterRefused as exc:
+            raise HallError(str(exc), code=exc.code) from exc
+        out = paper_path(self, number, names.get(paper, paper))
+        out.write_bytes(data)
+        return out
+
     def deliver(self, case_id: uuid.UUID, method: str = "window", tracking: str = "") -> Path | None:
-        """出件 at the window or by express (with its tracking number); the citizen's notice as a slip."""
+        """出件 at the window or by express (with its tracking number); the citizen's notice as a slip.
+        Through the center, which holds the case's decided state, whichever window accepted it; offline,
+        only a case this counter holds (checked again by the center when the op arrives)."""
         if method not in ("window", "express"):
             raise HallError(f"unknown delivery method {method}")
         if method == "express" and not tracking.strip():
             raise HallError("快递出件须填写快递单号 / a tracking number is required", code="tracking_required")
+        if self.staff.token is not None:
+            try:
+                return self._deliver_at_center(case_id, method, tracking.strip())
+            except NeedsCenter:
+                if not self._holds(case_id):
+                    raise
+        if not self._holds(case_id):
+            raise NeedsCenter("出件（他窗口受理的办件）")
         self._move(
             case_id,
             CaseStatus.DELIVERED,
@@ -545,9 +630,30 @@ class CounterService:
             tracking_number=tracking.strip() or None,
             delivered_at=dt.datetime.now(dt.UTC),
         )
+        self.last_case = case_id  # the citizen rates this case on the pad (一事一评)
         from app.counter.documents import delivery_slip
 
         return delivery_slip(self, case_id)
+
+    def _holds(self, case_id: uuid.UUID) -> bool:
+        with self.term.cache.db.read_session() as s:
+            return s.get(m.Case, case_id) is not None
+
+    def _deliver_at_center(self, case_id: uuid.UUID, method: str, tracking: str) -> Path | None:
+        try:
+            self._call("POST", f"/cases/{case_id}/deliver", "出件", json={"method": method, "tracking_number": tracking})
+        except CenterRefused as exc:
+            raise HallError(f"不能出件：{exc}", code=exc.code) from exc
+        got = self.center_case(case_id)
+        with self.term.cache.db.write_session() as s:
+            local = s.get(m.Case, case_id)
+            if local is not None:  # the center's state, as the next pull will bring it
+                local.status, local.delivery_method = CaseStatus.DELIVERED, method
+                local.tracking_number, local.delivered_at = tracking or None, dt.datetime.now(dt.UTC)
+        self.last_case = case_id  # the citizen rates this case on the pad (一事一评)
+        from app.counter.documents import delivery_slip_of
+
+        return delivery_slip_of(self, got["case_number"], got["item_name"], got["applicant"]["name"], method, tracking)
 
     def deferred_supplied(self, case_id: uuid.UUID) -> None:
         """容缺 materials arrived by their promised date: the case is an ordinary acceptance (clock unchanged)."""
@@ -557,6 +663,11 @@ class CounterService:
         try:
             with self.term.cache.db.write_session() as s:
                 self.recorder.transition_case(s, case_id, to, reason=reason, actor_id=self._actor(), **changes)
+        except KeyError:
+            raise HallError(
+                "本机没有此办件（其他窗口受理），请在“中心办件”中查找 / another window accepted this case: find it at the center",
+                code="not_here",
+            ) from None
         except InvalidTransition as exc:
             raise HallError(
                 f"当前状态为“{STATUS_ZH.get(exc.current, exc.current)}”，不能改为“{STATUS_ZH.get(to.value, to.value)}”",

@@ -59,6 +59,7 @@ class Role(StrEnum):
     KIOSK = "kiosk"
     SCREEN = "screen"
     COUNTER = "counter"
+    BACKOFFICE = "backoffice"  # department staff deciding cases (后台审批), with a department
 
 
 class TerminalKind(StrEnum):

@@ -439,6 +439,36 @@ class CaseTransition(Base):
     terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     at: Mapped[dt.datetime] = _created()
     reason: Mapped[str | None] = mapped_column(Text)
+    # issue 17: every step of the case's life, not only status changes (an opinion, 上报, a reminder …)
+    step: Mapped[str | None] = mapped_column(String(20))
+    task_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    clock_days: Mapped[int | None] = mapped_column(Integer)  # working days counted so far (pauses excluded)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class CaseTask(Base):
+    """One department's part of a case at the center (后台审批): the lead's approval, each co-department's
+    in a 联办件 (all started at once, each with its own deadline), and the 核查 of a 告知承诺."""
+
+    __tablename__ = "case_tasks"
+    id: Mapped[uuid.UUID] = _id()
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    department_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("departments.id"))
+    kind: Mapped[str] = mapped_column(String(12), default="approve")  # approve / verify
+    lead: Mapped[bool] = mapped_column(Boolean, default=True)
+    # open / reported (上报, waiting for the higher level) / returned (退回补正) / approved / denied
+    # verify tasks: open / verified / failed
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    opinion: Mapped[str | None] = mapped_column(Text)
+    receiver: Mapped[str | None] = mapped_column(String(100))  # 上报: the higher level that decides
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = _created()
+    updated_at: Mapped[dt.datetime] = _created()
+
+    department: Mapped[Department] = relationship()
+    __table_args__ = (Index("ix_case_tasks_work_list", "department_id", "status", "due_date"),)
 
 
 class CasePause(Base):

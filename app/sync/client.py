@@ -110,6 +110,20 @@ class CenterClient:
             self._answer(resp, self.base_url)
         return resp.text
 
+    def binary(self, path: str, params: dict[str, Any] | None = None) -> bytes:
+        """A binary answer (a case's PDF paper) with the same auth and error handling."""
+        try:
+            resp = self.http.get(
+                f"/api/v1{path}", params=params, headers={"Authorization": f"Bearer {self._token()}"}
+            )
+        except httpx.TransportError as exc:
+            raise CenterUnavailable(
+                f"the center at {self.base_url} cannot be reached ({type(exc).__name__})"
+            ) from exc
+        if resp.status_code >= 400:
+            self._answer(resp, self.base_url)
+        return resp.content
+
     @staticmethod
     def _answer(resp: httpx.Response, base_url: str = "the center") -> Any:
         if resp.status_code == 204:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Date, Uuid, delete, inspect, select
 from sqlalchemy.orm import Session
 
+from app.domain.states import CaseStatus
 from app.store import models as m
 from app.store.rows import INTERNAL_SETTING_PREFIX, STAFF_PRIVATE
 from app.store.types import UtcDateTime
@@ -77,6 +78,9 @@ def _upsert(session: Session, cls: type[m.Base], values: dict[str, Any]) -> m.Ba
 
 def apply_change(session: Session, entity: str, entity_id: str, op: str, data: dict[str, Any]) -> bool:
     """Apply one pulled change to the typed tables; False when the entity has no table (kept as replica row)."""
+    if entity == "case_status" and op != "delete":
+        _follow_case(session, data)
+        return False  # kept as a replica row as well (the kiosk's progress lookup, 出件 at any window)
     cls = ENTITY_MODELS.get(entity)
     if cls is None:
         return False
@@ -95,6 +99,26 @@ def apply_change(session: Session, entity: str, entity_id: str, op: str, data: d
         _upsert(session, cls, _convert(cls, data))
     session.flush()
     return True
+
+
+CASE_FOLLOWS = ("status", "due_date", "received_on", "delivery_method", "tracking_number", "completed_at", "delivered_at")
+
+
+def _follow_case(session: Session, data: dict[str, Any]) -> None:
+    """A case this terminal holds takes the state the center decided (the back office's decision, a
+    correction, 出件 at another window), so the accepting window sees it and checks its own steps against it."""
+    try:
+        case = session.get(m.Case, uuid.UUID(str(data.get("id"))))
+    except ValueError:
+        return
+    if case is None:
+        return
+    values = _convert(m.Case, {k: data[k] for k in CASE_FOLLOWS if k in data})
+    if "status" in values:
+        values["status"] = CaseStatus(values["status"])
+    for key, value in values.items():
+        if value is not None:
+            setattr(case, key, value)
 
 
 def _apply_item(session: Session, data: dict[str, Any]) -> None:

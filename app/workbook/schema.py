@@ -53,7 +53,7 @@ STATUSES = {"在用": "active", "暂停": "suspended", "已取消": "cancelled"}
 DELIVERY = {"窗口领取": "window", "免费邮寄": "express"}
 FORMS = {"纸质": "paper", "电子": "electronic", "纸质或电子": "both"}
 WINDOW_KINDS = {"综合窗口": "comprehensive", "专业窗口": "special", "出件窗口": "delivery"}
-ROLES = {"窗口人员": "clerk", "大厅主任": "manager", "系统管理员": "admin"}
+ROLES = {"窗口人员": "clerk", "大厅主任": "manager", "系统管理员": "admin", "后台审批人员": "backoffice"}
 ITEM_LISTS = ("最多跑一次", "马上办", "网上办", "就近办", "一次不用跑", "告知承诺", "容缺受理", "跨省通办")
 
 HALL = Sheet(

@@ -425,6 +425,414 @@
     </message>
 </context>
 <context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="131" />
+        <source>Back office</source>
+        <translation>后台审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="148" />
+        <source>Working: {0}…</source>
+        <translation>正在处理：{0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="160" />
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="172" />
+        <source>Back office login</source>
+        <translation>后台审批登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="180" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="181" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="182" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="200" />
+        <source>This account is not department staff</source>
+        <translation>该账号不是后台审批人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="204" />
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="209" />
+        <source>Logged in: {0}</source>
+        <translation>当前用户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="223" />
+        <source>Work list</source>
+        <translation>待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="230" />
+        <source>Open tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="230" />
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="233" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="237" />
+        <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
+        <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Department</source>
+        <translation>实施部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <source>Due</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="245" />
+        <source>Open the case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="253" />
+        <source>work list</source>
+        <translation>待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Red</source>
+        <translation>红灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Yellow</source>
+        <translation>黄灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="257" />
+        <source>Green</source>
+        <translation>绿灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="258" />
+        <source>Paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="267" />
+        <location filename="../../ui/backoffice/window.py" line="395" />
+        <source> (lead)</source>
+        <translation>（牵头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="268" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="268" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <source>Verification of a commitment</source>
+        <translation>告知承诺核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="287" />
+        <source>Back to the work list</source>
+        <translation>返回待办列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="299" />
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Originals</source>
+        <translation>收原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Copies</source>
+        <translation>收复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="300" />
+        <source>Promised by</source>
+        <translation>承诺补交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="302" />
+        <source>Departments' tasks</source>
+        <translation>各部门审批任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="317" />
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="305" />
+        <source>History</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Working days used</source>
+        <translation>已用工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="306" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="313" />
+        <source>My task</source>
+        <translation>本部门任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="315" />
+        <source>Review opinion (审核意见)</source>
+        <translation>填写审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="319" />
+        <source>What must be corrected, one per line</source>
+        <translation>需要补正的材料，每行一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="321" />
+        <source>To correct</source>
+        <translation>补正内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="323" />
+        <source>e.g. 市市场监督管理局</source>
+        <translation>如：市市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="324" />
+        <source>Report to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="326" />
+        <source>Hearing, testing, expert review, site inspection</source>
+        <translation>听证、检验检测、专家评审、现场踏勘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="327" />
+        <source>Special step</source>
+        <translation>特殊环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="331" />
+        <source>Save opinion</source>
+        <translation>保存意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="332" />
+        <source>Approve (准予)</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="333" />
+        <source>Deny (不予许可)</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="334" />
+        <source>Return for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="335" />
+        <source>Start special step</source>
+        <translation>特殊环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="336" />
+        <source>End special step</source>
+        <translation>特殊环节结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="337" />
+        <source>Report to a higher level</source>
+        <translation>上报上级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="338" />
+        <source>Commitment holds</source>
+        <translation>核查：承诺属实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="339" />
+        <source>Commitment does not hold</source>
+        <translation>核查：承诺不实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="340" />
+        <source>Decision notice (PDF)</source>
+        <translation>审批决定书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="366" />
+        <source>case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>due soon</source>
+        <translation>（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="372" />
+        <source>on time</source>
+        <translation>（正常）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="376" />
+        <source>Applicant: {0} (ID {1}, phone {2})</source>
+        <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="377" />
+        <source>Received {0} · due {1} {2} · working days used {3}</source>
+        <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="380" />
+        <source>Status: {0} · lead department: {1}</source>
+        <translation>状态：{0} · 牵头部门：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="384" />
+        <source>Materials promised by {0} (容缺)</source>
+        <translation>容缺材料承诺补交日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="385" />
+        <source>Waiting for correction: {0}</source>
+        <translation>待补正：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="402" />
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="416" />
+        <source>Notices: {0}</source>
+        <translation>文书：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="464" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="464" />
+        <source>decision notice</source>
+        <translation>审批决定书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="468" />
+        <source>No task of your department in this case</source>
+        <translation>本件没有本部门的任务</translation>
+    </message>
+</context>
+<context>
     <name>BoardWidget</name>
     <message>
         <location filename="../../ui/screen/board.py" line="25" />
@@ -437,82 +845,82 @@
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="49" />
+        <location filename="../../ui/screen/board.py" line="58" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="70" />
+        <location filename="../../ui/screen/board.py" line="79" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="73" />
+        <location filename="../../ui/screen/board.py" line="82" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="84" />
+        <location filename="../../ui/screen/board.py" line="93" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="107" />
+        <location filename="../../ui/screen/board.py" line="116" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="111" />
+        <location filename="../../ui/screen/board.py" line="120" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="113" />
+        <location filename="../../ui/screen/board.py" line="122" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="119" />
+        <location filename="../../ui/screen/board.py" line="128" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122" />
+        <location filename="../../ui/screen/board.py" line="131" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="123" />
+        <location filename="../../ui/screen/board.py" line="132" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="130" />
+        <location filename="../../ui/screen/board.py" line="139" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="153" />
+        <location filename="../../ui/screen/board.py" line="162" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="155" />
+        <location filename="../../ui/screen/board.py" line="164" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="157" />
+        <location filename="../../ui/screen/board.py" line="166" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="171" />
+        <location filename="../../ui/screen/board.py" line="180" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="173" />
+        <location filename="../../ui/screen/board.py" line="182" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
@@ -763,7 +1171,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="448" />
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -850,7 +1258,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
@@ -980,77 +1388,87 @@
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="688" />
+        <source>Find at the center (case number, ID card or QR)</source>
+        <translation>中心查找（办件编号、身份证或二维码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="700" />
+        <location filename="../../ui/counter/window.py" line="703" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="702" />
+        <location filename="../../ui/counter/window.py" line="705" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="704" />
+        <location filename="../../ui/counter/window.py" line="707" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="705" />
+        <location filename="../../ui/counter/window.py" line="708" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="709" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="707" />
+        <location filename="../../ui/counter/window.py" line="710" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="711" />
+        <source>Print the back office's correction notice</source>
+        <translation>打印补正材料通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="712" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="709" />
+        <location filename="../../ui/counter/window.py" line="713" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="755" />
+        <location filename="../../ui/counter/window.py" line="764" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="760" />
+        <location filename="../../ui/counter/window.py" line="769" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

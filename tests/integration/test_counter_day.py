@@ -139,7 +139,14 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
         svc.request_correction(got.case_id, ["again"])  # not from correction: the state machine refuses
     new_due = svc.corrections_received(got.case_id)
     assert new_due == svc.calendar().add_working_days(local_today(), 3)
-    svc.complete(got.case_id)
+    with pytest.raises(HallError, match="后台审批"):
+        svc.complete(got.case_id, approved=True)  # the department decides, not the accepting clerk
+    term.engine.sync_once()
+    bo = StaffSession(center.url, "bo_scjg", "backoffice")
+    task = next(t for t in bo.get("/cases/tasks") if t["case_number"] == got.case_number)
+    bo.post(f"/cases/{got.case_id}/tasks/{task['id']}/decide", decision="approve", opinion="同意")
+    term.engine.sync_once()  # the counter's cache follows the center's decision
+    assert next(r for r in svc.cases() if r.id == got.case_id).status == "approved"
     with pytest.raises(HallError, match="快递单号"):
         svc.deliver(got.case_id, "express")
     slip = svc.deliver(got.case_id, "express", "SF1234567890")

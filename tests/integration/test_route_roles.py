@@ -9,7 +9,7 @@ import pytest
 from app.sync.terminal import enrollment_code
 from tests.support.center import CenterServer, seed_minimal
 
-ALL = {"anonymous", "clerk", "manager", "admin", "kiosk", "screen", "counter"}
+ALL = {"anonymous", "clerk", "manager", "admin", "kiosk", "screen", "counter", "backoffice"}
 STAFF_AND_TERMINALS = {"clerk", "manager", "admin", "kiosk", "screen", "counter"}
 COUNTER_STAFF = {"clerk", "manager", "counter", "admin"}
 # (method, path) → roles that get past the role check
@@ -64,6 +64,20 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/admin/items/{code}/status"): {"admin"},
     ("POST", "/api/v1/admin/import"): {"admin"},
     ("GET", "/api/v1/admin/export"): {"admin"},
+    # cases at the center (issue 17)
+    ("GET", "/api/v1/cases/tasks"): {"backoffice", "manager", "admin"},
+    ("GET", "/api/v1/cases/lookup"): {"backoffice", "clerk", "manager", "counter", "admin"},
+    ("GET", "/api/v1/cases/{case_id}"): {"backoffice", "clerk", "manager", "counter", "admin"},
+    ("GET", "/api/v1/cases/{case_id}/papers/{paper}.pdf"): {"backoffice", "clerk", "manager", "counter", "admin"},
+    **{
+        ("POST", f"/api/v1/cases/{{case_id}}/tasks/{{task_id}}/{a}"): {"backoffice", "admin"}
+        for a in ("opinion", "decide", "return", "report", "verify")
+    },
+    ("POST", "/api/v1/cases/{case_id}/pause"): {"backoffice", "admin"},
+    ("POST", "/api/v1/cases/{case_id}/resume"): {"backoffice", "admin"},
+    ("POST", "/api/v1/cases/{case_id}/corrected"): {"clerk", "manager", "admin"},
+    ("POST", "/api/v1/cases/{case_id}/deliver"): {"clerk", "manager", "admin"},
+    ("POST", "/api/v1/cases/deferrals/sweep"): {"manager", "admin"},
     **{
         ("POST", f"/api/v1/windows/{{window_no}}/{a}"): COUNTER_STAFF
         for a in ("call-next", "call", "open", "pause", "resume", "close")
@@ -96,6 +110,7 @@ BODIES: dict[str, object] = {
     "/api/v1/staff/{username}/card": {"id_number": "11010519491231002X"},
     "/api/v1/windows/{window_no}/call": {"number": "A001"},
     "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
+    "/api/v1/cases/{case_id}/pause": {"reason": "现场踏勘"},
 }
 
 
@@ -110,6 +125,15 @@ def tokens(center: CenterServer) -> dict[str, str | None]:
             f"{center.url}/api/v1/auth/login", json={"username": user, "password": pw}
         ).json()["token"]
     admin = {"Authorization": f"Bearer {out['admin']}"}
+    httpx.post(
+        f"{center.url}/api/v1/admin/staff",
+        headers=admin,
+        json={"username": "bo_scjg", "full_name": "审批员", "role": "backoffice", "department": "SCJG",
+              "password": "Backoffice12345"},
+    ).raise_for_status()
+    out["backoffice"] = httpx.post(
+        f"{center.url}/api/v1/auth/login", json={"username": "bo_scjg", "password": "Backoffice12345"}
+    ).json()["token"]
     for kind in ("kiosk", "screen", "counter"):
         cred = kind * 10
         tid = httpx.post(

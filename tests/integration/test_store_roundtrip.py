@@ -161,7 +161,12 @@ def build_graph() -> list[m.Base]:
         note="承诺补交",
     )
     ctr = m.CaseTransition(
-        from_status=None, to_status="deferred", actor_id=uuid.uuid4(), at=T0, reason="容缺受理"
+        from_status=None, to_status="deferred", actor_id=uuid.uuid4(), at=T0, reason="容缺受理",
+        step="dispatch", task_id=uuid.uuid4(), clock_days=2, detail={"missing": ["公司章程"]},
+    )
+    task = m.CaseTask(
+        kind="approve", lead=True, status="reported", due_date=dt.date(2025, 10, 14), opinion="同意",
+        receiver="市市场监督管理局", decided_at=T0, created_at=T0, updated_at=T0,
     )
     pause = m.CasePause(reason="现场核查", first_day=dt.date(2025, 10, 9), last_day=dt.date(2025, 10, 10))
     rating = m.Rating(
@@ -249,6 +254,7 @@ def build_graph() -> list[m.Base]:
         case,
         cmat,
         ctr,
+        task,
         pause,
         rating,
         rect,
@@ -267,8 +273,10 @@ def _wire(objs: list[m.Base]) -> None:
     ticket.staff_id = staff.id  # type: ignore[attr-defined]
     by_type[m.TicketEvent].ticket_id = ticket.id  # type: ignore[attr-defined]
     case.ticket_id = ticket.id  # type: ignore[attr-defined]
-    for cls in (m.CaseTransition, m.CasePause):
+    for cls in (m.CaseTransition, m.CasePause, m.CaseTask):
         by_type[cls].case_id = case.id  # type: ignore[attr-defined]
+    by_type[m.CaseTask].department_id = by_type[m.Department].id  # type: ignore[attr-defined]
+    by_type[m.CaseTask].decided_by = staff.id  # type: ignore[attr-defined]
     rating = by_type[m.Rating]
     rating.ticket_id, rating.case_id, rating.staff_id = ticket.id, case.id, staff.id  # type: ignore[attr-defined]
     by_type[m.Rectification].rating_id = rating.id  # type: ignore[attr-defined]
@@ -338,3 +346,26 @@ def test_constraints_hold(migrated_db) -> None:  # type: ignore[no-untyped-def]
     # foreign keys are enforced on SQLite too
     with pytest.raises(IntegrityError), migrated_db.write_session() as s:
         s.add(m.Material(item_id=uuid.uuid4(), name="x"))
+
+
+def test_backoffice_role_and_downgrade(migrated_db) -> None:  # type: ignore[no-untyped-def]
+    """0007: department staff (`backoffice`) are a role the database accepts; an unknown role is refused;
+    the migration goes down and up again."""
+    from sqlalchemy import text
+
+    from app.store import migrate
+
+    with migrated_db.write_session() as s:
+        dept = m.Department(code="SWJ", name="税务局", short_name="税务")
+        s.add(dept)
+        s.flush()
+        s.add(m.Staff(username="bo1", full_name="后台", role=Role.BACKOFFICE, department_id=dept.id))
+    with pytest.raises(IntegrityError), migrated_db.write_session() as s:
+        s.execute(text("INSERT INTO staff (id, username, full_name, role, active, is_demo, updated_at) "
+                       "VALUES ('00000000000000000000000000000001', 'x', 'x', 'boss', true, false, CURRENT_TIMESTAMP)"))
+    with migrated_db.write_session() as s:
+        s.execute(text("DELETE FROM staff"))
+        s.execute(text("DELETE FROM departments"))
+    migrate.downgrade(migrated_db.engine, "0006_hall_setup")
+    migrate.upgrade(migrated_db.engine)
+    assert current_revision(migrated_db.engine) == head_revision()

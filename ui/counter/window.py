@@ -685,6 +685,9 @@ class CounterWindow(QMainWindow):
         self.open_only.toggled.connect(lambda _b: self.refresh_cases())
         top.addWidget(self.case_search, 1)
         top.addWidget(self.open_only)
+        self.find_center = QPushButton(self.tr("Find at the center (case number, ID card or QR)"))
+        self.find_center.clicked.connect(self.find_center_cases)
+        top.addWidget(self.find_center)
         lay.addLayout(top)
         self.case_table = QTableWidget(0, 7)
         self.case_table.setHorizontalHeaderLabels(
@@ -704,7 +707,8 @@ class CounterWindow(QMainWindow):
             (self.tr("Request correction"), lambda cid: self.svc.request_correction(cid, [x for x in self.correction_edit.text().split("；") if x.strip()])),
             (self.tr("Corrections received"), self.svc.corrections_received),
             (self.tr("Deferred materials supplied"), self.svc.deferred_supplied),
-            (self.tr("Complete"), self.svc.complete),
+            (self.tr("Complete"), lambda cid: self.svc.complete(cid, approved=True)),
+            (self.tr("Print the back office's correction notice"), self.svc.correction_paper),
             (self.tr("Deliver at window"), lambda cid: self.svc.deliver(cid, "window")),
             (self.tr("Deliver by express"), lambda cid: self.svc.deliver(cid, "express", self.tracking_edit.text())),
         ):
@@ -748,6 +752,11 @@ class CounterWindow(QMainWindow):
                 self.case_table.selectRow(r)
                 return
         raise LookupError(case_number)
+
+    def find_center_cases(self) -> None:
+        """出件 at any window: the center's cases of a case number, an ID card or a notice's QR code."""
+        query = self.case_search.text()
+        self.run(lambda: self.svc.center_case_rows(query), self._fill_cases, "center_cases")
 
     def case_action(self, fn: Callable[[Any], Any]) -> None:
         row = self.case_table.currentRow()

@@ -1,0 +1,1 @@
+"""`hall backoffice`: the departments' back office (后台分类审批)."""
