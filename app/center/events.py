@@ -103,6 +103,14 @@ class EventBus:
             tx = session.get_nested_transaction() or session.get_transaction()
             session.info.setdefault(_PENDING, []).append((tx, ev))
 
+    def notify_payload(self, type_: Event | str, data: dict[str, Any]) -> tuple[str, str] | None:
+        """(channel, JSON text) for a statement that announces its own change with `pg_notify` — one
+        round trip fewer than `publish` — or None where events are not sent by the database (SQLite)."""
+        if not self.uses_notify:
+            return None
+        ev = {"type": Event(type_).value, "data": data, "at": utcnow().isoformat()}
+        return CHANNEL, json.dumps(ev, ensure_ascii=False)
+
     def _after_commit(self, session: Session) -> None:
         if session.get_nested_transaction() is not None:  # a savepoint committed: wait for the real commit
             return

@@ -12,18 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
+from app.center import queue_sql as sql
 from app.center.opening_check import closed_reason
 from app.config import QueueSettings
 from app.domain.clock import local_today, utcnow
+from app.domain.events import Event
 from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.domain.states import TicketStatus, WindowStatus, check_ticket_transition
 from app.store import models as m
 from app.store.rows import next_value
+
+if TYPE_CHECKING:
+    from app.center.events import EventBus
 
 OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
 ONLINE_BAND_END = 899  # 900–999 is the offline band leased to kiosks
@@ -44,6 +49,7 @@ class Issued:
     waiting_ahead: int
     estimated_wait_min: int
     replayed: bool = False  # answered again for a retried request: nothing new was issued
+    announced: bool = False  # `ticket.issued` is published already (issue_ticket was given the bus)
 
 
 def _category(s: Session, prefix: str) -> m.Category:
@@ -210,16 +216,26 @@ def issue_ticket(
     terminal_id: uuid.UUID | None = None,
     request_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
+    bus: EventBus | None = None,
+    **event: Any,
 ) -> Issued:
     """Issue a ticket. With a `request_id` (made by the kiosk, sent again on every retry) it is idempotent:
-    the ticket already made for that request is answered again, and nothing new is issued."""
+    the ticket already made for that request is answered again, and nothing new is issued. With a `bus`
+    the new ticket is announced (`ticket.issued`, with `event`'s extra fields) when it commits.
+
+    Two statements in the common case (`queue_sql`): the category and a retry's earlier ticket, then the
+    number, the ticket, its event, its announcement and the estimate in one."""
     now = now or utcnow()
-    if request_id is not None:
+    head = sql.issue_head(s, prefix.upper(), request_id)
+    if head.prior_ticket is not None and request_id is not None:
         again = replay(s, cfg, request_id)
         if again is not None:
             return again
+    cat = head.category
+    if cat is None or not cat.active:
+        raise QueueError(404, "unknown_category", f"没有“{prefix}”类业务 / no queue category {prefix!r}")
     day = local_today(now)
-    cat = _category(s, prefix)
+    cat_id = cat.id
     closed = closed_reason(s, cat, now)  # opening hours, cut-off, quota, closed days (issue 16)
     if closed is not None:
         raise QueueError(409, "category_closed", closed)
@@ -229,7 +245,7 @@ def issue_ticket(
         if salt is None:
             raise QueueError(503, "not_ready", "the center has no ID salt yet")
         hashed = id_hash(id_number, str(salt.value["salt"]))
-        _check_real_name(s, cfg, cat, hashed, day, now)
+        _check_real_name(s, cfg, cat_id, hashed, day, now)
     appointment = None
     if appointment_code:
         appointment = s.scalar(select(m.Appointment).where(m.Appointment.code == appointment_code))
@@ -239,37 +255,81 @@ def issue_ticket(
                 "no_appointment",
                 "没有找到今天的这个预约，或已签到 / no open appointment for today with this code",
             )
-        if appointment.category_id != cat.id:
+        if appointment.category_id != cat_id:
             raise QueueError(
                 409, "wrong_category", "这个预约属于另一类业务 / the appointment is for another category"
             )
         appointment.status, appointment.checked_in_at = "checked_in", now
-    seq = next_value(s, f"ticket:{cat.prefix}:{day.isoformat()}")
-    if seq > ONLINE_BAND_END:
+        s.flush()
+    ticket_id = uuid.uuid4()
+    announce = {"id": str(ticket_id), "number": None, "category": cat.prefix, "priority": priority, **event}
+    notify = bus.notify_payload(Event.TICKET_ISSUED, announce) if bus is not None else None
+    made = sql.insert_ticket(
+        s,
+        ticket_id=ticket_id,
+        category_id=cat_id,
+        prefix=cat.prefix,
+        day=day,
+        now=now,
+        last_number=ONLINE_BAND_END,
+        priority=priority,
+        appointment_id=appointment.id if appointment else None,
+        id_number_hash=hashed,
+        terminal_id=terminal_id,
+        request_id=request_id,
+        detail={"priority": priority, "appointment": bool(appointment)},
+        notify=notify,
+    )
+    if made is None:
         raise QueueError(
             409,
             "numbers_exhausted",
             f"今日{cat.name}号码已发完 / today's numbers of {cat.prefix} are used up",
         )
-    t = m.Ticket(
-        category_id=cat.id,
-        service_day=day,
-        seq=seq,
-        number=f"{cat.prefix}{seq:03d}",
-        priority=priority,
-        appointment_id=appointment.id if appointment else None,
-        id_number_hash=hashed,
-        source="online",
-        issued_at=now,
-        queue_at=now,
-        issued_by=terminal_id,
-        request_id=request_id,
+    if bus is not None and not made.announced:
+        bus.publish(s, Event.TICKET_ISSUED, {**announce, "number": made.number})
+    t = _attached(
+        s,
+        m.Ticket(
+            id=ticket_id,
+            category_id=cat_id,
+            service_day=day,
+            seq=made.seq,
+            number=made.number,
+            status=TicketStatus.WAITING,
+            priority=priority,
+            appointment_id=appointment.id if appointment else None,
+            id_number_hash=hashed,
+            source="online",
+            issued_at=now,
+            queue_at=now,
+            issued_by=terminal_id,
+            window_number=None,
+            target_window=None,
+            staff_id=None,
+            called_at=None,
+            started_at=None,
+            finished_at=None,
+            recall_count=0,
+            transferred_from=None,
+            request_id=request_id,
+        ),
     )
+    average = (
+        made.average_service_s / 60
+        if made.average_service_s is not None and made.recent_services >= 3
+        else cfg.default_service_minutes
+    )
+    wait = round(made.ahead * average / max(made.open_windows, 1)) if made.ahead else 0
+    return Issued(t, cat.prefix, made.ahead, wait, announced=bus is not None)
+
+
+def _attached(s: Session, t: m.Ticket) -> m.Ticket:
+    """A row the statements just wrote, as a persistent ORM object of the session without reading it back
+    (every column is set, so nothing is loaded lazily)."""
+    make_transient_to_detached(t)
     s.add(t)
-    s.flush()
-    _event(s, t, "issued", None, at=now, priority=priority, appointment=bool(appointment))
-    ahead, wait = estimate(s, t, cfg)
-    return Issued(t, cat.prefix, ahead, wait)
+    return t
 
 
 def replay(s: Session, cfg: QueueSettings, request_id: uuid.UUID) -> Issued | None:
@@ -303,12 +363,12 @@ def replace_lost_answer(s: Session, offline: m.Ticket, request_id: uuid.UUID) ->
 
 
 def _check_real_name(
-    s: Session, cfg: QueueSettings, cat: m.Category, hashed: str, day: dt.date, now: dt.datetime
+    s: Session, cfg: QueueSettings, category_id: uuid.UUID, hashed: str, day: dt.date, now: dt.datetime
 ) -> None:
     open_one = s.scalar(
         select(m.Ticket.number).where(
             m.Ticket.id_number_hash == hashed,
-            m.Ticket.category_id == cat.id,
+            m.Ticket.category_id == category_id,
             m.Ticket.service_day == day,
             m.Ticket.status.in_(OPEN),
         )

@@ -31,10 +31,12 @@ WindowNo = Annotated[int, Path(ge=1, le=999, description="the window's number")]
 CLERKS = ("clerk", "manager", "counter")
 
 
-def _tx(c: CenterContext, fn: Callable[[Session], R]) -> R:
-    """One write transaction; queue refusals become JSON errors with their status."""
+def _tx(c: CenterContext, fn: Callable[[Session], R], *, one_statement: bool = False) -> R:
+    """One write transaction; queue refusals become JSON errors with their status. `one_statement`: the
+    work writes in a single statement, which is its own transaction on PostgreSQL (`autocommit_session`:
+    no BEGIN/COMMIT round trips, row locks held only while the statement runs)."""
     try:
-        with c.db.write_session() as s:
+        with c.db.autocommit_session() if one_statement else c.db.write_session() as s:
             return fn(s)
     except q.QueueError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
@@ -113,21 +115,24 @@ def issue(
             appointment_code=body.appointment_code,
             terminal_id=terminal,
             request_id=body.request_id,
+            bus=c.bus,
         )
         return issued(c, s, got)
 
+    # without an appointment to check in, the only write is the one statement that makes the ticket
+    one = body.appointment_code is None
     try:
-        return _tx(c, work)
+        return _tx(c, work, one_statement=one)
     except IntegrityError:
         if body.request_id is None:
             raise
-        return _tx(c, work)  # the same request raced itself: the other copy made it, answer that ticket
+        return _tx(c, work, one_statement=one)  # the same request raced itself: answer the other's ticket
 
 
 def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
     """Announce a new ticket to the screens and answer the terminal that asked for it."""
     t = got.ticket
-    if not got.replayed:
+    if not got.replayed and not got.announced:
         c.bus.publish(
             s,
             Event.TICKET_ISSUED,
