@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, Uuid, bindparam, insert, text
+from sqlalchemy import JSON, Boolean, Date, Engine, Integer, String, Uuid, bindparam, insert, text
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -128,9 +129,18 @@ _SPANS = (
     " AND d.category_id = :cat AND d.finished_at IS NOT NULL AND d.started_at IS NOT NULL"
     " ORDER BY d.finished_at DESC LIMIT :recent"
 )
+# PostgreSQL: the whole issue in one statement. The category the process remembers is checked as it is
+# used (`current`): a category changed since (closed, renamed, new hours or quota) makes nothing and is
+# read again. A retried request (`prior`) makes nothing either: the caller answers the earlier ticket.
 _ISSUE_PG = text(
-    "WITH n AS ("
-    " INSERT INTO counters AS c (name, value) VALUES (:counter, 1)"
+    "WITH prior AS (SELECT id FROM tickets WHERE request_id = :rid"
+    "), ok AS ("
+    " SELECT 1 FROM categories WHERE id = :cat AND prefix = :prefix AND name = :cat_name AND active"
+    " AND hours = :hours AND daily_quota IS NOT DISTINCT FROM CAST(:quota AS integer)"
+    " AND cutoff_minutes = :cutoff"
+    "), n AS ("
+    " INSERT INTO counters AS c (name, value) SELECT :counter, 1"
+    " WHERE EXISTS (SELECT 1 FROM ok) AND NOT EXISTS (SELECT 1 FROM prior)"
     " ON CONFLICT (name) DO UPDATE SET value = c.value + 1 WHERE c.value < :last RETURNING value"
     "), t AS ("
     " INSERT INTO tickets (id, category_id, service_day, seq, number, status, priority, appointment_id,"
@@ -144,9 +154,10 @@ _ISSUE_PG = text(
     " SELECT pg_notify(:channel, jsonb_set(CAST(:payload AS jsonb), '{data,number}', to_jsonb(t.number))::text)"
     " FROM t WHERE CAST(:payload AS text) IS NOT NULL"
     f"), spans AS ({_SPANS.format(span='extract(epoch FROM d.finished_at - d.started_at)')})"
-    f" SELECT t.seq, t.number, ({_AHEAD}) AS ahead, (SELECT count(*) FROM spans) AS spans,"
-    f" (SELECT avg(span) FROM spans) AS average_span, ({_OPEN_WINDOWS}) AS open_windows,"
-    " (SELECT count(*) FROM note) AS announced FROM t"
+    " SELECT (SELECT id FROM prior) AS prior, EXISTS (SELECT 1 FROM ok) AS current, t.seq, t.number,"
+    f" ({_AHEAD}) AS ahead, (SELECT count(*) FROM spans) AS spans, (SELECT avg(span) FROM spans) AS average_span,"
+    f" ({_OPEN_WINDOWS}) AS open_windows, (SELECT count(*) FROM note) AS announced"
+    " FROM (SELECT 1 AS one) AS one LEFT JOIN t ON true"
 ).bindparams(
     bindparam("id", type_=Uuid()),
     bindparam("eid", type_=Uuid()),
@@ -157,7 +168,7 @@ _ISSUE_PG = text(
     bindparam("terminal", type_=Uuid()),
     bindparam("rid", type_=Uuid()),
     bindparam("detail", type_=JSON()),
-)
+).columns(prior=Uuid())
 _STATS_SQLITE = text(
     f"SELECT ({_AHEAD}) AS ahead,"
     f" (SELECT count(*) FROM ({_SPANS.format(span='1')})) AS spans,"
@@ -173,12 +184,20 @@ _COUNTER_SQLITE = text(
 )
 
 
+class Retry(Exception):
+    """The statement made nothing: `prior` is the ticket a retried request made before, or (None) the
+    remembered category has changed and must be read again."""
+
+    def __init__(self, prior: uuid.UUID | None) -> None:
+        super().__init__("issue again")
+        self.prior = prior
+
+
 def insert_ticket(
     s: Session,
+    cat: CategoryRow,
     *,
     ticket_id: uuid.UUID,
-    category_id: uuid.UUID,
-    prefix: str,
     day: dt.date,
     now: dt.datetime,
     last_number: int,
@@ -191,20 +210,25 @@ def insert_ticket(
     notify: tuple[str, str] | None = None,
 ) -> NewTicket | None:
     """Take the category's next number (None when today's numbers up to `last_number` are used up), insert
-    the ticket and its `issued` event, and count what the kiosk is told. On PostgreSQL `notify`
-    (channel, event JSON whose `data.number` is filled in by the database) goes out in the same statement."""
-    counter = f"ticket:{prefix}:{day.isoformat()}"
-    common = {"cat": category_id, "day": day, "now": now, "priority": priority, "has_appt": appointment_id is not None}
+    the ticket and its `issued` event, and count what the kiosk is told. On PostgreSQL this is one
+    statement: `notify` (channel, event JSON whose `data.number` the database fills in) goes out with it,
+    and `Retry` is raised when it made nothing (a retried request, or `cat` is no longer current)."""
+    counter = f"ticket:{cat.prefix}:{day.isoformat()}"
+    common = {"cat": cat.id, "day": day, "now": now, "priority": priority, "has_appt": appointment_id is not None}
     if is_postgresql(s):
         row = s.execute(
             _ISSUE_PG,
             {
                 **common,
+                "prefix": cat.prefix,
+                "cat_name": cat.name,
+                "hours": cat.hours,
+                "quota": cat.daily_quota,
+                "cutoff": cat.cutoff_minutes,
                 "counter": counter,
                 "last": last_number,
                 "id": ticket_id,
                 "eid": uuid.uuid4(),
-                "prefix": prefix,
                 "appt": appointment_id,
                 "hash": id_number_hash,
                 "terminal": terminal_id,
@@ -214,8 +238,10 @@ def insert_ticket(
                 "channel": notify[0] if notify else "",
                 "payload": notify[1] if notify else None,
             },
-        ).one_or_none()
-        if row is None:
+        ).one()
+        if row.prior is not None or not row.current:
+            raise Retry(row.prior)
+        if row.seq is None:
             return None
         return NewTicket(
             int(row.seq),
@@ -230,11 +256,11 @@ def insert_ticket(
     seq = s.execute(_COUNTER_SQLITE, {"counter": counter, "last": last_number}).scalar()
     if seq is None:
         return None
-    number = f"{prefix}{int(seq):03d}"
+    number = f"{cat.prefix}{int(seq):03d}"
     s.execute(
         insert(TICKETS).values(
             id=ticket_id,
-            category_id=category_id,
+            category_id=cat.id,
             service_day=day,
             seq=int(seq),
             number=number,
@@ -264,3 +290,162 @@ def insert_ticket(
         int(stats.open_windows),
         False,
     )
+
+
+# ----------------------------------------------------------------------------- remembered categories
+
+_remembered: weakref.WeakKeyDictionary[Engine, dict[str, CategoryRow]] = weakref.WeakKeyDictionary()
+
+
+def remembered_category(s: Session, prefix: str) -> CategoryRow | None:
+    """The category this process read last time (PostgreSQL only: the issue statement checks it is
+    still current, so it needs no invalidation)."""
+    engine = s.get_bind().engine
+    return _remembered.get(engine, {}).get(prefix) if engine.dialect.name == "postgresql" else None
+
+
+def remember_category(s: Session, prefix: str, cat: CategoryRow | None) -> None:
+    engine = s.get_bind().engine
+    if engine.dialect.name == "postgresql":
+        known = _remembered.setdefault(engine, {})
+        if cat is None:
+            known.pop(prefix, None)
+        else:
+            known[prefix] = cat
+
+
+# ----------------------------------------------------------------------------- the window (PostgreSQL)
+
+_TICKET_COLUMNS = ", ".join(f"t.{c.name}" for c in TICKETS.c)
+_LOCK_WINDOW = text("SELECT id, status, active FROM windows WHERE number = :w FOR UPDATE").columns(id=Uuid())
+
+# After the window's row is locked (so a second call at the same window waits and then sees the first's
+# ticket), one statement: the window's current ticket if any, else its next ticket chosen and locked
+# (`LIMIT 1 FOR UPDATE SKIP LOCKED`: rows another window's open transaction holds are passed over), marked
+# called, its event written and the window marked serving. `queue.next_ticket_query`'s order, in SQL.
+_CALL_NEXT = text(
+    "WITH busy AS ("
+    " SELECT number FROM tickets WHERE window_number = :w AND service_day = :day"
+    " AND status IN ('called', 'serving') LIMIT 1"
+    "), pick AS ("
+    " SELECT t.id FROM tickets t JOIN window_categories wc ON wc.category_id = t.category_id"
+    " WHERE wc.window_id = :wid AND t.service_day = :day AND t.status = 'waiting'"
+    " AND (t.target_window IS NULL OR t.target_window = :w) AND NOT EXISTS (SELECT 1 FROM busy)"
+    " ORDER BY CASE WHEN t.target_window = :w THEN 0 ELSE 1 END, CASE WHEN t.priority THEN 0 ELSE 1 END,"
+    " CASE WHEN t.appointment_id IS NOT NULL THEN 0 ELSE 1 END, wc.position, t.queue_at"
+    " LIMIT 1 FOR UPDATE OF t SKIP LOCKED"
+    "), t AS ("
+    " UPDATE tickets u SET status = 'called', window_number = :w, staff_id = :staff, called_at = :now"
+    " FROM pick WHERE u.id = pick.id RETURNING u.*"
+    "), e AS ("
+    " INSERT INTO ticket_events (id, ticket_id, kind, from_status, to_status, window_number, staff_id, at, detail)"
+    " SELECT :eid, t.id, 'called', 'waiting', 'called', :w, :staff, :now,"
+    " json_build_object('wait_s', round(extract(epoch FROM CAST(:now AS timestamptz) - t.queue_at))) FROM t"
+    "), ws AS ("
+    " UPDATE windows SET status = 'serving', status_since = :now WHERE id = :wid AND EXISTS (SELECT 1 FROM t)"
+    f") SELECT (SELECT number FROM busy) AS busy, c.prefix, {_TICKET_COLUMNS}"
+    " FROM (SELECT 1 AS one) AS one LEFT JOIN t ON true LEFT JOIN categories c ON c.id = t.category_id"
+).bindparams(
+    bindparam("wid", type_=Uuid()),
+    bindparam("day", type_=Date()),
+    bindparam("now", type_=UtcDateTime()),
+    bindparam("staff", type_=Uuid()),
+    bindparam("eid", type_=Uuid()),
+).columns(busy=String(), prefix=String(), **{c.name: c.type for c in TICKETS.c})
+
+
+@dataclass(frozen=True)
+class Called:
+    window_found: bool
+    window_status: str | None
+    busy: str | None  # the number the window still has open
+    ticket: dict[str, Any] | None  # the called ticket's row
+    prefix: str | None
+
+
+def call_next(
+    s: Session, window_number: int, staff_id: uuid.UUID | None, day: dt.date, now: dt.datetime
+) -> Called:
+    """PostgreSQL: lock the window, then call its next ticket in one statement (see `_CALL_NEXT`). The
+    caller checks the refusals (`window_status` paused, `busy`) in this order."""
+    w = s.execute(_LOCK_WINDOW, {"w": window_number}).one_or_none()
+    if w is None or not w.active:
+        return Called(False, None, None, None, None)
+    if w.status == "paused":
+        return Called(True, "paused", None, None, None)
+    row = s.execute(
+        _CALL_NEXT,
+        {"w": window_number, "wid": w.id, "day": day, "now": now, "staff": staff_id, "eid": uuid.uuid4()},
+    ).one()
+    mapping = row._mapping
+    ticket = {c.key: mapping[c.name] for c in TICKETS.c} if row.id is not None else None
+    return Called(True, str(w.status), row.busy, ticket, row.prefix)
+
+
+# A called or serving ticket finished in one statement: locked, marked done (and started now if it never
+# was), its `started` (if it was only called) and `finished` events written, its window freed.
+_FINISH = text(
+    "WITH old AS ("
+    " SELECT id, number, status, window_number, called_at, started_at FROM tickets WHERE id = :id FOR UPDATE"
+    "), t AS ("
+    " UPDATE tickets u SET status = 'done', finished_at = :now, started_at = COALESCE(u.started_at, :now)"
+    " FROM old WHERE u.id = old.id AND old.status IN ('called', 'serving')"
+    " AND (CAST(:w AS integer) IS NULL OR old.window_number IS NULL OR old.window_number = :w) RETURNING u.*"
+    "), s1 AS ("
+    " INSERT INTO ticket_events (id, ticket_id, kind, from_status, to_status, window_number, at, detail)"
+    " SELECT :eid1, t.id, 'started', 'called', 'serving', t.window_number, :now,"
+    " json_build_object('walk_s', round(extract(epoch FROM CAST(:now AS timestamptz) - old.called_at)))"
+    " FROM t JOIN old ON old.id = t.id WHERE old.status = 'called'"
+    "), s2 AS ("
+    " INSERT INTO ticket_events (id, ticket_id, kind, from_status, to_status, window_number, at, detail)"
+    " SELECT :eid2, t.id, 'finished', 'serving', 'done', t.window_number, :now, json_build_object('service_s',"
+    " CASE WHEN old.status = 'called' THEN 0"
+    " ELSE round(extract(epoch FROM CAST(:now AS timestamptz) - old.started_at)) END,"
+    " 'outcome', CAST(:outcome AS text)) FROM t JOIN old ON old.id = t.id"
+    "), ws AS ("
+    " UPDATE windows SET status = 'idle', status_since = :now"
+    " WHERE number = (SELECT window_number FROM t) AND status = 'serving'"
+    ") SELECT old.number AS old_number, old.status AS old_status, old.window_number AS old_window, c.prefix,"
+    f" {_TICKET_COLUMNS} FROM (SELECT 1 AS one) AS one LEFT JOIN old ON true LEFT JOIN t ON true"
+    " LEFT JOIN categories c ON c.id = t.category_id"
+).bindparams(
+    bindparam("id", type_=Uuid()),
+    bindparam("now", type_=UtcDateTime()),
+    bindparam("eid1", type_=Uuid()),
+    bindparam("eid2", type_=Uuid()),
+).columns(
+    old_number=String(),
+    old_status=String(),
+    old_window=Integer(),
+    prefix=String(),
+    **{c.name: c.type for c in TICKETS.c},
+)
+
+
+@dataclass(frozen=True)
+class Finished:
+    found: bool
+    old_number: str | None
+    old_status: str | None
+    old_window: int | None
+    ticket: dict[str, Any] | None  # the finished ticket's row (None: refused, see the old state)
+    prefix: str | None
+
+
+def finish(
+    s: Session, ticket_id: uuid.UUID, window_number: int | None, outcome: str | None, now: dt.datetime
+) -> Finished:
+    row = s.execute(
+        _FINISH,
+        {
+            "id": ticket_id,
+            "w": window_number,
+            "now": now,
+            "eid1": uuid.uuid4(),
+            "eid2": uuid.uuid4(),
+            "outcome": outcome,
+        },
+    ).one()
+    mapping = row._mapping
+    ticket = {c.key: mapping[c.name] for c in TICKETS.c} if row.id is not None else None
+    return Finished(row.old_status is not None, row.old_number, row.old_status, row.old_window, ticket, row.prefix)

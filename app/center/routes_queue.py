@@ -68,8 +68,11 @@ def _acting_window(p: Principal, c: CenterContext | None = None) -> int | None:
 
 
 def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
-    cat = s.get(m.Category, t.category_id)
-    return q.ticket_view(t, cat.prefix if cat else None)
+    prefix = s.info.get(q.PREFIXES, {}).get(t.category_id)
+    if prefix is None:
+        cat = s.get(m.Category, t.category_id)
+        prefix = cat.prefix if cat else None
+    return q.ticket_view(t, prefix)
 
 
 class IssueIn(BaseModel):
@@ -164,8 +167,14 @@ def call_next(
         t = q.call_next(s, window_no, _staff(who))
         if t is None:
             return None
-        view = _called(c, s, t, Event.TICKET_CALLED)
-        c.bus.publish(s, Event.WINDOW_STATUS, {"window": window_no, "status": "serving"})
+        view = _view(s, t)
+        c.bus.publish_all(
+            s,
+            [
+                (Event.TICKET_CALLED, {"ticket": view, "number": t.number, "window": t.window_number}),
+                (Event.WINDOW_STATUS, {"window": window_no, "status": "serving"}),
+            ],
+        )
         return {"ticket": view}
 
     answer = _tx(c, work)
@@ -206,13 +215,12 @@ def _ticket_action(
         def work(s: Session) -> dict[str, Any]:
             t = fn(s, c, ticket_id, _acting_window(who, c))
             view = _view(s, t)
-            c.bus.publish(
-                s,
-                event,
-                {"ticket": view, "number": t.number, "window": t.window_number},
-            )
+            events: list[tuple[Event, dict[str, Any]]] = [
+                (event, {"ticket": view, "number": t.number, "window": t.window_number})
+            ]
             if name in ("no-show", "finish"):
-                c.bus.publish(s, Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"})
+                events.append((Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"}))
+            c.bus.publish_all(s, events)
             return {"ticket": view}
 
         return _tx(c, work)
