@@ -83,7 +83,7 @@ class EventBus:
                     self._listening.set()
                     log.info("listening for events on PostgreSQL channel %s", CHANNEL)
                     async for note in conn.notifies():
-                        self._fan_out(json.loads(note.payload))
+                        self._fan_out(OutEvent.of(json.loads(note.payload), note.payload))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # database restarted: reconnect; subscribers resync from a snapshot
@@ -159,6 +159,8 @@ class EventBus:
         self._hooks.append(hook)
 
     def _fan_out(self, ev: dict[str, Any]) -> None:
+        if not isinstance(ev, OutEvent):
+            ev = OutEvent.of(ev)
         for hook in self._hooks:
             try:
                 hook(ev)
@@ -187,6 +189,25 @@ class EventBus:
                     while True:
                         q.get_nowait()
                 q.put_nowait({"type": Event.RESYNC, "data": {}, "at": ev["at"]})
+
+
+class OutEvent(dict[str, Any]):
+    """An event as delivered to subscribers: the dict, and its JSON text made once for all of them (the
+    NOTIFY payload as it came, on PostgreSQL) — a WebSocket sends the text, not a dump per subscriber."""
+
+    __slots__ = ("_text",)
+
+    @classmethod
+    def of(cls, ev: dict[str, Any], text: str | None = None) -> OutEvent:
+        out = cls(ev)
+        out._text = text
+        return out
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = json.dumps(self, ensure_ascii=False, separators=(",", ":"))
+        return self._text
 
 
 def _within(tx: Any, outer: Any) -> bool:
