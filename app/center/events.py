@@ -196,6 +196,7 @@ class OutEvent(dict[str, Any]):
     NOTIFY payload as it came, on PostgreSQL) — a WebSocket sends the text, not a dump per subscriber."""
 
     __slots__ = ("_text",)
+    _text: str | None
 
     @classmethod
     def of(cls, ev: dict[str, Any], text: str | None = None) -> OutEvent:

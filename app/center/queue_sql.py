@@ -20,14 +20,14 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Engine, Integer, String, Uuid, bindparam, insert, text
+from sqlalchemy import JSON, Boolean, Date, Engine, Integer, String, Table, Uuid, bindparam, insert, text
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.types import UtcDateTime
 
-TICKETS = m.Ticket.__table__
-EVENTS = m.TicketEvent.__table__
+TICKETS: Table = m.Ticket.__table__  # type: ignore[assignment]
+EVENTS: Table = m.TicketEvent.__table__  # type: ignore[assignment]
 RECENT_SERVICES = 20  # the estimate's average service time is over the category's latest services today
 
 
