@@ -30,7 +30,7 @@ from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
 from app.center.deps import check_current, ctx, principal_from_token, require
-from app.center.events import EventBus
+from app.center.events import EventBus, OutEvent
 from app.center.limits import RequestLimits
 from app.center.openapi_truth import declare_errors
 from app.center.opening_watch import OpeningWatch
@@ -135,13 +135,15 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.state.ctx = context
     install_error_handlers(app)
     app.add_middleware(RequestLimits, max_bytes=context.max_body_bytes)
+    # the queue's routes first: a request is matched against the routes in order, and the queue's are
+    # the ones a hall calls hundreds of times a minute (no queue path is also another router's)
+    app.include_router(routes_queue.router)
     app.include_router(meta)
     app.include_router(routes_auth.router)
     app.include_router(routes_admin.router)  # issue 16: administration
     app.include_router(routes_access.router)
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
-    app.include_router(routes_queue.router)
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
     app.include_router(routes_cases.router)  # issue 17: cases at the center
@@ -167,22 +169,21 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             return
         await ws.accept()
         q = c.bus.subscribe()
-        closed = asyncio.create_task(_until_closed(ws))
+        closed = asyncio.create_task(_until_closed(ws, q))
         try:
             snap = await asyncio.to_thread(_snapshot, c)
             await ws.send_json({"type": Event.SNAPSHOT, "data": snap})
             while True:
-                getter = asyncio.create_task(q.get())
-                # wake at least once per cache lifetime to see a change whose notification was lost
-                done, _ = await asyncio.wait(
-                    {getter, closed}, timeout=c.access.ttl_s, return_when=asyncio.FIRST_COMPLETED
-                )
-                if closed in done:
-                    getter.cancel()
+                # wait for the next event (no task per event: the close watcher puts CLOSED in the queue),
+                # and wake at least once per cache lifetime to see a change whose notification was lost
+                ev: dict[str, Any] | None
+                try:
+                    async with asyncio.timeout(c.access.ttl_s):
+                        ev = await q.get()
+                except TimeoutError:
+                    ev = None
+                if ev is CLOSED or (closed.done() and ev is None):
                     return
-                ev = getter.result() if getter in done else None
-                if ev is None:
-                    getter.cancel()
                 if ev is None or ev["type"] in (ACCESS_EVENT, Event.RESYNC):
                     refusal = await asyncio.to_thread(c.access.check, principal)
                     if refusal is not None:
@@ -192,8 +193,11 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
                 if ev is None or ev["type"] == ACCESS_EVENT:
                     continue
                 if ev["type"] == Event.RESYNC:
-                    ev = {"type": Event.SNAPSHOT, "data": await asyncio.to_thread(_snapshot, c)}
-                await ws.send_json(ev)
+                    await ws.send_json({"type": Event.SNAPSHOT, "data": await asyncio.to_thread(_snapshot, c)})
+                elif isinstance(ev, OutEvent):
+                    await ws.send_text(ev.text)  # encoded once for every subscriber
+                else:
+                    await ws.send_json(ev)
         except (WebSocketDisconnect, RuntimeError):
             pass
         finally:
@@ -201,8 +205,11 @@ def _install_event_stream(app: FastAPI, c: CenterContext) -> None:
             c.bus.unsubscribe(q)
 
 
-async def _until_closed(ws: WebSocket) -> None:
-    """Read (and ignore) what the subscriber sends until it goes away."""
+CLOSED: dict[str, Any] = {"type": "closed"}  # put in a subscriber's queue when its socket goes away
+
+
+async def _until_closed(ws: WebSocket, q: asyncio.Queue[dict[str, Any]]) -> None:
+    """Read (and ignore) what the subscriber sends until it goes away; then wake its sender with CLOSED."""
     try:
         while True:
             msg = await ws.receive()
@@ -210,6 +217,9 @@ async def _until_closed(ws: WebSocket) -> None:
                 return
     except (WebSocketDisconnect, RuntimeError):
         return
+    finally:
+        with contextlib.suppress(asyncio.QueueFull):
+            q.put_nowait(CLOSED)
 
 
 def _snapshot(c: CenterContext) -> dict[str, Any]:

@@ -5,6 +5,8 @@ calls it from one place."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,7 +17,20 @@ from app.store import models as m
 from app.store.calendar_store import load_calendar
 
 
-def category_opening(s: Session, cat: m.Category, now: dt.datetime) -> Opening:
+class OpeningRules(Protocol):
+    """What the check reads of a category (an ORM row, or the queue's plain row of it)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def hours(self) -> str: ...
+    @property
+    def daily_quota(self) -> int | None: ...
+    @property
+    def cutoff_minutes(self) -> int: ...
+
+
+def category_opening(s: Session, cat: OpeningRules, now: dt.datetime) -> Opening:
     if not cat.hours and cat.daily_quota is None:
         return Opening(True)
     issued = 0
@@ -50,7 +65,7 @@ def closed_categories(s: Session, now: dt.datetime) -> dict[str, str]:
     return out
 
 
-def closed_reason(s: Session, cat: m.Category, now: dt.datetime) -> str | None:
+def closed_reason(s: Session, cat: OpeningRules, now: dt.datetime) -> str | None:
     """None when the category takes a ticket now; else why not and when it next opens (zh / en)."""
     state = category_opening(s, cat, now)
     return None if state.is_open else state.message()

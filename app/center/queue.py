@@ -12,18 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
+from app.center import queue_sql as sql
 from app.center.opening_check import closed_reason
 from app.config import QueueSettings
 from app.domain.clock import local_today, utcnow
+from app.domain.events import Event
 from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.domain.states import TicketStatus, WindowStatus, check_ticket_transition
 from app.store import models as m
 from app.store.rows import next_value
+
+if TYPE_CHECKING:
+    from app.center.events import EventBus
 
 OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
 ONLINE_BAND_END = 899  # 900–999 is the offline band leased to kiosks
@@ -44,6 +50,7 @@ class Issued:
     waiting_ahead: int
     estimated_wait_min: int
     replayed: bool = False  # answered again for a retried request: nothing new was issued
+    announced: bool = False  # `ticket.issued` is published already (issue_ticket was given the bus)
 
 
 def _category(s: Session, prefix: str) -> m.Category:
@@ -210,16 +217,77 @@ def issue_ticket(
     terminal_id: uuid.UUID | None = None,
     request_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
+    bus: EventBus | None = None,
+    **event: Any,
 ) -> Issued:
     """Issue a ticket. With a `request_id` (made by the kiosk, sent again on every retry) it is idempotent:
-    the ticket already made for that request is answered again, and nothing new is issued."""
+    the ticket already made for that request is answered again, and nothing new is issued. With a `bus`
+    the new ticket is announced (`ticket.issued`, with `event`'s extra fields) when it commits.
+
+    On PostgreSQL one statement in the common case (`queue_sql`): the category is the one this process
+    remembers, checked by the statement itself, which takes the number, inserts the ticket and its event,
+    announces it and counts the estimate; a retried request or a changed category makes it read again."""
     now = now or utcnow()
-    if request_id is not None:
-        again = replay(s, cfg, request_id)
-        if again is not None:
-            return again
     day = local_today(now)
-    cat = _category(s, prefix)
+    prefix = prefix.upper()
+    for _attempt in range(3):
+        cat = sql.remembered_category(s, prefix)
+        fresh = cat is None
+        if cat is None:  # read it, and whether this request made a ticket already
+            head = sql.issue_head(s, prefix, request_id)
+            if head.prior_ticket is not None and request_id is not None:
+                again = replay(s, cfg, request_id)
+                if again is not None:
+                    return again
+            cat = head.category
+            sql.remember_category(s, prefix, cat)
+        try:
+            return _issue(
+                s,
+                cfg,
+                cat,
+                prefix,
+                day,
+                now,
+                id_number=id_number,
+                priority=priority,
+                appointment_code=appointment_code,
+                terminal_id=terminal_id,
+                request_id=request_id,
+                bus=bus,
+                event=event,
+            )
+        except sql.Retry as retry:
+            sql.remember_category(s, prefix, None)
+            if retry.prior is not None and request_id is not None:
+                again = replay(s, cfg, request_id)
+                if again is not None:
+                    return again
+        except QueueError:
+            if fresh:
+                raise
+            sql.remember_category(s, prefix, None)  # refused on what was remembered: read it again first
+    raise QueueError(503, "busy", "这类业务的设置正在修改，请重试 / the category is being changed: try again")
+
+
+def _issue(
+    s: Session,
+    cfg: QueueSettings,
+    cat: sql.CategoryRow | None,
+    prefix: str,
+    day: dt.date,
+    now: dt.datetime,
+    *,
+    id_number: str | None,
+    priority: bool,
+    appointment_code: str | None,
+    terminal_id: uuid.UUID | None,
+    request_id: uuid.UUID | None,
+    bus: EventBus | None,
+    event: dict[str, Any],
+) -> Issued:
+    if cat is None or not cat.active:
+        raise QueueError(404, "unknown_category", f"没有“{prefix}”类业务 / no queue category {prefix!r}")
     closed = closed_reason(s, cat, now)  # opening hours, cut-off, quota, closed days (issue 16)
     if closed is not None:
         raise QueueError(409, "category_closed", closed)
@@ -229,7 +297,7 @@ def issue_ticket(
         if salt is None:
             raise QueueError(503, "not_ready", "the center has no ID salt yet")
         hashed = id_hash(id_number, str(salt.value["salt"]))
-        _check_real_name(s, cfg, cat, hashed, day, now)
+        _check_real_name(s, cfg, cat.id, hashed, day, now)
     appointment = None
     if appointment_code:
         appointment = s.scalar(select(m.Appointment).where(m.Appointment.code == appointment_code))
@@ -243,33 +311,82 @@ def issue_ticket(
             raise QueueError(
                 409, "wrong_category", "这个预约属于另一类业务 / the appointment is for another category"
             )
-        appointment.status, appointment.checked_in_at = "checked_in", now
-    seq = next_value(s, f"ticket:{cat.prefix}:{day.isoformat()}")
-    if seq > ONLINE_BAND_END:
+    if s.new or s.dirty:
+        s.flush()  # the caller's own changes go first (the statements below do not flush the session)
+    ticket_id = uuid.uuid4()
+    announce = {"id": str(ticket_id), "number": None, "category": cat.prefix, "priority": priority, **event}
+    made = sql.insert_ticket(
+        s,
+        cat,
+        ticket_id=ticket_id,
+        day=day,
+        now=now,
+        last_number=ONLINE_BAND_END,
+        priority=priority,
+        appointment_id=appointment.id if appointment else None,
+        id_number_hash=hashed,
+        terminal_id=terminal_id,
+        request_id=request_id,
+        detail={"priority": priority, "appointment": bool(appointment)},
+        notify=bus.notify_payload(Event.TICKET_ISSUED, announce) if bus is not None else None,
+    )
+    if made is None:
         raise QueueError(
             409,
             "numbers_exhausted",
             f"今日{cat.name}号码已发完 / today's numbers of {cat.prefix} are used up",
         )
-    t = m.Ticket(
-        category_id=cat.id,
-        service_day=day,
-        seq=seq,
-        number=f"{cat.prefix}{seq:03d}",
-        priority=priority,
-        appointment_id=appointment.id if appointment else None,
-        id_number_hash=hashed,
-        source="online",
-        issued_at=now,
-        queue_at=now,
-        issued_by=terminal_id,
-        request_id=request_id,
+    if appointment is not None:
+        appointment.status, appointment.checked_in_at = "checked_in", now
+    if bus is not None and not made.announced:
+        bus.publish(s, Event.TICKET_ISSUED, {**announce, "number": made.number})
+    t = _attached(
+        s,
+        m.Ticket(
+            id=ticket_id,
+            category_id=cat.id,
+            service_day=day,
+            seq=made.seq,
+            number=made.number,
+            status=TicketStatus.WAITING,
+            priority=priority,
+            appointment_id=appointment.id if appointment else None,
+            id_number_hash=hashed,
+            source="online",
+            issued_at=now,
+            queue_at=now,
+            issued_by=terminal_id,
+            window_number=None,
+            target_window=None,
+            staff_id=None,
+            called_at=None,
+            started_at=None,
+            finished_at=None,
+            recall_count=0,
+            transferred_from=None,
+            request_id=request_id,
+        ),
     )
+    average = (
+        made.average_service_s / 60
+        if made.average_service_s is not None and made.recent_services >= 3
+        else cfg.default_service_minutes
+    )
+    wait = round(made.ahead * average / max(made.open_windows, 1)) if made.ahead else 0
+    return Issued(t, cat.prefix, made.ahead, wait, announced=bus is not None)
+
+
+def _attached(s: Session, t: m.Ticket) -> m.Ticket:
+    """A row the statements just wrote, as a persistent ORM object of the session without reading it back
+    (every column is set, so nothing is loaded lazily)."""
+    existing = s.identity_map.get(s.identity_key(m.Ticket, t.id))
+    if isinstance(existing, m.Ticket):  # the session holds it already: bring it up to date instead
+        for column in sql.TICKETS.c:
+            set_committed_value(existing, column.key, getattr(t, column.key))
+        return existing
+    make_transient_to_detached(t)
     s.add(t)
-    s.flush()
-    _event(s, t, "issued", None, at=now, priority=priority, appointment=bool(appointment))
-    ahead, wait = estimate(s, t, cfg)
-    return Issued(t, cat.prefix, ahead, wait)
+    return t
 
 
 def replay(s: Session, cfg: QueueSettings, request_id: uuid.UUID) -> Issued | None:
@@ -303,12 +420,12 @@ def replace_lost_answer(s: Session, offline: m.Ticket, request_id: uuid.UUID) ->
 
 
 def _check_real_name(
-    s: Session, cfg: QueueSettings, cat: m.Category, hashed: str, day: dt.date, now: dt.datetime
+    s: Session, cfg: QueueSettings, category_id: uuid.UUID, hashed: str, day: dt.date, now: dt.datetime
 ) -> None:
     open_one = s.scalar(
         select(m.Ticket.number).where(
             m.Ticket.id_number_hash == hashed,
-            m.Ticket.category_id == cat.id,
+            m.Ticket.category_id == category_id,
             m.Ticket.service_day == day,
             m.Ticket.status.in_(OPEN),
         )
@@ -391,9 +508,11 @@ def call_next(
     """Give the window its next ticket, or None when nothing waits. Never one ticket to two windows."""
     now = now or utcnow()
     day = local_today(now)
+    if sql.is_postgresql(s):
+        return _call_next_pg(s, window_number, staff_id, day, now)
     w = _window(s, window_number, lock=True)
     if w.status == WindowStatus.PAUSED:
-        raise QueueError(409, "window_paused", "窗口已暂停，请先恢复 / the window is paused: resume it first")
+        raise QueueError(409, "window_paused", PAUSED_MESSAGE)
     busy = current_ticket(s, window_number, day)
     if busy is not None:
         raise QueueError(
@@ -418,6 +537,30 @@ def call_next(
     )
     w.status, w.status_since = WindowStatus.SERVING, now
     return chosen
+
+
+PAUSED_MESSAGE = "窗口已暂停，请先恢复 / the window is paused: resume it first"
+
+
+def _call_next_pg(
+    s: Session, window_number: int, staff_id: uuid.UUID | None, day: dt.date, now: dt.datetime
+) -> m.Ticket | None:
+    """`call_next` on PostgreSQL: two statements (`queue_sql.call_next`) instead of an ORM load per row."""
+    got = sql.call_next(s, window_number, staff_id, day, now)
+    if not got.window_found:
+        raise QueueError(404, "unknown_window", f"没有{window_number}号窗口 / no window {window_number}")
+    if got.window_status == WindowStatus.PAUSED.value:
+        raise QueueError(409, "window_paused", PAUSED_MESSAGE)
+    if got.busy is not None:
+        raise QueueError(409, "window_busy", f"请先办结或过号当前号码 {got.busy} / finish {got.busy} first")
+    if got.ticket is None:
+        return None
+    t = _attached(s, m.Ticket(**got.ticket))
+    s.info.setdefault(PREFIXES, {})[t.category_id] = got.prefix
+    return t
+
+
+PREFIXES = "hall_category_prefixes"  # session.info: category id → prefix, of rows read by the statements
 
 
 def call_specific(
@@ -568,8 +711,10 @@ def start(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Tick
 def finish(
     s: Session, ticket_id: uuid.UUID, window_number: int | None, outcome: str | None = None
 ) -> m.Ticket:
-    t = _own(s, ticket_id, window_number)
     now = utcnow()
+    if sql.is_postgresql(s):
+        return _finish_pg(s, ticket_id, window_number, outcome, now)
+    t = _own(s, ticket_id, window_number)
     if t.status == TicketStatus.CALLED:  # served without pressing start: service starts now
         start(s, ticket_id, window_number)
     if t.status != TicketStatus.SERVING:
@@ -587,6 +732,23 @@ def finish(
         outcome=outcome,
     )
     _free_window(s, t.window_number, now)
+    return t
+
+
+def _finish_pg(
+    s: Session, ticket_id: uuid.UUID, window_number: int | None, outcome: str | None, now: dt.datetime
+) -> m.Ticket:
+    """`finish` on PostgreSQL in one statement (`queue_sql.finish`); the refusals are `_own`'s and
+    `finish`'s, told from the ticket's state before."""
+    got = sql.finish(s, ticket_id, window_number, outcome, now)
+    if not got.found:
+        raise QueueError(404, "not_found", "no such ticket")
+    if got.ticket is None:
+        if window_number is not None and got.old_window not in (None, window_number):
+            raise QueueError(403, "other_window", f"{got.old_number} belongs to window {got.old_window}")
+        raise QueueError(409, "not_serving", f"{got.old_number} is {got.old_status}")
+    t = _attached(s, m.Ticket(**got.ticket))
+    s.info.setdefault(PREFIXES, {})[t.category_id] = got.prefix
     return t
 
 

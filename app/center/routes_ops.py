@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
@@ -20,6 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram,
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select, text
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.center.context import CenterContext
 from app.center.deps import ctx
@@ -101,23 +102,37 @@ class Metrics:
             registry=self.registry,
         )
 
-    def middleware(self) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-        async def timed(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    def middleware(self, app: ASGIApp) -> ASGIApp:
+        """A plain ASGI middleware timing every HTTP request by its route (not Starlette's
+        `BaseHTTPMiddleware`, which costs a task group and a stream per request)."""
+
+        async def timed(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
             start = time.perf_counter()
-            response = await call_next(request)
-            route = request.scope.get("route")
-            path = getattr(route, "path", None)
-            if path is not None:  # unknown paths are not labelled (no unbounded label values)
-                self.latency.labels(request.method, path).observe(time.perf_counter() - start)
-            return response
+            try:
+                await app(scope, receive, send)
+            finally:
+                path = getattr(scope.get("route"), "path", None)
+                if path is not None:  # unknown paths are not labelled (no unbounded label values)
+                    self.latency.labels(scope["method"], path).observe(time.perf_counter() - start)
 
         return timed
+
+
+class _Timed:
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = metrics.middleware(app)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
 
 
 def install(app: FastAPI, db: Database) -> None:
     metrics = Metrics(db)
     app.state.metrics = metrics
-    app.middleware("http")(metrics.middleware())
+    app.add_middleware(_Timed, metrics=metrics)
     app.include_router(router)
 
 

@@ -31,10 +31,12 @@ WindowNo = Annotated[int, Path(ge=1, le=999, description="the window's number")]
 CLERKS = ("clerk", "manager", "counter")
 
 
-def _tx(c: CenterContext, fn: Callable[[Session], R]) -> R:
-    """One write transaction; queue refusals become JSON errors with their status."""
+def _tx(c: CenterContext, fn: Callable[[Session], R], *, one_statement: bool = False) -> R:
+    """One write transaction; queue refusals become JSON errors with their status. `one_statement`: the
+    work writes in a single statement, which is its own transaction on PostgreSQL (`autocommit_session`:
+    no BEGIN/COMMIT round trips, row locks held only while the statement runs)."""
     try:
-        with c.db.write_session() as s:
+        with c.db.autocommit_session() if one_statement else c.db.write_session() as s:
             return fn(s)
     except q.QueueError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
@@ -66,8 +68,11 @@ def _acting_window(p: Principal, c: CenterContext | None = None) -> int | None:
 
 
 def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
-    cat = s.get(m.Category, t.category_id)
-    return q.ticket_view(t, cat.prefix if cat else None)
+    prefix = s.info.get(q.PREFIXES, {}).get(t.category_id)
+    if prefix is None:
+        cat = s.get(m.Category, t.category_id)
+        prefix = cat.prefix if cat else None
+    return q.ticket_view(t, prefix)
 
 
 class IssueIn(BaseModel):
@@ -113,21 +118,24 @@ def issue(
             appointment_code=body.appointment_code,
             terminal_id=terminal,
             request_id=body.request_id,
+            bus=c.bus,
         )
         return issued(c, s, got)
 
+    # without an appointment to check in, the only write is the one statement that makes the ticket
+    one = body.appointment_code is None
     try:
-        return _tx(c, work)
+        return _tx(c, work, one_statement=one)
     except IntegrityError:
         if body.request_id is None:
             raise
-        return _tx(c, work)  # the same request raced itself: the other copy made it, answer that ticket
+        return _tx(c, work, one_statement=one)  # the same request raced itself: answer the other's ticket
 
 
 def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
     """Announce a new ticket to the screens and answer the terminal that asked for it."""
     t = got.ticket
-    if not got.replayed:
+    if not got.replayed and not got.announced:
         c.bus.publish(
             s,
             Event.TICKET_ISSUED,
@@ -159,8 +167,14 @@ def call_next(
         t = q.call_next(s, window_no, _staff(who))
         if t is None:
             return None
-        view = _called(c, s, t, Event.TICKET_CALLED)
-        c.bus.publish(s, Event.WINDOW_STATUS, {"window": window_no, "status": "serving"})
+        view = _view(s, t)
+        c.bus.publish_all(
+            s,
+            [
+                (Event.TICKET_CALLED, {"ticket": view, "number": t.number, "window": t.window_number}),
+                (Event.WINDOW_STATUS, {"window": window_no, "status": "serving"}),
+            ],
+        )
         return {"ticket": view}
 
     answer = _tx(c, work)
@@ -201,13 +215,12 @@ def _ticket_action(
         def work(s: Session) -> dict[str, Any]:
             t = fn(s, c, ticket_id, _acting_window(who, c))
             view = _view(s, t)
-            c.bus.publish(
-                s,
-                event,
-                {"ticket": view, "number": t.number, "window": t.window_number},
-            )
+            events: list[tuple[Event, dict[str, Any]]] = [
+                (event, {"ticket": view, "number": t.number, "window": t.window_number})
+            ]
             if name in ("no-show", "finish"):
-                c.bus.publish(s, Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"})
+                events.append((Event.WINDOW_STATUS, {"window": t.window_number, "status": "idle"}))
+            c.bus.publish_all(s, events)
             return {"ticket": view}
 
         return _tx(c, work)
