@@ -123,6 +123,8 @@ class ServiceItem(Base):
     promised_half_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     scope: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 通办范围
     lists: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # 最多跑一次, 马上办, …
+    # 事项类型 (issue 17): 行政许可 / 公共服务 / 行政确认 / 行政给付 / 其他行政权力 — decides the notices' legal wording
+    item_type: Mapped[str] = mapped_column(String(20), default="行政许可", server_default="行政许可")
 
     department: Mapped[Department] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -407,7 +409,12 @@ class Case(Base):
     materials: Mapped[list[CaseMaterial]] = relationship(
         back_populates="case", order_by="CaseMaterial.position"
     )
-    __table_args__ = (Index("ix_cases_status_due", "status", "due_date"),)
+    __table_args__ = (
+        Index("ix_cases_status_due", "status", "due_date"),
+        Index("ix_cases_accepted_at", "accepted_at"),  # the reports range over these (0007_report_indexes)
+        Index("ix_cases_completed_at", "completed_at"),
+        Index("ix_cases_created_at", "created_at"),
+    )
 
 
 class CaseMaterial(Base):
@@ -439,6 +446,7 @@ class CaseTransition(Base):
     terminal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     at: Mapped[dt.datetime] = _created()
     reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_case_transitions_to_at", "to_status", "at"),)
 
 
 class CasePause(Base):

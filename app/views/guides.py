@@ -52,6 +52,7 @@ class GuideItem:
     online: bool
     materials: tuple[GuideMaterial, ...] = field(default_factory=tuple)
     faq: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    item_type: str = "行政许可"  # 事项类型: 行政许可 / 公共服务 / …
 
     @property
     def kind_zh(self) -> str:
