@@ -152,6 +152,7 @@ class GuideCatalog:
                         for mt in r.materials
                     ),
                     faq=_faq(r.faq),
+                    item_type=r.item_type,
                 )
             )
         counts: dict[str, int] = {}

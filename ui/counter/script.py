@@ -138,9 +138,7 @@ def run_counter_script(
     win.receive_all()
     deferrable = next(i for i, c in enumerate(win.checks) if c.deferrable)
     win.set_received(deferrable, 0, 0)
-    import datetime as dt
-
-    win.set_deferred(deferrable, local_today() + dt.timedelta(days=5))
+    win.set_deferred(deferrable, win.svc.default_deferral_date())
     shot("checklist")
     shot("customer-confirm", customer)
     win.decide(Decision.DEFER)
