@@ -133,3 +133,27 @@ def test_week_month_and_year(hall) -> None:  # type: ignore[no-untyped-def]
     assert windows == {"1号窗口": (4, 2), "2号窗口": (2, 2)}
     assert year["total"]["received"] == 8 and len(year["by_month"]) == 12
     assert {mo["month"]: mo["received"] for mo in year["by_month"] if mo["received"]} == {"2026-11": 2, "2026-12": 6}
+
+
+def test_exports_carry_the_same_figures(hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from app.center.report_export import report_csv, report_xlsx
+    from printers.report_pdf import render_report
+
+    with hall.read_session() as s:
+        rep = report(s, *month_range(2026, 12), target_wait_min=15)
+    csv = report_csv(rep)
+    assert "办件（按窗口）" in csv and "1号窗口,4," in csv and "按时办结率" in csv
+    wb = load_workbook(io.BytesIO(report_xlsx(rep)))
+    sheet = wb["办件（按窗口）"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["1号窗口"][1] == 4 and rows["2号窗口"][3] == 2  # received / completed
+    assert wb["办件合计"]["B2"].value == 6
+    pdf = render_report(rep, "章贡区政务服务中心", tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "办件（按窗口）" in flat and "办件（按部门）" in flat and "1号窗口" in flat and "市场监管" in flat
