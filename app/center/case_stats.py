@@ -8,7 +8,8 @@ Definitions (README, "Case statistics"):
   day of completion with the promised due date (`due_date`): before, on, after. No due date: on time.
 - 按时办结率 = (early + on time) / completed; 提前办结率 = early / completed; 超期率 = overdue / completed.
 - 办结率: of the cases received in the period, the share completed by the end of the period.
-- 在办 in progress: at the end of the period, received and neither completed nor terminated yet.
+- 在办 in progress: at the end of the period, received and neither completed nor terminated yet
+  (counted as: open now + completed after the end + terminated after the end).
 - 退办 returned: 不予受理 at the window, dated by `created_at`; 一次性告知 is counted apart (notified).
 - 终止 terminated: a transition to `terminated` (容缺 not supplied, withdrawn …) in `case_transitions`.
 - 日均收件 daily average: received ÷ working days of the period (calendar days if the year is unknown).
@@ -17,12 +18,12 @@ Definitions (README, "Case statistics"):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, and_, case, cast, func, literal, or_, select
+from sqlalchemy import Date, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -32,6 +33,7 @@ from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
 from app.store import models as m
 
 DONE_STATES = (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.DELIVERED)
+OPEN_STATES = (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION, CaseStatus.SUSPENDED)
 NOT_RECEIVED = ("notify", "refuse")  # decisions that do not accept the application
 DIMENSIONS = ("department", "item", "window", "clerk")
 
@@ -63,33 +65,33 @@ def local_day(s: Session, col: Any, tz: ZoneInfo) -> ColumnElement[Any]:
     return func.date(col, f"{int(offset.total_seconds() // 60):+d} minutes")
 
 
-def _dim(name: str) -> ColumnElement[Any]:
-    return {
-        "department": m.ServiceItem.department_id,
-        "item": m.Case.item_id,
-        "window": m.Case.window_number,
-        "clerk": m.Case.staff_id,
-    }[name]
+def _fold(cells: dict[Any, dict[str, int]], key: Callable[[Any], Any]) -> dict[Any, dict[str, int]]:
+    """Sum the (item, window, clerk) cells by one of their parts (or all into one)."""
+    out: dict[Any, dict[str, int]] = {}
+    for cell, b in cells.items():
+        o = out.setdefault(key(cell), dict.fromkeys(b, 0))
+        for k, v in b.items():
+            o[k] += v
+    return out
 
 
-def _grouped(s: Session, cols: list[Any], key: Any, where: Iterable[Any], join_item: bool) -> dict[Any, tuple[Any, ...]]:
-    q = select(key, *cols).select_from(m.Case)
-    if join_item:
-        q = q.join(m.ServiceItem, m.ServiceItem.id == m.Case.item_id)
-    q = q.where(*where).group_by(key)
-    return {row[0]: tuple(row[1:]) for row in s.execute(q).all()}
+KEYS = (m.Case.item_id, m.Case.window_number, m.Case.staff_id)  # one cell: every breakdown folds these
 
 
-def _measure(s: Session, p: Period, key: Any, join_item: bool) -> dict[Any, dict[str, int]]:
-    """Every figure of the period, grouped by `key` (a constant for the total): five aggregate queries."""
+def _grouped(s: Session, cols: list[Any], where: Iterable[Any]) -> dict[Any, tuple[Any, ...]]:
+    q = select(*KEYS, *cols).select_from(m.Case).where(*where).group_by(*KEYS)
+    return {tuple(row[:3]): tuple(row[3:]) for row in s.execute(q).all()}
+
+
+def _measure(s: Session, p: Period) -> dict[Any, dict[str, int]]:
+    """Every figure of the period per (item, window, clerk) cell: eight aggregate queries, each over an
+    indexed range; the total and every breakdown are sums of these cells."""
     received_where = [m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
     done_in_time = and_(m.Case.completed_at.is_not(None), m.Case.completed_at < p.end)
     rec = _grouped(
         s,
         [func.count(), func.sum(case((done_in_time, 1), else_=0))],
-        key,
         received_where,
-        join_item,
     )
     day = local_day(s, m.Case.completed_at, p.tz)
     done = _grouped(
@@ -99,52 +101,27 @@ def _measure(s: Session, p: Period, key: Any, join_item: bool) -> dict[Any, dict
             func.sum(case((and_(m.Case.due_date.is_not(None), day < m.Case.due_date), 1), else_=0)),
             func.sum(case((and_(m.Case.due_date.is_not(None), day > m.Case.due_date), 1), else_=0)),
         ],
-        key,
         [m.Case.completed_at >= p.start, m.Case.completed_at < p.end, m.Case.status.in_(DONE_STATES)],
-        join_item,
     )
     returned = _grouped(
         s,
         [func.sum(case((m.Case.decision == "refuse", 1), else_=0)), func.sum(case((m.Case.decision == "notify", 1), else_=0))],
-        key,
         [m.Case.created_at >= p.start, m.Case.created_at < p.end, m.Case.decision.in_(NOT_RECEIVED)],
-        join_item,
     )
-    term_q = (
-        select(key, func.count())
-        .select_from(m.CaseTransition)
-        .join(m.Case, m.Case.id == m.CaseTransition.case_id)
+    terminated = _terminations(s, [m.CaseTransition.at >= p.start, m.CaseTransition.at < p.end])
+    # 在办 at the end of the period, as three indexed counts: still open now (few, by status); completed
+    # after the end (a range of completed_at); terminated after the end (a range of the transitions)
+    before_end = [m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
+    open_now = _grouped(s, [func.count()], [m.Case.status.in_(OPEN_STATES), *before_end])
+    # accepted_at wrapped so that the planner ranges over completed_at (or the transitions), the narrow side
+    unindexed = [func.coalesce(m.Case.accepted_at, m.Case.accepted_at) < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
+    done_later = _grouped(
+        s, [func.count()], [m.Case.completed_at >= p.end, m.Case.status.in_(DONE_STATES), *unindexed]
     )
-    if join_item:
-        term_q = term_q.join(m.ServiceItem, m.ServiceItem.id == m.Case.item_id)
-    term_q = term_q.where(
-        m.CaseTransition.to_status == CaseStatus.TERMINATED.value,
-        m.CaseTransition.at >= p.start,
-        m.CaseTransition.at < p.end,
-    ).group_by(key)
-    terminated = {row[0]: int(row[1]) for row in s.execute(term_q).all()}
-    ended = (
-        select(m.CaseTransition.id)
-        .where(
-            m.CaseTransition.case_id == m.Case.id,
-            m.CaseTransition.to_status == CaseStatus.TERMINATED.value,
-            m.CaseTransition.at < p.end,
-        )
-        .exists()
-    )
-    open_ = _grouped(
-        s,
-        [func.count()],
-        key,
-        [
-            m.Case.accepted_at < p.end,
-            m.Case.decision.not_in(NOT_RECEIVED),
-            or_(m.Case.completed_at.is_(None), m.Case.completed_at >= p.end),
-            m.Case.status != CaseStatus.REFUSED,
-            ~ended,
-        ],
-        join_item,
-    )
+    ended_later = _terminations(s, [m.CaseTransition.at >= p.end, *unindexed])
+    open_: dict[Any, tuple[int]] = {}
+    for k in set(open_now) | set(done_later) | set(ended_later):
+        open_[k] = (int(open_now.get(k, (0,))[0] or 0) + int(done_later.get(k, (0,))[0] or 0) + ended_later.get(k, 0),)
     out: dict[Any, dict[str, int]] = {}
     for k in set(rec) | set(done) | set(returned) | set(terminated) | set(open_):
         r, d, t = rec.get(k, (0, 0)), done.get(k, (0, 0, 0)), returned.get(k, (0, 0))
@@ -162,6 +139,17 @@ def _measure(s: Session, p: Period, key: Any, join_item: bool) -> dict[Any, dict
             "terminated": terminated.get(k, 0),
         }
     return out
+
+
+def _terminations(s: Session, where: list[Any]) -> dict[Any, int]:
+    q = (
+        select(*KEYS, func.count())
+        .select_from(m.CaseTransition)
+        .join(m.Case, m.Case.id == m.CaseTransition.case_id)
+        .where(m.CaseTransition.to_status == CaseStatus.TERMINATED.value, *where)
+        .group_by(*KEYS)
+    )
+    return {tuple(row[:3]): int(row[3]) for row in s.execute(q).all()}
 
 
 def _rate(n: int, d: int) -> float | None:
@@ -219,11 +207,19 @@ def case_report(
     department, item, window and clerk."""
     p = Period(first, last, tz)
     days, basis = _working_days(p, cal)
-    total = _measure(s, p, literal(1), False).get(1)
+    cells = _measure(s, p)
     labels = _labels(s)
+    dept_of = dict(s.execute(select(m.ServiceItem.id, m.ServiceItem.department_id)).all())
+    total = _fold(cells, lambda k: 1).get(1)
+    pick = {
+        "department": lambda k: dept_of.get(k[0]),
+        "item": lambda k: k[0],
+        "window": lambda k: k[1],
+        "clerk": lambda k: k[2],
+    }
     breakdown: dict[str, list[dict[str, Any]]] = {}
     for dim in DIMENSIONS:
-        rows = _measure(s, p, _dim(dim), dim == "department")
+        rows = _fold(cells, pick[dim])
         entries = []
         for k, b in rows.items():
             if dim == "window":
@@ -252,7 +248,7 @@ def case_report(
 def _series(s: Session, p: Period, cal: WorkdayCalendar | None) -> list[dict[str, Any]]:
     """Received / completed / early / overdue / returned per local day: grouped in SQL by the local day."""
     acc_day = local_day(s, m.Case.accepted_at, p.tz)
-    rec = dict(
+    rec: dict[str, int] = dict(
         s.execute(
             select(acc_day, func.count())
             .where(m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED))
@@ -260,7 +256,7 @@ def _series(s: Session, p: Period, cal: WorkdayCalendar | None) -> list[dict[str
         ).all()
     )
     done_day = local_day(s, m.Case.completed_at, p.tz)
-    done = {
+    done: dict[str, Any] = {
         row[0]: row[1:]
         for row in s.execute(
             select(
@@ -274,7 +270,7 @@ def _series(s: Session, p: Period, cal: WorkdayCalendar | None) -> list[dict[str
         ).all()
     }
     cre_day = local_day(s, m.Case.created_at, p.tz)
-    ret = dict(
+    ret: dict[str, int] = dict(
         s.execute(
             select(cre_day, func.count())
             .where(m.Case.created_at >= p.start, m.Case.created_at < p.end, m.Case.decision == "refuse")

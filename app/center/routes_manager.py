@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
 from app.center.audit import append_center_event
+from app.center.case_stats import week_range, year_range
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
-from app.center.case_stats import week_range, year_range
 from app.center.report_export import report_csv, report_xlsx
 from app.center.security import Principal
 from app.center.supervision import lights, month_range, rectifications, report

@@ -21,7 +21,17 @@ from app.center.rectify import open_rectification
 from app.center.security import Principal
 from app.domain.audit_chain import verify_chain
 from app.domain.clock import local_today, utcnow
-from app.protocol.api import ChangeOut, DocLeaseOut, HealthIn, LeaseOut, OpResult, PullOut, PushIn, PushOut, ResumeOut
+from app.protocol.api import (
+    ChangeOut,
+    DocLeaseOut,
+    HealthIn,
+    LeaseOut,
+    OpResult,
+    PullOut,
+    PushIn,
+    PushOut,
+    ResumeOut,
+)
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])

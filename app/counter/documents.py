@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from app.counter.doc_numbers import next_doc_number
 from app.domain.acceptance import MaterialCheck, Outcome
-from app.domain.doc_numbers import DocKind
 from app.domain.clock import local_now, local_today
+from app.domain.doc_numbers import DocKind
 from app.store import models as m
 from app.views.guides import GuideItem
 from printers import notices as n

@@ -5,7 +5,6 @@ previous day in UTC), and so do the month report's window breakdown and the week
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from zoneinfo import ZoneInfo
 
 import pytest

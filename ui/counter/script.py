@@ -16,7 +16,6 @@ from app.config import Settings
 from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
-from app.domain.clock import local_today
 from app.runtime import TerminalRuntime, TerminalState
 from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
