@@ -156,3 +156,20 @@ def test_exports_carry_the_same_figures(hall, tmp_path) -> None:  # type: ignore
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "办件（按窗口）" in flat and "办件（按部门）" in flat and "1号窗口" in flat and "市场监管" in flat
+
+
+@pytest.mark.parametrize(
+    "now",
+    [bj(12, 1, 0, 5), dt.datetime(2027, 1, 1, 0, 5, tzinfo=BJ), bj(12, 2, 23, 30), bj(12, 3, 23, 30)],
+    ids=["1st-of-month", "new-year", "23:30-local", "next-day-23:30"],
+)
+def test_reports_do_not_depend_on_the_clock(hall, monkeypatch, now) -> None:  # type: ignore[no-untyped-def]
+    """The fake clock (every `local_today()` reads `clock.utcnow`): the 1st of a month, 23:30 local."""
+    from app.domain import clock
+
+    monkeypatch.setattr(clock, "utcnow", lambda: now.astimezone(dt.UTC))
+    with hall.read_session() as s:
+        day = case_report(s, DAY, DAY)["total"]
+        month = report(s, *month_range(2026, 12), target_wait_min=15)["case_stats"]["total"]
+    assert (day["received"], day["completed"], day["in_progress"]) == (3, 3, 2)
+    assert (month["received"], month["completed"]) == (6, 4)
