@@ -34,6 +34,9 @@ class QueueSettings(BaseModel):
     noshow_block_window_days: int = Field(30, ge=1)
     noshow_block_days: int = Field(7, ge=0, description="how long such a block lasts")
     transfer_keeps_issue_time: bool = True
+    opening_recheck_seconds: float = Field(
+        15.0, gt=0, description="how often the center re-checks opening hours for the queue screens"
+    )
     default_service_minutes: float = Field(
         8.0, gt=0, description="service time assumed before statistics exist"
     )

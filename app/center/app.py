@@ -32,6 +32,7 @@ from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus
 from app.center.limits import RequestLimits
 from app.center.openapi_truth import declare_errors
+from app.center.opening_watch import OpeningWatch
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
@@ -117,7 +118,11 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         await bus.start()
         if demo_accounts_exist(db):
             log.warning("DEMO ACCOUNTS EXIST (admin/admin, clerkNN/clerk …): never run a real hall like this")
+        watch = OpeningWatch(db, bus, interval=settings.queue.opening_recheck_seconds)
+        app.state.opening_watch = watch
+        watch.start()
         yield
+        await watch.stop()
         await bus.stop()
 
     app = FastAPI(

@@ -103,6 +103,11 @@ class EventBus:
             tx = session.get_nested_transaction() or session.get_transaction()
             session.info.setdefault(_PENDING, []).append((tx, ev))
 
+    def publish_local(self, type_: Event | str, data: dict[str, Any]) -> None:
+        """Tell this process's subscribers only, at once (no transaction: state nobody stores, such as
+        the opening hours as the clock passes). Call from the event loop's thread."""
+        self._fan_out({"type": Event(type_).value, "data": data, "at": utcnow().isoformat()})
+
     def _after_commit(self, session: Session) -> None:
         if session.get_nested_transaction() is not None:  # a savepoint committed: wait for the real commit
             return

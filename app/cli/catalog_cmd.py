@@ -12,6 +12,7 @@ from app.config import Settings
 from app.domain.catalog import DELIVERY_ZH, FORM_ZH, ITEM_KIND_ZH, Catalog, ServiceItem, load_catalog
 from app.domain.search import CatalogIndex
 from app.domain.textwidth import table
+from app.domain.workdays import days_text
 
 STATUS_ZH = {"active": "在用", "suspended": "暂停", "cancelled": "已取消"}
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 i.name,
                 depts.get(i.department, i.department),
                 ITEM_KIND_ZH[i.kind],
-                f"{i.promised_days}个工作日" if i.promised_days else "当场办结",
+                days_text(i.promised_half_days) if i.promised_half_days else "当场办结",
                 STATUS_ZH.get(i.status, i.status),
             ]
             for i in found
@@ -139,8 +140,8 @@ def render_guide(item: ServiceItem, cat: Catalog) -> str:
         )
     lines += [
         f"办理流程：{' → '.join(item.process)}",
-        f"法定办结时限：{item.legal_days}个工作日；承诺办结时限："
-        + (f"{item.promised_days}个工作日" if item.promised_days else "当场办结"),
+        f"法定办结时限：{days_text(item.legal_half_days)}；承诺办结时限："
+        + (days_text(item.promised_half_days) if item.promised_half_days else "当场办结"),
     ]
     if item.special_steps:
         lines.append(

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     today = dt.date.today()
     cal = calendar_from_replica([], [])
     try:
-        due = cal.add_working_days(today, item.promised_days)
+        due = cal.add_half_working_days(today, item.promised_half_days)
     except Exception:  # an unpublished year: the sample shows no date rather than a guess
         due = None
     hall = settings.hall_name if settings.hall_name != "政务服务中心" else cat.hall.name

@@ -405,6 +405,8 @@ class CounterService:
             kind=item.kind,
             promised_days=item.promised_days,
             legal_days=item.legal_days,
+            promised_half_day=item.promised_half_day,
+            legal_half_day=item.legal_half_day,
             received_on=today,
             calendar=self.calendar(),
             reason=reason,
@@ -532,8 +534,8 @@ class CounterService:
             case = s.get(m.Case, case_id)
             if case is None:
                 raise HallError("no such case")
-            days = case.item.promised_days
-        due = self.calendar().add_working_days(today, days)
+            half_days = case.item.promised_days * 2 + int(case.item.promised_half_day)
+        due = self.calendar().add_half_working_days(today, half_days)
         self._move(case_id, CaseStatus.ACCEPTED, "补正材料已收齐，重新计时", received_on=today, due_date=due)
         return due
 

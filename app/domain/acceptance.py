@@ -92,7 +92,11 @@ def decide(
     calendar: WorkdayCalendar,
     reason: str = "",
     basis: str = "",
+    promised_half_day: bool = False,
+    legal_half_day: bool = False,
 ) -> Outcome:
+    """`promised_days` / `legal_days` are whole working days; `*_half_day` adds half a working day (a
+    limit of 2.5 days is due on the 3rd working day, by noon)."""
     missing = tuple(c for c in checks if c.missing)
     if decision == Decision.REFUSE:
         if not reason.strip() or not basis.strip():
@@ -122,12 +126,14 @@ def decide(
             "以下材料缺失，不能直接受理（可容缺受理或一次性告知）：" + "、".join(c.name for c in missing)
         )
     deferral_due = max((c.deferred_until for c in missing if c.deferred_until), default=None)
-    legal_due = calendar.add_working_days(received_on, legal_days) if legal_days > 0 else None
-    if kind == "immediate" or promised_days <= 0:
+    legal_half = legal_days * 2 + int(legal_half_day)
+    promised_half = promised_days * 2 + int(promised_half_day)
+    legal_due = calendar.add_half_working_days(received_on, legal_half) if legal_half > 0 else None
+    if kind == "immediate" or promised_half <= 0:
         if decision == Decision.DEFER:
             return Outcome(decision, CaseStatus.DEFERRED, received_on, legal_due, deferral_due, missing, "deferral")
         return Outcome(decision, CaseStatus.APPROVED, received_on, legal_due, None, (), "acceptance")
-    due = calendar.add_working_days(received_on, promised_days)
+    due = calendar.add_half_working_days(received_on, promised_half)
     if decision == Decision.DEFER:
         return Outcome(decision, CaseStatus.DEFERRED, due, legal_due, deferral_due, missing, "deferral")
     return Outcome(decision, CaseStatus.ACCEPTED, due, legal_due, None, (), "acceptance")

@@ -20,6 +20,7 @@ class Event(StrEnum):
     TICKET_TRANSFERRED = "ticket.transferred"
     TICKET_CANCELLED = "ticket.cancelled"  # an online ticket replaced by the kiosk's offline one
     WINDOW_STATUS = "window.status"
+    CATEGORIES_OPENING = "categories.opening"  # which categories take no ticket now (as the clock passes)
     NOTICE = "notice"
     CASE_STATUS = "case.status"
     TERMINAL_HEALTH = "terminal.health"

@@ -153,6 +153,16 @@ class WorkdayCalendar:
                 counted += 1
         return day
 
+    def add_half_working_days(
+        self, start: dt.date, half_days: int, pauses: Sequence[tuple[dt.date, dt.date]] = ()
+    ) -> dt.date:
+        """A time limit in half working days (2.5 working days = 5): due on the working day that holds
+        its last half, i.e. the ceil(half_days / 2)-th counted as in `add_working_days`. An odd count ends
+        at noon of that day; the due date never comes before the whole-day limit's."""
+        if half_days < 0:
+            raise ValueError("a time limit cannot be negative")
+        return self.add_working_days(start, (half_days + 1) // 2, pauses)
+
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
         """Working days in (a, b]; negative when b is before a."""
         if b < a:
@@ -166,6 +176,12 @@ class WorkdayCalendar:
 
     def light(self, due: dt.date, today: dt.date, yellow_days: int) -> Light:
         return supervision_light(due, today, yellow_days, self)
+
+
+def days_text(half_days: int) -> str:
+    """A time limit as the hall writes it: 5 → "2.5个工作日", 4 → "2个工作日", 1 → "0.5个工作日"."""
+    whole, half = divmod(half_days, 2)
+    return f"{whole}.5个工作日" if half else f"{whole}个工作日"
 
 
 def _paused(day: dt.date, pauses: Sequence[tuple[dt.date, dt.date]]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.clock import local_text
+
 ACTION_LABELS_ZH = {
     "login": "登录",
     "login.failed": "登录失败",
@@ -27,7 +29,8 @@ REFUSALS = {"login.failed", "login.card_failed", "login.terminal_failed", "login
 def _detail(action: str, detail: dict[str, Any]) -> str:
     if action == "staff.role_change":
         return f"{detail.get('from', '?')} → {detail.get('to', '?')}"
-    parts = [f"{k}={v}" for k, v in detail.items() if k in ("reason", "status", "kind", "client", "window", "name")]
+    parts = [f"{k}={v}" for k, v in detail.items()
+             if k in ("reason", "status", "kind", "client", "window", "name") and v is not None]
     return ", ".join(parts)
 
 
@@ -39,7 +42,7 @@ def access_rows(lines: list[dict[str, Any]]) -> list[tuple[list[str], bool]]:
         label = f"{ACTION_LABELS_ZH[action]} · {action}" if action in ACTION_LABELS_ZH else action
         obj = " ".join(str(x) for x in (line.get("object_type"), line.get("object_id")) if x)
         cells = [
-            str(line.get("at", ""))[:19].replace("T", " "),
+            local_text(line.get("at")),  # the hall's clock, not UTC
             str(line.get("actor", "")),
             label,
             obj,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.domain.catalog import ITEM_KIND_ZH
 from app.domain.search import CatalogIndex
 from app.domain.states import ItemKind
+from app.domain.workdays import days_text
 from app.store import models as m
 
 
@@ -52,6 +53,8 @@ class GuideItem:
     online: bool
     materials: tuple[GuideMaterial, ...] = field(default_factory=tuple)
     faq: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    legal_half_day: bool = False  # the limit is legal_days + half a working day
+    promised_half_day: bool = False
     item_type: str = "行政许可"  # 事项类型: 行政许可 / 公共服务 / …
 
     @property
@@ -63,9 +66,17 @@ class GuideItem:
 
     @property
     def time_limit_text(self) -> str:
-        if self.promised_days <= 0:
+        if self.promised_half_days <= 0:
             return "即时办结"
-        return f"承诺{self.promised_days}个工作日（法定{self.legal_days}个工作日）"
+        return f"承诺{days_text(self.promised_half_days)}（法定{days_text(self.legal_half_days)}）"
+
+    @property
+    def promised_half_days(self) -> int:
+        return self.promised_days * 2 + int(self.promised_half_day)
+
+    @property
+    def legal_half_days(self) -> int:
+        return self.legal_days * 2 + int(self.legal_half_day)
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,8 @@ class GuideCatalog:
                     kind=r.kind.value if hasattr(r.kind, "value") else str(r.kind),
                     legal_days=r.legal_days,
                     promised_days=r.promised_days,
+                    legal_half_day=bool(r.legal_half_day),
+                    promised_half_day=bool(r.promised_half_day),
                     conditions=r.conditions,
                     legal_basis=r.legal_basis,
                     process=_steps(r.process),

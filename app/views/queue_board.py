@@ -44,6 +44,15 @@ class QueueBoard:
     has_data: bool = False
     demo: bool = False  # the center runs with the demo accounts: every UI says so
 
+    def now_calling(self) -> Call | None:
+        """The newest call while its window still serves it: once that ticket is finished or marked
+        no-show (its window tile says idle) the big panel no longer shows it."""
+        if not self.recent:
+            return None
+        last = self.recent[0]
+        line = self.windows.get(last.window)
+        return last if line is None or line.ticket == last.number else None
+
     def apply(self, event: dict[str, Any]) -> list[str]:
         """Fold one message of the event stream into the board; returns announcements to speak."""
         kind, data = event.get("type"), event.get("data") or {}
@@ -71,6 +80,8 @@ class QueueBoard:
             window = data.get("window")
             if window is not None and int(window) in self.windows:
                 self.windows[int(window)].ticket = None
+        elif kind == Event.CATEGORIES_OPENING:  # the clock passed an opening boundary
+            self.closed = {str(k): str(v) for k, v in (data.get("closed") or {}).items()}
         elif kind == Event.WINDOW_STATUS:
             window = data.get("window")
             if window is not None and int(window) in self.windows:

@@ -46,346 +46,380 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="67" />
+        <location filename="../../ui/screen/admin_tab.py" line="68" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="68" />
+        <location filename="../../ui/screen/admin_tab.py" line="69" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="69" />
+        <location filename="../../ui/screen/admin_tab.py" line="70" />
         <source>Categories</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="70" />
+        <location filename="../../ui/screen/admin_tab.py" line="71" />
         <source>Items</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="71" />
+        <location filename="../../ui/screen/admin_tab.py" line="72" />
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="94" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="95" />
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="95" />
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
-        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="96" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="96" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="97" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
-        <location filename="../../ui/screen/admin_tab.py" line="98" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="99" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Hall manager</source>
         <translation>大厅主任</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="97" />
+        <location filename="../../ui/screen/admin_tab.py" line="98" />
         <source>Window (0: none)</source>
         <translation>窗口（0：无）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="99" />
+        <location filename="../../ui/screen/admin_tab.py" line="100" />
         <source>ID number of the clerk's own card</source>
         <translation>本人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="102" />
+        <location filename="../../ui/screen/admin_tab.py" line="103" />
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="103" />
+        <location filename="../../ui/screen/admin_tab.py" line="104" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="104" />
+        <location filename="../../ui/screen/admin_tab.py" line="105" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="105" />
+        <location filename="../../ui/screen/admin_tab.py" line="106" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="106" />
+        <location filename="../../ui/screen/admin_tab.py" line="107" />
         <source>Register ID card</source>
         <translation>登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>Categories in order</source>
         <translation>办理类别（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="119" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="120" />
         <source>Categories in order (e.g. A,J)</source>
         <translation>办理类别（按顺序，如 A,J）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="120" />
+        <location filename="../../ui/screen/admin_tab.py" line="121" />
         <source>A post (username)</source>
         <translation>A岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="121" />
+        <location filename="../../ui/screen/admin_tab.py" line="122" />
         <source>B post (username)</source>
         <translation>B岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="123" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Save window</source>
         <translation>保存窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
         <source>Opening hours</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
         <source>Daily quota</source>
         <translation>每日限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="129" />
+        <location filename="../../ui/screen/admin_tab.py" line="130" />
         <source>Cut-off (minutes)</source>
         <translation>截止提前（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="137" />
+        <location filename="../../ui/screen/admin_tab.py" line="138" />
         <source>Opening hours (empty: no limit)</source>
         <translation>取号时间（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="138" />
+        <location filename="../../ui/screen/admin_tab.py" line="139" />
         <source>Daily quota (0: none)</source>
         <translation>每日限额（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="139" />
+        <location filename="../../ui/screen/admin_tab.py" line="140" />
         <source>Cut-off before closing (minutes)</source>
         <translation>闭馆前停止取号（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="141" />
+        <location filename="../../ui/screen/admin_tab.py" line="142" />
         <source>Save category</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="149" />
+        <location filename="../../ui/screen/admin_tab.py" line="150" />
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="150" />
+        <location filename="../../ui/screen/admin_tab.py" line="151" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="153" />
+        <location filename="../../ui/screen/admin_tab.py" line="154" />
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="154" />
+        <location filename="../../ui/screen/admin_tab.py" line="155" />
         <source>Cancel the item</source>
         <translation>取消事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="155" />
+        <location filename="../../ui/screen/admin_tab.py" line="156" />
         <source>Back in use</source>
         <translation>恢复在用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="159" />
+        <location filename="../../ui/screen/admin_tab.py" line="160" />
         <source>Check a workbook…</source>
         <translation>检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="160" />
+        <location filename="../../ui/screen/admin_tab.py" line="161" />
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="170" />
-        <source>Status</source>
-        <translation>办理状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/admin_tab.py" line="170" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
         <source>Last seen</source>
         <translation>最近在线</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="173" />
-        <source>Enrollment code shown on the terminal</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <source>Terminal status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/screen/admin_tab.py" line="174" />
-        <source>Enrollment code</source>
-        <translation type="unfinished" />
+        <source>Enrollment code shown on the terminal</source>
+        <translation>终端屏幕上显示的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="176" />
+        <location filename="../../ui/screen/admin_tab.py" line="175" />
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="177" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="177" />
+        <location filename="../../ui/screen/admin_tab.py" line="178" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="189" />
+        <location filename="../../ui/screen/admin_tab.py" line="190" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="200" />
-        <location filename="../../ui/screen/admin_tab.py" line="207" />
-        <location filename="../../ui/screen/admin_tab.py" line="214" />
+        <location filename="../../ui/screen/admin_tab.py" line="201" />
+        <location filename="../../ui/screen/admin_tab.py" line="209" />
+        <location filename="../../ui/screen/admin_tab.py" line="216" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="200" />
-        <location filename="../../ui/screen/admin_tab.py" line="207" />
-        <location filename="../../ui/screen/admin_tab.py" line="214" />
+        <location filename="../../ui/screen/admin_tab.py" line="201" />
+        <location filename="../../ui/screen/admin_tab.py" line="209" />
+        <location filename="../../ui/screen/admin_tab.py" line="216" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="268" />
+        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <source>waiting for approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="224" />
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <source>kiosk</source>
+        <translation>自助终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <source>counter</source>
+        <translation>窗口终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <source>queue screen</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Added {0}</source>
         <translation>已新增 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="280" />
         <source>Enabled {0}</source>
         <translation>已启用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="280" />
         <source>Disabled {0}</source>
         <translation>已停用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="286" />
         <source>New password set for {0}</source>
         <translation>已为 {0} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="287" />
+        <location filename="../../ui/screen/admin_tab.py" line="293" />
         <source>ID card registered for {0}</source>
         <translation>已为 {0} 登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="300" />
+        <location filename="../../ui/screen/admin_tab.py" line="306" />
         <source>Window {0} saved</source>
         <translation>{0}号窗口已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="309" />
+        <location filename="../../ui/screen/admin_tab.py" line="315" />
         <source>Category {0} saved</source>
         <translation>类别 {0} 已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="317" />
+        <location filename="../../ui/screen/admin_tab.py" line="323" />
         <source>Item {0}: {1}</source>
         <translation>事项 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="320" />
+        <location filename="../../ui/screen/admin_tab.py" line="326" />
         <source>Hall workbook</source>
         <translation>大厅基础数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="333" />
+        <location filename="../../ui/screen/admin_tab.py" line="339" />
         <source>Valid: {0} items; nothing written</source>
         <translation>检查通过：{0} 个事项；未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="336" />
+        <location filename="../../ui/screen/admin_tab.py" line="342" />
         <source>Imported: {0} new, {1} updated, {2} suspended</source>
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="355" />
+        <location filename="../../ui/screen/admin_tab.py" line="361" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -403,82 +437,82 @@
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="49" />
+        <location filename="../../ui/screen/board.py" line="58" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="70" />
+        <location filename="../../ui/screen/board.py" line="79" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="73" />
+        <location filename="../../ui/screen/board.py" line="82" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="84" />
+        <location filename="../../ui/screen/board.py" line="93" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="107" />
+        <location filename="../../ui/screen/board.py" line="116" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="111" />
+        <location filename="../../ui/screen/board.py" line="120" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="113" />
+        <location filename="../../ui/screen/board.py" line="122" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="119" />
+        <location filename="../../ui/screen/board.py" line="128" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122" />
+        <location filename="../../ui/screen/board.py" line="131" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="123" />
+        <location filename="../../ui/screen/board.py" line="132" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="130" />
+        <location filename="../../ui/screen/board.py" line="139" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="153" />
+        <location filename="../../ui/screen/board.py" line="162" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="155" />
+        <location filename="../../ui/screen/board.py" line="164" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="157" />
+        <location filename="../../ui/screen/board.py" line="166" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="171" />
+        <location filename="../../ui/screen/board.py" line="180" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="173" />
+        <location filename="../../ui/screen/board.py" line="182" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>

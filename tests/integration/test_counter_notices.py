@@ -138,5 +138,19 @@ def test_notices_at_two_counters(center, tmp_path: Path) -> None:  # type: ignor
     text = check_pdf(notified.documents[0])
     assert re.search(r"章政服告〔\d{4}〕第0001号", text) and "一次性告知" in text
     two.finish()
+
+    # the center is down: counter 1 spends its block (5), then prints tagged offline numbers
+    instant = next(i for i in one.search_items("个体工商户注册登记") if i.name == "个体工商户注册登记")
+    center.stop()
+    try:
+        offline = [
+            check_pdf(one.accept(ApplicantIn("李四", "440524188001010014"), instant, _all_received(one.checklist(instant)), Decision.ACCEPT).documents[0])
+            for _ in range(2)
+        ]
+    finally:
+        center.start()
+    tag = one.term.identity.tag
+    assert re.search(r"章政服受〔\d{4}〕第0005号", offline[0])
+    assert re.search(rf"章政服受〔\d{{4}}〕第{tag:02d}-0001号", offline[1]), offline[1][:200]
     for svc in (one, two):
         svc.term.close()

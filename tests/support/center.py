@@ -38,7 +38,7 @@ class CenterServer:
         self._thread: threading.Thread | None = None
 
     def start(self) -> CenterServer:
-        app = create_app(self.db, self.settings, cipher=self.cipher)
+        app = self.app = create_app(self.db, self.settings, cipher=self.cipher)
         ssl = {"ssl_certfile": str(self.tls[0]), "ssl_keyfile": str(self.tls[1])} if self.tls else {}
         config = uvicorn.Config(
             app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", **ssl

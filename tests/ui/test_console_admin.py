@@ -85,12 +85,12 @@ def test_the_admin_tab_changes_the_hall_and_audits_each_change(qtbot, qapp, sqli
 
         tab.terminals.selectRow(0)
         tab.enroll_code.setText("0000-0000")  # not the code the kiosk shows
-        assert change(lambda: tab.terminal("approve")).startswith("failed") and tab.terminals.item(0, 2).text() == "pending"
+        assert change(lambda: tab.terminal("approve")).startswith("failed") and tab.terminals.item(0, 2).text() == "待批准"
         tab.terminals.selectRow(0)
         tab.enroll_code.setText(enrollment.json()["code"])
-        assert change(lambda: tab.terminal("approve")).startswith("done") and tab.terminals.item(0, 2).text() == "approved"
+        assert change(lambda: tab.terminal("approve")).startswith("done") and tab.terminals.item(0, 2).text() == "已批准"
         tab.terminals.selectRow(0)
-        assert change(lambda: tab.terminal("revoke")).startswith("done") and tab.terminals.item(0, 2).text() == "revoked"
+        assert change(lambda: tab.terminal("revoke")).startswith("done") and tab.terminals.item(0, 2).text() == "已吊销"
 
         with center.db.read_session() as s:
             cat = s.scalar(select(m.Category).where(m.Category.prefix == "A"))

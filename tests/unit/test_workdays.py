@@ -151,3 +151,32 @@ def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert "尚未发布" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["calendar", "due", "2025-13-01", "5"])
+
+
+def test_half_working_days_end_on_the_day_that_holds_the_last_half() -> None:
+    from app.domain.workdays import days_text
+
+    friday = D(2025, 9, 26)  # received on a Friday; 09-28 (Sunday) is a make-up working day
+    assert CAL.add_half_working_days(friday, 4) == CAL.add_working_days(friday, 2)
+    assert CAL.add_half_working_days(friday, 5) == CAL.add_working_days(friday, 3)  # 2.5 days: the 3rd, by noon
+    assert CAL.add_half_working_days(friday, 1) == CAL.add_working_days(friday, 1)  # half a day: the next working day
+    assert CAL.add_half_working_days(D(2025, 9, 30), 1) == D(2025, 10, 9)  # over 国庆 (10-01…10-08)
+    assert CAL.add_half_working_days(friday, 0) == friday
+    with pytest.raises(ValueError):
+        CAL.add_half_working_days(friday, -1)
+    assert [days_text(n) for n in (0, 1, 4, 5)] == ["0个工作日", "0.5个工作日", "2个工作日", "2.5个工作日"]
+
+
+def test_an_acceptance_counts_the_half_days_of_its_limits() -> None:
+    from app.domain.acceptance import Decision, decide
+    from app.domain.states import CaseStatus
+
+    monday = D(2026, 3, 2)
+    whole = decide(Decision.ACCEPT, [], kind="promised", promised_days=2, legal_days=5, received_on=monday, calendar=CAL)
+    half = decide(Decision.ACCEPT, [], kind="promised", promised_days=2, legal_days=5, received_on=monday, calendar=CAL,
+                  promised_half_day=True, legal_half_day=True)
+    assert (whole.due_date, whole.legal_due_date) == (D(2026, 3, 4), D(2026, 3, 9))
+    assert (half.due_date, half.legal_due_date) == (D(2026, 3, 5), D(2026, 3, 10))
+    only_half = decide(Decision.ACCEPT, [], kind="promised", promised_days=0, legal_days=1, received_on=monday,
+                       calendar=CAL, promised_half_day=True)
+    assert only_half.status == CaseStatus.ACCEPTED and only_half.due_date == D(2026, 3, 3)  # not 当场办结

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.clock import local_text
 from ui.tasks import run_in_background
 
 Api = Callable[..., Any]
@@ -63,7 +64,7 @@ class AdminTab(QWidget):
         super().__init__()
         self.api = api
         self.status = QLabel()
-        tabs = QTabWidget()
+        tabs = self.pages = QTabWidget()
         tabs.addTab(self._staff_page(), self.tr("Staff"))
         tabs.addTab(self._windows_page(), self.tr("Windows"))
         tabs.addTab(self._categories_page(), self.tr("Categories"))
@@ -111,7 +112,7 @@ class AdminTab(QWidget):
     def _windows_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.windows = _table([self.tr("Window"), self.tr("Name"), self.tr("Categories in order"), self.tr("A post"), self.tr("B post"), self.tr("Active")])
+        self.windows = _table([self.tr("Window"), self.tr("Title"), self.tr("Categories in order"), self.tr("A post"), self.tr("B post"), self.tr("Active")])
         self.windows.itemSelectionChanged.connect(self._window_selected)
         lay.addWidget(self.windows)
         form = QFormLayout()
@@ -126,7 +127,7 @@ class AdminTab(QWidget):
     def _categories_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.categories = _table([self.tr("Prefix"), self.tr("Name"), self.tr("Opening hours"), self.tr("Daily quota"), self.tr("Cut-off (minutes)"), self.tr("Active")])
+        self.categories = _table([self.tr("Prefix"), self.tr("Title"), self.tr("Opening hours"), self.tr("Daily quota"), self.tr("Cut-off (minutes)"), self.tr("Active")])
         self.categories.itemSelectionChanged.connect(self._category_selected)
         lay.addWidget(self.categories)
         form = QFormLayout()
@@ -167,7 +168,7 @@ class AdminTab(QWidget):
     def _terminals_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.terminals = _table([self.tr("Name"), self.tr("Kind"), self.tr("Status"), self.tr("Last seen")])
+        self.terminals = _table([self.tr("Title"), self.tr("Kind"), self.tr("Terminal status"), self.tr("Last seen")])
         lay.addWidget(self.terminals)
         row = QHBoxLayout()
         self.enroll_code = QLineEdit(placeholderText=self.tr("Enrollment code shown on the terminal"))
@@ -198,7 +199,8 @@ class AdminTab(QWidget):
     def _show_staff(self, rows: list[dict[str, Any]]) -> None:
         self.staff_rows = rows
         yes, no = self.tr("yes"), self.tr("no")
-        _fill(self.staff, [[r["username"], r["full_name"], r["role"], str(r["window"] or ""), yes if r["active"] else no,
+        roles = {self.new_role.itemData(i): self.new_role.itemText(i) for i in range(self.new_role.count())}
+        _fill(self.staff, [[r["username"], r["full_name"], roles.get(r["role"], r["role"]), str(r["window"] or ""), yes if r["active"] else no,
                             yes if r["has_password"] else no, yes if r["has_card"] else no] for r in rows])
         self.loaded.emit("staff")
 
@@ -218,7 +220,11 @@ class AdminTab(QWidget):
 
     def _show_terminals(self, rows: list[dict[str, Any]]) -> None:
         self.terminal_rows = rows
-        _fill(self.terminals, [[r["name"], r["kind"], r["status"], (r["last_seen_at"] or "")[:16]] for r in rows])
+        status = {"pending": self.tr("waiting for approval"), "approved": self.tr("approved"),
+                  "revoked": self.tr("revoked")}
+        kinds = {"kiosk": self.tr("kiosk"), "counter": self.tr("counter"), "screen": self.tr("queue screen")}
+        _fill(self.terminals, [[r["name"], kinds.get(r["kind"], r["kind"]), status.get(r["status"], r["status"]),
+                                local_text(r["last_seen_at"], seconds=False)] for r in rows])
         self.loaded.emit("terminals")
 
     def _window_selected(self) -> None:

@@ -30,18 +30,27 @@ class BoardWidget(QWidget):
         self.setFixedSize(1080, 1920) if portrait else self.setFixedSize(1920, 1080)
 
         self.title = QLabel(hall_name, objectName="title")
-        self.clock = QLabel(objectName="clock")
+        self.clock = QLabel(objectName="clock", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status = QLabel(objectName="status_ok")
         self.demo_mark = QLabel(self.tr("DEMO — not a real hall"), objectName="demo")
         self.demo_mark.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(24)
-        top.addWidget(self.demo_mark)
-        top.addStretch(1)
-        top.addWidget(self.status)
-        top.addSpacing(24)
-        top.addWidget(self.clock)
+        top = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.title)
+        first.addSpacing(24)
+        # a portrait screen (1080 px) puts the demo mark and the live state on a second header line
+        marks = second if portrait else first
+        marks.addWidget(self.demo_mark)
+        marks.addStretch(1)
+        marks.addWidget(self.status)
+        if portrait:
+            first.addStretch(1)
+        else:
+            first.addSpacing(24)
+        first.addWidget(self.clock)
+        top.addLayout(first)
+        if portrait:
+            top.addLayout(second)
 
         self.latest = QFrame(objectName="latest")
         lay = QVBoxLayout(self.latest)
@@ -113,8 +122,8 @@ class BoardWidget(QWidget):
                 else self.tr("Connecting…")
             )
         self.status.setStyleSheet(BOARD_QSS)
-        if b.recent:
-            last = b.recent[0]
+        last = b.now_calling()
+        if last is not None:
             self.latest_number.setText(last.number)
             self.latest_window.setText(self.tr("Please go to window {0}").format(last.window))
         else:
@@ -122,7 +131,7 @@ class BoardWidget(QWidget):
             self.latest_window.setText(self.tr("Please wait for your number"))
         window_label = self.tr("Window {0}")
         self.recent.setText(
-            "<br>".join(f"{c.number} &nbsp;→&nbsp; {window_label.format(c.window)}" for c in b.recent[1:6])
+            "<br>".join(f"{c.number} &nbsp;→&nbsp; {window_label.format(c.window)}" for c in (b.recent[1:6] if last is not None else b.recent[:5]))
         )
         self._fill_windows()
         self._fill_queues()
@@ -177,8 +186,12 @@ class BoardWidget(QWidget):
             self.queue_row.addWidget(frame, i // cols, i % cols)
 
     def _update_clock(self) -> None:
-        now = dt.datetime.now(HALL_TZ)
-        self.clock.setText(f"{now:%Y-%m-%d} 星期{WEEKDAYS[now.weekday()]} {now:%H:%M:%S}")
+        self.show_time(dt.datetime.now(HALL_TZ))
+
+    def show_time(self, now: dt.datetime) -> None:
+        # a portrait screen (1080 px wide) has no room for the date and the time beside the title: two lines
+        sep = "\n" if self.portrait else " "
+        self.clock.setText(f"{now:%Y-%m-%d} 星期{WEEKDAYS[now.weekday()]}{sep}{now:%H:%M:%S}")
 
     def _scroll_notice(self) -> None:
         text = self._notice_text

@@ -187,4 +187,51 @@ def screenshots(out: Path, settings: Settings) -> int:
             console.grab().save(str(out / f"console-{name}.png"))
             print(out / f"console-{name}.png")
         client.close()
+        _admin_screenshots(center.url, settings, out)
     return 0
+
+
+def _admin_screenshots(center_url: str, settings: Settings, out: Path) -> None:
+    """The console as the admin sees it: each page of the Administration tab and the access log."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.sync.client import CenterClient
+    from ui.screen.console import ManagerConsole
+
+    app = QApplication.instance()
+    assert app is not None
+    client = CenterClient(center_url)
+    client.token = str(client.login_staff("admin", "admin").token)
+    console = ManagerConsole(client, hall_name=settings.hall_name, wait_warning_min=settings.queue.wait_warning_minutes,
+                             export_dir=out, admin=True)
+    admin = console.admin
+    assert admin is not None
+    loop = QEventLoop()
+    seen: set[str] = set()
+
+    def loaded(page: str) -> None:
+        seen.add(page)
+        if {"staff", "windows", "categories", "terminals"} <= seen:
+            loop.quit()
+
+    admin.loaded.connect(loaded)
+    admin.refresh()
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
+    console.tabs.setCurrentWidget(admin)
+    for i, name in enumerate(("staff", "windows", "categories", "items", "terminals")):
+        admin.pages.setCurrentIndex(i)
+        app.processEvents()
+        console.grab().save(str(out / f"console-admin-{name}.png"))
+        print(out / f"console-admin-{name}.png")
+    log_loop = QEventLoop()
+    console.access_log.loaded.connect(log_loop.quit)
+    console.access_log.refresh()
+    QTimer.singleShot(20_000, log_loop.quit)
+    log_loop.exec()
+    console.tabs.setCurrentWidget(console.access_log)
+    app.processEvents()
+    console.grab().save(str(out / "console-access-log.png"))
+    print(out / "console-access-log.png")
+    client.close()
