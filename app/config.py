@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -62,6 +62,44 @@ class SupervisionSettings(BaseModel):
         1, ge=0, description="yellow light when this many working days or fewer are left"
     )
     rectification_working_days: int = Field(10, ge=1, description="deadline of a bad-rating rectification")
+
+
+class NoticeSettings(BaseModel):
+    doc_org: str = Field(
+        "", description="the issuing organ's short form in document numbers (e.g. 章政服); default: the hall code"
+    )
+    doc_number_pattern: str = Field(
+        "{org}{kind}〔{year}〕第{seq:04d}号",
+        description="document number of a notice: fields org, kind (受/容/告/不受/补), year, seq (per kind and year)",
+    )
+    offline_doc_number_pattern: str = Field(
+        "{org}{kind}〔{year}〕第{tag:02d}-{seq:04d}号",
+        description="used when the leased block is spent and the center is unreachable: must carry {tag}",
+    )
+    doc_lease_size: int = Field(20, ge=1, le=500, description="document numbers a counter leases at a time")
+    deferral_working_days: int = Field(
+        5, ge=1, le=60, description="default 容缺 promise: this many working days after the day of receipt"
+    )
+
+    @field_validator("doc_number_pattern")
+    @classmethod
+    def _online(cls, v: str) -> str:
+        from app.domain.doc_numbers import BadPattern, check_pattern
+
+        try:
+            return check_pattern(v)
+        except BadPattern as exc:
+            raise ValueError(str(exc)) from exc
+
+    @field_validator("offline_doc_number_pattern")
+    @classmethod
+    def _offline(cls, v: str) -> str:
+        from app.domain.doc_numbers import BadPattern, check_pattern
+
+        try:
+            return check_pattern(v, offline=True)
+        except BadPattern as exc:
+            raise ValueError(str(exc)) from exc
 
 
 class DeviceSettings(BaseModel):
@@ -144,6 +182,7 @@ class Settings(BaseSettings):
     devices: DeviceSettings = Field(default_factory=DeviceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
+    notices: NoticeSettings = Field(default_factory=NoticeSettings)
 
     @classmethod
     def settings_customise_sources(

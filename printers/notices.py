@@ -15,11 +15,20 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as _rl_paragraph
 
 from app.domain.catalog import DELIVERY_ZH, FORM_ZH, ITEM_KIND_ZH, Catalog, ServiceItem
 from app.domain.idnumber import mask_id_number, mask_phone
 from printers.report_pdf import cjk_font
+
+# 避头 (GB/T 15834 and common typesetting): punctuation that never begins a line. reportlab's CJK wrapping
+# knows the Japanese set, which lacks the full-width comma, semicolon, colon, question and exclamation marks
+# and the closing book-title marks; add them (its wrapper reads this module-level name).
+CANNOT_START = "。，、；：？！…）」』》〉】〕］｝”’·%％"
+_rl_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_rl_paragraph.ALL_CANNOT_START + CANNOT_START))
+
+LICENSING = "行政许可"  # the item type (事项类型) that is accepted under 《中华人民共和国行政许可法》
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,10 @@ class AcceptanceNotice:
     materials: list[MaterialLine]
     collect: str
     qr_payload: str
+    item_type: str = LICENSING  # 事项类型: only 行政许可 cites 《行政许可法》
+    immediate: bool = False  # 即办件 decided on the spot
+    deferred: list[MaterialLine] = field(default_factory=list)  # 容缺: the materials still to come
+    supply_by: dt.date | None = None  # 容缺: promised by
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ class CorrectionNotice:  # 一次性告知书
     received_on: dt.date
     missing: list[MaterialLine]
     contact: str
+    item_type: str = LICENSING
 
 
 @dataclass(frozen=True)
@@ -102,12 +116,12 @@ class GuideData:
 def _styles() -> dict[str, ParagraphStyle]:
     f = cjk_font()
     return {
-        "title": ParagraphStyle("title", fontName=f, fontSize=20, leading=28, alignment=1, spaceAfter=4),
-        "num": ParagraphStyle("num", fontName=f, fontSize=10, leading=14, alignment=1),
-        "body": ParagraphStyle("body", fontName=f, fontSize=11.5, leading=20, firstLineIndent=23),
-        "plain": ParagraphStyle("plain", fontName=f, fontSize=11.5, leading=20),
-        "small": ParagraphStyle("small", fontName=f, fontSize=9.5, leading=14),
-        "h": ParagraphStyle("h", fontName=f, fontSize=12.5, leading=20, spaceBefore=6),
+        "title": ParagraphStyle("title", fontName=f, wordWrap="CJK", fontSize=20, leading=28, alignment=1, spaceAfter=4),
+        "num": ParagraphStyle("num", fontName=f, wordWrap="CJK", fontSize=10, leading=14, alignment=1),
+        "body": ParagraphStyle("body", fontName=f, wordWrap="CJK", fontSize=11.5, leading=20, firstLineIndent=23),
+        "plain": ParagraphStyle("plain", fontName=f, wordWrap="CJK", fontSize=11.5, leading=20),
+        "small": ParagraphStyle("small", fontName=f, wordWrap="CJK", fontSize=9.5, leading=14),
+        "h": ParagraphStyle("h", fontName=f, wordWrap="CJK", fontSize=12.5, leading=20, spaceBefore=6),
     }
 
 
@@ -148,7 +162,7 @@ def _seal(header: Header, story: list[Any]) -> None:
         colWidths=[45 * mm, 70 * mm],
         hAlign="RIGHT",
     )
-    story += [Spacer(1, 10 * mm), sign]
+    story += [Spacer(1, 8 * mm), KeepTogether([sign])]
 
 
 def _qr(payload: str) -> Drawing:
@@ -191,17 +205,36 @@ def _who(a: Applicant) -> str:
     return f"申请人：{a.name}（证件号码：{mask_id_number(a.id_number)}{phone}）"
 
 
+def acceptance_text(d: AcceptanceNotice) -> str:
+    """The notice's decision paragraph: the item type decides the legal basis, 容缺 does not claim the
+    materials complete, a 即办件 is 当场办结."""
+    when = f"你（单位）于{d.accepted_on:%Y年%m月%d日}提出的“{d.item}”申请，"
+    if d.deferred:
+        by = f"{d.supply_by:%Y年%m月%d日}" if d.supply_by else "承诺日期"
+        head = (
+            when + f"主要申请材料齐全，{len(d.deferred)}项非主要材料暂缺，你（单位）已书面承诺于{by}前补交，"
+            "本机关决定予以容缺受理。逾期未补交的，终止办理。"
+        )
+    elif d.item_type == LICENSING:
+        head = when + "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，本机关决定予以受理。"
+    else:
+        head = when + "申请材料齐全，符合受理条件，本机关决定予以受理。"
+    head += f"办件编号：{d.case_number}。"
+    if d.immediate or d.due_date is None or d.promised_days <= 0:
+        if d.deferred:
+            return head + "本事项为即办件，补齐容缺材料后当场办结。"
+        return head + "本事项为即办件，已当场办结。"
+    return head + (
+        f"承诺办结时限为{d.promised_days}个工作日（自受理次日起计算，特殊环节所需时间不计入），"
+        f"预计于{d.due_date:%Y年%m月%d日}前办结。"
+    )
+
+
 def render_acceptance(d: AcceptanceNotice, out: Path) -> Path:
     st = _styles()
-    due = f"{d.due_date:%Y年%m月%d日}" if d.due_date else "当场"
     story: list[Any] = [
         Paragraph(_who(d.applicant), st["plain"]),
-        Paragraph(
-            f"你（单位）于{d.accepted_on:%Y年%m月%d日}提出的“{d.item}”申请，申请材料齐全、符合法定形式，"
-            f"根据《中华人民共和国行政许可法》第三十二条的规定，本机关决定予以受理。办件编号：{d.case_number}。"
-            f"承诺办结时限为{d.promised_days}个工作日（自受理次日起计算，特殊环节不计入），预计于{due}前办结。",
-            st["body"],
-        ),
+        Paragraph(acceptance_text(d), st["body"]),
         Paragraph("收取材料：", st["h"]),
         _grid(
             [["序号", "材料名称", "原件", "复印件"]]
@@ -211,6 +244,18 @@ def render_acceptance(d: AcceptanceNotice, out: Path) -> Path:
             [14 * mm, 110 * mm, 22 * mm, 22 * mm],
         ),
         Spacer(1, 4 * mm),
+        *(
+            [
+                Paragraph(
+                    "容缺材料："
+                    + "、".join(m.name for m in d.deferred)
+                    + (f"（承诺于{d.supply_by:%Y年%m月%d日}前补交）" if d.supply_by else ""),
+                    st["plain"],
+                )
+            ]
+            if d.deferred
+            else []
+        ),
         Paragraph(f"结果领取：{d.collect}", st["plain"]),
         Table(
             [
@@ -232,7 +277,11 @@ def render_correction(d: CorrectionNotice, out: Path) -> Path:
         Paragraph(_who(d.applicant), st["plain"]),
         Paragraph(
             f"你（单位）于{d.received_on:%Y年%m月%d日}提交的“{d.item}”申请材料不齐全或者不符合法定形式。"
-            "根据《中华人民共和国行政许可法》第三十二条的规定，现将需要补正的全部内容一次性告知如下：",
+            + (
+                "根据《中华人民共和国行政许可法》第三十二条的规定，现将需要补正的全部内容一次性告知如下："
+                if d.item_type == LICENSING
+                else "现将需要补正的全部内容一次性告知如下："
+            ),
             st["body"],
         ),
         _grid(

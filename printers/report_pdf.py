@@ -16,6 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.paths import cjk_font_path
+from app.views.report_tables import case_tables
 
 FONT = "HallCJK"
 
@@ -92,23 +93,21 @@ def render_report(rep: dict[str, Any], hall_name: str, out: Path) -> Path:
         d.add(chart)
         story += [Paragraph("分时段取号量", body), d]
     c = rep["cases"]
-    story += [
-        Paragraph("二、办件", h2),
-        _table(
-            [
-                ["收件", "办结", "提前办结", "按时办结", "超期办结", "提前办结率"],
-                [
-                    _fmt(c["received"]),
-                    _fmt(c["completed"]),
-                    _fmt(c["completed_early"]),
-                    _fmt(c["completed_on_time"]),
-                    _fmt(c["completed_overdue"]),
-                    _fmt(c["early_rate"]),
-                ],
-            ],
-            [28 * mm] * 6,
-        ),
-    ]
+    c = rep["cases"]
+    small = ParagraphStyle("s", fontName=font, fontSize=7.5, leading=9, wordWrap="CJK")
+    story.append(Paragraph("二、办件", h2))
+    for title, header, rows in case_tables(rep):
+        if not rows:
+            continue
+        story.append(Paragraph(title, body))
+        first = 34 * mm if len(header) > 8 else 30 * mm
+        rest = (180 * mm - first) / (len(header) - 1)
+        cells = [[Paragraph(str(x), small) for x in header]] + [
+            [Paragraph(str(row[0]), small), *[str(x) for x in row[1:]]] for row in rows
+        ]
+        t = _table(cells, [first] + [rest] * (len(header) - 1))
+        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5)]))
+        story += [t, Spacer(1, 3 * mm)]
     if not c["completed_overdue"]:
         story.append(Paragraph("本期无超期办结件。", body))
     r = rep["ratings"]

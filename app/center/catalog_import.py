@@ -101,6 +101,7 @@ def _item_values(it: c.ServiceItem, dept_id: uuid.UUID, cat_id: uuid.UUID | None
         "service_object": it.service_object,
         "scope": it.scope,
         "lists": list(it.lists),
+        "item_type": it.item_type,
     }
 
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
 from app.center.audit import append_center_event
+from app.center.case_stats import week_range, year_range
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
-from app.center.report_export import report_csv
+from app.center.report_export import report_csv, report_xlsx
 from app.center.security import Principal
 from app.center.supervision import lights, month_range, rectifications, report
 from app.domain.clock import local_today, utcnow
@@ -104,7 +105,9 @@ def record_rectification(
 def get_report(
     date: dt.date | None = Query(None),
     month: str | None = Query(None, pattern=r"^\d{4}-\d{2}$"),
-    format: str = Query("json", pattern="^(json|csv)$"),
+    week: dt.date | None = Query(None, description="any day of the week (Monday to Sunday)"),
+    year: int | None = Query(None, ge=2000, le=2100),
+    format: str = Query("json", pattern="^(json|csv|xlsx|pdf)$"),
     _: Principal = Depends(require("manager")),
     s: Session = Depends(read_db),
     c: CenterContext = Depends(ctx),
@@ -114,11 +117,35 @@ def get_report(
         if not (2000 <= year <= 2100 and 1 <= mon <= 12):
             raise ApiError(422, "invalid_request", f"month out of range: {month}")
         first, last = month_range(year, mon)
+    elif week is not None:
+        first, last = week_range(_checked(week) or week)
+    elif year is not None:
+        first, last = year_range(year)
     else:
         first = last = _checked(date) or local_today()
     rep = report(s, first, last, c.settings.queue.service_level_target_minutes)
+    label = month or (f"{year}" if year is not None else first.isoformat() + ("-week" if week else ""))
+    if format == "xlsx":
+        return Response(
+            report_xlsx(rep),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": f'attachment; filename="hall-report-{label}.xlsx"'},
+        )
+    if format == "pdf":
+        import tempfile
+        from pathlib import Path
+
+        from printers.report_pdf import render_report
+
+        with tempfile.TemporaryDirectory() as tmp:
+            data = render_report(rep, c.settings.hall_name, Path(tmp) / "report.pdf").read_bytes()
+        return Response(
+            data,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="hall-report-{label}.pdf"'},
+        )
     if format == "csv":
-        name = f"hall-report-{month or first.isoformat()}.csv"
+        name = f"hall-report-{label}.csv"
         return Response(
             "\ufeff" + report_csv(rep),
             media_type="text/csv; charset=utf-8",

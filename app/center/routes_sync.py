@@ -21,7 +21,17 @@ from app.center.rectify import open_rectification
 from app.center.security import Principal
 from app.domain.audit_chain import verify_chain
 from app.domain.clock import local_today, utcnow
-from app.protocol.api import ChangeOut, HealthIn, LeaseOut, OpResult, PullOut, PushIn, PushOut, ResumeOut
+from app.protocol.api import (
+    ChangeOut,
+    DocLeaseOut,
+    HealthIn,
+    LeaseOut,
+    OpResult,
+    PullOut,
+    PushIn,
+    PushOut,
+    ResumeOut,
+)
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
@@ -150,6 +160,23 @@ def lease_numbers(
         s.add(lease)
         s.flush()
         return LeaseOut(id=lease.id, category=cat.prefix, day=day.isoformat(), first=first, last=last)
+
+
+class DocLeaseIn(BaseModel):
+    kind: str = Field(pattern="^(受|容|告|不受|补)$")
+    year: int = Field(ge=2000, le=2100)
+    size: int = Field(20, ge=1, le=500)
+
+
+@router.post("/sync/doc-numbers", response_model=DocLeaseOut, status_code=201)
+def lease_doc_numbers(
+    body: DocLeaseIn, who: Principal = Depends(require("counter")), c: CenterContext = Depends(ctx)
+) -> DocLeaseOut:
+    """Lease a block of the hall's yearly document-number sequence of one notice kind to a counter: the
+    one sequence of the hall, handed out in blocks, so no two counters print the same number."""
+    with c.db.write_session() as s:
+        end = next_value(s, f"doc:{body.kind}:{body.year}", step=body.size)
+    return DocLeaseOut(kind=body.kind, year=body.year, first=end - body.size + 1, last=end)
 
 
 class ConflictOut(BaseModel):

@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.center.case_stats import Period, case_report
 from app.center.stats import daily_stats
 from app.domain.states import CaseStatus
-from app.domain.workdays import Light, UnknownCalendarYear, WorkdayCalendar
+from app.domain.workdays import Light, UnknownCalendarYear
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 
@@ -86,31 +87,8 @@ def rectifications(s: Session, *, include_closed: bool = False) -> list[dict[str
     return out
 
 
-def _cases_between(s: Session, first: dt.date, last: dt.date, cal: WorkdayCalendar) -> dict[str, Any]:
-    accepted = s.scalars(select(m.Case).where(m.Case.received_on >= first, m.Case.received_on <= last)).all()
-    completed = s.scalars(select(m.Case).where(m.Case.completed_at.is_not(None))).all()
-    done = [c for c in completed if c.completed_at and first <= c.completed_at.date() <= last]
-    early = sum(1 for c in done if c.due_date and c.completed_at and c.completed_at.date() < c.due_date)
-    on_time = sum(1 for c in done if c.due_date and c.completed_at and c.completed_at.date() == c.due_date)
-    overdue = sum(1 for c in done if c.due_date and c.completed_at and c.completed_at.date() > c.due_date)
-    immediate = sum(1 for c in done if c.due_date is None)
-    by_decision: dict[str, int] = {}
-    for c in accepted:
-        by_decision[c.decision] = by_decision.get(c.decision, 0) + 1
-    return {
-        "received": len(accepted),
-        "by_decision": by_decision,
-        "completed": len(done),
-        "completed_early": early,
-        "completed_on_time": on_time + immediate,
-        "completed_overdue": overdue,
-        "early_rate": round(early / len(done), 3) if done else None,
-    }
-
-
 def _ratings_between(s: Session, first: dt.date, last: dt.date) -> dict[str, Any]:
-    start = dt.datetime.combine(first, dt.time.min, tzinfo=dt.UTC) - dt.timedelta(hours=8)
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC) - dt.timedelta(hours=8)
+    start, end = Period(first, last).start, Period(first, last).end  # the hall's local days
     levels = dict(
         s.execute(
             select(m.Rating.level, func.count())
@@ -147,6 +125,7 @@ def report(s: Session, first: dt.date, last: dt.date, target_wait_min: float) ->
             served_for_wait += max(called, 1)
             max_wait = max(max_wait, t["max_wait_min"] or 0)
     cal = load_calendar(s)
+    cases = case_report(s, first, last, cal=cal)
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -159,12 +138,34 @@ def report(s: Session, first: dt.date, last: dt.date, target_wait_min: float) ->
             {"date": day["date"], **{k: day["total"][k] for k in ("issued", "served", "no_show")}}
             for day in days
         ],
-        "cases": _cases_between(s, first, last, cal),
+        "cases": cases["total"],
+        "case_stats": cases,
         "ratings": _ratings_between(s, first, last),
-        "by_window": days[0]["windows"] if len(days) == 1 else {},
+        "by_window": days[0]["windows"] if len(days) == 1 else _windows_over(days),
         "by_category": days[0]["categories"] if len(days) == 1 else {},
         "hourly_issued": days[0]["hourly_issued"] if len(days) == 1 else [],
     }
+
+
+def _windows_over(days: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The queue per window over several days: counts summed, averages weighted by the day's counts."""
+    out: dict[str, dict[str, Any]] = {}
+    for day in days:
+        for win, b in day["windows"].items():
+            o = out.setdefault(win, {"served": 0, "no_show": 0, "transferred": 0, "_w": 0.0, "_nw": 0, "_s": 0.0, "_ns": 0})
+            for k in ("served", "no_show", "transferred"):
+                o[k] += b[k]
+            n = b["served"] + b["no_show"] + b["transferred"]
+            if b["avg_wait_min"] is not None:
+                o["_w"], o["_nw"] = o["_w"] + b["avg_wait_min"] * n, o["_nw"] + n
+            if b["avg_service_min"] is not None:
+                o["_s"], o["_ns"] = o["_s"] + b["avg_service_min"] * b["served"], o["_ns"] + b["served"]
+    for o in out.values():
+        w, nw, sv, ns = o.pop("_w"), o.pop("_nw"), o.pop("_s"), o.pop("_ns")
+        o["avg_wait_min"] = round(w / nw, 1) if nw else None
+        o["avg_service_min"] = round(sv / ns, 1) if ns else None
+        o["service_level"] = None
+    return dict(sorted(out.items(), key=lambda kv: int(kv[0])))
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -9,8 +9,10 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.counter.doc_numbers import next_doc_number
 from app.domain.acceptance import MaterialCheck, Outcome
 from app.domain.clock import local_now, local_today
+from app.domain.doc_numbers import DocKind
 from app.store import models as m
 from app.views.guides import GuideItem
 from printers import notices as n
@@ -27,9 +29,11 @@ RESULT_ZH = {
 COLLECT_ZH = {"window": "到受理窗口领取", "express": "快递送达（邮寄费用由政府承担）"}
 
 
-def _header(svc: CounterService, kind: str, number: str, department: str) -> n.Header:
-    hall = svc.settings.hall_name
-    return n.Header(hall, f"{svc.settings.hall_code}{kind}〔{local_today():%Y}〕{number}号", local_today(), f"{hall}（{department}）")
+def _header(svc: CounterService, kind: DocKind, department: str) -> n.Header:
+    """The notice's header with the next document number of its kind in the hall's yearly sequence."""
+    hall, cfg, today = svc.settings.hall_name, svc.settings.notices, local_today()
+    number = next_doc_number(svc.term, cfg, cfg.doc_org or svc.settings.hall_code, kind, today.year)
+    return n.Header(hall, number, today, f"{hall}（{department}）")
 
 
 def _lines(checks: list[MaterialCheck]) -> list[n.MaterialLine]:
@@ -68,16 +72,20 @@ def render_documents(
         docs.append(
             n.render_acceptance(
                 n.AcceptanceNotice(
-                    header=_header(svc, "受", number, item.department_name),
+                    header=_header(svc, DocKind.ACCEPTANCE, item.department_name),
                     applicant=who,
                     item=item.name,
                     case_number=number,
                     accepted_on=today,
                     promised_days=item.promised_days,
-                    due_date=outcome.due_date if item.promised_days > 0 else None,
+                    due_date=outcome.due_date if item.promised_days > 0 and item.kind != "immediate" else None,
                     materials=_lines(checks),
                     collect=COLLECT_ZH.get(delivery, delivery),
                     qr_payload=svc.qr_for(number, a.id_number),
+                    item_type=item.item_type,
+                    immediate=item.kind == "immediate" or item.promised_days <= 0,
+                    deferred=[n.MaterialLine(c.name, c.originals_needed, c.copies_needed) for c in outcome.missing],
+                    supply_by=outcome.deferral_due,
                 ),
                 _out(svc, number, "受理通知书"),
             )
@@ -86,7 +94,7 @@ def render_documents(
         docs.append(
             n.render_deferral(
                 n.DeferralCommitment(
-                    header=_header(svc, "容", number, item.department_name),
+                    header=_header(svc, DocKind.DEFERRAL, item.department_name),
                     applicant=who,
                     item=item.name,
                     case_number=number,
@@ -107,7 +115,7 @@ def render_documents(
         docs.append(
             n.render_correction(
                 n.CorrectionNotice(
-                    header=_header(svc, "告", number, item.department_name),
+                    header=_header(svc, DocKind.NOTIFY, item.department_name),
                     applicant=who,
                     item=item.name,
                     received_on=today,
@@ -116,6 +124,7 @@ def render_documents(
                         for c in outcome.missing
                     ],
                     contact=f"{svc.window}号窗口" + (f"，咨询电话 {item.consult_phone}" if item.consult_phone else ""),
+                    item_type=item.item_type,
                 ),
                 _out(svc, number, "一次性告知书"),
             )
@@ -124,7 +133,7 @@ def render_documents(
         docs.append(
             n.render_refusal(
                 n.RefusalNotice(
-                    header=_header(svc, "不受", number, item.department_name),
+                    header=_header(svc, DocKind.REFUSAL, item.department_name),
                     applicant=who,
                     item=item.name,
                     received_on=today,
@@ -183,18 +192,19 @@ def correction_notice(svc: CounterService, case_id: uuid.UUID, what: list[str]) 
     with svc.term.cache.db.read_session() as s:
         case = s.get(m.Case, case_id)
         assert case is not None
-        item_name, dept = case.item.name, case.item.department.name
+        item_name, dept, item_type = case.item.name, case.item.department.name, case.item.item_type
         number = case.case_number
         name = case.applicant.name
         id_number = svc.term.cipher.decrypt(case.applicant.id_number_enc) or ""
     return n.render_correction(
         n.CorrectionNotice(
-            header=_header(svc, "补", number, dept),
+            header=_header(svc, DocKind.CORRECTION, dept),
             applicant=n.Applicant(name, id_number),
             item=f"{item_name}（办件编号 {number}，补正期间暂停计时）",
             received_on=local_today(),
             missing=[n.MaterialLine(w, 0, 0, "请按要求补正后提交") for w in what],
             contact=f"{svc.window}号窗口",
+            item_type=item_type,
         ),
         _out(svc, number, "补正告知书"),
     )

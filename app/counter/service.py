@@ -25,7 +25,7 @@ from app.domain.clock import local_now, local_today
 from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
 from app.domain.lookup import case_qr_payload
 from app.domain.states import CaseStatus, InvalidTransition
-from app.domain.workdays import WorkdayCalendar, supervision_light
+from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.runtime.state import StateStore, TicketRef
 from app.store import models as m
@@ -143,6 +143,7 @@ class CounterService:
         self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)
         self.state: StateStore | None = None  # the terminal runtime's state: the current ticket is published there
         self._current: dict[str, Any] | None = None  # the ticket at this window
+        self._deferral_default: tuple[dt.date, dt.date] | None = None  # (day, its default 容缺 promise)
         self.current_stale = False  # a queue call's answer was lost: ask the center what the window holds
         self.last_case: uuid.UUID | None = None  # the case of the current visit (for its rating)
         self.online = True
@@ -358,6 +359,21 @@ class CounterService:
     def calendar(self) -> WorkdayCalendar:
         with self.term.cache.db.read_session() as s:
             return load_calendar(s)
+
+    def default_deferral_date(self, today: dt.date | None = None) -> dt.date:
+        """The 容缺 promise the window proposes: `notices.deferral_working_days` working days after the
+        day of receipt — a working day, never a weekend or holiday (the applicant signs it). Computed once
+        a day (the calendar is read from the local cache)."""
+        today = today or local_today()
+        cached = self._deferral_default
+        if cached is not None and cached[0] == today:
+            return cached[1]
+        try:
+            day = self.calendar().add_working_days(today, self.settings.notices.deferral_working_days)
+        except UnknownCalendarYear:  # an unpublished year: the clerk picks the date (no guess)
+            day = today
+        self._deferral_default = (today, day)
+        return day
 
     # ------------------------------------------------------------------ acceptance (local first)
     def check_applicant(self, a: ApplicantIn) -> ApplicantIn:

@@ -19,6 +19,7 @@ ITEM_KIND_ZH = {
     ItemKind.JOINT: "联办件",
     ItemKind.REPORTED: "上报件",
 }
+ITEM_TYPES = ("行政许可", "公共服务", "行政确认", "行政给付", "其他行政权力")
 DELIVERY_ZH = {"window": "窗口领取", "express": "免费邮寄"}
 FORM_ZH = {"paper": "纸质", "electronic": "电子", "both": "纸质或电子"}
 
@@ -135,6 +136,7 @@ class ServiceItem:
     promised_half_day: bool = False
     scope: str = ""  # 通办范围
     lists: tuple[str, ...] = ()  # 最多跑一次, 马上办, 告知承诺 …
+    item_type: str = "行政许可"  # 事项类型: decides the notices' legal wording (ITEM_TYPES)
 
     @property
     def legal_half_days(self) -> int:
@@ -234,7 +236,14 @@ def _item(it: dict[str, Any]) -> ServiceItem:
         faq=tuple(Faq(**f) for f in it["faq"]),
         status=it["status"],
         materials=tuple(Material(**m) for m in it["materials"]),
+        item_type=_item_type(it.get("item_type", "行政许可")),
     )
+
+
+def _item_type(v: str) -> str:
+    if v not in ITEM_TYPES:
+        raise ValueError(f"item_type {v!r} is not one of {', '.join(ITEM_TYPES)}")
+    return v
 
 
 def validate(c: Catalog) -> list[str]:

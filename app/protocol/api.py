@@ -85,6 +85,15 @@ class EnrollOut(Answer):
     tag: int = 0
 
 
+class DocLeaseOut(Answer):
+    """A block of the hall's document-number sequence of one notice kind and year, for one counter."""
+
+    kind: str
+    year: int
+    first: int
+    last: int
+
+
 class LeaseOut(Answer):
     id: uuid.UUID
     category: str

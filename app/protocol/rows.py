@@ -112,6 +112,8 @@ def _case(p: CasePayload, terminal_id: uuid.UUID | None) -> list[m.Base]:
             refusal_basis=p.refusal_basis,
             delivery_method=p.delivery_method,
             tracking_number=p.tracking_number,
+            # a 即办件 is decided on the spot: completed the moment it is accepted
+            completed_at=p.accepted_at if p.status in (CaseStatus.APPROVED, CaseStatus.DENIED) else None,
             created_at=p.created_at,
         )
     ]

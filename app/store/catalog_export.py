@@ -71,6 +71,7 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
                 promised_half_day=it.promised_half_day,
                 scope=it.scope,
                 lists=tuple(it.lists or ()),
+                item_type=it.item_type,
             )
         )
     windows = tuple(

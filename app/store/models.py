@@ -123,6 +123,8 @@ class ServiceItem(Base):
     promised_half_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     scope: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 通办范围
     lists: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # 最多跑一次, 马上办, …
+    # 事项类型 (issue 17): 行政许可 / 公共服务 / 行政确认 / 行政给付 / 其他行政权力 — decides the notices' legal wording
+    item_type: Mapped[str] = mapped_column(String(20), default="行政许可", server_default="行政许可")
 
     department: Mapped[Department] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -407,7 +409,17 @@ class Case(Base):
     materials: Mapped[list[CaseMaterial]] = relationship(
         back_populates="case", order_by="CaseMaterial.position"
     )
-    __table_args__ = (Index("ix_cases_status_due", "status", "due_date"),)
+    __table_args__ = (
+        Index("ix_cases_status_due", "status", "due_date"),
+        # the reports range over these; each covers the columns its queries read (0008_report_indexes)
+        Index("ix_cases_accepted_at", "accepted_at", "decision", "item_id", "window_number", "staff_id", "completed_at"),
+        Index(
+            "ix_cases_completed_at",
+            "completed_at", "status", "due_date", "item_id", "window_number", "staff_id", "accepted_at", "decision",
+        ),
+        Index("ix_cases_created_at", "created_at", "decision", "item_id", "window_number", "staff_id"),
+        Index("ix_cases_status_accepted", "status", "accepted_at"),  # 在办: the open cases by status
+    )
 
 
 class CaseMaterial(Base):
@@ -444,6 +456,7 @@ class CaseTransition(Base):
     task_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     clock_days: Mapped[int | None] = mapped_column(Integer)  # working days counted so far (pauses excluded)
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    __table_args__ = (Index("ix_case_transitions_to_at", "to_status", "at"),)
 
 
 class CaseTask(Base):

@@ -98,6 +98,10 @@ class CenterClient:
 
     def text(self, path: str, params: dict[str, Any] | None = None) -> str:
         """A non-JSON answer (CSV exports) with the same auth and error handling."""
+        return self.content(path, params).decode("utf-8")
+
+    def content(self, path: str, params: dict[str, Any] | None = None) -> bytes:
+        """A binary answer (Excel, PDF exports) with the same auth and error handling."""
         try:
             resp = self.http.get(
                 f"/api/v1{path}", params=params, headers={"Authorization": f"Bearer {self._token()}"}
@@ -108,7 +112,7 @@ class CenterClient:
             ) from exc
         if resp.status_code >= 400:
             self._answer(resp, self.base_url)
-        return resp.text
+        return resp.content
 
     def binary(self, path: str, params: dict[str, Any] | None = None) -> bytes:
         """A binary answer (a case's PDF paper) with the same auth and error handling."""

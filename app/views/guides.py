@@ -55,6 +55,7 @@ class GuideItem:
     faq: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     legal_half_day: bool = False  # the limit is legal_days + half a working day
     promised_half_day: bool = False
+    item_type: str = "行政许可"  # 事项类型: 行政许可 / 公共服务 / …
 
     @property
     def kind_zh(self) -> str:
@@ -164,6 +165,7 @@ class GuideCatalog:
                         for mt in r.materials
                     ),
                     faq=_faq(r.faq),
+                    item_type=r.item_type,
                 )
             )
         counts: dict[str, int] = {}

@@ -373,6 +373,7 @@ class _Reader:
                 status=v["status"] or "active",
                 materials=tuple(materials[v["code"]]),
                 service_object=v["service_object"] or "",
+                item_type=v["item_type"] or "行政许可",
                 legal_half_day=bool(legal % 2),
                 promised_half_day=bool(promised % 2),
                 scope=v["scope"] or "",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.domain.catalog import ITEM_TYPES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -90,6 +92,13 @@ ITEMS = Sheet(
         Column("category", "业务类别", required=True, doc="业务类别表的前缀（取号类别）"),
         Column("kind", "办件类型", "choice", required=True, choices=KINDS),
         Column("service_object", "服务对象", doc="如 自然人、法人"),
+        Column(
+            "item_type",
+            "事项类型",
+            "choice",
+            choices={t: t for t in ITEM_TYPES},
+            doc="决定受理文书的法律表述：仅行政许可引用《行政许可法》；留空为行政许可",
+        ),
         Column("legal_basis", "设定依据", width=30),
         Column("conditions", "受理条件", width=30),
         Column("process", "办理流程", "list", doc="各环节以“、”或“→”分隔"),

@@ -61,6 +61,7 @@ def _rows(catalog: c.Catalog) -> dict[str, list[dict[str, Any]]]:
                 "category": it.category,
                 "kind": _label(w.KINDS, str(it.kind)),
                 "service_object": it.service_object,
+                "item_type": it.item_type,
                 "legal_basis": it.legal_basis,
                 "conditions": it.conditions,
                 "process": _join(it.process),

@@ -926,6 +926,34 @@
     </message>
 </context>
 <context>
+    <name>CaseChart</name>
+    <message>
+        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <source>Early</source>
+        <translation>提前办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <source>Overdue</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <source>In progress</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/case_chart.py" line="42" />
+        <source>No cases in this period</source>
+        <translation>本期无办件</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
         <location filename="../../kiosk/pages/ticket.py" line="153" />
@@ -1171,7 +1199,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="448" />
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1197,7 +1225,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="472" />
-        <location filename="../../ui/counter/window.py" line="674" />
+        <location filename="../../ui/counter/window.py" line="675" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
@@ -1258,7 +1286,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
@@ -1338,137 +1366,137 @@
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="628" />
+        <location filename="../../ui/counter/window.py" line="629" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="645" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="645" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="645" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="645" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="648" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="649" />
+        <location filename="../../ui/counter/window.py" line="650" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="682" />
+        <location filename="../../ui/counter/window.py" line="683" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="688" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="694" />
+        <location filename="../../ui/counter/window.py" line="695" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="703" />
+        <location filename="../../ui/counter/window.py" line="704" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="705" />
+        <location filename="../../ui/counter/window.py" line="706" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="707" />
+        <location filename="../../ui/counter/window.py" line="708" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="709" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="709" />
+        <location filename="../../ui/counter/window.py" line="710" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="711" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="712" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="713" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="764" />
+        <location filename="../../ui/counter/window.py" line="765" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="769" />
+        <location filename="../../ui/counter/window.py" line="770" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1722,379 +1750,425 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="118" />
+        <location filename="../../ui/screen/console.py" line="120" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="122" />
+        <location filename="../../ui/screen/console.py" line="124" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="125" />
+        <location filename="../../ui/screen/console.py" line="127" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="129" />
+        <location filename="../../ui/screen/console.py" line="131" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="130" />
+        <location filename="../../ui/screen/console.py" line="132" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="131" />
+        <location filename="../../ui/screen/console.py" line="133" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="132" />
+        <location filename="../../ui/screen/console.py" line="134" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="133" />
+        <location filename="../../ui/screen/console.py" line="135" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="136" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="138" />
+        <location filename="../../ui/screen/console.py" line="140" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="140" />
+        <location filename="../../ui/screen/console.py" line="142" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="158" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="161" />
-        <location filename="../../ui/screen/console.py" line="199" />
-        <location filename="../../ui/screen/console.py" line="215" />
-        <location filename="../../ui/screen/console.py" line="244" />
-        <location filename="../../ui/screen/console.py" line="287" />
-        <location filename="../../ui/screen/console.py" line="329" />
+        <location filename="../../ui/screen/console.py" line="163" />
+        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="217" />
+        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="304" />
+        <location filename="../../ui/screen/console.py" line="348" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="162" />
+        <location filename="../../ui/screen/console.py" line="164" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="163" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="164" />
-        <location filename="../../ui/screen/console.py" line="335" />
+        <location filename="../../ui/screen/console.py" line="166" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="167" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="169" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="187" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="193" />
+        <location filename="../../ui/screen/console.py" line="195" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="291" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="212" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="213" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="217" />
-        <location filename="../../ui/screen/console.py" line="225" />
+        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="227" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="226" />
+        <location filename="../../ui/screen/console.py" line="228" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="229" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="248" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="257" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="257" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="288" />
+        <location filename="../../ui/screen/console.py" line="292" />
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="293" />
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="294" />
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="295" />
+        <source>Completion rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="296" />
+        <source>In progress</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="297" />
+        <source>Returned</source>
+        <translation>退办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="298" />
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="306" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="290" />
+        <location filename="../../ui/screen/console.py" line="307" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="308" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="309" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="297" />
+        <location filename="../../ui/screen/console.py" line="314" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="299" />
+        <location filename="../../ui/screen/console.py" line="316" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="301" />
+        <location filename="../../ui/screen/console.py" line="318" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="320" />
+        <source>Export month as Excel</source>
+        <translation>导出本月Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="334" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="317" />
+        <location filename="../../ui/screen/console.py" line="336" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="322" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="323" />
+        <location filename="../../ui/screen/console.py" line="342" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="324" />
+        <location filename="../../ui/screen/console.py" line="343" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="333" />
+        <location filename="../../ui/screen/console.py" line="352" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="336" />
+        <location filename="../../ui/screen/console.py" line="355" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="343" />
+        <location filename="../../ui/screen/console.py" line="362" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="344" />
+        <location filename="../../ui/screen/console.py" line="363" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="373" />
+        <location filename="../../ui/screen/console.py" line="392" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="378" />
+        <location filename="../../ui/screen/console.py" line="397" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="386" />
+        <location filename="../../ui/screen/console.py" line="405" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="501" />
+        <location filename="../../ui/screen/console.py" line="520" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="558" />
+        <location filename="../../ui/screen/console.py" line="550" />
+        <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
+        <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="620" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="566" />
+        <location filename="../../ui/screen/console.py" line="628" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="589" />
+        <location filename="../../ui/screen/console.py" line="651" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="596" />
+        <location filename="../../ui/screen/console.py" line="658" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="606" />
+        <location filename="../../ui/screen/console.py" line="668" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

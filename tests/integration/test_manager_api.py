@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.domain.clock import local_today
+from app.domain.clock import HALL_TZ, local_today
 from app.domain.states import CaseStatus
 from app.store import models as m
 from app.store.calendar_store import load_calendar
@@ -96,7 +96,10 @@ def test_lights_rectification_and_reports(center, tmp_path) -> None:  # type: ig
     rep = mgr.get("/reports").json()
     assert rep["ratings"]["ratings"] == 1 and rep["ratings"]["bad_ratings"] == 1
     assert rep["ratings"]["satisfaction_rate"] == 0.0
-    month = mgr.get("/reports", params={"month": received_on.strftime("%Y-%m")}).json()
+    with center.db.read_session() as s:  # cases are dated by their acceptance: the month it happened in
+        accepted = s.scalar(select(m.Case.accepted_at).where(m.Case.case_number == "C-RED"))
+    assert accepted is not None
+    month = mgr.get("/reports", params={"month": accepted.astimezone(HALL_TZ).strftime("%Y-%m")}).json()
     assert month["from"].endswith("-01") and len(month["days"]) >= 28
     assert month["cases"]["received"] == 3
     csv = mgr.get("/reports", params={"format": "csv"})

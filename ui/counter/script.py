@@ -16,7 +16,6 @@ from app.config import Settings
 from app.counter.service import CounterService
 from app.demo.day import StaffSession
 from app.domain.acceptance import Decision
-from app.domain.clock import local_today
 from app.runtime import TerminalRuntime, TerminalState
 from app.sync.terminal import cache_path, enroll, open_terminal
 from printers.escpos.printer import EscposPrinter
@@ -138,9 +137,7 @@ def run_counter_script(
     win.receive_all()
     deferrable = next(i for i, c in enumerate(win.checks) if c.deferrable)
     win.set_received(deferrable, 0, 0)
-    import datetime as dt
-
-    win.set_deferred(deferrable, local_today() + dt.timedelta(days=5))
+    win.set_deferred(deferrable, win.svc.default_deferral_date())
     shot("checklist")
     shot("customer-confirm", customer)
     win.decide(Decision.DEFER)

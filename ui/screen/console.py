@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.clock import local_today
 from app.sync.client import CenterClient
 from app.views.manager import queue_rows, window_rows
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
+from ui.screen.case_chart import CaseChart
 from ui.tasks import run_in_background
 
 CONSOLE_QSS = """
@@ -282,6 +284,21 @@ class ManagerConsole(QWidget):
         lay.addWidget(self.stats_summary)
         self.chart = HourlyChart()
         lay.addWidget(self.chart)
+        self.case_chart = CaseChart()
+        lay.addWidget(self.case_chart)
+        self.stats_departments = _table(
+            [
+                self.tr("Department"),
+                self.tr("Received"),
+                self.tr("Completed"),
+                self.tr("On-time rate"),
+                self.tr("Completion rate"),
+                self.tr("In progress"),
+                self.tr("Returned"),
+                self.tr("Terminated"),
+            ]
+        )
+        lay.addWidget(self.stats_departments)
         self.stats_windows = _table(
             [
                 self.tr("Window"),
@@ -300,7 +317,9 @@ class ManagerConsole(QWidget):
         pdf.clicked.connect(lambda: self.export(month=False, fmt="pdf"))
         mpdf = QPushButton(self.tr("Export month as PDF"))
         mpdf.clicked.connect(lambda: self.export(month=True, fmt="pdf"))
-        for b in (csv, pdf, mpdf):
+        mxlsx = QPushButton(self.tr("Export month as Excel"))
+        mxlsx.clicked.connect(lambda: self.export(month=True, fmt="xlsx"))
+        for b in (csv, pdf, mpdf, mxlsx):
             row.addWidget(b)
         row.addStretch(1)
         self.export_status = QLabel()
@@ -517,6 +536,47 @@ class ManagerConsole(QWidget):
             )
         )
         self.chart.set_values(rep.get("hourly_issued") or [])
+        cs = rep.get("case_stats") or {}
+        t = cs.get("total") or {}
+
+        def pct(v: float | None) -> str:
+            return f"{v:.1%}" if v is not None else "—"
+
+        if t:
+            self.stats_summary.setText(
+                self.stats_summary.text()
+                + "\n"
+                + self.tr(
+                    "On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, "
+                    "terminated {5}; daily average {6}."
+                ).format(
+                    pct(t["on_time_rate"]),
+                    pct(t["completion_rate"]),
+                    pct(t["early_rate"]),
+                    t["in_progress"],
+                    t["returned"],
+                    t["terminated"],
+                    t["daily_average"] if t["daily_average"] is not None else "—",
+                )
+            )
+        depts = (cs.get("by") or {}).get("department") or []
+        self.case_chart.set_entries(depts)
+        _fill(
+            self.stats_departments,
+            [
+                [
+                    str(d["label"]),
+                    str(d["received"]),
+                    str(d["completed"]),
+                    pct(d["on_time_rate"]),
+                    pct(d["completion_rate"]),
+                    str(d["in_progress"]),
+                    str(d["returned"]),
+                    str(d["terminated"]),
+                ]
+                for d in depts
+            ],
+        )
         _fill(
             self.stats_windows,
             [
@@ -535,7 +595,7 @@ class ManagerConsole(QWidget):
 
     # ------------------------------------------------------------------ actions
     def export(self, *, month: bool, fmt: str) -> None:
-        today = dt.date.today()
+        today = local_today()  # the hall's day, whatever the machine's zone
         params = {"month": today.strftime("%Y-%m")} if month else {}
         name = f"hall-report-{today.strftime('%Y-%m') if month else today.isoformat()}.{fmt}"
         target = self.export_dir / name
@@ -546,6 +606,8 @@ class ManagerConsole(QWidget):
                 target.write_text(
                     self.client.text("/reports", params={**params, "format": "csv"}), encoding="utf-8"
                 )
+            elif fmt == "xlsx":
+                target.write_bytes(self.client.content("/reports", params={**params, "format": "xlsx"}))
             else:
                 from printers.report_pdf import render_report
 
