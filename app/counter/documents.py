@@ -183,7 +183,7 @@ def commitment_letter(svc: CounterService, number: str, who: n.Applicant, item: 
     from printers import case_notices as cn
 
     return cn.render_commitment_letter(
-        cn.CommitmentLetter(_header(svc, "诺", number, item.department_name), who, item.name, number, promised),
+        cn.CommitmentLetter(_header(svc, DocKind.COMMITMENT, item.department_name), who, item.name, number, promised),
         _out(svc, number, "告知承诺书"),
     )
 

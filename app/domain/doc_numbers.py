@@ -19,6 +19,7 @@ class DocKind(StrEnum):
     NOTIFY = "告"  # 一次性告知书
     REFUSAL = "不受"  # 不予受理通知书
     CORRECTION = "补"  # 补正告知书
+    COMMITMENT = "诺"  # 告知承诺书
 
 
 DEFAULT_PATTERN = "{org}{kind}〔{year}〕第{seq:04d}号"
