@@ -35,8 +35,8 @@ def test_seed_demo_round_trips_the_catalog(migrated_db) -> None:  # type: ignore
         assert clerk.password_hash and "clerk" not in clerk.password_hash
         # every reference row went into the change log for terminals; no password hash did
         # (imported without passwords, then given the demo's: each staff member's latest row is in the log)
-        logged = s.scalars(select(m.ChangeLog.data).where(m.ChangeLog.entity == "staff")).all()
-        assert len({d["id"] for d in logged}) == 14 and all("password_hash" not in d for d in logged)
+        logged = s.scalars(select(m.ChangeLog.data).where(m.ChangeLog.entity == "staff")).all()  # 14 demo accounts + 14 back-office ones
+        assert len({d["id"] for d in logged}) == s.scalar(select(func.count()).select_from(m.Staff)) == 28 and all("password_hash" not in d for d in logged)
 
 
 def test_hall_center_process_with_demo_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
