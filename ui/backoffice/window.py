@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import local_now
 from app.errors import HallError
 from app.sync.client import CenterClient
+from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
 QSS = """
@@ -95,14 +96,7 @@ def _local(iso: str) -> str:
     return local_now(dt.datetime.fromisoformat(iso)).strftime("%Y-%m-%d %H:%M")
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+_table = read_only_table
 
 
 def _fill(t: QTableWidget, rows: list[list[str]], colors: list[str] | None = None) -> None:

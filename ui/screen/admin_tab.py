@@ -27,20 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import local_text
+from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
 Api = Callable[..., Any]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+_table = read_only_table
 
 
 def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
