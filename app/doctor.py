@@ -116,6 +116,31 @@ def check_devices(settings: Settings) -> list[Check]:
     return out
 
 
+def check_papers() -> list[Check]:
+    """The PDF papers (notices, decisions, reports) can be drawn here: reportlab, its barcode (QR) module,
+    the shipped CJK font and the notice layouts are all present. A sample 受理通知书 is drawn to a temporary
+    file, so a frozen bundle that left a part out fails here, not at a counter."""
+    import tempfile
+    from pathlib import Path
+
+    try:
+        import printers.case_notices  # noqa: F401  (the center's decision and 补正 papers)
+        from printers.notices import AcceptanceNotice, Applicant, Header, MaterialLine, render_acceptance
+
+        today = local_today()
+        header = Header("政务服务中心", "H01〔样〕0001号", today, "政务服务中心")
+        notice = AcceptanceNotice(
+            header, Applicant("样例", "11010519491231002X"), "样例事项", "SAMPLE-0001", today, 5, today,
+            [MaterialLine("身份证", originals=1)], "窗口领取", "sample",
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            size = render_acceptance(notice, Path(tmp) / "sample.pdf").stat().st_size
+    except Exception as e:
+        return [Check("papers", "fail", f"PDF papers cannot be drawn: {type(e).__name__}: {e}",
+                      "reinstall the package (reportlab, Pillow and resources/fonts must be present)")]
+    return [Check("papers", "ok", f"PDF papers can be drawn (a sample 受理通知书 of {size} bytes)")]
+
+
 def check_calendar(known_years: set[int], today: dt.date | None = None) -> list[Check]:
     today = today or local_today()
     nxt = today.year + 1

@@ -15,8 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.domain.report_tables import case_tables
 from app.paths import cjk_font_path
-from app.views.report_tables import case_tables
 
 FONT = "HallCJK"
 

@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from app.views.report_tables import case_tables, pct
+from app.domain.report_tables import case_tables, pct
 
 
 def report_xlsx(rep: dict[str, Any]) -> bytes:

@@ -12,11 +12,11 @@ from app.config import Settings, default_config_path
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "doctor",
-        help="check settings, center (reachable, TLS, clock), keyring, devices, next year's calendar",
+        help="check settings, center (reachable, TLS, clock), keyring, devices, PDF papers, next year's calendar",
         description="Prints one line per check and, for each problem, what to fix. Exit code 1 on a failure.",
     )
     p.add_argument("--db", metavar="URL", help="also read admin-entered calendar years from this center database")
-    p.add_argument("--skip", action="append", default=[], choices=["center", "keyring", "devices", "calendar"])
+    p.add_argument("--skip", action="append", default=[], choices=["center", "keyring", "devices", "calendar", "papers"])
     p.set_defaults(func=run)
 
 
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         checks += doctor.check_keyring(settings)
     if "devices" not in args.skip:
         checks += doctor.check_devices(settings)
+    if "papers" not in args.skip:
+        checks += doctor.check_papers()
     if "calendar" not in args.skip:
         years = WorkdayCalendar.from_sources().known_years()
         if args.db:

@@ -42,3 +42,14 @@ def test_doctor_asks_for_next_years_calendar() -> None:
     assert doctor.check_calendar({2026}, dt.date(2026, 6, 1))[0].level == "warn"
     assert doctor.check_calendar({2026, 2027}, december)[0].level == "ok"
     assert "2026" in doctor.check_calendar({2025}, december)[0].what
+
+
+def test_doctor_draws_a_sample_paper_and_names_a_missing_font(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (ok,) = doctor.check_papers()
+    assert ok.level == "ok" and "受理通知书" in ok.what
+    import printers.report_pdf as report_pdf
+
+    monkeypatch.setattr(report_pdf, "FONT", "doctor-missing-font")  # not registered yet: the file is read
+    monkeypatch.setattr(report_pdf, "cjk_font_path", lambda: tmp_path / "no-such-font.ttc")
+    (bad,) = doctor.check_papers()
+    assert bad.level == "fail" and "cannot be drawn" in bad.what and "resources/fonts" in bad.fix
