@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from app.config import DEVICE_NAMES, Settings
 from app.domain.clock import local_today, utcnow
 from app.errors import HallError
+from app.paths import resource
 
 MAX_SKEW_S = 60.0
 
@@ -29,6 +30,9 @@ class Check:
 
 def check_settings(settings: Settings, config_path: str | None) -> list[Check]:
     out = [Check("settings", "ok", f"read from {config_path or 'defaults and HALL_* variables (no hall.toml)'}")]
+    if settings.language != "en" and not resource("translations", f"hall_{settings.language}.qm").is_file():
+        out.append(Check("settings", "fail", f"the {settings.language} translation is not installed: the terminals would show English",
+                         f"reinstall the package (resources/translations/hall_{settings.language}.qm)"))
     if settings.hall_code == "H01" and settings.hall_name == "政务服务中心":
         out.append(Check("settings", "warn", "hall_name and hall_code are the defaults", "set hall_name and hall_code in hall.toml"))
     return out

@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.config import KioskSettings
@@ -87,6 +87,7 @@ class KioskShell(QWidget):
             idle_timeout_s=settings.idle_timeout_s, warning_s=settings.idle_warning_s, clock=clock
         )
         self.allow_close = False
+        self._base_size: QSize | None = None  # the size it was shown at, restored for the next citizen
         self.busy = False
         self.health: dict[str, Any] = {}
         self._health_running = False
@@ -167,6 +168,22 @@ class KioskShell(QWidget):
     def go_home(self) -> None:
         self.session.end()
         self._show(HomePage(self))
+
+    def reset_for_next_citizen(self) -> None:
+        """After the idle timeout (the visit is already wiped): the next citizen finds the kiosk as it
+        starts, in Chinese, in the normal mode, at its own size, on the home page."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, self.session.language)
+        self.apply_style()
+        if self._base_size is not None and not self.isFullScreen():
+            self.resize(self._base_size)
+        self.go_home()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._base_size is None:
+            self._base_size = self.size()
+        super().showEvent(event)
 
     def page_changed(self) -> None:
         self.session.touch()
@@ -282,7 +299,7 @@ class KioskShell(QWidget):
 
     def second(self) -> None:
         if self.session.tick():
-            self.go_home()
+            self.reset_for_next_citizen()
         left = self.session.countdown()
         self.countdown.setText(self.tr("Returning home in %1 s").replace("%1", str(left)) if left is not None else "")
         self.countdown.setVisible(left is not None)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -111,9 +113,20 @@ class Page(QWidget):
         outer.setSpacing(16)
         self.title = label("", "title", wrap=False)
         outer.addWidget(self.title)
-        self.body = QVBoxLayout()
+        # the body scrolls when it is taller than the screen (elderly mode on a landscape 1080 px panel), so
+        # the window never grows past the screen and the back / home bar below always stays in reach
+        inner = QWidget()
+        inner.setObjectName("scrollbody")
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(16)
-        outer.addLayout(self.body, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("pagescroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(inner)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        outer.addWidget(self.scroll, 1)
         self.footer = QHBoxLayout()
         outer.addLayout(self.footer)
 

@@ -72,5 +72,8 @@ QPushButton:disabled {{ color: {c["muted"]}; border-color: {c["muted"]}; }}
 QLineEdit {{ font-size: {px(34)}; min-height: {px(70)}; padding: 4px 12px; border: 2px solid {c["accent"]};
             border-radius: 8px; background: {c["panel"]}; color: {c["text"]}; }}
 QScrollArea {{ border: none; background: transparent; }}
+QScrollBar:vertical {{ width: {px(28)}; background: {c["bg"]}; }}
+QScrollBar::handle:vertical {{ background: {c["accent"]}; border-radius: 8px; min-height: 60px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QWidget#qt_scrollarea_viewport, QWidget#scrollbody {{ background: {c["bg"]}; }}
 """

@@ -53,3 +53,11 @@ def test_doctor_draws_a_sample_paper_and_names_a_missing_font(monkeypatch, tmp_p
     monkeypatch.setattr(report_pdf, "cjk_font_path", lambda: tmp_path / "no-such-font.ttc")
     (bad,) = doctor.check_papers()
     assert bad.level == "fail" and "cannot be drawn" in bad.what and "resources/fonts" in bad.fix
+
+
+def test_doctor_names_a_missing_translation(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in doctor.check_settings(Settings(language="zh_CN"), None) if c.level == "fail"]
+    monkeypatch.setattr(doctor, "resource", lambda *parts: tmp_path.joinpath(*parts))  # a bundle without it
+    (bad,) = [c for c in doctor.check_settings(Settings(language="zh_CN"), None) if c.level == "fail"]
+    assert "would show English" in bad.what and "hall_zh_CN.qm" in bad.fix
+    assert not [c for c in doctor.check_settings(Settings(language="en"), None) if c.level == "fail"]

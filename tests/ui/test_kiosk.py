@@ -20,7 +20,7 @@ from kiosk.tour import Tour, settle, tap
 from printers.escpos.printer import EscposPrinter
 from tests.support.kiosk import accepted_case, demo_center, kiosk_backend, kiosk_terminal
 from ui.fonts import install_fonts
-from ui.i18n import install_language
+from ui.i18n import current_language, install_language
 
 ZHANG = "11010519491231002X"
 
@@ -122,6 +122,41 @@ def test_idle_countdown_then_home_with_the_visit_wiped(shell) -> None:  # type: 
     assert shell.page.key == "home" and not shell.countdown.isVisibleTo(shell)
     assert flow.prefix == "" or flow.snapshot()["holding"] == []
     assert shell.session.flow is None
+
+
+def test_the_idle_reset_gives_the_next_citizen_chinese_normal_mode_and_the_same_size(shell) -> None:  # type: ignore[no-untyped-def]
+    size = shell.size()
+    tap(shell, "English")
+    shell.toggle_elderly()
+    shell.open("guides")
+    settle(shell)
+    assert "#000000" in shell.styleSheet() and shell.page.title.text() != "办事指南"
+    shell.fake_now[0] += 61
+    shell.second()
+    settle(shell)
+    assert shell.page.key == "home" and shell.page.title.text() == "欢迎！请选择您要办理的服务"
+    assert current_language() == "zh_CN" and not shell.session.elderly
+    assert "#000000" not in shell.styleSheet()  # the normal colours again
+    tiles = [b.text() for b in shell.page.findChildren(QPushButton) if b.objectName() == "tile"]
+    assert "取号" in tiles[0] and len(tiles) == 6
+    assert shell.size() == size
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_elderly_mode_fits_the_screen_in_both_orientations(shell, size, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shell.resize(*size)
+    settle(shell)
+    shell.toggle_elderly()
+    for key in ("home", "ticket", "checkin", "progress", "guides", "rating", "complaint"):
+        shell.open(key)
+        settle(shell)
+        assert (shell.width(), shell.height()) == size, key  # the window never grows past the screen
+        home = [b for b in shell.page.findChildren(QPushButton) if b.text() == "首页" and b.isVisibleTo(shell)]
+        if key != "home":
+            assert home, key
+            corner = home[0].mapTo(shell, home[0].rect().bottomRight())
+            assert shell.rect().contains(corner), (key, corner)  # 首页 in reach, not below the screen
+        shell.grab().save(str(tmp_path / f"elderly-{key}-{size[0]}x{size[1]}.png"))
 
 
 def test_card_on_the_reader_issues_a_real_name_ticket(shell) -> None:  # type: ignore[no-untyped-def]
