@@ -96,6 +96,7 @@ class TicketInfo:
     issued_at: dt.datetime
     offline: bool = False
     appointment: bool = False
+    no_open_window: bool = False  # no open window serves the category now: no wait can be promised
 
 
 @dataclass(frozen=True)
@@ -232,15 +233,17 @@ class KioskBackend:
         return self._ticket(got)
 
     def _ticket(self, got: dict[str, Any], appointment: bool = False) -> TicketInfo:
+        closed = int(got.get("open_windows", 1)) == 0
         return TicketInfo(
             id=str(got["id"]),
             number=str(got["number"]),
             category=str(got["category"]),
             category_name=self._category_name(str(got["category"])),
             waiting_ahead=int(got["waiting_ahead"]),
-            estimated_wait_min=int(got["estimated_wait_min"]),
+            estimated_wait_min=None if closed else int(got["estimated_wait_min"]),
             issued_at=dt.datetime.fromisoformat(str(got["issued_at"]).replace("Z", "+00:00")),
             appointment=appointment,
+            no_open_window=closed,
         )
 
     def check_in(self, *, code: str | None = None, id_number: str | None = None) -> TicketInfo:
@@ -285,10 +288,11 @@ class KioskBackend:
             hall_name=self.hall_name,
             number=t.number,
             category=t.category_name,
-            people_ahead=t.waiting_ahead if t.waiting_ahead is not None else 0,
+            people_ahead=t.waiting_ahead,
             issued_at=local_now(t.issued_at),
             qr_payload=f"HALLVISIT:{t.id}",
             estimated_wait_minutes=t.estimated_wait_min,
+            no_open_window=t.no_open_window,
             tag=tag,
             name=name,
             id_number=id_number,

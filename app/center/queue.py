@@ -49,6 +49,7 @@ class Issued:
     category: str
     waiting_ahead: int
     estimated_wait_min: int
+    open_windows: int = 1  # windows open now that serve the category (0: nobody calls it yet)
     replayed: bool = False  # answered again for a retried request: nothing new was issued
     announced: bool = False  # `ticket.issued` is published already (issue_ticket was given the bus)
 
@@ -186,9 +187,9 @@ def open_windows_for(s: Session, category_id: uuid.UUID) -> int:
     )
 
 
-def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int]:
-    """People ahead, and the estimated wait ≈ ahead × average service time ÷ open windows. A count in the
-    database (index `ix_tickets_queue`), never the day's tickets loaded."""
+def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int, int]:
+    """People ahead, the estimated wait ≈ ahead × average service time ÷ open windows, and the open windows
+    serving the category. A count in the database (index `ix_tickets_queue`), never the day's tickets loaded."""
     ahead = int(
         s.scalar(
             select(func.count())
@@ -203,7 +204,8 @@ def estimate(s: Session, ticket: m.Ticket, cfg: QueueSettings) -> tuple[int, int
         if ahead
         else 0.0
     )
-    return ahead, round(minutes / max(open_windows_for(s, ticket.category_id), 1))
+    windows = open_windows_for(s, ticket.category_id)
+    return ahead, round(minutes / max(windows, 1)), windows
 
 
 def issue_ticket(
@@ -373,7 +375,7 @@ def _issue(
         else cfg.default_service_minutes
     )
     wait = round(made.ahead * average / max(made.open_windows, 1)) if made.ahead else 0
-    return Issued(t, cat.prefix, made.ahead, wait, announced=bus is not None)
+    return Issued(t, cat.prefix, made.ahead, wait, made.open_windows, announced=bus is not None)
 
 
 def _attached(s: Session, t: m.Ticket) -> m.Ticket:
@@ -396,8 +398,8 @@ def replay(s: Session, cfg: QueueSettings, request_id: uuid.UUID) -> Issued | No
     if t is None:
         return None
     cat = s.get(m.Category, t.category_id)
-    ahead, wait = estimate(s, t, cfg)
-    issued = Issued(t, cat.prefix if cat else t.number[:1], ahead, wait)
+    ahead, wait, windows = estimate(s, t, cfg)
+    issued = Issued(t, cat.prefix if cat else t.number[:1], ahead, wait, windows)
     issued.replayed = True
     return issued
 

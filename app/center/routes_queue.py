@@ -91,6 +91,7 @@ class IssueOut(BaseModel):
     category: str
     waiting_ahead: int
     estimated_wait_min: int
+    open_windows: int = 1  # open windows serving the category now; 0: the wait cannot be estimated
     issued_at: dt.datetime
 
 
@@ -147,6 +148,7 @@ def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOu
         category=got.category,
         waiting_ahead=got.waiting_ahead,
         estimated_wait_min=got.estimated_wait_min,
+        open_windows=got.open_windows,
         issued_at=t.issued_at,
     )
 

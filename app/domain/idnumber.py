@@ -1,4 +1,6 @@
-"""Resident ID numbers (GB 11643) and the one masking function for everything shown, printed or logged."""
+"""ID numbers: resident ID cards, residence permits and the 2023 foreigner's permanent residence card
+(18 characters, GB 11643), the older foreigner's permanent residence card (15 characters: 3 letters of
+the nationality and 12 digits), and the one masking function for everything shown, printed or logged."""
 
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ import re
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
+# 外国人永久居留身份证 before the 2023 card (2004 and 2017 versions, still valid until they expire): the
+# nationality's three ISO 3166 letters and 12 digits; it has no GB 11643 check digit to verify.
+_FOREIGN_15 = re.compile(r"^[A-Z]{3}\d{12}$")
 # Region codes of the Hong Kong, Macau and Taiwan residents' residence permits (港澳台居民居住证).
 PERMIT_PREFIXES = {"81": "Hong Kong", "82": "Macau", "83": "Taiwan"}
 
@@ -24,10 +29,17 @@ def check_digit(first17: str) -> str:
 
 
 def normalize_id_number(raw: str) -> str:
-    """Strip blanks, upper-case a trailing x, and validate; returns the canonical 18-character number."""
+    """Strip blanks, upper-case letters, and validate; returns the canonical number: 18 characters, or the
+    15 of an older foreigner's permanent residence card."""
     value = re.sub(r"\s+", "", raw or "").upper()
+    if len(value) == 15 and value[:1].isalpha():
+        if not _FOREIGN_15.match(value):
+            raise InvalidIdNumber("a foreigner's permanent residence card number is 3 letters followed by 12 digits")
+        return value
     if len(value) != 18:
-        raise InvalidIdNumber(f"ID number must have 18 characters, got {len(value)}")
+        raise InvalidIdNumber(
+            f"ID number must have 18 characters (15 on an older foreigner's permanent residence card), got {len(value)}"
+        )
     if not _SHAPE.match(value):
         raise InvalidIdNumber("ID number must be 17 digits followed by a digit or X")
     try:
@@ -50,8 +62,16 @@ def is_valid_id_number(raw: str) -> bool:
     return True
 
 
+def is_old_foreign_card(id_number: str) -> bool:
+    """The 15-character number of a foreigner's permanent residence card issued before 2023."""
+    return bool(_FOREIGN_15.match(id_number))
+
+
 def birth_date(id_number: str) -> dt.date:
+    """The birth date an 18-character number carries (the older 15-character card's is read from the chip)."""
     v = normalize_id_number(id_number)
+    if is_old_foreign_card(v):
+        raise InvalidIdNumber("this card's number carries no birth date: read it from the card")
     return dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
 
 
@@ -95,10 +115,12 @@ def mask_name(value: str | None) -> str:
 
 
 _ID_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![\dA-Za-z])")
+_FOREIGN_IN_TEXT = re.compile(r"(?<![\dA-Za-z])([A-Z]{3}\d{3})(\d{5})(\d{4})(?![\dA-Za-z])")
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 
 
 def redact_text(text: str) -> str:
     """Mask every ID number and mobile number inside free text (used by the logging filter)."""
     text = _ID_IN_TEXT.sub(lambda m: m.group(1) + "********" + m.group(3)[-4:], text)
+    text = _FOREIGN_IN_TEXT.sub(lambda m: m.group(1) + "*****" + m.group(3), text)
     return _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)

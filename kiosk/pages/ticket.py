@@ -34,7 +34,15 @@ class _IssuePage(Page):
                     center=True,
                 )
             )
-        if t.estimated_wait_min is not None:
+        if t.no_open_window:
+            self.body.addWidget(
+                label(
+                    self.tr("No window for this service is open at the moment: numbers are called in order as soon as one opens."),
+                    "prompt",
+                    center=True,
+                )
+            )
+        elif t.estimated_wait_min is not None:
             self.body.addWidget(
                 label(self.tr("Estimated wait: %1").replace("%1", format_wait(t.estimated_wait_min)), "prompt", center=True)
             )

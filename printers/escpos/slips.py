@@ -22,10 +22,11 @@ class TicketData:
     hall_name: str
     number: str
     category: str
-    people_ahead: int
+    people_ahead: int | None  # None: not known (an offline ticket): printed as 暂不可查, never as 0
     issued_at: dt.datetime
     qr_payload: str
     estimated_wait_minutes: int | None = None
+    no_open_window: bool = False  # no window serves the category yet: no wait is promised
     notice: str = DEFAULT_TICKET_NOTICE
     tag: str | None = None  # e.g. 绿色通道, 预约, 离线取号
     name: str | None = None  # real-name ticket: printed masked
@@ -92,8 +93,10 @@ def build_ticket(data: TicketData, width_mm: int = 80) -> Layout:
     b.text(data.number, "center", size=size, bold=True)
     b.text(data.category, "center", size=1, height=2, bold=True)
     b.rule()
-    b.field("前面等候", f"{max(0, data.people_ahead)} 人")
-    if data.estimated_wait_minutes is not None:
+    b.field("前面等候", "暂不可查" if data.people_ahead is None else f"{max(0, data.people_ahead)} 人")
+    if data.no_open_window:
+        b.field("预计等待", "暂无窗口办理，窗口开放后依次叫号")
+    elif data.estimated_wait_minutes is not None:
         b.field("预计等待", format_wait(data.estimated_wait_minutes))
     b.field("取号时间", data.issued_at.strftime("%Y-%m-%d %H:%M:%S"))
     if data.name:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.config import KioskSettings
 from app.demo.day import StaffSession
@@ -182,6 +182,43 @@ def test_card_on_the_reader_issues_a_real_name_ticket(shell) -> None:  # type: i
         assert reader.state() == (True, "")
     finally:
         reader.stop()
+
+
+def test_no_open_window_promises_no_wait(shell, hall) -> None:  # type: ignore[no-untyped-def]
+    """A category nobody serves yet: the ticket is issued, but neither 即将叫号 nor a wait is promised."""
+    center, _term, _number = hall
+    clerk = StaffSession(center.url, "clerk05", "clerk", 5)  # window 5 is the one that serves category B
+    clerk.post("/windows/5/close")
+
+    def ticket_for(prefix: str, id_number: str, name: str):  # type: ignore[no-untyped-def]
+        shell.open("ticket")
+        settle(shell)
+        tap(shell, next(c.name for c in shell.page.flow.categories if c.prefix == prefix))
+        shell.on_card(id_number, name)
+        settle(shell)
+        assert shell.page.flow.state == "done", shell.page.flow.detail
+        return shell.page.flow.ticket, [lab.text() for lab in shell.page.findChildren(QLabel)]
+
+    closed, texts = ticket_for("B", "36070219920315002X", "王芳")
+    assert closed.no_open_window and closed.estimated_wait_min is None
+    assert any("暂无窗口办理" in t for t in texts) and not any("即将叫号" in t or "预计等待" in t for t in texts)
+    clerk.post("/windows/5/open")
+    shell.go_home()
+    served, texts = ticket_for("B", "440524188001010014", "李四")
+    assert not served.no_open_window and served.estimated_wait_min is not None
+    assert any("预计等待" in t for t in texts)
+    clerk.post("/windows/5/close")
+
+
+def test_an_older_foreigners_permanent_residence_card_takes_a_ticket(shell) -> None:  # type: ignore[no-untyped-def]
+    shell.open("ticket")
+    settle(shell)
+    tap(shell, shell.page.flow.categories[2].name)
+    shell.on_card("USA310080060101", "史密斯")  # 15 characters: refused before as "must have 18 characters"
+    settle(shell)
+    assert shell.page.flow.state == "done", shell.page.flow.detail
+    texts = " ".join(lab.text() for lab in shell.page.findChildren(QLabel))
+    assert "USA310080060101" not in texts
 
 
 def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]

@@ -89,3 +89,19 @@ def test_redact_text_masks_numbers_inside_sentences() -> None:
     assert "110105********002X" in out and "138****5678" in out
     assert "11010519491231002X" not in out and "13812345678" not in out
     assert "12345678901234567890" in out  # a long number that is neither stays
+
+
+def test_the_older_foreigners_permanent_residence_card_of_15_characters() -> None:
+    from app.domain.idnumber import InvalidIdNumber, birth_date, is_old_foreign_card, redact_text
+
+    assert normalize_id_number(" usa3100 8006 0101 ") == "USA310080060101"
+    assert is_old_foreign_card("USA310080060101") and not is_old_foreign_card("11010519491231002X")
+    for bad in ("US1310080060101", "USA31008006010X"):
+        with pytest.raises(InvalidIdNumber, match="3 letters followed by 12 digits"):
+            normalize_id_number(bad)
+    with pytest.raises(InvalidIdNumber, match="15 on an older"):
+        normalize_id_number("1101051949123")
+    assert mask_id_number("USA310080060101") == "USA310*****0101"
+    assert redact_text("card USA310080060101 read") == "card USA310*****0101 read"
+    with pytest.raises(InvalidIdNumber, match="no birth date"):
+        birth_date("USA310080060101")

@@ -84,6 +84,13 @@ def test_ticket_bytes_in_gb18030_mode(width: int) -> None:
     assert job.rstrip(b"\x1c.").endswith(b"\x1dV\x01")  # partial cut at the end
 
 
+def test_an_offline_ticket_says_the_count_is_not_known_not_zero() -> None:
+    offline = dataclasses.replace(TICKET, people_ahead=None, estimated_wait_minutes=None, tag="离线取号")
+    job = render_job(build_ticket(offline, 80), "gb18030")
+    assert gb("前面等候：暂不可查") in job and gb("0 人") not in job and gb("预计等待") not in job
+    assert gb("【离线取号】") in job
+
+
 def test_ticket_never_carries_the_full_id_number() -> None:
     for width in (58, 80):
         for mode in ("gb18030", "raster"):
