@@ -49,3 +49,49 @@ def test_the_big_panel_lets_go_of_a_ticket_that_left_its_window(qtbot, qapp, end
     b.apply({"type": "ticket.recalled", "data": {"number": "A002", "window": 3}})
     w.set_board(b)
     assert w.latest_number.text() == "A002"
+
+
+# A 55" 16:9 panel is 1,218 × 685 mm: 0.634 mm per pixel at 1920×1080 (and at 1080×1920, turned).
+MM_PER_PX = 1218 / 1920
+FIVE_METRES_MM = 20  # the glyph height that reads well at 5 m (20–25 mm)
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_what_the_waiting_area_reads_is_20_mm_high_on_a_55_inch_panel(qtbot, qapp, portrait: bool, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel
+
+    from ui.i18n import install_language
+
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    w = BoardWidget("示范政务服务中心", portrait=portrait)
+    qtbot.addWidget(w)
+    windows = [{"number": n, "name": f"{n}号窗口", "status": "serving" if n % 3 else "idle",
+                "ticket": {"number": f"A{n:03d}"} if n % 3 else None} for n in range(1, 13)]
+    w.board.apply({"type": "snapshot", "data": {
+        "windows": windows, "waiting": {"A": 12, "B": 3, "C": 0, "D": 7, "E": 1, "F": 25},
+        "categories": {"A": "企业开办", "B": "不动产登记", "C": "社保医保", "D": "民生事务", "E": "工程建设", "F": "税务综合"},
+        "recent_calls": [{"number": f"A{n:03d}", "window": n} for n in range(11, 4, -1)]}})
+    w.board.connected = True
+    w.set_board(w.board)
+    w.show()
+    qapp.processEvents()
+    w.grab().save(str(tmp_path / f"board-{'portrait' if portrait else 'landscape'}.png"))
+
+    def glyph_mm(label: QLabel, sample: str) -> float:
+        return QFontMetrics(label.font()).tightBoundingRect(sample).height() * MM_PER_PX
+
+    def labels(name: str) -> list[QLabel]:
+        found = [lab for lab in w.findChildren(QLabel) if lab.objectName() == name and lab.isVisibleTo(w)]
+        assert found, name
+        return found
+
+    assert glyph_mm(w.recent, "A008") >= FIVE_METRES_MM, "recent calls"
+    for name, sample in (("win_name", "窗口"), ("win_ticket", "A001"), ("win_idle", "空闲"), ("queue_text", "等候"),
+                         ("section", "窗口"), ("notice", "欢迎")):
+        for lab in labels(name):
+            assert glyph_mm(lab, sample) >= FIVE_METRES_MM, (name, glyph_mm(lab, sample))
+            assert lab.width() >= lab.sizeHint().width() - 1, (name, lab.text(), lab.width(), lab.sizeHint())
+            right = lab.mapTo(w, lab.rect().bottomRight())
+            assert w.rect().contains(right), (name, lab.text(), right)  # on the screen, not cut off

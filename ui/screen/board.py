@@ -171,7 +171,7 @@ class BoardWidget(QWidget):
 
     def _fill_queues(self) -> None:
         self._clear(self.queue_row)
-        cols = 3 if self.portrait else 5
+        cols = 2 if self.portrait else 4  # 40 px text: "A 企业开办：等候 12 人" is about 440 px wide
         for i, (prefix, count) in enumerate(sorted(self.board.waiting.items())):
             frame = QFrame(objectName="queue")
             lay = QHBoxLayout(frame)
