@@ -1143,360 +1143,360 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="343" />
+        <location filename="../../ui/counter/window.py" line="345" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="345" />
+        <location filename="../../ui/counter/window.py" line="347" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="358" />
+        <location filename="../../ui/counter/window.py" line="360" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="374" />
+        <location filename="../../ui/counter/window.py" line="376" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="417" />
+        <location filename="../../ui/counter/window.py" line="419" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="421" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="421" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="421" />
+        <location filename="../../ui/counter/window.py" line="423" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="422" />
+        <location filename="../../ui/counter/window.py" line="424" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="427" />
+        <location filename="../../ui/counter/window.py" line="429" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="445" />
+        <location filename="../../ui/counter/window.py" line="447" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="448" />
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="450" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="450" />
+        <location filename="../../ui/counter/window.py" line="452" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="458" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="462" />
+        <location filename="../../ui/counter/window.py" line="464" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="472" />
-        <location filename="../../ui/counter/window.py" line="675" />
+        <location filename="../../ui/counter/window.py" line="474" />
+        <location filename="../../ui/counter/window.py" line="677" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="484" />
+        <location filename="../../ui/counter/window.py" line="486" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="485" />
+        <location filename="../../ui/counter/window.py" line="487" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="489" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="489" />
+        <location filename="../../ui/counter/window.py" line="491" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="492" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="497" />
+        <location filename="../../ui/counter/window.py" line="499" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
+        <location filename="../../ui/counter/window.py" line="500" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="499" />
+        <location filename="../../ui/counter/window.py" line="501" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="500" />
+        <location filename="../../ui/counter/window.py" line="502" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="525" />
+        <location filename="../../ui/counter/window.py" line="527" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="527" />
+        <location filename="../../ui/counter/window.py" line="529" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="529" />
+        <location filename="../../ui/counter/window.py" line="531" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="537" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="541" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="541" />
+        <location filename="../../ui/counter/window.py" line="543" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="543" />
+        <location filename="../../ui/counter/window.py" line="545" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="560" />
+        <location filename="../../ui/counter/window.py" line="562" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="561" />
+        <location filename="../../ui/counter/window.py" line="563" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="581" />
+        <location filename="../../ui/counter/window.py" line="583" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="629" />
+        <location filename="../../ui/counter/window.py" line="631" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="646" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="648" />
+        <location filename="../../ui/counter/window.py" line="650" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="650" />
+        <location filename="../../ui/counter/window.py" line="652" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="683" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="685" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="704" />
+        <location filename="../../ui/counter/window.py" line="706" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="708" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="710" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="709" />
+        <location filename="../../ui/counter/window.py" line="711" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="712" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="713" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="715" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="716" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="765" />
+        <location filename="../../ui/counter/window.py" line="767" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="770" />
+        <location filename="../../ui/counter/window.py" line="772" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1504,32 +1504,47 @@
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../ui/counter/customer.py" line="33" />
+        <location filename="../../ui/counter/customer.py" line="35" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="60" />
+        <location filename="../../ui/counter/customer.py" line="64" />
         <source>Welcome</source>
         <translation>欢迎办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="67" />
+        <location filename="../../ui/counter/customer.py" line="75" />
+        <source>Served by %1</source>
+        <translation>服务人员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="77" />
+        <source>Staff no. %1</source>
+        <translation>工号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="83" />
         <source>Now serving</source>
         <translation>正在为您办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="74" />
+        <location filename="../../ui/counter/customer.py" line="83" />
+        <source>Please come to this window</source>
+        <translation>请到本窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="91" />
         <source>Please check:</source>
         <translation>请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="77" />
+        <location filename="../../ui/counter/customer.py" line="95" />
         <source>Please rate this service</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="84" />
+        <location filename="../../ui/counter/customer.py" line="102" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>

@@ -146,3 +146,28 @@ def test_the_queue_keys_work_from_the_keyboard(center, tmp_path: Path, qtbot) ->
     assert "本窗口暂无等候的号码" in win.message.text()
     win.shutdown()
     svc.term.close()
+
+
+def test_the_customer_window_follows_the_visit(center, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Called: 请到本窗口办理, not yet 正在为您办理; started: 正在为您办理; the clerk's name and 工号 shown;
+    the 请核对 box gone while the citizen rates."""
+    win, customer, svc = open_counter(center.url, _settings(tmp_path), tmp_path / "out", window=1)
+    win.user.setText("clerk01")
+    win.password.setText("clerk")
+    win.login()
+    settle(win)
+    StaffSession(center.url, "manager", "manager").post("/tickets", category="J")
+    win.call_next()
+    settle(win)
+    assert customer.number.text() == "J001" and customer.confirm.text() == "请到本窗口办理"
+    assert svc.clerk is not None and svc.clerk.name in customer.clerk.text() and "工号 clerk01" in customer.clerk.text()
+    win._ticket(svc.start, "start")
+    settle(win)
+    assert customer.confirm.text() == "正在为您办理"
+    customer.show_entry(["申请人：张*丰"])
+    win.finish()
+    settle(win)
+    assert customer.pad.isVisibleTo(customer) and not customer.confirm.isVisibleTo(customer)
+    customer.grab().save(str(tmp_path / "customer-rating.png"))
+    win.shutdown()
+    svc.term.close()

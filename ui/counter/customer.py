@@ -1,5 +1,6 @@
-"""The screen facing the citizen: the number being served, what the clerk entered for the citizen to
-confirm (masked), and the 5-level rating pad at the end of each service (one rating per visit)."""
+"""The screen facing the citizen: who serves at this window (name and 工号), the number called and then
+served, what the clerk entered for the citizen to confirm (masked), and the 5-level rating pad at the end
+of each service (one rating per visit)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ QWidget#customer { background: #0b2a5b; }
 QLabel { color: #ffffff; font-size: 28px; }
 QLabel#number { font-size: 110px; font-weight: bold; color: #fff34d; }
 QLabel#window { font-size: 40px; font-weight: bold; }
+QLabel#clerk { font-size: 30px; color: #cfe3ff; }
 QLabel#confirm { font-size: 30px; background: #12386f; border-radius: 10px; padding: 16px; }
 QLabel#thanks { font-size: 44px; color: #7CFC9A; font-weight: bold; }
 QPushButton { font-size: 30px; min-height: 120px; border-radius: 14px; background: #ffffff; color: #0b2a5b; }
@@ -32,6 +34,8 @@ class CustomerWindow(QWidget):
         self.hall = QLabel(hall_name)
         self.window_label = QLabel(self.tr("Window %1").replace("%1", str(window_number)))
         self.window_label.setObjectName("window")
+        self.clerk = QLabel("")
+        self.clerk.setObjectName("clerk")
         self.number = QLabel("")
         self.number.setObjectName("number")
         self.confirm = QLabel("")
@@ -40,7 +44,7 @@ class CustomerWindow(QWidget):
         self.prompt = QLabel("")
         self.thanks = QLabel("")
         self.thanks.setObjectName("thanks")
-        for w in (self.hall, self.window_label, self.number, self.confirm, self.prompt, self.thanks):
+        for w in (self.hall, self.window_label, self.clerk, self.number, self.confirm, self.prompt, self.thanks):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lay.addWidget(w)
         self.pad = QWidget()
@@ -58,13 +62,26 @@ class CustomerWindow(QWidget):
     def idle(self) -> None:
         self.number.setText("")
         self.confirm.setText(self.tr("Welcome"))
+        self.confirm.show()
         self.prompt.setText("")
         self.thanks.setText("")
         self.pad.hide()
 
-    def serving(self, number: str) -> None:
+    def set_clerk(self, name: str | None, staff_no: str | None) -> None:
+        """The clerk at the window, as on the 工作牌: name and staff number (工号); empty when nobody is in."""
+        if not name:
+            self.clerk.setText("")
+            return
+        text = self.tr("Served by %1").replace("%1", name)
+        if staff_no:
+            text += "　" + self.tr("Staff no. %1").replace("%1", staff_no)
+        self.clerk.setText(text)
+
+    def show_ticket(self, number: str, status: str) -> None:
+        """A called number is asked to come to the window; 正在为您办理 only once the clerk has started."""
         self.number.setText(number)
-        self.confirm.setText(self.tr("Now serving"))
+        self.confirm.setText(self.tr("Now serving") if status == "serving" else self.tr("Please come to this window"))
+        self.confirm.show()
         self.prompt.setText("")
         self.thanks.setText("")
         self.pad.hide()
@@ -74,6 +91,7 @@ class CustomerWindow(QWidget):
         self.confirm.setText(self.tr("Please check:") + "\n" + "\n".join(lines))
 
     def ask_rating(self) -> None:
+        self.confirm.hide()  # the 请核对 box is done with: the citizen rates
         self.prompt.setText(self.tr("Please rate this service"))
         self.thanks.setText("")
         self.pad.show()

@@ -328,8 +328,10 @@ class CounterWindow(QMainWindow):
         t = self.runtime.state.get().current_ticket
         self.current.setText(t.number if t else "—")
         if self.customer is not None:
+            clerk = self.svc.clerk
+            self.customer.set_clerk(clerk.name if clerk else None, clerk.username if clerk else None)
             if t:
-                self.customer.serving(t.number)
+                self.customer.show_ticket(t.number, t.status)
             else:
                 self.customer.idle()
 
