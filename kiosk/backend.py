@@ -204,6 +204,19 @@ class KioskBackend:
             log.info("queue counts unavailable: %s", exc)
         return [CategoryInfo(p, n, d, waiting.get(p) if self.online else None) for p, n, d in rows]
 
+    def notices(self, limit: int = 10) -> list[str]:
+        """The hall's current notices for the kiosks (a manager's broadcast to all or to the kiosks), newest
+        first, from the replicated cache: shown offline too."""
+        now = utcnow()
+        with self.term.cache.db.read_session() as s:
+            rows = s.scalars(
+                select(m.Notice)
+                .where(m.Notice.audience.in_(("all", "kiosks")), m.Notice.starts_at <= now)
+                .order_by(m.Notice.starts_at.desc())
+                .limit(limit)
+            ).all()
+            return [n.text for n in rows if n.ends_at is None or n.ends_at > now]
+
     def _category_name(self, prefix: str) -> str:
         with self.term.cache.db.read_session() as s:
             name = s.scalar(select(m.Category.name).where(m.Category.prefix == prefix))

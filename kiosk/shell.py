@@ -90,6 +90,7 @@ class KioskShell(QWidget):
         self._base_size: QSize | None = None  # the size it was shown at, restored for the next citizen
         self.busy = False
         self.health: dict[str, Any] = {}
+        self.notices: list[str] = []  # the hall's current notices, read off the GUI thread by the health check
         self._health_running = False
         self._taps: list[float] = []
         self._scan = ""
@@ -129,6 +130,7 @@ class KioskShell(QWidget):
         self.apply_style()
         self.page.render()
         self.second()
+        self.refresh_notices()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     # ------------------------------------------------------------------ navigation
@@ -292,10 +294,21 @@ class KioskShell(QWidget):
     def _on_state(self, new: TerminalState, old: TerminalState) -> None:
         if new.synced_once:
             self.backend.online = new.online
-        if new.online and new.cursor != old.cursor:  # something was pulled: maybe the catalog
+        if new.online and new.cursor != old.cursor:  # something was pulled: maybe the catalog, a notice
             self.bridge.submit(self.backend.refresh_guides, what="catalog index")
+            self.refresh_notices()
         if (new.online, new.devices) != (old.online, old.devices):
             self.update_banner()
+
+    def refresh_notices(self) -> None:
+        """Read the current notices from the cache (on the runtime's executor) and show them at home."""
+        self.bridge.submit(self.backend.notices, self._show_notices, what="notices")
+
+    def _show_notices(self, notices: list[str]) -> None:
+        if notices != self.notices:
+            self.notices = notices
+            if self.page.key == "home":
+                self.page.render()
 
     def second(self) -> None:
         if self.session.tick():

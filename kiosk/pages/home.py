@@ -1,8 +1,16 @@
-"""首页: the services as big tiles; the elderly mode shows fewer, bigger ones."""
+"""首页: the services as big tiles with pictograms, 取号 the largest; the hall's current notices; the
+elderly mode shows fewer, bigger tiles."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout
+
 from kiosk.pages.base import Page, button, grid, label
+from kiosk.pages.icons import pictogram_icon
+from kiosk.pages.style import ELDERLY, NORMAL
+
+MAX_NOTICES = 3
 
 
 class HomePage(Page):
@@ -26,11 +34,24 @@ class HomePage(Page):
         ]
         if sh.session.elderly:
             tiles = [t for t in tiles if t[1] in ("ticket", "checkin", "progress", "rating")]
-        buttons = [button(text, lambda k=k: sh.open(k), "tile") for text, k in tiles]
-        self.body.addLayout(grid(buttons, 2 if sh.session.elderly else 3))
+        colors = ELDERLY if sh.session.elderly else NORMAL
+        scale = sh.settings.elderly_scale if sh.session.elderly else 1.0
+        buttons = []
+        for i, (text, k) in enumerate(tiles):
+            b = button(text, lambda k=k: sh.open(k), "tile")
+            b.setProperty("main", i == 0)  # 取号, what most citizens came for: the widest, tallest tile
+            size = round((112 if i == 0 else 72) * scale)
+            b.setIcon(pictogram_icon(k, colors["accent_text"], size))
+            b.setIconSize(QSize(size, size))
+            # the tiles share the screen's height (a portrait kiosk is not left empty below them)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            buttons.append(b)
+        self.body.addWidget(buttons[0], 3)
+        self.body.addLayout(grid(buttons[1:], 2 if sh.session.elderly else 3), 4)
+        if sh.notices:
+            self.body.addWidget(self._notices(sh.notices[:MAX_NOTICES]))
         if sh.session.elderly:
             self.body.addWidget(label(self.tr("Staff at the service desk will gladly help you."), "prompt", center=True))
-        self.body.addStretch(1)
         row = [
             button(
                 self.tr("Elderly mode: on") if sh.session.elderly else self.tr("Elderly mode"),
@@ -40,6 +61,15 @@ class HomePage(Page):
             button("English" if sh.session.language == "zh_CN" else "中文", sh.toggle_language),
         ]
         self.body.addLayout(grid(row, 2))
+
+    def _notices(self, notices: list[str]) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("panel")
+        lay = QVBoxLayout(panel)
+        lay.addWidget(label(self.tr("Notices"), "prompt"))
+        for text in notices:
+            lay.addWidget(label("· " + text, "notice"))
+        return panel
 
     def render(self) -> None:
         super().render()

@@ -59,11 +59,13 @@ QLabel#number {{ font-size: {px(150)}; font-weight: bold; color: {c["number"]}; 
 QLabel#big {{ font-size: {px(36)}; font-weight: bold; }}
 QLabel#ok {{ font-size: {px(32)}; color: {c["ok_text"]}; font-weight: bold; }}
 QLabel#body {{ font-size: {px(22)}; }}
+QLabel#notice {{ font-size: {px(26)}; }}
 QFrame#panel {{ background: {c["panel"]}; border-radius: 12px; }}
 QPushButton {{ font-size: {px(26)}; min-height: {px(72)}; padding: 6px 18px; border-radius: 12px;
               background: {c["panel"]}; color: {c["text"]}; border: 2px solid {c["accent"]}; }}
 QPushButton#tile {{ font-size: {px(34)}; font-weight: bold; min-height: {px(150)};
                    background: {c["accent"]}; color: {c["accent_text"]}; border: none; }}
+QPushButton#tile[main="true"] {{ font-size: {px(52)}; min-height: {px(200)}; }}
 QPushButton#primary {{ background: {c["accent"]}; color: {c["accent_text"]}; border: none; font-weight: bold; }}
 QPushButton#key {{ font-size: {px(34)}; min-height: {px(76)}; min-width: 56px; padding: 4px; }}
 QPushButton#level {{ font-size: {px(30)}; min-height: {px(110)}; }}

@@ -1656,59 +1656,64 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="12" />
+        <location filename="../../kiosk/pages/home.py" line="20" />
         <source>Welcome. Please choose a service</source>
         <translation>欢迎！请选择您要办理的服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="15" />
+        <location filename="../../kiosk/pages/home.py" line="23" />
         <source>Welcome. Touch the service you need</source>
         <translation>欢迎，请点击您要办理的服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="20" />
+        <location filename="../../kiosk/pages/home.py" line="28" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="21" />
+        <location filename="../../kiosk/pages/home.py" line="29" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="22" />
+        <location filename="../../kiosk/pages/home.py" line="30" />
         <source>Case progress</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="23" />
+        <location filename="../../kiosk/pages/home.py" line="31" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="24" />
+        <location filename="../../kiosk/pages/home.py" line="32" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="25" />
+        <location filename="../../kiosk/pages/home.py" line="33" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="32" />
+        <location filename="../../kiosk/pages/home.py" line="52" />
         <source>Staff at the service desk will gladly help you.</source>
         <translation>如需帮助，请到服务台找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="36" />
+        <location filename="../../kiosk/pages/home.py" line="56" />
         <source>Elderly mode: on</source>
         <translation>长者模式：已开启</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="36" />
+        <location filename="../../kiosk/pages/home.py" line="56" />
         <source>Elderly mode</source>
         <translation>长者模式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/home.py" line="68" />
+        <source>Notices</source>
+        <translation>通知公告</translation>
     </message>
 </context>
 <context>
@@ -1722,42 +1727,42 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../kiosk/shell.py" line="96" />
+        <location filename="../../kiosk/shell.py" line="97" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="276" />
+        <location filename="../../kiosk/shell.py" line="278" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="282" />
+        <location filename="../../kiosk/shell.py" line="284" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="304" />
+        <location filename="../../kiosk/shell.py" line="317" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="312" />
+        <location filename="../../kiosk/shell.py" line="325" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="315" />
+        <location filename="../../kiosk/shell.py" line="328" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="317" />
+        <location filename="../../kiosk/shell.py" line="330" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="320" />
+        <location filename="../../kiosk/shell.py" line="333" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>

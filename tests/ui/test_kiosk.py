@@ -221,6 +221,32 @@ def test_an_older_foreigners_permanent_residence_card_takes_a_ticket(shell) -> N
     assert "USA310080060101" not in texts
 
 
+def test_a_notice_to_the_kiosks_appears_on_the_home_page(shell, hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    center, _term, _number = hall
+    mgr = StaffSession(center.url, "manager", "manager")
+    mgr.post("/notices", text="今日下午税务系统升级，14:00起暂停办理税务综合业务。", audience="kiosks")
+    mgr.post("/notices", text="只发叫号屏的通知", audience="screens")
+    def texts() -> str:
+        return " ".join(lab.text() for lab in shell.page.findChildren(QLabel) if lab.isVisibleTo(shell))
+
+    deadline = time.monotonic() + 15
+    while "税务系统升级" not in texts() and time.monotonic() < deadline:
+        shell.runtime.wake_sync()
+        settle(shell)
+        time.sleep(0.1)
+    assert shell.page.key == "home" and "通知公告" in texts() and "税务系统升级" in texts()
+    assert "只发叫号屏的通知" not in texts()  # a notice for the screens stays off the kiosks
+    tiles = [b for b in shell.page.findChildren(QPushButton) if b.objectName() == "tile"]
+    assert not tiles[0].icon().isNull() and tiles[0].height() > tiles[1].height()  # 取号: the biggest, with a pictogram
+    assert tiles[0].width() > 15 / 0.265 and tiles[1].height() > 15 / 0.265  # ≥ 15 mm for a finger (0.265 mm/px, 23.8")
+    shell.grab().save(str(tmp_path / "home-normal.png"))
+    shell.toggle_elderly()
+    settle(shell)
+    shell.grab().save(str(tmp_path / "home-elderly.png"))
+
+
 def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
     _center, _term, number = hall
     from PySide6.QtTest import QTest
