@@ -176,6 +176,14 @@ class Page(QWidget):
         self.footer.addStretch(1)
         self.footer.addWidget(button(self.tr("Home"), self.shell.go_home, "primary"))
 
+    def place_card_animation(self) -> QLabel:
+        """The picture of an ID card lowered onto the reader, for the pages that wait for a card."""
+        from kiosk.pages.icons import PlaceCardAnimation
+        from kiosk.pages.style import ELDERLY, NORMAL
+
+        elderly = self.shell.session.elderly
+        return PlaceCardAnimation((ELDERLY if elderly else NORMAL)["accent"], 280 if elderly else 220)
+
     def _back(self) -> None:
         self.go_back()
         self.refresh()

@@ -114,6 +114,7 @@ class TicketPage(_IssuePage):
         elif f.state == "card":
             self.message(f.message)
             self.body.addWidget(label(self.tr("Please place your ID card on the reader below"), "big", center=True))
+            self.body.addWidget(self.place_card_animation())
             self.body.addWidget(
                 label(
                     self.tr("Your ID number is only used to check the hall's one-ticket rule and is printed masked."),
@@ -174,6 +175,7 @@ class CheckInPage(_IssuePage):
         if f.state == "method":
             self.message(f.message)
             self.body.addWidget(label(self.tr("Place your ID card on the reader, or enter your appointment code"), "prompt"))
+            self.body.addWidget(self.place_card_animation())
             code = entry(self.tr("Appointment code"))
             row = QHBoxLayout()
             row.addWidget(code, 1)

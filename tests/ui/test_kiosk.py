@@ -247,6 +247,23 @@ def test_a_notice_to_the_kiosks_appears_on_the_home_page(shell, hall, tmp_path) 
     shell.grab().save(str(tmp_path / "home-elderly.png"))
 
 
+def test_a_moving_picture_shows_where_the_id_card_goes(shell, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.pages.icons import PlaceCardAnimation
+
+    shell.open("ticket")
+    settle(shell)
+    tap(shell, shell.page.flow.categories[0].name)
+    assert shell.page.flow.state == "card"
+    (anim,) = [a for a in shell.page.findChildren(PlaceCardAnimation) if a.isVisibleTo(shell)]
+    first = anim.pixmap().toImage()
+    qtbot.waitUntil(lambda: anim.frame >= 2, timeout=3000)
+    assert anim.pixmap().toImage() != first  # the card moves
+    shell.grab().save(str(tmp_path / "ticket-card.png"))
+    shell.open("checkin")
+    settle(shell)
+    assert [a for a in shell.page.findChildren(PlaceCardAnimation) if a.isVisibleTo(shell)]
+
+
 def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
     _center, _term, number = hall
     from PySide6.QtTest import QTest
