@@ -97,6 +97,9 @@ class TicketInfo:
     offline: bool = False
     appointment: bool = False
     no_open_window: bool = False  # no open window serves the category now: no wait can be promised
+    appointment_slot: str | None = None  # 预约签到: the booked slot in hall time, "09:00–09:30"
+    appointment_item: str | None = None
+    appointment_name: str | None = None  # masked
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,9 @@ class KioskBackend:
             issued_at=dt.datetime.fromisoformat(str(got["issued_at"]).replace("Z", "+00:00")),
             appointment=appointment,
             no_open_window=closed,
+            appointment_slot=_slot(got.get("slot_start"), got.get("slot_end")),
+            appointment_item=got.get("item_name") or None,
+            appointment_name=got.get("name_masked") or None,
         )
 
     def check_in(self, *, code: str | None = None, id_number: str | None = None) -> TicketInfo:
@@ -462,6 +468,17 @@ class KioskBackend:
             self.online = False
             raise
         self.online = True
+
+
+def _slot(start: Any, end: Any) -> str | None:
+    """An appointment's slot as the hall's clock shows it: "09:00–09:30"."""
+    if not start:
+        return None
+
+    def hm(value: Any) -> str:
+        return local_now(dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))).strftime("%H:%M")
+
+    return hm(start) + (f"–{hm(end)}" if end else "")
 
 
 def masked(id_number: str | None) -> str:

@@ -90,6 +90,9 @@ class CheckInIn(BaseModel):
 class CheckInOut(IssueOut):
     appointment_code: str
     name_masked: str
+    slot_start: dt.datetime | None = None  # the booked time slot, shown to the citizen who checked in
+    slot_end: dt.datetime | None = None
+    item_name: str | None = None  # the service item booked, when the booking named one
 
 
 @router.post("/appointments/check-in", response_model=CheckInOut, status_code=201)
@@ -123,7 +126,15 @@ def check_in(
             s, c.settings.queue, cat.prefix if cat else "", appointment_code=appt.code, terminal_id=terminal
         )
         out = issued(c, s, got, appointment=True)
-        return CheckInOut(**out.model_dump(), appointment_code=appt.code, name_masked=appt.applicant_name_masked)
+        item = s.get(m.ServiceItem, appt.item_id) if appt.item_id else None
+        return CheckInOut(
+            **out.model_dump(),
+            appointment_code=appt.code,
+            name_masked=appt.applicant_name_masked,
+            slot_start=appt.slot_start,
+            slot_end=appt.slot_end,
+            item_name=item.name if item else None,
+        )
 
     return _tx(c, work)
 

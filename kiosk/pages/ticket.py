@@ -20,8 +20,17 @@ class _IssuePage(Page):
             return
         if f.state == "print_failed":
             self.message(f.message, f.detail, error=True)
+        elif t.appointment:
+            self.body.addWidget(label(self.tr("You are checked in. Please take your ticket"), "ok", center=True))
         else:
             self.body.addWidget(label(self.tr("Please take your ticket"), "ok", center=True))
+        if t.appointment:
+            booked = [
+                self.tr("Booked slot: %1").replace("%1", t.appointment_slot) if t.appointment_slot else "",
+                self.tr("Booked service: %1").replace("%1", t.appointment_item) if t.appointment_item else "",
+                self.tr("Booked by: %1").replace("%1", t.appointment_name) if t.appointment_name else "",
+            ]
+            self.body.addWidget(label("　".join(b for b in booked if b), "prompt", center=True))
         self.body.addWidget(label(self.tr("Your number"), "prompt", center=True))
         self.body.addWidget(label(t.number, "number", center=True))
         self.body.addWidget(label(t.category_name, "big", center=True))

@@ -956,23 +956,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="161" />
+        <location filename="../../kiosk/pages/ticket.py" line="171" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="164" />
-        <location filename="../../kiosk/pages/ticket.py" line="176" />
+        <location filename="../../kiosk/pages/ticket.py" line="174" />
+        <location filename="../../kiosk/pages/ticket.py" line="186" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="177" />
+        <location filename="../../kiosk/pages/ticket.py" line="188" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="180" />
+        <location filename="../../kiosk/pages/ticket.py" line="191" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -1696,22 +1696,22 @@
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="52" />
+        <location filename="../../kiosk/pages/home.py" line="54" />
         <source>Staff at the service desk will gladly help you.</source>
         <translation>如需帮助，请到服务台找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="56" />
+        <location filename="../../kiosk/pages/home.py" line="57" />
         <source>Elderly mode: on</source>
         <translation>长者模式：已开启</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="56" />
+        <location filename="../../kiosk/pages/home.py" line="57" />
         <source>Elderly mode</source>
         <translation>长者模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="68" />
+        <location filename="../../kiosk/pages/home.py" line="69" />
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
@@ -2360,64 +2360,64 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="79" />
+        <location filename="../../kiosk/pages/ticket.py" line="88" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="80" />
+        <location filename="../../kiosk/pages/ticket.py" line="89" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="81" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="85" />
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="87" />
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="109" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="103" />
+        <location filename="../../kiosk/pages/ticket.py" line="112" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="118" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="118" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="125" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="119" />
+        <location filename="../../kiosk/pages/ticket.py" line="129" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="126" />
+        <location filename="../../kiosk/pages/ticket.py" line="136" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -2427,48 +2427,68 @@
     <name>_IssuePage</name>
     <message>
         <location filename="../../kiosk/pages/ticket.py" line="24" />
+        <source>You are checked in. Please take your ticket</source>
+        <translation>签到成功，请取走您的排队小票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="26" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="25" />
+        <location filename="../../kiosk/pages/ticket.py" line="29" />
+        <source>Booked slot: %1</source>
+        <translation>预约时段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="30" />
+        <source>Booked service: %1</source>
+        <translation>预约事项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <source>Booked by: %1</source>
+        <translation>预约人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="34" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="32" />
+        <location filename="../../kiosk/pages/ticket.py" line="41" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="40" />
+        <location filename="../../kiosk/pages/ticket.py" line="49" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="47" />
+        <location filename="../../kiosk/pages/ticket.py" line="56" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="51" />
+        <location filename="../../kiosk/pages/ticket.py" line="60" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="54" />
+        <location filename="../../kiosk/pages/ticket.py" line="63" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="61" />
+        <location filename="../../kiosk/pages/ticket.py" line="70" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="63" />
+        <location filename="../../kiosk/pages/ticket.py" line="72" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

@@ -264,6 +264,25 @@ def test_a_moving_picture_shows_where_the_id_card_goes(shell, qtbot, tmp_path) -
     assert [a for a in shell.page.findChildren(PlaceCardAnimation) if a.isVisibleTo(shell)]
 
 
+def test_check_in_shows_the_appointment(shell, hall) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.domain.clock import HALL_TZ
+
+    center, _term, _number = hall
+    nine = dt.datetime.combine(local_today(), dt.time(9, 0), tzinfo=HALL_TZ)
+    booked = StaffSession(center.url, "manager", "manager").post(
+        "/appointments", category="E", name="王芳", slot_start=nine.isoformat(), slot_minutes=30
+    )
+    shell.open("checkin")
+    settle(shell)
+    shell.page._code(booked["code"])
+    settle(shell)
+    texts = " ".join(lab.text() for lab in shell.page.findChildren(QLabel) if lab.isVisibleTo(shell))
+    assert shell.page.flow.state == "done", shell.page.flow.message
+    assert "签到成功" in texts and "预约时段：09:00–09:30" in texts and "预约人：王*" in texts, texts
+
+
 def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
     _center, _term, number = hall
     from PySide6.QtTest import QTest
