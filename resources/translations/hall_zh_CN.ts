@@ -46,380 +46,380 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="68" />
+        <location filename="../../ui/screen/admin_tab.py" line="62" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="69" />
+        <location filename="../../ui/screen/admin_tab.py" line="63" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="70" />
+        <location filename="../../ui/screen/admin_tab.py" line="64" />
         <source>Categories</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="71" />
+        <location filename="../../ui/screen/admin_tab.py" line="65" />
         <source>Items</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="72" />
+        <location filename="../../ui/screen/admin_tab.py" line="66" />
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="95" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="89" />
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="96" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="97" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="91" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="99" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="93" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Hall manager</source>
         <translation>大厅主任</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="98" />
+        <location filename="../../ui/screen/admin_tab.py" line="92" />
         <source>Window (0: none)</source>
         <translation>窗口（0：无）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="100" />
+        <location filename="../../ui/screen/admin_tab.py" line="94" />
         <source>ID number of the clerk's own card</source>
         <translation>本人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="103" />
+        <location filename="../../ui/screen/admin_tab.py" line="97" />
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="104" />
+        <location filename="../../ui/screen/admin_tab.py" line="98" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="105" />
+        <location filename="../../ui/screen/admin_tab.py" line="99" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="106" />
+        <location filename="../../ui/screen/admin_tab.py" line="100" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="107" />
+        <location filename="../../ui/screen/admin_tab.py" line="101" />
         <source>Register ID card</source>
         <translation>登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>Categories in order</source>
         <translation>办理类别（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="120" />
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
         <source>Categories in order (e.g. A,J)</source>
         <translation>办理类别（按顺序，如 A,J）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="121" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>A post (username)</source>
         <translation>A岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="122" />
+        <location filename="../../ui/screen/admin_tab.py" line="116" />
         <source>B post (username)</source>
         <translation>B岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="118" />
         <source>Save window</source>
         <translation>保存窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Opening hours</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Daily quota</source>
         <translation>每日限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Cut-off (minutes)</source>
         <translation>截止提前（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="138" />
+        <location filename="../../ui/screen/admin_tab.py" line="132" />
         <source>Opening hours (empty: no limit)</source>
         <translation>取号时间（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="139" />
+        <location filename="../../ui/screen/admin_tab.py" line="133" />
         <source>Daily quota (0: none)</source>
         <translation>每日限额（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="140" />
+        <location filename="../../ui/screen/admin_tab.py" line="134" />
         <source>Cut-off before closing (minutes)</source>
         <translation>闭馆前停止取号（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="142" />
+        <location filename="../../ui/screen/admin_tab.py" line="136" />
         <source>Save category</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="150" />
+        <location filename="../../ui/screen/admin_tab.py" line="144" />
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="151" />
+        <location filename="../../ui/screen/admin_tab.py" line="145" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="154" />
+        <location filename="../../ui/screen/admin_tab.py" line="148" />
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="155" />
+        <location filename="../../ui/screen/admin_tab.py" line="149" />
         <source>Cancel the item</source>
         <translation>取消事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="156" />
+        <location filename="../../ui/screen/admin_tab.py" line="150" />
         <source>Back in use</source>
         <translation>恢复在用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="160" />
+        <location filename="../../ui/screen/admin_tab.py" line="154" />
         <source>Check a workbook…</source>
         <translation>检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="161" />
+        <location filename="../../ui/screen/admin_tab.py" line="155" />
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Last seen</source>
         <translation>最近在线</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Terminal status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="174" />
+        <location filename="../../ui/screen/admin_tab.py" line="168" />
         <source>Enrollment code shown on the terminal</source>
         <translation>终端屏幕上显示的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="175" />
+        <location filename="../../ui/screen/admin_tab.py" line="169" />
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="177" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="178" />
+        <location filename="../../ui/screen/admin_tab.py" line="172" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="190" />
+        <location filename="../../ui/screen/admin_tab.py" line="184" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="201" />
-        <location filename="../../ui/screen/admin_tab.py" line="209" />
-        <location filename="../../ui/screen/admin_tab.py" line="216" />
+        <location filename="../../ui/screen/admin_tab.py" line="195" />
+        <location filename="../../ui/screen/admin_tab.py" line="203" />
+        <location filename="../../ui/screen/admin_tab.py" line="210" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="201" />
-        <location filename="../../ui/screen/admin_tab.py" line="209" />
-        <location filename="../../ui/screen/admin_tab.py" line="216" />
+        <location filename="../../ui/screen/admin_tab.py" line="195" />
+        <location filename="../../ui/screen/admin_tab.py" line="203" />
+        <location filename="../../ui/screen/admin_tab.py" line="210" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <location filename="../../ui/screen/admin_tab.py" line="217" />
         <source>waiting for approval</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <location filename="../../ui/screen/admin_tab.py" line="217" />
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="224" />
+        <location filename="../../ui/screen/admin_tab.py" line="218" />
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>kiosk</source>
         <translation>自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>counter</source>
         <translation>窗口终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>queue screen</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="268" />
         <source>Added {0}</source>
         <translation>已新增 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Enabled {0}</source>
         <translation>已启用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Disabled {0}</source>
         <translation>已停用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="286" />
+        <location filename="../../ui/screen/admin_tab.py" line="280" />
         <source>New password set for {0}</source>
         <translation>已为 {0} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="293" />
+        <location filename="../../ui/screen/admin_tab.py" line="287" />
         <source>ID card registered for {0}</source>
         <translation>已为 {0} 登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="306" />
+        <location filename="../../ui/screen/admin_tab.py" line="300" />
         <source>Window {0} saved</source>
         <translation>{0}号窗口已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="315" />
+        <location filename="../../ui/screen/admin_tab.py" line="309" />
         <source>Category {0} saved</source>
         <translation>类别 {0} 已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="323" />
+        <location filename="../../ui/screen/admin_tab.py" line="317" />
         <source>Item {0}: {1}</source>
         <translation>事项 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="326" />
+        <location filename="../../ui/screen/admin_tab.py" line="320" />
         <source>Hall workbook</source>
         <translation>大厅基础数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="339" />
+        <location filename="../../ui/screen/admin_tab.py" line="333" />
         <source>Valid: {0} items; nothing written</source>
         <translation>检查通过：{0} 个事项；未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="342" />
+        <location filename="../../ui/screen/admin_tab.py" line="336" />
         <source>Imported: {0} new, {1} updated, {2} suspended</source>
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="361" />
+        <location filename="../../ui/screen/admin_tab.py" line="355" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -427,407 +427,407 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="131" />
+        <location filename="../../ui/backoffice/window.py" line="125" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="148" />
+        <location filename="../../ui/backoffice/window.py" line="142" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="160" />
+        <location filename="../../ui/backoffice/window.py" line="154" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="172" />
+        <location filename="../../ui/backoffice/window.py" line="166" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="180" />
+        <location filename="../../ui/backoffice/window.py" line="174" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="181" />
+        <location filename="../../ui/backoffice/window.py" line="175" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="182" />
+        <location filename="../../ui/backoffice/window.py" line="176" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="200" />
+        <location filename="../../ui/backoffice/window.py" line="194" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="204" />
+        <location filename="../../ui/backoffice/window.py" line="198" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="209" />
+        <location filename="../../ui/backoffice/window.py" line="203" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="223" />
+        <location filename="../../ui/backoffice/window.py" line="217" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="230" />
+        <location filename="../../ui/backoffice/window.py" line="224" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="230" />
+        <location filename="../../ui/backoffice/window.py" line="224" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="233" />
+        <location filename="../../ui/backoffice/window.py" line="227" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
+        <location filename="../../ui/backoffice/window.py" line="231" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="234" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="234" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="234" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="234" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="234" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="245" />
+        <location filename="../../ui/backoffice/window.py" line="239" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="247" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="251" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="251" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="251" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="258" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="267" />
-        <location filename="../../ui/backoffice/window.py" line="395" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
+        <location filename="../../ui/backoffice/window.py" line="389" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="268" />
-        <location filename="../../ui/backoffice/window.py" line="396" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="262" />
+        <location filename="../../ui/backoffice/window.py" line="390" />
+        <location filename="../../ui/backoffice/window.py" line="403" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="268" />
-        <location filename="../../ui/backoffice/window.py" line="396" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="262" />
+        <location filename="../../ui/backoffice/window.py" line="390" />
+        <location filename="../../ui/backoffice/window.py" line="403" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="287" />
+        <location filename="../../ui/backoffice/window.py" line="281" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="293" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="303" />
-        <location filename="../../ui/backoffice/window.py" line="317" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="311" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="305" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="313" />
+        <location filename="../../ui/backoffice/window.py" line="307" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="315" />
+        <location filename="../../ui/backoffice/window.py" line="309" />
         <source>Review opinion (审核意见)</source>
         <translation>填写审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="319" />
+        <location filename="../../ui/backoffice/window.py" line="313" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="321" />
+        <location filename="../../ui/backoffice/window.py" line="315" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="323" />
+        <location filename="../../ui/backoffice/window.py" line="317" />
         <source>e.g. 市市场监督管理局</source>
         <translation>如：市市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="324" />
+        <location filename="../../ui/backoffice/window.py" line="318" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="326" />
+        <location filename="../../ui/backoffice/window.py" line="320" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="327" />
+        <location filename="../../ui/backoffice/window.py" line="321" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
+        <location filename="../../ui/backoffice/window.py" line="325" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="326" />
         <source>Approve (准予)</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="333" />
+        <location filename="../../ui/backoffice/window.py" line="327" />
         <source>Deny (不予许可)</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="334" />
+        <location filename="../../ui/backoffice/window.py" line="328" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="335" />
+        <location filename="../../ui/backoffice/window.py" line="329" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="336" />
+        <location filename="../../ui/backoffice/window.py" line="330" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="337" />
+        <location filename="../../ui/backoffice/window.py" line="331" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="338" />
+        <location filename="../../ui/backoffice/window.py" line="332" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="339" />
+        <location filename="../../ui/backoffice/window.py" line="333" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="340" />
+        <location filename="../../ui/backoffice/window.py" line="334" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="366" />
+        <location filename="../../ui/backoffice/window.py" line="360" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="366" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="366" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="366" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="376" />
+        <location filename="../../ui/backoffice/window.py" line="370" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="377" />
+        <location filename="../../ui/backoffice/window.py" line="371" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="380" />
+        <location filename="../../ui/backoffice/window.py" line="374" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="384" />
+        <location filename="../../ui/backoffice/window.py" line="378" />
         <source>Materials promised by {0} (容缺)</source>
         <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="379" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="402" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="416" />
+        <location filename="../../ui/backoffice/window.py" line="410" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="464" />
+        <location filename="../../ui/backoffice/window.py" line="458" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="464" />
+        <location filename="../../ui/backoffice/window.py" line="458" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="468" />
+        <location filename="../../ui/backoffice/window.py" line="462" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -1021,482 +1021,530 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="28" />
+        <source>Records the terminals sent that the center could not take. Put each right (enter it again, tell the clerk), then mark it resolved: the terminal stops showing it.</source>
+        <translation>各终端上传、但中心无法接收的记录。逐条处理（重新录入、告知窗口人员）后标记为已处理，终端上即不再提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="37" />
+        <source>Show resolved ones too</source>
+        <translation>同时显示已处理的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="40" />
+        <source>What was done (optional)</source>
+        <translation>处理情况（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="41" />
+        <source>Mark resolved</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="43" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="79" />
+        <source>Choose a record in the list first.</source>
+        <translation>请先在列表中选择一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="95" />
+        <source>The conflicts cannot be loaded or changed: {0}</source>
+        <translation>无法读取或更新被拒收的记录：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="94" />
+        <location filename="../../ui/counter/window.py" line="97" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="137" />
+        <location filename="../../ui/counter/window.py" line="140" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="190" />
+        <location filename="../../ui/counter/window.py" line="195" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="191" />
+        <location filename="../../ui/counter/window.py" line="196" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="192" />
+        <location filename="../../ui/counter/window.py" line="197" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="194" />
+        <location filename="../../ui/counter/window.py" line="199" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="199" />
+        <location filename="../../ui/counter/window.py" line="204" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="225" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="246" />
+        <location filename="../../ui/counter/window.py" line="251" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="277" />
+        <location filename="../../ui/counter/window.py" line="283" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="278" />
+        <location filename="../../ui/counter/window.py" line="284" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="286" />
+        <location filename="../../ui/counter/window.py" line="296" />
+        <source>See the refused records</source>
+        <translation>查看被拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="320" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="291" />
+        <location filename="../../ui/counter/window.py" line="325" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="292" />
+        <location filename="../../ui/counter/window.py" line="326" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="293" />
+        <location filename="../../ui/counter/window.py" line="327" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="294" />
+        <location filename="../../ui/counter/window.py" line="328" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="295" />
+        <location filename="../../ui/counter/window.py" line="329" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="296" />
+        <location filename="../../ui/counter/window.py" line="330" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="297" />
+        <location filename="../../ui/counter/window.py" line="331" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="307" />
+        <location filename="../../ui/counter/window.py" line="341" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="308" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="315" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="316" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="322" />
+        <location filename="../../ui/counter/window.py" line="356" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="343" />
+        <location filename="../../ui/counter/window.py" line="377" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="345" />
+        <location filename="../../ui/counter/window.py" line="379" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="358" />
+        <location filename="../../ui/counter/window.py" line="392" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="374" />
+        <location filename="../../ui/counter/window.py" line="408" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="417" />
+        <location filename="../../ui/counter/window.py" line="451" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="453" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="453" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="421" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="422" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="427" />
+        <location filename="../../ui/counter/window.py" line="461" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/counter/window.py" line="470" />
+        <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
+        <translation><numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="445" />
+        <location filename="../../ui/counter/window.py" line="484" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="448" />
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="450" />
+        <location filename="../../ui/counter/window.py" line="489" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="492" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="495" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="462" />
+        <location filename="../../ui/counter/window.py" line="501" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="472" />
-        <location filename="../../ui/counter/window.py" line="675" />
+        <location filename="../../ui/counter/window.py" line="511" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="516" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="484" />
+        <location filename="../../ui/counter/window.py" line="523" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="485" />
+        <location filename="../../ui/counter/window.py" line="524" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="526" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="489" />
+        <location filename="../../ui/counter/window.py" line="528" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="529" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="497" />
+        <location filename="../../ui/counter/window.py" line="536" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
+        <location filename="../../ui/counter/window.py" line="537" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="499" />
+        <location filename="../../ui/counter/window.py" line="538" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="500" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="525" />
+        <location filename="../../ui/counter/window.py" line="564" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="527" />
+        <location filename="../../ui/counter/window.py" line="566" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="529" />
+        <location filename="../../ui/counter/window.py" line="568" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="537" />
+        <location filename="../../ui/counter/window.py" line="576" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="578" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="541" />
+        <location filename="../../ui/counter/window.py" line="580" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="543" />
+        <location filename="../../ui/counter/window.py" line="582" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="587" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="560" />
+        <location filename="../../ui/counter/window.py" line="599" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="561" />
+        <location filename="../../ui/counter/window.py" line="600" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="581" />
+        <location filename="../../ui/counter/window.py" line="620" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="629" />
+        <location filename="../../ui/counter/window.py" line="668" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="683" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="648" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="650" />
+        <location filename="../../ui/counter/window.py" line="689" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="683" />
+        <location filename="../../ui/counter/window.py" line="722" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="685" />
+        <location filename="../../ui/counter/window.py" line="724" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="728" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="695" />
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="704" />
+        <location filename="../../ui/counter/window.py" line="743" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="745" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="747" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="709" />
+        <location filename="../../ui/counter/window.py" line="748" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="749" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="750" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="751" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="752" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="753" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="765" />
+        <location filename="../../ui/counter/window.py" line="804" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="770" />
+        <location filename="../../ui/counter/window.py" line="809" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1750,425 +1798,430 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="120" />
+        <location filename="../../ui/screen/console.py" line="122" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124" />
+        <location filename="../../ui/screen/console.py" line="126" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="127" />
+        <location filename="../../ui/screen/console.py" line="129" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="131" />
+        <location filename="../../ui/screen/console.py" line="133" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="132" />
+        <location filename="../../ui/screen/console.py" line="134" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="133" />
+        <location filename="../../ui/screen/console.py" line="135" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="136" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="135" />
+        <location filename="../../ui/screen/console.py" line="137" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="136" />
+        <location filename="../../ui/screen/console.py" line="138" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="140" />
+        <location filename="../../ui/screen/console.py" line="141" />
+        <source>Refused records</source>
+        <translation>被拒收记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="160" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="163" />
-        <location filename="../../ui/screen/console.py" line="201" />
-        <location filename="../../ui/screen/console.py" line="217" />
-        <location filename="../../ui/screen/console.py" line="246" />
-        <location filename="../../ui/screen/console.py" line="304" />
-        <location filename="../../ui/screen/console.py" line="348" />
+        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="222" />
+        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="164" />
+        <location filename="../../ui/screen/console.py" line="169" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="170" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="166" />
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="167" />
+        <location filename="../../ui/screen/console.py" line="172" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="176" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="191" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="193" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="296" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="207" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="219" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="221" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="224" />
+        <location filename="../../ui/screen/console.py" line="232" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="225" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="253" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="297" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="299" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="295" />
+        <location filename="../../ui/screen/console.py" line="300" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="296" />
+        <location filename="../../ui/screen/console.py" line="301" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="297" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="303" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="305" />
+        <location filename="../../ui/screen/console.py" line="310" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="306" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="307" />
+        <location filename="../../ui/screen/console.py" line="312" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="308" />
+        <location filename="../../ui/screen/console.py" line="313" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="314" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="314" />
+        <location filename="../../ui/screen/console.py" line="319" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="316" />
+        <location filename="../../ui/screen/console.py" line="321" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="318" />
+        <location filename="../../ui/screen/console.py" line="323" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="325" />
         <source>Export month as Excel</source>
         <translation>导出本月Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="334" />
+        <location filename="../../ui/screen/console.py" line="339" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="336" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="346" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="342" />
+        <location filename="../../ui/screen/console.py" line="347" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="343" />
+        <location filename="../../ui/screen/console.py" line="348" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="352" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="362" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="392" />
+        <location filename="../../ui/screen/console.py" line="397" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="402" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="405" />
+        <location filename="../../ui/screen/console.py" line="410" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="520" />
+        <location filename="../../ui/screen/console.py" line="528" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="550" />
+        <location filename="../../ui/screen/console.py" line="558" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="620" />
+        <location filename="../../ui/screen/console.py" line="628" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="628" />
+        <location filename="../../ui/screen/console.py" line="636" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="651" />
+        <location filename="../../ui/screen/console.py" line="659" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="658" />
+        <location filename="../../ui/screen/console.py" line="666" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="668" />
+        <location filename="../../ui/screen/console.py" line="676" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -2335,6 +2388,137 @@
         <location filename="../../kiosk/pages/feedback.py" line="71" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/refusals.py" line="16" />
+        <source>Ticket issued offline</source>
+        <translation>离线取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="17" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="18" />
+        <source>Case accepted</source>
+        <translation>受理的办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="19" />
+        <source>Step of a case</source>
+        <translation>办件环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="20" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="21" />
+        <source>Audit record</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="22" />
+        <source>Complaint or suggestion</source>
+        <translation>投诉建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="23" />
+        <source>Device report</source>
+        <translation>设备状态报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="30" />
+        <source>A value is too long (at most %1 characters)</source>
+        <translation>有内容超长（最多 %1 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="34" />
+        <source>It names something the center does not know</source>
+        <translation>其中有中心不认识的内容（如事项、人员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="35" />
+        <source>The center already has another record with this number</source>
+        <translation>中心已有同一编号的另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="36" />
+        <source>It does not fit this counter's audit records at the center</source>
+        <translation>与中心保存的本终端审计记录不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
+        <source>The record's state at the center does not allow it</source>
+        <translation>该记录在中心的当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="38" />
+        <source>Damaged on this terminal: it was never sent</source>
+        <translation>本终端上的记录已损坏，未能上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="40" />
+        <source>The center could not apply it</source>
+        <translation>中心无法接收这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="45" />
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="46" />
+        <source>Which</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="47" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="48" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="49" />
+        <source>The center's words</source>
+        <translation>中心返回的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="52" />
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDialog</name>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="15" />
+        <source>Records the center refused</source>
+        <translation>被中心拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="18" />
+        <source>These records are kept on this counter but are not at the center. Tell the hall manager: they are resolved in the manager's console, and then leave this list.</source>
+        <translation>这些记录保存在本窗口，但未进入中心。请告知大厅负责人在管理台处理；处理后即从此列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="24" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="39" />
+        <source>No refused records: the manager has resolved them all.</source>
+        <translation>已无被拒收的记录：负责人已全部处理。</translation>
     </message>
 </context>
 <context>
