@@ -288,11 +288,13 @@ class CounterWindow(QMainWindow):
     def _refused_bar(self) -> QWidget:
         """Shown while the center has refused some of this counter's records, until a manager resolves
         them: how many, and the list with the reason of each."""
-        self.refused_bar = QWidget(objectName="refused")
+        self.refused_bar = QWidget()
+        self.refused_bar.setObjectName("refused")
         self.refused_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(self.refused_bar)
         row.setContentsMargins(0, 0, 6, 0)
-        self.refused_text = QLabel("", objectName="refused_text")
+        self.refused_text = QLabel("")
+        self.refused_text.setObjectName("refused_text")
         self.refused_button = QPushButton(self.tr("See the refused records"))
         self.refused_button.clicked.connect(self.show_refused)
         row.addWidget(self.refused_text, 1)
