@@ -1029,31 +1029,36 @@
     </message>
     <message>
         <location filename="../../ui/screen/conflicts.py" line="37" />
+        <source>Nothing refused: every record the terminals sent is at the center.</source>
+        <translation>没有被拒收的记录：各终端上传的记录均已进入中心。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="40" />
         <source>Show resolved ones too</source>
         <translation>同时显示已处理的</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="40" />
+        <location filename="../../ui/screen/conflicts.py" line="43" />
         <source>What was done (optional)</source>
         <translation>处理情况（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="41" />
+        <location filename="../../ui/screen/conflicts.py" line="44" />
         <source>Mark resolved</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="43" />
+        <location filename="../../ui/screen/conflicts.py" line="46" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="79" />
+        <location filename="../../ui/screen/conflicts.py" line="84" />
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="95" />
+        <location filename="../../ui/screen/conflicts.py" line="100" />
         <source>The conflicts cannot be loaded or changed: {0}</source>
         <translation>无法读取或更新被拒收的记录：{0}</translation>
     </message>
@@ -1116,435 +1121,437 @@
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="296" />
+        <location filename="../../ui/counter/window.py" line="298" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="320" />
+        <location filename="../../ui/counter/window.py" line="321" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="325" />
+        <location filename="../../ui/counter/window.py" line="326" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="326" />
+        <location filename="../../ui/counter/window.py" line="327" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="327" />
+        <location filename="../../ui/counter/window.py" line="328" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="328" />
+        <location filename="../../ui/counter/window.py" line="329" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="329" />
+        <location filename="../../ui/counter/window.py" line="330" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="330" />
+        <location filename="../../ui/counter/window.py" line="331" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="331" />
+        <location filename="../../ui/counter/window.py" line="332" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="341" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="342" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="356" />
+        <location filename="../../ui/counter/window.py" line="357" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="377" />
+        <location filename="../../ui/counter/window.py" line="378" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="379" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="392" />
+        <location filename="../../ui/counter/window.py" line="393" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="408" />
+        <location filename="../../ui/counter/window.py" line="409" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="451" />
+        <location filename="../../ui/counter/window.py" line="452" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="455" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="457" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="461" />
+        <location filename="../../ui/counter/window.py" line="462" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="470" />
+        <location filename="../../ui/counter/window.py" line="471" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
-        <translation><numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform></translation>
+        <translation>
+            <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="484" />
+        <location filename="../../ui/counter/window.py" line="485" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="488" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="489" />
+        <location filename="../../ui/counter/window.py" line="490" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="492" />
+        <location filename="../../ui/counter/window.py" line="493" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="495" />
+        <location filename="../../ui/counter/window.py" line="496" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="501" />
+        <location filename="../../ui/counter/window.py" line="502" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="511" />
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="512" />
+        <location filename="../../ui/counter/window.py" line="715" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="516" />
+        <location filename="../../ui/counter/window.py" line="517" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="523" />
+        <location filename="../../ui/counter/window.py" line="524" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="524" />
+        <location filename="../../ui/counter/window.py" line="525" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="526" />
+        <location filename="../../ui/counter/window.py" line="527" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="528" />
+        <location filename="../../ui/counter/window.py" line="529" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="529" />
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="530" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="536" />
+        <location filename="../../ui/counter/window.py" line="537" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="537" />
+        <location filename="../../ui/counter/window.py" line="538" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="538" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="540" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="564" />
+        <location filename="../../ui/counter/window.py" line="565" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="566" />
+        <location filename="../../ui/counter/window.py" line="567" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="568" />
+        <location filename="../../ui/counter/window.py" line="569" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="576" />
+        <location filename="../../ui/counter/window.py" line="577" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="578" />
+        <location filename="../../ui/counter/window.py" line="579" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="580" />
+        <location filename="../../ui/counter/window.py" line="581" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="582" />
+        <location filename="../../ui/counter/window.py" line="583" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="587" />
+        <location filename="../../ui/counter/window.py" line="588" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="599" />
+        <location filename="../../ui/counter/window.py" line="600" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="600" />
+        <location filename="../../ui/counter/window.py" line="601" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="620" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="668" />
+        <location filename="../../ui/counter/window.py" line="669" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="683" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="688" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="689" />
+        <location filename="../../ui/counter/window.py" line="690" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="722" />
+        <location filename="../../ui/counter/window.py" line="723" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="725" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="728" />
+        <location filename="../../ui/counter/window.py" line="729" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="734" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="743" />
+        <location filename="../../ui/counter/window.py" line="744" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="745" />
+        <location filename="../../ui/counter/window.py" line="746" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="747" />
+        <location filename="../../ui/counter/window.py" line="748" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="748" />
+        <location filename="../../ui/counter/window.py" line="749" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="749" />
+        <location filename="../../ui/counter/window.py" line="750" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="750" />
+        <location filename="../../ui/counter/window.py" line="751" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="751" />
+        <location filename="../../ui/counter/window.py" line="752" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="752" />
+        <location filename="../../ui/counter/window.py" line="753" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="753" />
+        <location filename="../../ui/counter/window.py" line="754" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="804" />
+        <location filename="../../ui/counter/window.py" line="805" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="809" />
+        <location filename="../../ui/counter/window.py" line="810" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

@@ -154,7 +154,7 @@ def test_a_poison_op_is_refused_alone_shown_to_the_clerk_and_resolved_by_the_man
         page = console.conflicts
         with qtbot.waitSignal(page.loaded, timeout=10_000):
             page.refresh()
-        assert page.note.isHidden() and page.table.rowCount() == 1
+        assert page.note.isHidden() and page.table.rowCount() == 1 and page.empty.isHidden()
         with center.db.read_session() as s:
             conflict = s.scalars(select(m.Conflict)).one()
             assert conflict.op_id == bad_op and not conflict.resolved
@@ -168,7 +168,7 @@ def test_a_poison_op_is_refused_alone_shown_to_the_clerk_and_resolved_by_the_man
         page.resolve_note.setText("已电话告知窗口，重新受理")
         with qtbot.waitSignal(page.loaded, timeout=10_000):
             page.resolve_button.click()
-        assert page.table.rowCount() == 0 and page.note.isHidden()
+        assert page.table.rowCount() == 0 and page.note.isHidden() and not page.empty.isHidden()
         with center.db.read_session() as s:
             assert s.get(m.Conflict, conflict.id).resolved  # type: ignore[union-attr]
             audit = s.scalars(select(m.AuditEvent).where(m.AuditEvent.action == "conflict.resolved")).one()

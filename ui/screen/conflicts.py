@@ -34,6 +34,9 @@ class ConflictsPage(QWidget):
         self.note.setStyleSheet("color: #a50e0e;")
         self.note.hide()
         self.table = refused_table(with_terminal=True)
+        self.empty = QLabel(self.tr("Nothing refused: every record the terminals sent is at the center."))
+        self.empty.setStyleSheet("color: #137333; padding: 4px;")
+        self.empty.hide()
         self.include_resolved = QCheckBox(self.tr("Show resolved ones too"))
         self.include_resolved.toggled.connect(lambda _b: self.refresh())
         self.resolve_note = QLineEdit()
@@ -45,6 +48,7 @@ class ConflictsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.intro)
         lay.addWidget(self.note)
+        lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.resolve_note, 1)
@@ -65,6 +69,7 @@ class ConflictsPage(QWidget):
         self.rows = conflict_rows(conflicts)
         self.resolved = {str(c["id"]) for c in conflicts if c.get("resolved")}
         fill_refused(self.table, self.rows, with_terminal=True)
+        self.empty.setVisible(not self.rows)
         for r, row in enumerate(self.rows):
             if row.id in self.resolved:
                 for c in range(self.table.columnCount()):
