@@ -14,14 +14,17 @@ from sqlalchemy.orm import Session
 from app.center.api_errors import ApiError
 from app.center.apply import ApplyContext, apply_batch
 from app.center.audit import event_fields
-from app.center.changelog import last_seq, next_value, visible_to
+from app.center.changelog import last_seq, next_value, record_change, visible_to
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.rectify import open_rectification
 from app.center.security import Principal
 from app.domain.audit_chain import verify_chain
 from app.domain.clock import local_today, utcnow
+from app.domain.events import Event
+from app.domain.idnumber import redact_text
 from app.protocol.api import (
+    CONFLICT_RESOLVED_ENTITY,
     ChangeOut,
     DocLeaseOut,
     HealthIn,
@@ -32,6 +35,7 @@ from app.protocol.api import (
     PushOut,
     ResumeOut,
 )
+from app.protocol.subject import op_subject
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
@@ -185,9 +189,37 @@ class ConflictOut(BaseModel):
     op_id: uuid.UUID
     kind: str
     entity_id: str | None
+    subject: str = ""  # which record, in words a manager recognises (case number, ticket, masked name)
     reason: str
     at: str
     resolved: bool
+
+
+def _case_numbers(s: Session, found: list[m.Conflict]) -> dict[str, str]:
+    """The numbers of the cases that refused transitions name by id only."""
+    ids = set()
+    for cf in found:
+        try:
+            ids.add(uuid.UUID(str((cf.payload or {}).get("case_id"))))
+        except ValueError:
+            continue
+    if not ids:
+        return {}
+    return {str(i): n for i, n in s.execute(select(m.Case.id, m.Case.case_number).where(m.Case.id.in_(ids)))}
+
+
+def _conflict_out(cf: m.Conflict, terminal: str | None, case_numbers: dict[str, str] | None = None) -> ConflictOut:
+    return ConflictOut(
+        id=cf.id,
+        terminal=terminal,
+        op_id=cf.op_id,
+        kind=cf.kind,
+        entity_id=cf.entity_id,
+        subject=op_subject(cf.kind, cf.payload, case_numbers),
+        reason=redact_text(cf.reason),  # an ID or phone number quoted by a database error stays masked
+        at=cf.at.isoformat(),
+        resolved=cf.resolved,
+    )
 
 
 @router.get("/conflicts", response_model=list[ConflictOut], tags=["manager"])
@@ -200,19 +232,60 @@ def conflicts(
     q = select(m.Conflict).order_by(m.Conflict.at.desc()).limit(500)
     if not include_resolved:
         q = q.where(m.Conflict.resolved.is_(False))
-    return [
-        ConflictOut(
-            id=cf.id,
-            terminal=names.get(cf.terminal_id) if cf.terminal_id else None,
-            op_id=cf.op_id,
-            kind=cf.kind,
-            entity_id=cf.entity_id,
-            reason=cf.reason,
-            at=cf.at.isoformat(),
-            resolved=cf.resolved,
-        )
-        for cf in s.scalars(q)
-    ]
+    found = list(s.scalars(q))
+    numbers = _case_numbers(s, found)
+    return [_conflict_out(cf, names.get(cf.terminal_id) if cf.terminal_id else None, numbers) for cf in found]
+
+
+PERSONAL_FIELDS = frozenset({"id_number", "phone", "address"})
+
+
+class ResolveIn(BaseModel):
+    note: str = Field("", max_length=500)  # what the manager did about it (kept in the audit chain)
+
+
+@router.post("/conflicts/{conflict_id}/resolve", response_model=ConflictOut, tags=["manager"])
+def resolve_conflict(
+    conflict_id: uuid.UUID,
+    body: ResolveIn | None = None,
+    who: Principal = Depends(require("manager")),
+    c: CenterContext = Depends(ctx),
+) -> ConflictOut:
+    """A manager has dealt with a refused op (re-entered the record, told the clerk): the conflict is
+    closed, the audit chain says who closed it, and the op's terminal stops showing it."""
+    from app.center.audit import append_center_event
+
+    note = (body or ResolveIn()).note.strip()
+    with c.db.write_session() as s:
+        cf = s.get(m.Conflict, conflict_id)
+        if cf is None:
+            raise ApiError(404, "not_found", f"no conflict {conflict_id}")
+        terminal = s.get(m.Terminal, cf.terminal_id) if cf.terminal_id else None
+        if not cf.resolved:
+            cf.resolved = True
+            # the refused payload came in clear: once resolved, its personal fields are no longer kept
+            cf.payload = {k: v for k, v in (cf.payload or {}).items() if k not in PERSONAL_FIELDS}
+            append_center_event(
+                s,
+                who.subject,
+                "conflict.resolved",
+                object_type="conflict",
+                object_id=str(cf.id),
+                detail={"op_id": str(cf.op_id), "kind": cf.kind, "terminal": terminal.name if terminal else None}
+                | ({"note": redact_text(note)} if note else {}),
+            )
+            if terminal is not None:
+                # to the terminals of the op's kind (only its own holds the op; the change names nothing
+                # else). "terminal:<id>" would be narrower but does not fit change_log.audience (20).
+                record_change(
+                    s,
+                    CONFLICT_RESOLVED_ENTITY,
+                    str(cf.op_id),
+                    {"op_id": str(cf.op_id), "conflict_id": str(cf.id), "resolved": True},
+                    audience=f"kind:{terminal.kind.value}",
+                )
+            c.bus.publish(s, Event.SYNC_CONFLICT_RESOLVED, {"id": str(cf.id), "op_id": str(cf.op_id)})
+        return _conflict_out(cf, terminal.name if terminal else None, _case_numbers(s, [cf]))
 
 
 class ChainOut(BaseModel):

@@ -27,14 +27,18 @@ from app.domain.lookup import case_qr_payload
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
+from app.protocol.ops import ApplicantPayload
+from app.protocol.subject import op_subject
 from app.runtime.state import StateStore, TicketRef
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 from app.store.rows import next_value
+from app.sync import outbox
 from app.sync.client import CenterClient, CenterRefused
 from app.sync.local_records import CaseIn, LocalRecorder, MaterialIn
 from app.sync.terminal import Terminal
 from app.views.guides import GuideCatalog, GuideItem
+from app.views.refused import RefusedRow, refused_row
 from printers.escpos.printer import EscposPrinter
 from printers.escpos.worker import OwnedPrinter
 
@@ -53,6 +57,8 @@ STATUS_ZH = {
     "delivered": "已出件",
     "terminated": "已终止",
 }
+# the protocol's limit (the center's column): a longer phone would be refused at every sync
+PHONE_MAX = next(int(c.max_length) for c in ApplicantPayload.model_fields["phone"].metadata if hasattr(c, "max_length"))
 OPEN_STATUSES = (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION, CaseStatus.SUSPENDED)
 
 
@@ -383,6 +389,12 @@ class CounterService:
             a.id_number = normalize_id_number(a.id_number)
         except InvalidIdNumber as exc:
             raise HallError(f"身份证号码有误：{exc}", code="invalid_id_number") from exc
+        a.phone = a.phone.strip()
+        if len(a.phone) > PHONE_MAX:
+            raise HallError(
+                f"联系电话过长（最多 {PHONE_MAX} 位），请核对 / the phone number is too long (at most {PHONE_MAX} characters)",
+                code="phone_too_long",
+            )
         return a
 
     def accept(
@@ -517,6 +529,26 @@ class CounterService:
                     )
                 )
             return rows
+
+    def refused_records(self) -> list[RefusedRow]:
+        """This counter's records the center refused (or that were damaged here), newest first, until a
+        manager resolves them at the center."""
+        with self.term.cache.db.read_session() as s:
+            ops = outbox.refused(s)
+            case_ids = set()
+            for op in ops:
+                try:
+                    case_ids.add(uuid.UUID(str(op.payload.get("case_id"))))
+                except ValueError:
+                    continue
+            numbers = {
+                str(i): n
+                for i, n in s.execute(select(m.Case.id, m.Case.case_number).where(m.Case.id.in_(case_ids)))
+            } if case_ids else {}
+        return [
+            refused_row(op.op_id, op.kind, op.written_at, op.status, op.reason, op_subject(op.kind, op.payload, numbers))
+            for op in ops
+        ]
 
     def request_correction(self, case_id: uuid.UUID, what: list[str]) -> Path:
         """补正: the clock stops; the citizen gets a notice listing what to correct."""

@@ -25,6 +25,7 @@ class Event(StrEnum):
     CASE_STATUS = "case.status"
     TERMINAL_HEALTH = "terminal.health"
     SYNC_CONFLICT = "sync.conflict"
+    SYNC_CONFLICT_RESOLVED = "sync.conflict_resolved"  # a manager closed a refused op
     FEEDBACK_CREATED = "feedback.created"
     RATING_CREATED = "rating.created"
     RECTIFICATION_UPDATED = "rectification.updated"

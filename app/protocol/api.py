@@ -47,6 +47,11 @@ class ChangeOut(Answer):
     data: dict[str, Any]
 
 
+# A change of this entity (id: the op's id, addressed to terminals of the op's kind) says a manager resolved
+# the conflict of an op the center refused: the terminal stops showing it.
+CONFLICT_RESOLVED_ENTITY = "sync_conflict"
+
+
 class PullOut(Answer):
     changes: list[ChangeOut]
     cursor: int  # give this as `after` next time

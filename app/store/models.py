@@ -635,7 +635,8 @@ class OutboxOp(Base):
     created_at: Mapped[dt.datetime] = _created()
     status: Mapped[str] = mapped_column(
         String(12), default="pending", index=True
-    )  # pending / applied / rejected (by the center) / damaged (unreadable here, set aside)
+    )  # pending / applied / rejected (by the center) / damaged (unreadable here, set aside) / resolved
+    # (a manager closed the center's refusal)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     applied_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())  # pruned some days after

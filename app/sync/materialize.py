@@ -12,9 +12,11 @@ from sqlalchemy import Date, Uuid, delete, inspect, select
 from sqlalchemy.orm import Session
 
 from app.domain.states import CaseStatus
+from app.protocol.api import CONFLICT_RESOLVED_ENTITY
 from app.store import models as m
 from app.store.rows import INTERNAL_SETTING_PREFIX, STAFF_PRIVATE
 from app.store.types import UtcDateTime
+from app.sync import outbox
 
 ENTITY_MODELS: dict[str, type[m.Base]] = {
     "department": m.Department,
@@ -78,6 +80,12 @@ def _upsert(session: Session, cls: type[m.Base], values: dict[str, Any]) -> m.Ba
 
 def apply_change(session: Session, entity: str, entity_id: str, op: str, data: dict[str, Any]) -> bool:
     """Apply one pulled change to the typed tables; False when the entity has no table (kept as replica row)."""
+    if entity == CONFLICT_RESOLVED_ENTITY:
+        try:
+            outbox.resolve(session, uuid.UUID(str(entity_id)))
+        except ValueError:  # not an op id: nothing of ours
+            pass
+        return True
     if entity == "case_status" and op != "delete":
         _follow_case(session, data)
         return False  # kept as a replica row as well (the kiosk's progress lookup, 出件 at any window)

@@ -122,11 +122,12 @@ def mark_applied(session: Session, op_ids: list[uuid.UUID]) -> None:
 
 
 def prune(session: Session, older_than_days: float) -> int:
-    """Delete ops the center applied more than `older_than_days` ago; returns how many."""
+    """Delete ops the center applied (or whose refusal a manager resolved) more than `older_than_days`
+    ago; returns how many."""
     cutoff = utcnow() - dt.timedelta(days=older_than_days)
     res = session.execute(
         delete(m.OutboxOp).where(
-            m.OutboxOp.status == "applied",
+            m.OutboxOp.status.in_(("applied", "resolved")),
             func.coalesce(m.OutboxOp.applied_at, m.OutboxOp.created_at) < cutoff,
         )
     )
@@ -142,6 +143,56 @@ def rejected(session: Session, limit: int = 20) -> list[tuple[str, str]]:
         .limit(limit)
     ).all()
     return [(k, r or "") for k, r in rows]
+
+
+@dataclass(frozen=True)
+class RefusedOp:
+    """An op that will never apply, as the terminal shows it to its user."""
+
+    op_id: uuid.UUID
+    kind: str
+    written_at: dt.datetime  # when the record was written here (UTC)
+    status: str  # rejected (by the center) / damaged (unreadable here)
+    reason: str
+    payload: dict[str, Any]  # as stored: personal fields still sealed; {} when unreadable
+
+
+def refused(session: Session, limit: int = 200) -> list[RefusedOp]:
+    """The ops still waiting for a manager (rejected by the center, or damaged here), newest first."""
+    statuses = ("rejected", "damaged")
+    rows = session.execute(
+        select(m.OutboxOp.op_id, m.OutboxOp.kind, m.OutboxOp.created_at, m.OutboxOp.status, m.OutboxOp.last_error)
+        .where(m.OutboxOp.status.in_(statuses))
+        .order_by(m.OutboxOp.created_at.desc(), m.OutboxOp.op_id.desc())
+        .limit(limit)
+    ).all()
+    # payloads read as text, each on its own: a damaged row's JSON must not hide the others
+    payloads: dict[uuid.UUID, dict[str, Any]] = {}
+    for raw_id, raw in session.execute(
+        text("SELECT op_id, payload FROM outbox WHERE status IN ('rejected', 'damaged')")
+    ).all():
+        try:
+            key = raw_id if isinstance(raw_id, uuid.UUID) else uuid.UUID(hex=str(raw_id))
+            body = json.loads(raw) if isinstance(raw, str | bytes) else raw
+        except (ValueError, TypeError):
+            continue
+        if isinstance(body, dict):
+            payloads[key] = body
+    return [
+        RefusedOp(op_id, kind, at, status, reason or "", payloads.get(op_id, {}))
+        for op_id, kind, at, status, reason in rows
+    ]
+
+
+def resolve(session: Session, op_id: uuid.UUID) -> bool:
+    """A manager resolved the center's refusal of this op: it is no longer shown, and its payload (which
+    may hold personal fields, sealed) is forgotten. False when this terminal holds no such refused op."""
+    res = session.execute(
+        update(m.OutboxOp)
+        .where(m.OutboxOp.op_id == op_id, m.OutboxOp.status == "rejected")
+        .values(status="resolved", payload={}, applied_at=utcnow())
+    )
+    return bool(getattr(res, "rowcount", 0))
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -1021,482 +1021,535 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="28" />
+        <source>Records the terminals sent that the center could not take. Put each right (enter it again, tell the clerk), then mark it resolved: the terminal stops showing it.</source>
+        <translation>各终端上传、但中心无法接收的记录。逐条处理（重新录入、告知窗口人员）后标记为已处理，终端上即不再提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="37" />
+        <source>Nothing refused: every record the terminals sent is at the center.</source>
+        <translation>没有被拒收的记录：各终端上传的记录均已进入中心。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="40" />
+        <source>Show resolved ones too</source>
+        <translation>同时显示已处理的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="43" />
+        <source>What was done (optional)</source>
+        <translation>处理情况（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="44" />
+        <source>Mark resolved</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="46" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="84" />
+        <source>Choose a record in the list first.</source>
+        <translation>请先在列表中选择一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/conflicts.py" line="100" />
+        <source>The conflicts cannot be loaded or changed: {0}</source>
+        <translation>无法读取或更新被拒收的记录：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="94" />
+        <location filename="../../ui/counter/window.py" line="97" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="137" />
+        <location filename="../../ui/counter/window.py" line="140" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="190" />
+        <location filename="../../ui/counter/window.py" line="195" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="191" />
+        <location filename="../../ui/counter/window.py" line="196" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="192" />
+        <location filename="../../ui/counter/window.py" line="197" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="194" />
+        <location filename="../../ui/counter/window.py" line="199" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="199" />
+        <location filename="../../ui/counter/window.py" line="204" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="225" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="246" />
+        <location filename="../../ui/counter/window.py" line="251" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="277" />
+        <location filename="../../ui/counter/window.py" line="283" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="278" />
+        <location filename="../../ui/counter/window.py" line="284" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="286" />
+        <location filename="../../ui/counter/window.py" line="298" />
+        <source>See the refused records</source>
+        <translation>查看被拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="321" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="291" />
+        <location filename="../../ui/counter/window.py" line="326" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="292" />
+        <location filename="../../ui/counter/window.py" line="327" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="293" />
+        <location filename="../../ui/counter/window.py" line="328" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="294" />
+        <location filename="../../ui/counter/window.py" line="329" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="295" />
+        <location filename="../../ui/counter/window.py" line="330" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="296" />
+        <location filename="../../ui/counter/window.py" line="331" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="297" />
+        <location filename="../../ui/counter/window.py" line="332" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="307" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="308" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="315" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="316" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="322" />
+        <location filename="../../ui/counter/window.py" line="357" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="345" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="347" />
+        <location filename="../../ui/counter/window.py" line="382" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="360" />
+        <location filename="../../ui/counter/window.py" line="395" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="376" />
+        <location filename="../../ui/counter/window.py" line="411" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="419" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="421" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="421" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="423" />
+        <location filename="../../ui/counter/window.py" line="458" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="424" />
+        <location filename="../../ui/counter/window.py" line="459" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="429" />
+        <location filename="../../ui/counter/window.py" line="464" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/counter/window.py" line="473" />
+        <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
+        <translation><numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="447" />
+        <location filename="../../ui/counter/window.py" line="487" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="450" />
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="490" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="452" />
+        <location filename="../../ui/counter/window.py" line="492" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="455" />
+        <location filename="../../ui/counter/window.py" line="495" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="458" />
+        <location filename="../../ui/counter/window.py" line="498" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="464" />
+        <location filename="../../ui/counter/window.py" line="504" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="474" />
-        <location filename="../../ui/counter/window.py" line="677" />
+        <location filename="../../ui/counter/window.py" line="514" />
+        <location filename="../../ui/counter/window.py" line="717" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="519" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="486" />
+        <location filename="../../ui/counter/window.py" line="526" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="527" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="489" />
+        <location filename="../../ui/counter/window.py" line="529" />
         <source>Refusal: reason</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="491" />
+        <location filename="../../ui/counter/window.py" line="531" />
         <source>Refusal: legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="492" />
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="532" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="499" />
+        <location filename="../../ui/counter/window.py" line="539" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="500" />
+        <location filename="../../ui/counter/window.py" line="540" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="501" />
+        <location filename="../../ui/counter/window.py" line="541" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="502" />
+        <location filename="../../ui/counter/window.py" line="542" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="527" />
+        <location filename="../../ui/counter/window.py" line="567" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="529" />
+        <location filename="../../ui/counter/window.py" line="569" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="531" />
+        <location filename="../../ui/counter/window.py" line="571" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="579" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="541" />
+        <location filename="../../ui/counter/window.py" line="581" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="543" />
+        <location filename="../../ui/counter/window.py" line="583" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="545" />
+        <location filename="../../ui/counter/window.py" line="585" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="590" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="562" />
+        <location filename="../../ui/counter/window.py" line="602" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="563" />
+        <location filename="../../ui/counter/window.py" line="603" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="583" />
+        <location filename="../../ui/counter/window.py" line="623" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="631" />
+        <location filename="../../ui/counter/window.py" line="671" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="646" />
+        <location filename="../../ui/counter/window.py" line="686" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="647" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="650" />
+        <location filename="../../ui/counter/window.py" line="690" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="652" />
+        <location filename="../../ui/counter/window.py" line="692" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="685" />
+        <location filename="../../ui/counter/window.py" line="725" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="727" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="731" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="697" />
+        <location filename="../../ui/counter/window.py" line="737" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="706" />
+        <location filename="../../ui/counter/window.py" line="746" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="708" />
+        <location filename="../../ui/counter/window.py" line="748" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="750" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="751" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="752" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="753" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="754" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="715" />
+        <location filename="../../ui/counter/window.py" line="755" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="716" />
+        <location filename="../../ui/counter/window.py" line="756" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="767" />
+        <location filename="../../ui/counter/window.py" line="807" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="772" />
+        <location filename="../../ui/counter/window.py" line="812" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1770,425 +1823,430 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="120" />
+        <location filename="../../ui/screen/console.py" line="122" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="124" />
+        <location filename="../../ui/screen/console.py" line="126" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="127" />
+        <location filename="../../ui/screen/console.py" line="129" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="131" />
+        <location filename="../../ui/screen/console.py" line="133" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="132" />
+        <location filename="../../ui/screen/console.py" line="134" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="133" />
+        <location filename="../../ui/screen/console.py" line="135" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="136" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="135" />
+        <location filename="../../ui/screen/console.py" line="137" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="136" />
+        <location filename="../../ui/screen/console.py" line="138" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="140" />
+        <location filename="../../ui/screen/console.py" line="141" />
+        <source>Refused records</source>
+        <translation>被拒收记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="160" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="163" />
-        <location filename="../../ui/screen/console.py" line="201" />
-        <location filename="../../ui/screen/console.py" line="217" />
-        <location filename="../../ui/screen/console.py" line="246" />
-        <location filename="../../ui/screen/console.py" line="304" />
-        <location filename="../../ui/screen/console.py" line="348" />
+        <location filename="../../ui/screen/console.py" line="168" />
+        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="222" />
+        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="164" />
+        <location filename="../../ui/screen/console.py" line="169" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="170" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="166" />
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="167" />
+        <location filename="../../ui/screen/console.py" line="172" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="176" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="191" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="193" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="296" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="207" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="219" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="221" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="224" />
+        <location filename="../../ui/screen/console.py" line="232" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="225" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="253" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="297" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="299" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="295" />
+        <location filename="../../ui/screen/console.py" line="300" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="296" />
+        <location filename="../../ui/screen/console.py" line="301" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="297" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="303" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="305" />
+        <location filename="../../ui/screen/console.py" line="310" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="306" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="307" />
+        <location filename="../../ui/screen/console.py" line="312" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="308" />
+        <location filename="../../ui/screen/console.py" line="313" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="314" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="314" />
+        <location filename="../../ui/screen/console.py" line="319" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="316" />
+        <location filename="../../ui/screen/console.py" line="321" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="318" />
+        <location filename="../../ui/screen/console.py" line="323" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="325" />
         <source>Export month as Excel</source>
         <translation>导出本月Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="334" />
+        <location filename="../../ui/screen/console.py" line="339" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="336" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="346" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="342" />
+        <location filename="../../ui/screen/console.py" line="347" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="343" />
+        <location filename="../../ui/screen/console.py" line="348" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="352" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="362" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="392" />
+        <location filename="../../ui/screen/console.py" line="397" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="402" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="405" />
+        <location filename="../../ui/screen/console.py" line="410" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="520" />
+        <location filename="../../ui/screen/console.py" line="528" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="550" />
+        <location filename="../../ui/screen/console.py" line="558" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="620" />
+        <location filename="../../ui/screen/console.py" line="628" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="628" />
+        <location filename="../../ui/screen/console.py" line="636" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="651" />
+        <location filename="../../ui/screen/console.py" line="659" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="658" />
+        <location filename="../../ui/screen/console.py" line="666" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="668" />
+        <location filename="../../ui/screen/console.py" line="676" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -2355,6 +2413,137 @@
         <location filename="../../kiosk/pages/feedback.py" line="71" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/refusals.py" line="16" />
+        <source>Ticket issued offline</source>
+        <translation>离线取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="17" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="18" />
+        <source>Case accepted</source>
+        <translation>受理的办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="19" />
+        <source>Step of a case</source>
+        <translation>办件环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="20" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="21" />
+        <source>Audit record</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="22" />
+        <source>Complaint or suggestion</source>
+        <translation>投诉建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="23" />
+        <source>Device report</source>
+        <translation>设备状态报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="30" />
+        <source>A value is too long (at most %1 characters)</source>
+        <translation>有内容超长（最多 %1 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="34" />
+        <source>It names something the center does not know</source>
+        <translation>其中有中心不认识的内容（如事项、人员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="35" />
+        <source>The center already has another record with this number</source>
+        <translation>中心已有同一编号的另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="36" />
+        <source>It does not fit this counter's audit records at the center</source>
+        <translation>与中心保存的本终端审计记录不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
+        <source>The record's state at the center does not allow it</source>
+        <translation>该记录在中心的当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="38" />
+        <source>Damaged on this terminal: it was never sent</source>
+        <translation>本终端上的记录已损坏，未能上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="40" />
+        <source>The center could not apply it</source>
+        <translation>中心无法接收这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="45" />
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="46" />
+        <source>Which</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="47" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="48" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="49" />
+        <source>The center's words</source>
+        <translation>中心返回的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="52" />
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDialog</name>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="15" />
+        <source>Records the center refused</source>
+        <translation>被中心拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="18" />
+        <source>These records are kept on this counter but are not at the center. Tell the hall manager: they are resolved in the manager's console, and then leave this list.</source>
+        <translation>这些记录保存在本窗口，但未进入中心。请告知大厅负责人在管理台处理；处理后即从此列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="24" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refused.py" line="39" />
+        <source>No refused records: the manager has resolved them all.</source>
+        <translation>已无被拒收的记录：负责人已全部处理。</translation>
     </message>
 </context>
 <context>

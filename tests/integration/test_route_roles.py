@@ -34,6 +34,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/sync/leases"): {"kiosk", "admin"},
     ("POST", "/api/v1/sync/doc-numbers"): {"counter", "admin"},
     ("GET", "/api/v1/conflicts"): {"manager", "admin"},
+    ("POST", "/api/v1/conflicts/{conflict_id}/resolve"): {"manager", "admin"},
     ("GET", "/api/v1/audit/verify"): {"manager", "admin"},
     ("GET", "/api/v1/sync/stats"): {"manager", "admin"},
     ("GET", "/api/v1/calendar/{year}"): STAFF_AND_TERMINALS,

@@ -42,6 +42,7 @@ from app.errors import HallError
 from app.runtime import TerminalRuntime, TerminalState
 from app.views.guides import GuideItem
 from ui.counter.customer import CustomerWindow
+from ui.counter.refused import RefusedDialog
 from ui.i18n import current_language
 from ui.runtime_bridge import RuntimeBridge, plain_message
 
@@ -52,6 +53,8 @@ QWidget { font-size: 15px; }
 QLabel#status { background: #0b2a5b; color: white; padding: 6px 10px; font-size: 16px; }
 QLabel#status_offline { background: #c5221f; color: white; padding: 6px 10px; font-size: 16px; }
 QLabel#current { font-size: 44px; font-weight: bold; color: #c5221f; }
+QWidget#refused { background: #fff1c2; }
+QLabel#refused_text { color: #7a4b00; font-weight: bold; padding: 4px 8px; }
 QLabel#error { color: #a50e0e; background: #fde2e1; padding: 6px; }
 QLabel#ok { color: #137333; background: #e6f4ea; padding: 6px; }
 QPushButton { min-height: 34px; }
@@ -155,6 +158,8 @@ class CounterWindow(QMainWindow):
             self._show_current()
         if (new.online, new.pending_ops, new.rejected_ops) != (old.online, old.pending_ops, old.rejected_ops):
             self._show_status()
+        if new.rejected_ops != old.rejected_ops and self.refused_dialog is not None and self.refused_dialog.isVisible():
+            self.run(self.svc.refused_records, self.refused_dialog.show_rows, "refused")  # one resolved, one more
         if new.online and not old.online and old.synced_once and self.svc.clerk is not None:
             self.recover_current()  # reconnected: the center may have moved the window on
 
@@ -267,6 +272,7 @@ class CounterWindow(QMainWindow):
         self.status = QLabel("")
         self.status.setObjectName("status")
         outer.addWidget(self.status)
+        outer.addWidget(self._refused_bar())
         self.message = QLabel("")
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
@@ -278,6 +284,35 @@ class CounterWindow(QMainWindow):
         self.tabs.addTab(self._cases_tab(), self.tr("Cases"))
         body.addWidget(self.tabs, 1)
         return page
+
+    def _refused_bar(self) -> QWidget:
+        """Shown while the center has refused some of this counter's records, until a manager resolves
+        them: how many, and the list with the reason of each."""
+        self.refused_bar = QWidget()
+        self.refused_bar.setObjectName("refused")
+        self.refused_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self.refused_bar)
+        row.setContentsMargins(0, 0, 6, 0)
+        self.refused_text = QLabel("")
+        self.refused_text.setObjectName("refused_text")
+        self.refused_button = QPushButton(self.tr("See the refused records"))
+        self.refused_button.clicked.connect(self.show_refused)
+        row.addWidget(self.refused_text, 1)
+        row.addWidget(self.refused_button)
+        self.refused_bar.hide()
+        self.refused_dialog: RefusedDialog | None = None
+        return self.refused_bar
+
+    def show_refused(self) -> None:
+        """The list of the refused records (read from the cache on the executor)."""
+
+        def shown(rows: list[Any]) -> None:
+            if self.refused_dialog is None:
+                self.refused_dialog = RefusedDialog(self)
+            self.refused_dialog.show_rows(rows)
+            self.refused_dialog.show()
+
+        self.run(self.svc.refused_records, shown, "refused")
 
     def _queue_panel(self) -> QWidget:
         panel = QWidget()
@@ -433,6 +468,11 @@ class CounterWindow(QMainWindow):
         self.status.setText("　|　".join(p for p in parts if p))
         self.status.setObjectName("status" if sync.online else "status_offline")
         self.status.setStyleSheet("")
+        refused = sync.rejected_ops
+        self.refused_text.setText(
+            self.tr("The center refused %n of this counter's records: the hall manager must resolve them.", "", refused)
+        )
+        self.refused_bar.setVisible(refused > 0)
 
     # ------------------------------------------------------------------ acceptance
     def _acceptance_tab(self) -> QWidget:

@@ -197,7 +197,8 @@ def play_console(settings: Settings, out: Path, suffix: str) -> dict[str, Any]:
     console = ManagerConsole(client, hall_name=settings.hall_name, wait_warning_min=30, export_dir=out / "documents")
     loaded = console.load_all()
     shots = []
-    for i, name in zip((0, 1, 2, 3, 5), ("overview", "supervision", "ratings", "statistics", "feedback"), strict=True):
+    pages = ("overview", "supervision", "ratings", "statistics", "feedback", "conflicts")
+    for i, name in zip((0, 1, 2, 3, 5, 6), pages, strict=True):
         console.tabs.setCurrentIndex(i)
         shots.append(_shoot(console, out, f"console-{name}-{suffix}"))
     client.close()

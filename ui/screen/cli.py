@@ -181,7 +181,7 @@ def screenshots(out: Path, settings: Settings) -> int:
             export_dir=out,
         )
         console.load_all()
-        for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions", "feedback")):
+        for i, name in enumerate(("overview", "supervision", "ratings", "statistics", "actions", "feedback", "conflicts")):
             console.tabs.setCurrentIndex(i)
             app.processEvents()
             console.grab().save(str(out / f"console-{name}.png"))

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import local_today
+from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import queue_rows, window_rows
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.screen.case_chart import CaseChart
+from ui.screen.conflicts import ConflictsPage
 from ui.tasks import run_in_background
 
 CONSOLE_QSS = """
@@ -134,6 +136,9 @@ class ManagerConsole(QWidget):
         self.tabs.addTab(self._stats(), self.tr("Statistics"))
         self.tabs.addTab(self._actions(), self.tr("Actions"))
         self.tabs.addTab(self._feedback(), self.tr("Complaints and suggestions"))
+        self.conflicts = ConflictsPage(self.api)
+        self.conflicts.loaded.connect(lambda: self.refreshed.emit("conflicts"))
+        self.tabs.addTab(self.conflicts, self.tr("Refused records"))
         self.admin: AdminTab | None = None
         if admin:  # the admin role: staff, windows, categories, items, terminals (issue 16)
             self.admin = AdminTab(self.api)
@@ -405,7 +410,7 @@ class ManagerConsole(QWidget):
         self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(exc))
         self.banner.show()
 
-    PAGES = frozenset({"overview", "supervision", "ratings", "stats", "feedback"})
+    PAGES = frozenset({"overview", "supervision", "ratings", "stats", "feedback", "conflicts"})
 
     def load_all(self, timeout_ms: int = 20_000) -> set[str]:
         """Refresh every page and wait (in a local event loop) until each has loaded or the time is up;
@@ -435,6 +440,7 @@ class ManagerConsole(QWidget):
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
         self._bg(lambda: self.api("GET", "/reports"), self._show_stats)
         self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
+        self.conflicts.refresh()
         self.access_log.refresh()
 
     def refresh_overview(self) -> None:
@@ -444,6 +450,8 @@ class ManagerConsole(QWidget):
         """A burst of events repaints once: the snapshot is fetched 300 ms after the first."""
         if not self._coalesce.isActive():
             self._coalesce.start()
+        if _event.get("type") in (Event.SYNC_CONFLICT, Event.SYNC_CONFLICT_RESOLVED):
+            self.conflicts.refresh()
         if _event.get("type") == "rating.created" and int((_event.get("data") or {}).get("level", 5)) <= 2:
             self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
 
