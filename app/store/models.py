@@ -594,7 +594,7 @@ class ChangeLog(Base):
     entity_id: Mapped[str] = mapped_column(String(64))
     op: Mapped[str] = mapped_column(String(10))  # upsert / delete
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    audience: Mapped[str] = mapped_column(String(20), default="all")  # all / counter / staff
+    audience: Mapped[str] = mapped_column(String(64), default="all")  # all, kind:<kind>, role:<role>, terminal:<id>
     at: Mapped[dt.datetime] = _created()
 
 
