@@ -20,13 +20,24 @@ class WindowRow:
     alert: bool  # serving far longer than usual
 
 
+OPEN_STATUSES = ("idle", "serving")  # a window calling numbers (a paused or logged-out one does not)
+OVERLOADED_PER_WINDOW = 10  # more people waiting than this per open window: the manager should open another
+
+
 @dataclass(frozen=True)
 class QueueRow:
     prefix: str
     name: str
     waiting: int
     longest_wait_min: int
-    warning: bool  # longest wait past the configured limit
+    warning: bool  # longest wait past the configured limit, or people waiting and no open window
+    open_windows: int = 0  # open windows that serve the category now
+    state: str = "ok"  # ok / busy (many waiting per open window) / long_wait / no_window
+
+    @property
+    def level(self) -> str:
+        """The row's colour: red when nobody can be called or the wait is past its limit, yellow when busy."""
+        return {"no_window": "red", "long_wait": "red", "busy": "yellow"}.get(self.state, "")
 
 
 def _since(iso: str | None, now: dt.datetime) -> int | None:
@@ -57,12 +68,34 @@ def window_rows(snap: dict[str, Any], now: dt.datetime, alert_after_min: float =
 def queue_rows(snap: dict[str, Any], warn_after_min: float) -> list[QueueRow]:
     names = snap.get("categories") or {}
     longest = snap.get("longest_wait_s") or {}
+    serving: dict[str, int] = {}
+    for w in snap.get("windows", []):
+        if w.get("status") in OPEN_STATUSES:
+            for prefix in w.get("categories") or []:
+                serving[prefix] = serving.get(prefix, 0) + 1
     rows = []
     for prefix, count in sorted((snap.get("waiting") or {}).items()):
         minutes = int(longest.get(prefix, 0)) // 60
+        windows = serving.get(prefix, 0)
+        if count > 0 and windows == 0:
+            state = "no_window"
+        elif count > 0 and minutes >= warn_after_min:
+            state = "long_wait"
+        elif windows and count > OVERLOADED_PER_WINDOW * windows:
+            state = "busy"
+        else:
+            state = "ok"
         rows.append(
-            QueueRow(
-                prefix, names.get(prefix, ""), int(count), minutes, count > 0 and minutes >= warn_after_min
-            )
+            QueueRow(prefix, names.get(prefix, ""), int(count), minutes, state in ("no_window", "long_wait"), windows, state)
         )
     return rows
+
+
+def due_state(days_left: int) -> str:
+    """A case's working days left as a state the console words and colours: overdue (red, never shown as a
+    bare "-3"), due_today and due_soon (yellow, 2 working days or fewer), or "" (in time)."""
+    if days_left < 0:
+        return "overdue"
+    if days_left == 0:
+        return "due_today"
+    return "due_soon" if days_left <= 2 else ""

@@ -1243,7 +1243,9 @@
     <message numerus="yes">
         <location filename="../../ui/counter/window.py" line="473" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
-        <translation><numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform></translation>
+        <translation>
+            <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="487" />
@@ -1823,430 +1825,470 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="122" />
+        <location filename="../../ui/screen/console.py" line="128" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="126" />
+        <location filename="../../ui/screen/console.py" line="132" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="129" />
+        <location filename="../../ui/screen/console.py" line="135" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="133" />
+        <location filename="../../ui/screen/console.py" line="139" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="140" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="135" />
+        <location filename="../../ui/screen/console.py" line="141" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="136" />
+        <location filename="../../ui/screen/console.py" line="142" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="137" />
+        <location filename="../../ui/screen/console.py" line="143" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="138" />
+        <location filename="../../ui/screen/console.py" line="144" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="141" />
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="145" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="168" />
-        <location filename="../../ui/screen/console.py" line="206" />
-        <location filename="../../ui/screen/console.py" line="222" />
-        <location filename="../../ui/screen/console.py" line="251" />
-        <location filename="../../ui/screen/console.py" line="309" />
-        <location filename="../../ui/screen/console.py" line="353" />
+        <location filename="../../ui/screen/console.py" line="174" />
+        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="322" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="169" />
+        <location filename="../../ui/screen/console.py" line="175" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="170" />
+        <location filename="../../ui/screen/console.py" line="176" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="177" />
+        <location filename="../../ui/screen/console.py" line="372" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="172" />
+        <location filename="../../ui/screen/console.py" line="178" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="176" />
+        <location filename="../../ui/screen/console.py" line="182" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="186" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="187" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="191" />
+        <location filename="../../ui/screen/console.py" line="189" />
+        <source>Open windows</source>
+        <translation>开放窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="190" />
+        <source>Attention</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="193" />
+        <location filename="../../ui/screen/console.py" line="206" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="213" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="217" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="205" />
-        <location filename="../../ui/screen/console.py" line="296" />
+        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="309" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="207" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="208" />
+        <location filename="../../ui/screen/console.py" line="221" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="232" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="221" />
+        <location filename="../../ui/screen/console.py" line="234" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="224" />
-        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="237" />
+        <location filename="../../ui/screen/console.py" line="245" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="225" />
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="249" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="253" />
+        <location filename="../../ui/screen/console.py" line="266" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="297" />
+        <location filename="../../ui/screen/console.py" line="310" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="299" />
+        <location filename="../../ui/screen/console.py" line="312" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="300" />
+        <location filename="../../ui/screen/console.py" line="313" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="301" />
+        <location filename="../../ui/screen/console.py" line="314" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="315" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="303" />
+        <location filename="../../ui/screen/console.py" line="316" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="310" />
+        <location filename="../../ui/screen/console.py" line="323" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="311" />
+        <location filename="../../ui/screen/console.py" line="324" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="312" />
+        <location filename="../../ui/screen/console.py" line="325" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="313" />
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="314" />
+        <location filename="../../ui/screen/console.py" line="327" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="319" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="321" />
+        <location filename="../../ui/screen/console.py" line="334" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="323" />
+        <location filename="../../ui/screen/console.py" line="336" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="325" />
+        <location filename="../../ui/screen/console.py" line="338" />
         <source>Export month as Excel</source>
         <translation>导出本月Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="339" />
+        <location filename="../../ui/screen/console.py" line="352" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="346" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="347" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="348" />
+        <location filename="../../ui/screen/console.py" line="361" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="378" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="380" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="368" />
+        <location filename="../../ui/screen/console.py" line="381" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="410" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="402" />
+        <location filename="../../ui/screen/console.py" line="415" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="410" />
+        <location filename="../../ui/screen/console.py" line="423" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="528" />
+        <location filename="../../ui/screen/console.py" line="493" />
+        <source>People wait and no open window serves them: open one</source>
+        <translation>有人等候但无开放窗口办理，请开窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="494" />
+        <source>Waiting longer than %1 min</source>
+        <translation>等候已超过 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="495" />
+        <source>Many waiting per open window: consider opening another</source>
+        <translation>每个窗口等候人数较多，建议增开窗口</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screen/console.py" line="530" />
+        <source>Overdue by %n working day(s)</source>
+        <translation><numerusform>超期 %n 个工作日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="532" />
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screen/console.py" line="533" />
+        <source>%n working day(s) left</source>
+        <translation><numerusform>剩余 %n 个工作日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="559" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="558" />
+        <location filename="../../ui/screen/console.py" line="589" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="628" />
+        <location filename="../../ui/screen/console.py" line="659" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="636" />
+        <location filename="../../ui/screen/console.py" line="667" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="659" />
+        <location filename="../../ui/screen/console.py" line="690" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="666" />
+        <location filename="../../ui/screen/console.py" line="697" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="676" />
+        <location filename="../../ui/screen/console.py" line="707" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

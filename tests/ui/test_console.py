@@ -42,6 +42,13 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         assert console.windows.item(2, 1).text() == "服务中" and console.windows.item(2, 2).text() == "刘芳"
 
         clerk.post("/tickets", category="A")  # A001 waits; the manager moves it to 不动产
+        console.on_event({"type": "ticket.issued", "data": {}})
+        qtbot.waitUntil(lambda: console.queues.item(0, 2).text() == "1", timeout=5000)
+        assert console.queues.item(0, 0).text() == "A" and console.queues.item(0, 4).text() == "0"
+        assert console.queues.item(0, 5).text() == "有人等候但无开放窗口办理，请开窗"
+        assert console.queues.item(0, 0).background().color().name() == "#fde2e1"  # red: nobody can call A001
+        console.tabs.setCurrentIndex(0)
+        console.grab().save(str(tmp_path / "console-overview.png"))
         console.move_number.setText("A001")
         console.move_to.setCurrentIndex(console.move_to.findData("B"))
         with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "action"):
@@ -67,6 +74,13 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         ):
             console.refresh_all()
         assert int(console.red.text()) == 2 and int(console.yellow.text()) >= 1
+        first = [console.cases.item(0, c).text() for c in range(console.cases.columnCount())]
+        assert first[5].startswith("超期 ") and first[5].endswith(" 个工作日"), first  # never a bare "-3"
+        assert console.cases.item(0, 0).background().color().name() == "#fde2e1"
+        last = console.cases.rowCount() - 1
+        assert console.cases.item(last, 0).background().color().name() == "#fff3cd"  # due soon: yellow
+        console.tabs.setCurrentIndex(1)
+        console.grab().save(str(tmp_path / "console-supervision.png"))
         console.grab().save(str(tmp_path / "console.png"))
 
         for month, fmt in ((False, "csv"), (False, "pdf"), (True, "pdf")):

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.clock import local_today
+from app.domain.clock import local_text, local_today
 from app.domain.events import Event
 from app.sync.client import CenterClient
-from app.views.manager import queue_rows, window_rows
+from app.views.manager import due_state, queue_rows, window_rows
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.screen.case_chart import CaseChart
@@ -57,13 +57,19 @@ def _table(headers: list[str]) -> QTableWidget:
     return t
 
 
-def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | None = None) -> None:
+TINTS = {"red": QColor("#fde2e1"), "yellow": QColor("#fff3cd")}
+
+
+def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | list[str] | None = None) -> None:
+    """Fill a table; `highlight` tints rows: True or "red" red, "yellow" yellow."""
     t.setRowCount(len(rows))
     for r, row in enumerate(rows):
+        tint = highlight[r] if highlight else None
+        color = TINTS.get("red" if tint is True else tint) if isinstance(tint, (bool, str)) else None
         for c, value in enumerate(row):
             item = QTableWidgetItem(value)
-            if highlight and highlight[r]:
-                item.setBackground(QColor("#fde2e1"))
+            if color is not None:
+                item.setBackground(color)
             t.setItem(r, c, item)
     t.resizeColumnsToContents()
 
@@ -175,7 +181,14 @@ class ManagerConsole(QWidget):
         lay.addWidget(self.windows, 3)
         lay.addWidget(QLabel(self.tr("Queues")))
         self.queues = _table(
-            [self.tr("Category"), self.tr("Name"), self.tr("Waiting"), self.tr("Longest wait (min)")]
+            [
+                self.tr("Category"),
+                self.tr("Name"),
+                self.tr("Waiting"),
+                self.tr("Longest wait (min)"),
+                self.tr("Open windows"),
+                self.tr("Attention"),
+            ]
         )
         lay.addWidget(self.queues, 2)
         return page
@@ -265,7 +278,7 @@ class ManagerConsole(QWidget):
         _fill(
             self.feedback,
             [
-                [f["created_at"][:16].replace("T", " "), kinds.get(f["kind"], f["kind"]), f["text"], f["phone"], str(f["window_number"] or "")]
+                [local_text(f["created_at"], seconds=False), kinds.get(f["kind"], f["kind"]), f["text"], f["phone"], str(f["window_number"] or "")]
                 for f in items
             ],
         )
@@ -476,10 +489,19 @@ class ManagerConsole(QWidget):
             [w.alert for w in wins],
         )
         qs = queue_rows(self.snapshot, self.warn)
+        attention = {
+            "no_window": self.tr("People wait and no open window serves them: open one"),
+            "long_wait": self.tr("Waiting longer than %1 min").replace("%1", f"{self.warn:g}"),
+            "busy": self.tr("Many waiting per open window: consider opening another"),
+            "ok": "",
+        }
         _fill(
             self.queues,
-            [[q.prefix, q.name, str(q.waiting), str(q.longest_wait_min)] for q in qs],
-            [q.warning for q in qs],
+            [
+                [q.prefix, q.name, str(q.waiting), str(q.longest_wait_min), str(q.open_windows), attention[q.state]]
+                for q in qs
+            ],
+            [q.level for q in qs],
         )
 
     def _show_supervision(self, sup: dict[str, Any]) -> None:
@@ -487,6 +509,7 @@ class ManagerConsole(QWidget):
         self.green.setText(str(c["green"]))
         self.yellow.setText(str(c["yellow"]))
         self.red.setText(str(c["red"]))
+        listed = sup["red"] + sup["yellow"]
         rows = [
             [
                 x["case_number"],
@@ -494,12 +517,20 @@ class ManagerConsole(QWidget):
                 x["department"],
                 str(x["window"] or ""),
                 x["due_date"],
-                str(x["working_days_left"]),
+                self._days_left(int(x["working_days_left"])),
             ]
-            for x in sup["red"] + sup["yellow"]
+            for x in listed
         ]
-        _fill(self.cases, rows, [True] * len(sup["red"]) + [False] * len(sup["yellow"]))
+        _fill(self.cases, rows, ["red"] * len(sup["red"]) + ["yellow"] * len(sup["yellow"]))
         self.refreshed.emit("supervision")
+
+    def _days_left(self, days: int) -> str:
+        state = due_state(days)
+        if state == "overdue":
+            return self.tr("Overdue by %n working day(s)", "", -days)
+        if state == "due_today":
+            return self.tr("Due today")
+        return self.tr("%n working day(s) left", "", days)
 
     def _show_rects(self, rects: list[dict[str, Any]]) -> None:
         self._rect_ids = [r["id"] for r in rects]
@@ -507,7 +538,7 @@ class ManagerConsole(QWidget):
             self.rects,
             [
                 [
-                    r["rated_at"][:16].replace("T", " "),
+                    local_text(r["rated_at"], seconds=False),
                     str(r["rating_level"]),
                     "、".join(r["reasons"]),
                     str(r["window"] or ""),
