@@ -18,7 +18,7 @@ from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.report_export import report_csv, report_xlsx
 from app.center.security import Principal
-from app.center.supervision import lights, month_range, rectifications, report
+from app.center.supervision import lights, month_range, rated_case, rectifications, report
 from app.domain.clock import local_today, utcnow
 from app.domain.events import Event
 from app.store import models as m
@@ -47,6 +47,39 @@ def list_rectifications(
     include_closed: bool = False, _: Principal = Depends(require("manager")), s: Session = Depends(read_db)
 ) -> list[dict[str, Any]]:
     return rectifications(s, include_closed=include_closed)
+
+
+class RevealIn(BaseModel):
+    reason: str = Field(min_length=2, max_length=200)  # why the manager needs the full number (logged)
+
+
+@router.post("/rectifications/{rect_id}/phone")
+def reveal_phone(
+    rect_id: uuid.UUID,
+    body: RevealIn,
+    who: Principal = Depends(require("manager")),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    """The rated citizen's full phone number, for the call-back of a bad rating (实名差评回访). Shown masked
+    everywhere else; each reveal is written to the center's audit chain with who, when and why."""
+    with c.db.write_session() as s:
+        rect = s.get(m.Rectification, rect_id)
+        rating = s.get(m.Rating, rect.rating_id) if rect is not None else None
+        if rect is None or rating is None:
+            raise ApiError(404, "not_found", "no such rectification")
+        case = rated_case(s, rating)
+        phone = c.cipher.decrypt(case.applicant.phone_enc) if case and case.applicant.phone_enc else None
+        if not phone:
+            raise ApiError(404, "no_phone", "这次评价没有留下联系电话 / no phone is known for this rating")
+        append_center_event(
+            s,
+            who.subject,
+            "rating.phone_revealed",
+            object_type="rectification",
+            object_id=str(rect_id),
+            detail={"case_number": case.case_number if case else None, "reason": body.reason},
+        )
+        return {"phone": phone, "case_number": case.case_number if case else None}
 
 
 class RectifyIn(BaseModel):

@@ -57,6 +57,15 @@ def lights(s: Session, today: dt.date, yellow_days: int) -> dict[str, Any]:
     return {"date": today.isoformat(), "counts": counts, "red": red, "yellow": yellow}
 
 
+def rated_case(s: Session, rating: m.Rating) -> m.Case | None:
+    """The case a rating is about: rated as a case, or the case accepted on the rated visit's ticket."""
+    if rating.case_id is not None:
+        return s.get(m.Case, rating.case_id)
+    if rating.ticket_id is not None:
+        return s.scalars(select(m.Case).where(m.Case.ticket_id == rating.ticket_id).order_by(m.Case.accepted_at)).first()
+    return None
+
+
 def rectifications(s: Session, *, include_closed: bool = False) -> list[dict[str, Any]]:
     q = (
         select(m.Rectification, m.Rating)
@@ -66,12 +75,18 @@ def rectifications(s: Session, *, include_closed: bool = False) -> list[dict[str
     if not include_closed:
         q = q.where(m.Rectification.status == "open")
     depts = dict(s.execute(select(m.Department.id, m.Department.short_name)).all())
+    clerks = dict(s.execute(select(m.Staff.id, m.Staff.full_name)).all())
     out = []
     for rect, rating in s.execute(q).all():
+        case = rated_case(s, rating)
         out.append(
             {
                 "id": str(rect.id),
                 "rating_level": rating.level,
+                "clerk": clerks.get(rating.staff_id or (case.staff_id if case else None)),
+                "case_number": case.case_number if case else None,
+                "item": case.item.name if case else None,
+                "has_phone": bool(case and case.applicant.phone_enc),
                 "reasons": rating.reasons,
                 "comment": rating.comment,
                 "window": rating.window_number,

@@ -104,6 +104,7 @@ def counter_cases(base: str, settings: Any, *, name: str = "counter-demo") -> di
         with term.cache.db.write_session() as s:
             cal = load_calendar(s)
             items = s.scalars(select(m.ServiceItem).where(m.ServiceItem.promised_days > 0).limit(8)).all()
+            clerk = s.scalar(select(m.Staff.id).where(m.Staff.username == "clerk03"))  # window 3's clerk
             plan = [(-4, 5), (-1, 4), (1, 2), (1, 5), (3, 4), (6, 5), (9, 4), (12, 5)]
             for i, (item, (due_in, level)) in enumerate(zip(items, plan, strict=False)):
                 due = today + dt.timedelta(days=due_in) if due_in < 0 else cal.add_working_days(today, due_in)
@@ -124,6 +125,7 @@ def counter_cases(base: str, settings: Any, *, name: str = "counter-demo") -> di
                         received_on=today - dt.timedelta(days=14),
                         due_date=due,
                         window_number=3,
+                        staff_id=clerk,
                         materials=[
                             MaterialIn(
                                 name=mt.name,
@@ -140,6 +142,7 @@ def counter_cases(base: str, settings: Any, *, name: str = "counter-demo") -> di
                     level=1 if i == 2 else level,
                     case_id=case,
                     window_number=3,
+                    staff_id=clerk,
                     reasons=["等候时间长", "一次性告知不清楚"] if i == 2 else [],
                     comment="材料要求前后说法不一致" if i == 2 else None,
                 )

@@ -1893,9 +1893,9 @@
         <location filename="../../ui/screen/console.py" line="174" />
         <location filename="../../ui/screen/console.py" line="219" />
         <location filename="../../ui/screen/console.py" line="235" />
-        <location filename="../../ui/screen/console.py" line="264" />
-        <location filename="../../ui/screen/console.py" line="322" />
-        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="337" />
+        <location filename="../../ui/screen/console.py" line="381" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
@@ -1906,12 +1906,13 @@
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="176" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="177" />
-        <location filename="../../ui/screen/console.py" line="372" />
+        <location filename="../../ui/screen/console.py" line="387" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
@@ -1987,7 +1988,7 @@
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="218" />
-        <location filename="../../ui/screen/console.py" line="309" />
+        <location filename="../../ui/screen/console.py" line="324" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
@@ -2017,278 +2018,317 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="237" />
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="237" />
-        <location filename="../../ui/screen/console.py" line="245" />
+        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="260" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="240" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="248" />
+        <source>Why (e.g. call-back of this bad rating)</source>
+        <translation>查看原因（如：差评回访）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="249" />
+        <source>Call-back of a bad rating</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="250" />
+        <source>Show the phone for the call-back (logged)</source>
+        <translation>查看回访电话（留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="261" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="266" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="266" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="277" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="277" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="310" />
+        <location filename="../../ui/screen/console.py" line="325" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="311" />
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="312" />
+        <location filename="../../ui/screen/console.py" line="327" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="313" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="314" />
+        <location filename="../../ui/screen/console.py" line="329" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="330" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="316" />
+        <location filename="../../ui/screen/console.py" line="331" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="323" />
+        <location filename="../../ui/screen/console.py" line="338" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="324" />
+        <location filename="../../ui/screen/console.py" line="339" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="325" />
+        <location filename="../../ui/screen/console.py" line="340" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="327" />
+        <location filename="../../ui/screen/console.py" line="342" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="347" />
         <source>Export day as CSV</source>
         <translation>导出当日CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="334" />
+        <location filename="../../ui/screen/console.py" line="349" />
         <source>Export day as PDF</source>
         <translation>导出当日PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="336" />
+        <location filename="../../ui/screen/console.py" line="351" />
         <source>Export month as PDF</source>
         <translation>导出本月PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="338" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>Export month as Excel</source>
         <translation>导出本月Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="352" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="369" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="374" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="361" />
+        <location filename="../../ui/screen/console.py" line="376" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="370" />
+        <location filename="../../ui/screen/console.py" line="385" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="373" />
+        <location filename="../../ui/screen/console.py" line="388" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="378" />
+        <location filename="../../ui/screen/console.py" line="393" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="380" />
+        <location filename="../../ui/screen/console.py" line="395" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="381" />
+        <location filename="../../ui/screen/console.py" line="396" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="410" />
+        <location filename="../../ui/screen/console.py" line="425" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="415" />
+        <location filename="../../ui/screen/console.py" line="430" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="423" />
+        <location filename="../../ui/screen/console.py" line="438" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="493" />
+        <location filename="../../ui/screen/console.py" line="508" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="494" />
+        <location filename="../../ui/screen/console.py" line="509" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="495" />
+        <location filename="../../ui/screen/console.py" line="510" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="530" />
+        <location filename="../../ui/screen/console.py" line="545" />
         <source>Overdue by %n working day(s)</source>
-        <translation><numerusform>超期 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="532" />
+        <location filename="../../ui/screen/console.py" line="547" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="533" />
+        <location filename="../../ui/screen/console.py" line="548" />
         <source>%n working day(s) left</source>
-        <translation><numerusform>剩余 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="559" />
+        <location filename="../../ui/screen/console.py" line="553" />
+        <source>Select a rating first</source>
+        <translation>请先选择一条评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="558" />
+        <source>Phone: %1 (this reveal is logged)</source>
+        <translation>联系电话：%1（本次查看已记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="562" />
+        <source>Not shown: %1</source>
+        <translation>未能显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="596" />
         <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="589" />
+        <location filename="../../ui/screen/console.py" line="626" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="659" />
+        <location filename="../../ui/screen/console.py" line="696" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="667" />
+        <location filename="../../ui/screen/console.py" line="704" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="690" />
+        <location filename="../../ui/screen/console.py" line="727" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="697" />
+        <location filename="../../ui/screen/console.py" line="734" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="707" />
+        <location filename="../../ui/screen/console.py" line="744" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

@@ -45,6 +45,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/supervision"): {"manager", "clerk", "admin"},
     ("GET", "/api/v1/rectifications"): {"manager", "admin"},
     ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},
+    ("POST", "/api/v1/rectifications/{rect_id}/phone"): {"manager", "admin"},
     ("GET", "/api/v1/reports"): {"manager", "admin"},
     ("GET", "/api/v1/stats/daily"): {"manager", "clerk", "admin"},
     ("POST", "/api/v1/appointments"): {"manager", "admin"},

@@ -63,6 +63,19 @@ def test_console_pages_and_actions(qtbot, qapp, sqlite_url, tmp_path) -> None:  
         assert console.rects.rowCount() == 1 and "一次性告知不清楚" in console.rects.item(0, 2).text()
         console.tabs.setCurrentIndex(2)
         console.rects.selectRow(0)
+        rated = [console.rects.item(0, c).text() for c in range(console.rects.columnCount())]
+        assert rated[4] and rated[5].startswith("H01-"), rated  # the clerk and the case, not a bare "2"
+        assert not any(ch.isdigit() and len(cell) == 11 for cell in rated for ch in cell[:1])  # no phone in the list
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "phone"):
+            console.reveal_phone()
+        assert "（本次查看已记录）" in console.revealed.text(), console.revealed.text()
+        from sqlalchemy import select as _select
+
+        from app.store import models as _m
+
+        with center.db.read_session() as s:
+            logged = s.scalars(_select(_m.AuditEvent).where(_m.AuditEvent.action == "rating.phone_revealed")).all()
+        assert len(logged) == 1 and logged[0].actor and logged[0].detail["reason"] == "差评回访"
         console.measures.setText("窗口统一材料清单，加强一次性告知培训")
         console.callback.setText("已电话回访，群众认可")
         with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "ratings"):

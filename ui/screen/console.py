@@ -233,12 +233,27 @@ class ManagerConsole(QWidget):
                 self.tr("Level"),
                 self.tr("Reasons"),
                 self.tr("Window"),
+                self.tr("Clerk"),
+                self.tr("Case"),
                 self.tr("Deadline"),
                 self.tr("Measures"),
                 self.tr("Call-back"),
             ]
         )
         lay.addWidget(self.rects)
+        # the call-back needs the citizen's number: masked everywhere, revealed one at a time with a reason,
+        # and every reveal is written to the center's audit chain
+        reveal_row = QHBoxLayout()
+        self.reveal_reason = QLineEdit()
+        self.reveal_reason.setPlaceholderText(self.tr("Why (e.g. call-back of this bad rating)"))
+        self.reveal_reason.setText(self.tr("Call-back of a bad rating"))
+        reveal = QPushButton(self.tr("Show the phone for the call-back (logged)"))
+        reveal.clicked.connect(self.reveal_phone)
+        self.revealed = QLabel("")
+        reveal_row.addWidget(self.reveal_reason, 1)
+        reveal_row.addWidget(reveal)
+        reveal_row.addWidget(self.revealed, 1)
+        lay.addLayout(reveal_row)
         form = QFormLayout()
         self.measures = QLineEdit()
         self.callback = QLineEdit()
@@ -532,7 +547,27 @@ class ManagerConsole(QWidget):
             return self.tr("Due today")
         return self.tr("%n working day(s) left", "", days)
 
+    def reveal_phone(self) -> None:
+        row = self.rects.currentRow()
+        if row < 0 or row >= len(self._rect_ids):
+            self.revealed.setText(self.tr("Select a rating first"))
+            return
+        rect_id, reason = self._rect_ids[row], self.reveal_reason.text().strip()
+
+        def done(got: dict[str, Any]) -> None:
+            self.revealed.setText(self.tr("Phone: %1 (this reveal is logged)").replace("%1", got["phone"]))
+            self.refreshed.emit("phone")
+
+        def failed(exc: BaseException) -> None:  # no phone was left, or the center refused: say so here
+            self.revealed.setText(self.tr("Not shown: %1").replace("%1", str(exc)))
+            self.refreshed.emit("phone")
+
+        run_in_background(
+            lambda: self.api("POST", f"/rectifications/{rect_id}/phone", json={"reason": reason}), done, failed
+        )
+
     def _show_rects(self, rects: list[dict[str, Any]]) -> None:
+        self.revealed.setText("")
         self._rect_ids = [r["id"] for r in rects]
         _fill(
             self.rects,
@@ -542,6 +577,8 @@ class ManagerConsole(QWidget):
                     str(r["rating_level"]),
                     "、".join(r["reasons"]),
                     str(r["window"] or ""),
+                    r.get("clerk") or "",
+                    " ".join(x for x in (r.get("case_number"), r.get("item")) if x),
                     r["deadline"],
                     r["measures"] or "",
                     r["callback_result"] or "",
