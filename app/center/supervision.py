@@ -79,11 +79,12 @@ def rectifications(s: Session, *, include_closed: bool = False) -> list[dict[str
     out = []
     for rect, rating in s.execute(q).all():
         case = rated_case(s, rating)
+        clerk_id = rating.staff_id or (case.staff_id if case else None)
         out.append(
             {
                 "id": str(rect.id),
                 "rating_level": rating.level,
-                "clerk": clerks.get(rating.staff_id or (case.staff_id if case else None)),
+                "clerk": clerks.get(clerk_id) if clerk_id else None,
                 "case_number": case.case_number if case else None,
                 "item": case.item.name if case else None,
                 "has_phone": bool(case and case.applicant.phone_enc),
