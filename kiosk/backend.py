@@ -111,10 +111,28 @@ class Progress:
     due_date: dt.date | None
     working_days_left: int | None
     collect: str
+    completed_on: dt.date | None = None
+    delivered_on: dt.date | None = None
 
     @property
     def status_zh(self) -> str:
         return STATUS_ZH.get(self.status, self.status)
+
+    def timeline(self) -> list[tuple[str, dt.date | None, str]]:
+        """The case's way so far as steps for the citizen: (step, its date if known, done / current /
+        pending). Steps: received (收件), processing (办理), decided (办结) or refused / terminated, delivered
+        (出件)."""
+        s = self.status
+        if s in ("refused", "terminated"):
+            return [("received", self.received_on, "done"), (s, self.completed_on, "done")]
+        decided = s in ("approved", "denied", "delivered")
+        steps = [
+            ("received", self.received_on, "done"),
+            ("processing", None, "done" if decided else "current"),
+            ("decided", self.completed_on, "done" if decided else "pending"),
+            ("delivered", self.delivered_on, "done" if s == "delivered" else ("current" if decided else "pending")),
+        ]
+        return steps
 
 
 @dataclass(frozen=True)
@@ -345,6 +363,8 @@ class KioskBackend:
             due_date=due,
             working_days_left=left,
             collect=collect,
+            completed_on=_local_day(summary.get("completed_at")),
+            delivered_on=_local_day(summary.get("delivered_at")),
         )
 
     def _summary(self, case_number: str) -> dict[str, Any] | None:
@@ -468,6 +488,10 @@ class KioskBackend:
             self.online = False
             raise
         self.online = True
+
+
+def _local_day(stamp: Any) -> dt.date | None:
+    return local_now(dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))).date() if stamp else None
 
 
 def _slot(start: Any, end: Any) -> str | None:

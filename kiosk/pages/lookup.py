@@ -87,9 +87,33 @@ class ProgressPage(Page):
                     )
                 )
             rows.append((self.tr("Collect at"), r.collect))
+            self.body.addWidget(self._timeline(r.timeline()))
             for k, v in rows:
                 self.body.addWidget(label(f"{k}：{v}", "prompt"))
             self.body.addStretch(1)
+
+    def _timeline(self, steps: list[tuple[str, Any, str]]) -> QWidget:
+        """The case's steps left to right: done ones ticked, the current one marked, the rest dimmed."""
+        names = {
+            "received": self.tr("Application received"),
+            "processing": self.tr("Being processed"),
+            "decided": self.tr("Decided"),
+            "delivered": self.tr("Result handed out"),
+            "refused": self.tr("Not accepted"),
+            "terminated": self.tr("Case terminated"),
+        }
+        marks = {"done": "✔", "current": "●", "pending": "○"}
+        bar = QWidget()
+        bar.setObjectName("timeline")
+        row = QHBoxLayout(bar)
+        for i, (key, day, state) in enumerate(steps):
+            if i:
+                row.addWidget(label("→", "hint", wrap=False))
+            text = f"{marks[state]} {names[key]}" + (f"\n{day:%m-%d}" if day else "")
+            step = label(text, f"step_{state}", center=True)
+            step.setProperty("step", key)
+            row.addWidget(step, 1)
+        return bar
 
     def _lookup(self, number: str, tail: str) -> None:
         self.work(lambda: self.flow.lookup(number, tail))  # a slow key derivation and a cache read

@@ -60,6 +60,10 @@ QLabel#big {{ font-size: {px(36)}; font-weight: bold; }}
 QLabel#ok {{ font-size: {px(32)}; color: {c["ok_text"]}; font-weight: bold; }}
 QLabel#body {{ font-size: {px(22)}; }}
 QLabel#notice {{ font-size: {px(26)}; }}
+QLabel#step_done {{ font-size: {px(26)}; color: {c["ok_text"]}; font-weight: bold; }}
+QLabel#step_current {{ font-size: {px(26)}; color: {c["accent_text"]}; background: {c["accent"]}; border-radius: 10px;
+                      padding: 8px; font-weight: bold; }}
+QLabel#step_pending {{ font-size: {px(26)}; color: {c["muted"]}; }}
 QFrame#panel {{ background: {c["panel"]}; border-radius: 12px; }}
 QPushButton {{ font-size: {px(26)}; min-height: {px(72)}; padding: 6px 18px; border-radius: 12px;
               background: {c["panel"]}; color: {c["text"]}; border: 2px solid {c["accent"]}; }}

@@ -1607,103 +1607,103 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="111" />
+        <location filename="../../kiosk/pages/lookup.py" line="135" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="114" />
+        <location filename="../../kiosk/pages/lookup.py" line="138" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="125" />
+        <location filename="../../kiosk/pages/lookup.py" line="149" />
         <source>Search: name or pinyin initials, e.g. qysl</source>
         <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="128" />
+        <location filename="../../kiosk/pages/lookup.py" line="152" />
         <location filename="../../kiosk/tour.py" line="92" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="131" />
+        <location filename="../../kiosk/pages/lookup.py" line="155" />
         <source>Or choose a department:</source>
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="142" />
+        <location filename="../../kiosk/pages/lookup.py" line="166" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="164" />
+        <location filename="../../kiosk/pages/lookup.py" line="188" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="167" />
+        <location filename="../../kiosk/pages/lookup.py" line="191" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="168" />
+        <location filename="../../kiosk/pages/lookup.py" line="192" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="169" />
+        <location filename="../../kiosk/pages/lookup.py" line="193" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="170" />
+        <location filename="../../kiosk/pages/lookup.py" line="194" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="171" />
+        <location filename="../../kiosk/pages/lookup.py" line="195" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="172" />
+        <location filename="../../kiosk/pages/lookup.py" line="196" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="173" />
+        <location filename="../../kiosk/pages/lookup.py" line="197" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="174" />
+        <location filename="../../kiosk/pages/lookup.py" line="198" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="175" />
+        <location filename="../../kiosk/pages/lookup.py" line="199" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="179" />
+        <location filename="../../kiosk/pages/lookup.py" line="203" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="180" />
+        <location filename="../../kiosk/pages/lookup.py" line="204" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="187" />
+        <location filename="../../kiosk/pages/lookup.py" line="211" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="191" />
+        <location filename="../../kiosk/pages/lookup.py" line="215" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -2445,6 +2445,36 @@
         <location filename="../../kiosk/pages/lookup.py" line="89" />
         <source>Collect at</source>
         <translation>领取方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="98" />
+        <source>Application received</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="103" />
+        <source>Case terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="99" />
+        <source>Being processed</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="100" />
+        <source>Decided</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="101" />
+        <source>Result handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="102" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
     </message>
 </context>
 <context>

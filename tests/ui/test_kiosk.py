@@ -283,7 +283,7 @@ def test_check_in_shows_the_appointment(shell, hall) -> None:  # type: ignore[no
     assert "签到成功" in texts and "预约时段：09:00–09:30" in texts and "预约人：王*" in texts, texts
 
 
-def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-untyped-def]
+def test_a_scanned_qr_shows_the_case(shell, hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _center, _term, number = hall
     from PySide6.QtTest import QTest
 
@@ -293,6 +293,12 @@ def test_a_scanned_qr_shows_the_case(shell, hall) -> None:  # type: ignore[no-un
     settle(shell)
     assert shell.page.flow.state == "result"
     assert shell.page.flow.result.case_number == number
+    steps = {lab.property("step"): lab for lab in shell.page.findChildren(QLabel) if lab.property("step")}
+    assert list(steps) == ["received", "processing", "decided", "delivered"]  # an accepted case's way
+    assert steps["received"].objectName() == "step_done" and "已收件" in steps["received"].text()
+    assert steps["processing"].objectName() == "step_current" and "办理中" in steps["processing"].text()
+    assert steps["decided"].objectName() == steps["delivered"].objectName() == "step_pending"
+    shell.grab().save(str(tmp_path / "progress-result.png"))
 
 
 def test_only_the_admin_pin_leaves_the_kiosk(shell, qtbot) -> None:  # type: ignore[no-untyped-def]
