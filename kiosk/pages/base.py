@@ -176,6 +176,21 @@ class Page(QWidget):
         self.footer.addStretch(1)
         self.footer.addWidget(button(self.tr("Home"), self.shell.go_home, "primary"))
 
+    def step_bar(self, names: Sequence[str], current: int) -> QWidget:
+        """Where the citizen is in a flow: "① 选择业务 → ② 刷身份证 → ③ 取号", the current step marked."""
+        bar = QWidget()
+        bar.setObjectName("steps")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        for i, name in enumerate(names):
+            if i:
+                row.addWidget(label("→", "hint", wrap=False))
+            state = "done" if i < current else ("current" if i == current else "pending")
+            step = label(f"{'①②③④⑤'[i]} {name}", f"step_{state}", center=True)
+            step.setProperty("step", i)
+            row.addWidget(step, 1)
+        return bar
+
     def place_card_animation(self) -> QLabel:
         """The picture of an ID card lowered onto the reader, for the pages that wait for a card."""
         from kiosk.pages.icons import PlaceCardAnimation

@@ -104,6 +104,11 @@ class TicketPage(_IssuePage):
 
     def build(self) -> None:
         f = self.flow
+        if f.state not in ("refused", "failed"):
+            with_card = f.real_name != "off"  # 刷身份证 is a step unless the hall turned real-name tickets off
+            names = [self.tr("Choose the business"), self.tr("Read the ID card"), self.tr("Take the ticket")]
+            where = {"category": 0, "card": 1}.get(f.state, 2)
+            self.body.addWidget(self.step_bar(names if with_card else names[::2], where if with_card else min(where, 1)))
         if f.state == "category":
             if not f.categories and not f.loaded:
                 self.body.addWidget(label(self.tr("Loading…"), "prompt"))

@@ -956,23 +956,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="171" />
+        <location filename="../../kiosk/pages/ticket.py" line="176" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="174" />
-        <location filename="../../kiosk/pages/ticket.py" line="186" />
+        <location filename="../../kiosk/pages/ticket.py" line="179" />
+        <location filename="../../kiosk/pages/ticket.py" line="191" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="188" />
+        <location filename="../../kiosk/pages/ticket.py" line="193" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="191" />
+        <location filename="../../kiosk/pages/ticket.py" line="196" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -1607,103 +1607,103 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="135" />
+        <location filename="../../kiosk/pages/lookup.py" line="137" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="138" />
+        <location filename="../../kiosk/pages/lookup.py" line="140" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="149" />
+        <location filename="../../kiosk/pages/lookup.py" line="151" />
         <source>Search: name or pinyin initials, e.g. qysl</source>
         <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="152" />
+        <location filename="../../kiosk/pages/lookup.py" line="154" />
         <location filename="../../kiosk/tour.py" line="92" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="155" />
+        <location filename="../../kiosk/pages/lookup.py" line="157" />
         <source>Or choose a department:</source>
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="166" />
+        <location filename="../../kiosk/pages/lookup.py" line="168" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="188" />
+        <location filename="../../kiosk/pages/lookup.py" line="190" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="191" />
+        <location filename="../../kiosk/pages/lookup.py" line="193" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="192" />
+        <location filename="../../kiosk/pages/lookup.py" line="194" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="193" />
+        <location filename="../../kiosk/pages/lookup.py" line="195" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="194" />
+        <location filename="../../kiosk/pages/lookup.py" line="196" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="195" />
+        <location filename="../../kiosk/pages/lookup.py" line="197" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="196" />
+        <location filename="../../kiosk/pages/lookup.py" line="198" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="197" />
+        <location filename="../../kiosk/pages/lookup.py" line="199" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="198" />
+        <location filename="../../kiosk/pages/lookup.py" line="200" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="199" />
+        <location filename="../../kiosk/pages/lookup.py" line="201" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="203" />
+        <location filename="../../kiosk/pages/lookup.py" line="205" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="204" />
+        <location filename="../../kiosk/pages/lookup.py" line="206" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="211" />
+        <location filename="../../kiosk/pages/lookup.py" line="213" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="215" />
+        <location filename="../../kiosk/pages/lookup.py" line="217" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -2367,112 +2367,112 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="20" />
+        <location filename="../../kiosk/pages/lookup.py" line="22" />
         <source>Case progress</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="23" />
+        <location filename="../../kiosk/pages/lookup.py" line="25" />
         <source>Scan the QR code on your notice, or enter the case number</source>
         <translation>请扫描通知书上的二维码，或输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="38" />
+        <location filename="../../kiosk/pages/lookup.py" line="40" />
         <source>Scan the QR code on your notice or receipt under the scanner.</source>
         <translation>请将受理通知书或回执上的二维码对准扫描口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="39" />
+        <location filename="../../kiosk/pages/lookup.py" line="41" />
         <source>Or enter the case number and the last 6 characters of the ID number:</source>
         <translation>或输入办件编号和身份证号码后6位：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <location filename="../../kiosk/pages/lookup.py" line="42" />
         <source>Case number, e.g. H01-20261122-0001</source>
         <translation>办件编号，如 H01-20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <location filename="../../kiosk/pages/lookup.py" line="42" />
         <source>Last 6 of ID</source>
         <translation>身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="63" />
+        <location filename="../../kiosk/pages/lookup.py" line="65" />
         <source>Enter case number</source>
         <translation>输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="64" />
+        <location filename="../../kiosk/pages/lookup.py" line="66" />
         <source>Enter ID tail</source>
         <translation>输入身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="65" />
+        <location filename="../../kiosk/pages/lookup.py" line="67" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="76" />
+        <location filename="../../kiosk/pages/lookup.py" line="78" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="77" />
+        <location filename="../../kiosk/pages/lookup.py" line="79" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="78" />
+        <location filename="../../kiosk/pages/lookup.py" line="80" />
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="81" />
+        <location filename="../../kiosk/pages/lookup.py" line="83" />
         <source>Due date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="85" />
+        <location filename="../../kiosk/pages/lookup.py" line="87" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="86" />
+        <location filename="../../kiosk/pages/lookup.py" line="88" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="89" />
+        <location filename="../../kiosk/pages/lookup.py" line="91" />
         <source>Collect at</source>
         <translation>领取方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="98" />
+        <location filename="../../kiosk/pages/lookup.py" line="100" />
         <source>Application received</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="103" />
+        <location filename="../../kiosk/pages/lookup.py" line="105" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="99" />
+        <location filename="../../kiosk/pages/lookup.py" line="101" />
         <source>Being processed</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="100" />
+        <location filename="../../kiosk/pages/lookup.py" line="102" />
         <source>Decided</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="101" />
+        <location filename="../../kiosk/pages/lookup.py" line="103" />
         <source>Result handed out</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="102" />
+        <location filename="../../kiosk/pages/lookup.py" line="104" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
@@ -2687,38 +2687,53 @@
     </message>
     <message>
         <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <source>Choose the business</source>
+        <translation>选择业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <source>Take the ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <source>Read the ID card</source>
+        <translation>刷身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="114" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="112" />
+        <location filename="../../kiosk/pages/ticket.py" line="117" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="118" />
+        <location filename="../../kiosk/pages/ticket.py" line="123" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="118" />
+        <location filename="../../kiosk/pages/ticket.py" line="123" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="125" />
+        <location filename="../../kiosk/pages/ticket.py" line="130" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="129" />
+        <location filename="../../kiosk/pages/ticket.py" line="134" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="136" />
+        <location filename="../../kiosk/pages/ticket.py" line="141" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>

@@ -254,6 +254,9 @@ def test_a_moving_picture_shows_where_the_id_card_goes(shell, qtbot, tmp_path) -
     settle(shell)
     tap(shell, shell.page.flow.categories[0].name)
     assert shell.page.flow.state == "card"
+    steps = [lab for lab in shell.page.findChildren(QLabel) if lab.property("step") is not None and lab.isVisibleTo(shell)]
+    assert [lab.objectName() for lab in steps] == ["step_done", "step_current", "step_pending"]
+    assert "刷身份证" in steps[1].text()
     (anim,) = [a for a in shell.page.findChildren(PlaceCardAnimation) if a.isVisibleTo(shell)]
     first = anim.pixmap().toImage()
     qtbot.waitUntil(lambda: anim.frame >= 2, timeout=3000)
