@@ -159,8 +159,11 @@ def after_terminal_transition(s: Session, case: m.Case, before: str, cal: Workda
 # ------------------------------------------------------------------ loading and checking
 
 
-def load_case(s: Session, case_id: uuid.UUID) -> m.Case:
-    case = s.get(m.Case, case_id)
+def load_case(s: Session, case_id: uuid.UUID, *, lock: bool = False) -> m.Case:
+    """The case; `lock` (every step that changes it) takes its row lock first, so two departments' steps
+    on one 联办件 in different center processes run one after the other, each on the other's outcome (on
+    PostgreSQL `FOR UPDATE`; SQLite's writers are serialized already)."""
+    case = s.get(m.Case, case_id, with_for_update=lock or None)
     if case is None:
         raise ApiError(404, "not_found", f"no case {case_id}")
     return case
@@ -261,7 +264,8 @@ class Step:
         _pending(task)
         if task.kind != TaskKind.APPROVE:
             raise ApiError(409, "wrong_task", "a 核查 task is answered with verify, not a decision")
-        if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED):
+        if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION):
+            # while another department's 补正 is out, a co-department still decides its own task (并联审批)
             raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: no decision now")
         if not approve and not opinion.strip():
             raise ApiError(422, "reason_required", "不予许可须写明理由 / a denial needs its reasons")
@@ -388,7 +392,9 @@ class Step:
         reminded: list[str] = []
         terminated: list[str] = []
         deferred = self.s.scalars(
-            select(m.Case).where(m.Case.status == CaseStatus.DEFERRED, m.Case.deferral_due.is_not(None))
+            select(m.Case)
+            .where(m.Case.status == CaseStatus.DEFERRED, m.Case.deferral_due.is_not(None))
+            .with_for_update()
         )
         for case in list(deferred):
             assert case.deferral_due is not None

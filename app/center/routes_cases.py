@@ -161,7 +161,7 @@ def _task_step(c: CenterContext, who: Principal, case_id: uuid.UUID, task_id: uu
                run: Any) -> dict[str, Any]:
     with c.db.write_session() as s:
         actor = _actor(s, who)
-        case = cs.load_case(s, case_id)
+        case = cs.load_case(s, case_id, lock=True)
         task = cs.load_task(s, case, task_id, actor)
         result: dict[str, Any] = run(cs.Step(s, _publisher(c), _day(date)), case, task, actor)
         return result
@@ -227,7 +227,7 @@ def _case_step(c: CenterContext, who: Principal, case_id: uuid.UUID, date: dt.da
                own_department: bool = False) -> dict[str, Any]:
     with c.db.write_session() as s:
         actor = _actor(s, who)
-        case = cs.load_case(s, case_id)
+        case = cs.load_case(s, case_id, lock=True)
         if own_department:
             cs.may_read(s, case, actor)
         result: dict[str, Any] = run(cs.Step(s, _publisher(c), _day(date)), case, actor)
