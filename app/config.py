@@ -7,6 +7,7 @@ Every local rule that differs between halls is a setting here, never a constant 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -62,6 +63,18 @@ class SupervisionSettings(BaseModel):
         1, ge=0, description="yellow light when this many working days or fewer are left"
     )
     rectification_working_days: int = Field(10, ge=1, description="deadline of a bad-rating rectification")
+
+
+class CaseSettings(BaseModel):
+    deferral_sweep_minutes: float = Field(
+        30.0, ge=0, description="how often the center runs the 容缺 watch (reminders, terminations); 0: never"
+    )
+    deferral_sweep_from: dt.time = Field(
+        dt.time(7, 30), description="the hall's local time of day before which the watch does not run"
+    )
+    deferral_remind_working_days: int = Field(
+        1, ge=0, le=10, description="remind a 容缺 applicant from this many working days before the promised date"
+    )
 
 
 class NoticeSettings(BaseModel):
@@ -183,6 +196,7 @@ class Settings(BaseSettings):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     notices: NoticeSettings = Field(default_factory=NoticeSettings)
+    cases: CaseSettings = Field(default_factory=CaseSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -274,13 +274,15 @@ def deliver(
 
 @router.post("/deferrals/sweep")
 def sweep(
-    date: dt.date | None = Query(None), remind_days: int = Query(1, ge=0, le=10),
+    date: dt.date | None = Query(None),
+    remind_days: int | None = Query(None, ge=0, le=10, description="default cases.deferral_remind_working_days"),
     _: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx),
 ) -> dict[str, list[str]]:
     """容缺 watch: a reminder before the promised date, termination once it is past (the center runs it
-    every morning; a manager may run it now)."""
+    every `cases.deferral_sweep_minutes` from `cases.deferral_sweep_from`; a manager may run it now)."""
+    days = c.settings.cases.deferral_remind_working_days if remind_days is None else remind_days
     with c.db.write_session() as s:
-        return cs.Step(s, _publisher(c), _day(date)).sweep_deferrals(remind_days)
+        return cs.Step(s, _publisher(c), _day(date)).sweep_deferrals(days)
 
 
 # ------------------------------------------------------------------ papers
