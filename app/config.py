@@ -83,7 +83,7 @@ class NoticeSettings(BaseModel):
     )
     doc_number_pattern: str = Field(
         "{org}{kind}〔{year}〕第{seq:04d}号",
-        description="document number of a notice: fields org, kind (受/容/告/不受/补), year, seq (per kind and year)",
+        description="document number of a notice: fields org, kind (受/容/告/不受/补/诺/准/不准/结/终), year, seq (per kind and year)",
     )
     offline_doc_number_pattern: str = Field(
         "{org}{kind}〔{year}〕第{tag:02d}-{seq:04d}号",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.center import cases as cs
 from app.center.api_errors import ApiError
+from app.center.case_papers import licensing, paper_number
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.security import Principal
@@ -309,19 +310,19 @@ def paper(
         return Response(out.read_bytes(), media_type="application/pdf")
 
 
-def licensing(item: m.ServiceItem) -> bool:
-    """行政许可 (its decision under 行政许可法) or a 公共服务 item (a plain result notice)."""
-    return "许可" in item.name or "行政许可" in (item.legal_basis or "")
-
-
 def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Path) -> Path:
+    """Check the paper can be drawn now, number it (once: `app.center.case_papers`), draw it."""
     from printers import case_notices as cn
     from printers.notices import Applicant, Header
 
     today = local_today()
     hall = c.settings.hall_name
     dept = case.item.department.short_name
-    header = Header(hall, f"{c.settings.hall_code}〔{today:%Y}〕{case.case_number}号", today, f"{hall}（{dept}）")
+
+    def header() -> Header:
+        number, issued = paper_number(c.db, c.settings, case.id, paper, today)
+        return Header(hall, number, issued, f"{hall}（{dept}）")
+
     a = case.applicant
     who = Applicant(a.name, c.cipher.decrypt(a.id_number_enc) or "", c.cipher.decrypt(a.phone_enc) or "")
     tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
@@ -332,7 +333,7 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         approved = all(t.status == "approved" for t in decided)
         opinions = [(t.department.short_name, t.opinion or ("同意" if t.status == "approved" else "")) for t in decided]
         return cn.render_decision(
-            cn.DecisionNotice(header, who, case.item.name, case.case_number, case.received_on, approved,
+            cn.DecisionNotice(header(), who, case.item.name, case.case_number, case.received_on, approved,
                               licensing(case.item), opinions),
             out,
         )
@@ -341,7 +342,8 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         if not missing:
             raise ApiError(409, "no_correction", f"case {case.case_number} is not waiting for a correction")
         return cn.render_case_correction(
-            cn.CaseCorrectionNotice(header, who, case.item.name, case.case_number, list(missing), case.item.consult_phone),
+            cn.CaseCorrectionNotice(header(), who, case.item.name, case.case_number, list(missing),
+                                    case.item.consult_phone),
             out,
         )
     if paper == "termination":
@@ -349,10 +351,12 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
             raise ApiError(409, "not_terminated", f"case {case.case_number} was not terminated for missing materials")
         names = [mt.name for mt in case.materials if mt.state == "deferred"]
         return cn.render_termination(
-            cn.TerminationNotice(header, who, case.item.name, case.case_number, case.received_on, case.deferral_due, names),
+            cn.TerminationNotice(header(), who, case.item.name, case.case_number, case.received_on, case.deferral_due,
+                                 names),
             out,
         )
     promised = [mt.name for mt in case.materials if mt.state == "commitment"]
     if not promised:
         raise ApiError(409, "no_commitment", f"case {case.case_number} has no 告知承诺")
-    return cn.render_commitment_letter(cn.CommitmentLetter(header, who, case.item.name, case.case_number, promised), out)
+    return cn.render_commitment_letter(cn.CommitmentLetter(header(), who, case.item.name, case.case_number, promised),
+                                       out)
