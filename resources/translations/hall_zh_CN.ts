@@ -46,380 +46,380 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="68" />
+        <location filename="../../ui/screen/admin_tab.py" line="62" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="69" />
+        <location filename="../../ui/screen/admin_tab.py" line="63" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="70" />
+        <location filename="../../ui/screen/admin_tab.py" line="64" />
         <source>Categories</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="71" />
+        <location filename="../../ui/screen/admin_tab.py" line="65" />
         <source>Items</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="72" />
+        <location filename="../../ui/screen/admin_tab.py" line="66" />
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="95" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="89" />
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="96" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="97" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="91" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
-        <location filename="../../ui/screen/admin_tab.py" line="99" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="93" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="85" />
+        <location filename="../../ui/screen/admin_tab.py" line="79" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Hall manager</source>
         <translation>大厅主任</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="84" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="98" />
+        <location filename="../../ui/screen/admin_tab.py" line="92" />
         <source>Window (0: none)</source>
         <translation>窗口（0：无）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="100" />
+        <location filename="../../ui/screen/admin_tab.py" line="94" />
         <source>ID number of the clerk's own card</source>
         <translation>本人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="103" />
+        <location filename="../../ui/screen/admin_tab.py" line="97" />
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="104" />
+        <location filename="../../ui/screen/admin_tab.py" line="98" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="105" />
+        <location filename="../../ui/screen/admin_tab.py" line="99" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="106" />
+        <location filename="../../ui/screen/admin_tab.py" line="100" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="107" />
+        <location filename="../../ui/screen/admin_tab.py" line="101" />
         <source>Register ID card</source>
         <translation>登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>Categories in order</source>
         <translation>办理类别（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="120" />
+        <location filename="../../ui/screen/admin_tab.py" line="114" />
         <source>Categories in order (e.g. A,J)</source>
         <translation>办理类别（按顺序，如 A,J）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="121" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>A post (username)</source>
         <translation>A岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="122" />
+        <location filename="../../ui/screen/admin_tab.py" line="116" />
         <source>B post (username)</source>
         <translation>B岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="118" />
         <source>Save window</source>
         <translation>保存窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Opening hours</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Daily quota</source>
         <translation>每日限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="130" />
+        <location filename="../../ui/screen/admin_tab.py" line="124" />
         <source>Cut-off (minutes)</source>
         <translation>截止提前（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="138" />
+        <location filename="../../ui/screen/admin_tab.py" line="132" />
         <source>Opening hours (empty: no limit)</source>
         <translation>取号时间（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="139" />
+        <location filename="../../ui/screen/admin_tab.py" line="133" />
         <source>Daily quota (0: none)</source>
         <translation>每日限额（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="140" />
+        <location filename="../../ui/screen/admin_tab.py" line="134" />
         <source>Cut-off before closing (minutes)</source>
         <translation>闭馆前停止取号（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="142" />
+        <location filename="../../ui/screen/admin_tab.py" line="136" />
         <source>Save category</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="150" />
+        <location filename="../../ui/screen/admin_tab.py" line="144" />
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="151" />
+        <location filename="../../ui/screen/admin_tab.py" line="145" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="154" />
+        <location filename="../../ui/screen/admin_tab.py" line="148" />
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="155" />
+        <location filename="../../ui/screen/admin_tab.py" line="149" />
         <source>Cancel the item</source>
         <translation>取消事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="156" />
+        <location filename="../../ui/screen/admin_tab.py" line="150" />
         <source>Back in use</source>
         <translation>恢复在用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="160" />
+        <location filename="../../ui/screen/admin_tab.py" line="154" />
         <source>Check a workbook…</source>
         <translation>检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="161" />
+        <location filename="../../ui/screen/admin_tab.py" line="155" />
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Last seen</source>
         <translation>最近在线</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="165" />
         <source>Terminal status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="174" />
+        <location filename="../../ui/screen/admin_tab.py" line="168" />
         <source>Enrollment code shown on the terminal</source>
         <translation>终端屏幕上显示的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="175" />
+        <location filename="../../ui/screen/admin_tab.py" line="169" />
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="177" />
+        <location filename="../../ui/screen/admin_tab.py" line="171" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="178" />
+        <location filename="../../ui/screen/admin_tab.py" line="172" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="190" />
+        <location filename="../../ui/screen/admin_tab.py" line="184" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="201" />
-        <location filename="../../ui/screen/admin_tab.py" line="209" />
-        <location filename="../../ui/screen/admin_tab.py" line="216" />
+        <location filename="../../ui/screen/admin_tab.py" line="195" />
+        <location filename="../../ui/screen/admin_tab.py" line="203" />
+        <location filename="../../ui/screen/admin_tab.py" line="210" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="201" />
-        <location filename="../../ui/screen/admin_tab.py" line="209" />
-        <location filename="../../ui/screen/admin_tab.py" line="216" />
+        <location filename="../../ui/screen/admin_tab.py" line="195" />
+        <location filename="../../ui/screen/admin_tab.py" line="203" />
+        <location filename="../../ui/screen/admin_tab.py" line="210" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <location filename="../../ui/screen/admin_tab.py" line="217" />
         <source>waiting for approval</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="223" />
+        <location filename="../../ui/screen/admin_tab.py" line="217" />
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="224" />
+        <location filename="../../ui/screen/admin_tab.py" line="218" />
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>kiosk</source>
         <translation>自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>counter</source>
         <translation>窗口终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="225" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>queue screen</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="268" />
         <source>Added {0}</source>
         <translation>已新增 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Enabled {0}</source>
         <translation>已启用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="274" />
         <source>Disabled {0}</source>
         <translation>已停用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="286" />
+        <location filename="../../ui/screen/admin_tab.py" line="280" />
         <source>New password set for {0}</source>
         <translation>已为 {0} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="293" />
+        <location filename="../../ui/screen/admin_tab.py" line="287" />
         <source>ID card registered for {0}</source>
         <translation>已为 {0} 登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="306" />
+        <location filename="../../ui/screen/admin_tab.py" line="300" />
         <source>Window {0} saved</source>
         <translation>{0}号窗口已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="315" />
+        <location filename="../../ui/screen/admin_tab.py" line="309" />
         <source>Category {0} saved</source>
         <translation>类别 {0} 已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="323" />
+        <location filename="../../ui/screen/admin_tab.py" line="317" />
         <source>Item {0}: {1}</source>
         <translation>事项 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="326" />
+        <location filename="../../ui/screen/admin_tab.py" line="320" />
         <source>Hall workbook</source>
         <translation>大厅基础数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="339" />
+        <location filename="../../ui/screen/admin_tab.py" line="333" />
         <source>Valid: {0} items; nothing written</source>
         <translation>检查通过：{0} 个事项；未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="342" />
+        <location filename="../../ui/screen/admin_tab.py" line="336" />
         <source>Imported: {0} new, {1} updated, {2} suspended</source>
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="361" />
+        <location filename="../../ui/screen/admin_tab.py" line="355" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -427,407 +427,412 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="131" />
+        <location filename="../../ui/backoffice/window.py" line="126" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="148" />
+        <location filename="../../ui/backoffice/window.py" line="143" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="160" />
+        <location filename="../../ui/backoffice/window.py" line="155" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="172" />
+        <location filename="../../ui/backoffice/window.py" line="167" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="180" />
+        <location filename="../../ui/backoffice/window.py" line="175" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="181" />
+        <location filename="../../ui/backoffice/window.py" line="176" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="182" />
+        <location filename="../../ui/backoffice/window.py" line="177" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="200" />
+        <location filename="../../ui/backoffice/window.py" line="195" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="204" />
+        <location filename="../../ui/backoffice/window.py" line="199" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="209" />
+        <location filename="../../ui/backoffice/window.py" line="204" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="223" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="230" />
+        <location filename="../../ui/backoffice/window.py" line="225" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="230" />
+        <location filename="../../ui/backoffice/window.py" line="225" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="233" />
+        <location filename="../../ui/backoffice/window.py" line="228" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
+        <location filename="../../ui/backoffice/window.py" line="232" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
-        <location filename="../../ui/backoffice/window.py" line="303" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="245" />
+        <location filename="../../ui/backoffice/window.py" line="240" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="248" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="257" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="258" />
+        <location filename="../../ui/backoffice/window.py" line="253" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="267" />
-        <location filename="../../ui/backoffice/window.py" line="395" />
+        <location filename="../../ui/backoffice/window.py" line="262" />
+        <location filename="../../ui/backoffice/window.py" line="407" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="268" />
-        <location filename="../../ui/backoffice/window.py" line="396" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="421" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="268" />
-        <location filename="../../ui/backoffice/window.py" line="396" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="421" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="287" />
+        <location filename="../../ui/backoffice/window.py" line="282" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="303" />
-        <location filename="../../ui/backoffice/window.py" line="317" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="312" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="305" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="306" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="313" />
+        <location filename="../../ui/backoffice/window.py" line="308" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="315" />
+        <location filename="../../ui/backoffice/window.py" line="310" />
         <source>Review opinion (审核意见)</source>
         <translation>填写审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="319" />
+        <location filename="../../ui/backoffice/window.py" line="314" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="321" />
+        <location filename="../../ui/backoffice/window.py" line="316" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="323" />
+        <location filename="../../ui/backoffice/window.py" line="318" />
         <source>e.g. 市市场监督管理局</source>
         <translation>如：市市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="324" />
+        <location filename="../../ui/backoffice/window.py" line="319" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="326" />
+        <location filename="../../ui/backoffice/window.py" line="321" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="327" />
+        <location filename="../../ui/backoffice/window.py" line="322" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
+        <location filename="../../ui/backoffice/window.py" line="339" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="329" />
         <source>Approve (准予)</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="333" />
+        <location filename="../../ui/backoffice/window.py" line="330" />
         <source>Deny (不予许可)</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="334" />
+        <location filename="../../ui/backoffice/window.py" line="331" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="335" />
+        <location filename="../../ui/backoffice/window.py" line="340" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="336" />
+        <location filename="../../ui/backoffice/window.py" line="341" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="337" />
+        <location filename="../../ui/backoffice/window.py" line="332" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="338" />
+        <location filename="../../ui/backoffice/window.py" line="335" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="339" />
+        <location filename="../../ui/backoffice/window.py" line="336" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="340" />
+        <location filename="../../ui/backoffice/window.py" line="342" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="366" />
+        <location filename="../../ui/backoffice/window.py" line="378" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="372" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="376" />
+        <location filename="../../ui/backoffice/window.py" line="388" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="377" />
+        <location filename="../../ui/backoffice/window.py" line="389" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="380" />
+        <location filename="../../ui/backoffice/window.py" line="392" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="384" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
         <source>Materials promised by {0} (容缺)</source>
         <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="397" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="402" />
+        <location filename="../../ui/backoffice/window.py" line="414" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="416" />
+        <location filename="../../ui/backoffice/window.py" line="428" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="464" />
+        <location filename="../../ui/backoffice/window.py" line="430" />
+        <source>Verification failed after the decision: {0}</source>
+        <translation>决定作出后核查承诺不实：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="486" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="464" />
+        <location filename="../../ui/backoffice/window.py" line="486" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="468" />
+        <location filename="../../ui/backoffice/window.py" line="490" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
