@@ -7,6 +7,7 @@ Every local rule that differs between halls is a setting here, never a constant 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -64,13 +65,25 @@ class SupervisionSettings(BaseModel):
     rectification_working_days: int = Field(10, ge=1, description="deadline of a bad-rating rectification")
 
 
+class CaseSettings(BaseModel):
+    deferral_sweep_minutes: float = Field(
+        30.0, ge=0, description="how often the center runs the 容缺 watch (reminders, terminations); 0: never"
+    )
+    deferral_sweep_from: dt.time = Field(
+        dt.time(7, 30), description="the hall's local time of day before which the watch does not run"
+    )
+    deferral_remind_working_days: int = Field(
+        1, ge=0, le=10, description="remind a 容缺 applicant from this many working days before the promised date"
+    )
+
+
 class NoticeSettings(BaseModel):
     doc_org: str = Field(
         "", description="the issuing organ's short form in document numbers (e.g. 章政服); default: the hall code"
     )
     doc_number_pattern: str = Field(
         "{org}{kind}〔{year}〕第{seq:04d}号",
-        description="document number of a notice: fields org, kind (受/容/告/不受/补), year, seq (per kind and year)",
+        description="document number of a notice: fields org, kind (受/容/告/不受/补/诺/准/不准/结/终), year, seq (per kind and year)",
     )
     offline_doc_number_pattern: str = Field(
         "{org}{kind}〔{year}〕第{tag:02d}-{seq:04d}号",
@@ -183,6 +196,7 @@ class Settings(BaseSettings):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     notices: NoticeSettings = Field(default_factory=NoticeSettings)
+    cases: CaseSettings = Field(default_factory=CaseSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -29,6 +29,7 @@ from app.center.access import ACCESS_EVENT
 from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
+from app.center.deferral_watch import DeferralWatch
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus, OutEvent
 from app.center.limits import RequestLimits
@@ -122,7 +123,11 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         watch = OpeningWatch(db, bus, interval=settings.queue.opening_recheck_seconds)
         app.state.opening_watch = watch
         watch.start()
+        deferrals = DeferralWatch(db, bus, settings.cases)
+        app.state.deferral_watch = deferrals
+        deferrals.start()
         yield
+        await deferrals.stop()
         await watch.stop()
         await bus.stop()
 

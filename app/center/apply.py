@@ -143,7 +143,8 @@ class ApplyContext:
             [p.id for p in cases] + [p.case_id for p in trans] + [p.case_id for p in ratings if p.case_id]
         )
         if case_ids:
-            for case in s.scalars(select(m.Case).where(m.Case.id.in_(set(case_ids)))):
+            # locked: a back-office step on the same case in another process waits, and so do we
+            for case in s.scalars(select(m.Case).where(m.Case.id.in_(set(case_ids))).with_for_update()):
                 k.cases[case.id] = case
                 k.add(m.Case, case.id)
         numbers = [p.case_number for p in cases]

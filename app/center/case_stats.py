@@ -2,7 +2,9 @@
 by an aggregate SQL query over an indexed time range (never by loading the cases).
 
 Definitions (README, "Case statistics"):
-- 受理 received: a case accepted (decision not 一次性告知 / 不予受理), dated by `accepted_at`.
+- 受理 received: a case accepted (not 不予受理), dated by `accepted_at`; a 一次性告知 case has none until the
+  applicant brings the materials and it is accepted (then it counts on that day, and as notified on the
+  day of the notice).
 - 办结 completed: a case in a decided state (`DONE_STATES`), dated by `completed_at` (the moment of the
   decision; a 即办件 is completed the moment it is accepted). Early / on time / overdue compare the local
   day of completion with the promised due date (`due_date`): before, on, after. No due date: on time.
@@ -34,7 +36,10 @@ from app.store import models as m
 
 DONE_STATES = (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.DELIVERED)
 OPEN_STATES = (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION, CaseStatus.SUSPENDED)
-NOT_RECEIVED = ("notify", "refuse")  # decisions that do not accept the application
+NOT_RECEIVED = ("notify", "refuse")  # decisions that do not accept the application (at first)
+# received: accepted at some time (`accepted_at` set) and not refused — a 一次性告知 case later accepted
+# (the materials brought to a window) counts as notified on the notice's day and received on its acceptance's
+RECEIVED = m.Case.decision != "refuse"
 DIMENSIONS = ("department", "item", "window", "clerk")
 
 
@@ -86,7 +91,7 @@ def _grouped(s: Session, cols: list[Any], where: Iterable[Any]) -> dict[Any, tup
 def _measure(s: Session, p: Period) -> dict[Any, dict[str, int]]:
     """Every figure of the period per (item, window, clerk) cell: eight aggregate queries, each over an
     indexed range; the total and every breakdown are sums of these cells."""
-    received_where = [m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
+    received_where = [m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, RECEIVED]
     done_in_time = and_(m.Case.completed_at.is_not(None), m.Case.completed_at < p.end)
     rec = _grouped(
         s,
@@ -111,10 +116,10 @@ def _measure(s: Session, p: Period) -> dict[Any, dict[str, int]]:
     terminated = _terminations(s, [m.CaseTransition.at >= p.start, m.CaseTransition.at < p.end])
     # 在办 at the end of the period, as three indexed counts: still open now (few, by status); completed
     # after the end (a range of completed_at); terminated after the end (a range of the transitions)
-    before_end = [m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
+    before_end = [m.Case.accepted_at < p.end, RECEIVED]
     open_now = _grouped(s, [func.count()], [m.Case.status.in_(OPEN_STATES), *before_end])
     # accepted_at wrapped so that the planner ranges over completed_at (or the transitions), the narrow side
-    unindexed = [func.coalesce(m.Case.accepted_at, m.Case.accepted_at) < p.end, m.Case.decision.not_in(NOT_RECEIVED)]
+    unindexed = [func.coalesce(m.Case.accepted_at, m.Case.accepted_at) < p.end, RECEIVED]
     done_later = _grouped(
         s, [func.count()], [m.Case.completed_at >= p.end, m.Case.status.in_(DONE_STATES), *unindexed]
     )
@@ -251,7 +256,7 @@ def _series(s: Session, p: Period, cal: WorkdayCalendar | None) -> list[dict[str
     rec: dict[str, int] = dict(
         s.execute(
             select(acc_day, func.count())
-            .where(m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, m.Case.decision.not_in(NOT_RECEIVED))
+            .where(m.Case.accepted_at >= p.start, m.Case.accepted_at < p.end, RECEIVED)
             .group_by(acc_day)
         ).all()
     )

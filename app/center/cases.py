@@ -144,14 +144,31 @@ def dispatch_rows(
 
 
 def after_terminal_transition(s: Session, case: m.Case, before: str, cal: WorkdayCalendar) -> None:
-    """A counter's transition reached the center: corrected materials received (补正 → 受理) reopen the
-    returned tasks with the restarted deadline; a termination closes the open ones."""
+    """A window's step (pushed by its counter, or through the API) reached the center's tasks:
+    - 一次性告知 → accepted (the materials were brought): the case goes to its departments now;
+    - the window's own 补正 request: the open approval tasks wait for the applicant (returned);
+    - corrected materials received (补正 → 受理): the waiting tasks are open again, every pending task with
+      the restarted deadline;
+    - a termination closes the pending tasks."""
     tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
     now = utcnow()
+    if before == CaseStatus.NOTIFIED.value and case.status in DISPATCHED:
+        for mt in case.materials:
+            if mt.state in ("missing", "incorrect"):
+                mt.state = "received"  # accepted: what the notice listed is now in hand
+        if not tasks:
+            departments: dict[str, uuid.UUID] = {code: ident for code, ident in s.execute(select(m.Department.code, m.Department.id))}
+            s.add_all(dispatch_rows(case, case.item, departments, list(case.materials), cal))
+        return
     for t in tasks:
-        if before == CaseStatus.CORRECTION.value and case.status == CaseStatus.ACCEPTED:
+        if before == CaseStatus.ACCEPTED.value and case.status == CaseStatus.CORRECTION:
+            if t.status == TaskStatus.OPEN and t.kind == TaskKind.APPROVE:
+                t.status, t.updated_at = TaskStatus.RETURNED.value, now
+        elif before == CaseStatus.CORRECTION.value and case.status == CaseStatus.ACCEPTED:
             if t.status in PENDING:
-                t.status, t.due_date, t.updated_at = TaskStatus.OPEN.value, case.due_date, now
+                t.due_date, t.updated_at = case.due_date, now
+                if t.status == TaskStatus.RETURNED:
+                    t.status = TaskStatus.OPEN.value
         elif case.status == CaseStatus.TERMINATED and t.status in PENDING:
             t.status, t.updated_at = TaskStatus.TERMINATED.value, now
 
@@ -159,8 +176,11 @@ def after_terminal_transition(s: Session, case: m.Case, before: str, cal: Workda
 # ------------------------------------------------------------------ loading and checking
 
 
-def load_case(s: Session, case_id: uuid.UUID) -> m.Case:
-    case = s.get(m.Case, case_id)
+def load_case(s: Session, case_id: uuid.UUID, *, lock: bool = False) -> m.Case:
+    """The case; `lock` (every step that changes it) takes its row lock first, so two departments' steps
+    on one 联办件 in different center processes run one after the other, each on the other's outcome (on
+    PostgreSQL `FOR UPDATE`; SQLite's writers are serialized already)."""
+    case = s.get(m.Case, case_id, with_for_update=lock or None)
     if case is None:
         raise ApiError(404, "not_found", f"no case {case_id}")
     return case
@@ -261,7 +281,10 @@ class Step:
         _pending(task)
         if task.kind != TaskKind.APPROVE:
             raise ApiError(409, "wrong_task", "a 核查 task is answered with verify, not a decision")
-        if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED):
+        if task.status == TaskStatus.RETURNED:
+            raise ApiError(409, "waiting_correction", f"case {case.case_number}: this task waits for the corrected materials")
+        if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION):
+            # while another department's 补正 is out, a co-department still decides its own task (并联审批)
             raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: no decision now")
         if not approve and not opinion.strip():
             raise ApiError(422, "reason_required", "不予许可须写明理由 / a denial needs its reasons")
@@ -304,14 +327,21 @@ class Step:
         return self._done(case, {"correction": items})
 
     def corrected(self, case: m.Case, who: Actor) -> dict[str, Any]:
-        """The corrected materials arrived (at any window): accepted again, the clock restarts tomorrow."""
-        if case.status != CaseStatus.CORRECTION:
+        """The corrected materials arrived (at any window): accepted again, the clock restarts tomorrow. The
+        materials a 一次性告知 listed, brought later: the case is accepted now and goes to its departments."""
+        before = case.status
+        if before not in (CaseStatus.CORRECTION, CaseStatus.NOTIFIED):
             raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}, not waiting for a correction")
         case.received_on = self.today
-        case.due_date = self.cal.add_working_days(self.today, case.item.promised_days)
-        _step(self.s, case, who, "corrected", to=CaseStatus.ACCEPTED, reason="补正材料已收齐，重新计时",
+        case.due_date = self.cal.add_half_working_days(
+            self.today, case.item.promised_days * 2 + int(case.item.promised_half_day)
+        )
+        if before == CaseStatus.NOTIFIED:
+            case.accepted_at = utcnow()
+        _step(self.s, case, who, "corrected", to=CaseStatus.ACCEPTED,
+              reason="补正材料已收齐，重新计时" if before == CaseStatus.CORRECTION else "材料已补齐，予以受理",
               cal=self.cal, today=self.today)
-        after_terminal_transition(self.s, case, CaseStatus.CORRECTION.value, self.cal)
+        after_terminal_transition(self.s, case, before.value, self.cal)
         return self._done(case)
 
     def pause(self, case: m.Case, who: Actor, reason: str) -> dict[str, Any]:
@@ -354,17 +384,37 @@ class Step:
         return self._done(case)
 
     def verify(self, case: m.Case, task: m.CaseTask, who: Actor, holds: bool, opinion: str) -> dict[str, Any]:
-        """核查 of a 告知承诺: the commitment holds, or it does not (recorded for the department's follow-up)."""
+        """核查 of a 告知承诺: the commitment holds, or it does not. Not holding, before the decision: the
+        applicant must bring the proofs the commitment stood for — the case goes to 补正 with them, and the
+        department's approval waits for them (责令补正); after the decision: the decision stands and the
+        finding is recorded for the department's 撤销 or 责令整改 (its own procedure)."""
         _pending(task)
         if task.kind != TaskKind.VERIFY:
             raise ApiError(409, "wrong_task", "only a 核查 task is verified")
         if not holds and not opinion.strip():
             raise ApiError(422, "reason_required", "承诺不实须写明核查情况")
+        if not holds and case.status in (CaseStatus.DEFERRED, CaseStatus.SUSPENDED):
+            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: "
+                           "record a failed 核查 once the 容缺 materials or the special step are done")
         now = utcnow()
         task.status = (TaskStatus.VERIFIED if holds else TaskStatus.FAILED).value
         task.opinion, task.decided_by, task.decided_at, task.updated_at = opinion or None, who.staff_id, now, now
+        decided = case.status in (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.DELIVERED)
+        detail: dict[str, Any] = {"holds": holds}
+        if not holds and decided:
+            detail["follow_up"] = "已作出的决定须依法撤销或责令限期整改"
         _step(self.s, case, who, "verify", task=task, reason=("承诺属实" if holds else "承诺不实：") + (opinion or ""),
-              detail={"holds": holds}, cal=self.cal, today=self.today)
+              detail=detail, cal=self.cal, today=self.today)
+        if not holds and not decided:
+            promised = [mt.name for mt in case.materials if mt.state == "commitment"]
+            missing = [f"{name}（告知承诺经核查不实，须提交该证明材料）" for name in promised] or ["告知承诺所涉证明材料"]
+            for t in self.s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)):
+                if t.kind == TaskKind.APPROVE and t.department_id == task.department_id and t.status in PENDING:
+                    t.status, t.updated_at = TaskStatus.RETURNED.value, now
+            _step(self.s, case, who, "correction", to=CaseStatus.CORRECTION, task=task,
+                  reason="核查不实，退回补正：" + "；".join(missing), detail={"missing": missing, "verify": True},
+                  cal=self.cal, today=self.today)
+            return self._done(case, {"correction": missing})
         return self._done(case)
 
     def deliver(self, case: m.Case, who: Actor, method: str, tracking: str) -> dict[str, Any]:
@@ -388,7 +438,9 @@ class Step:
         reminded: list[str] = []
         terminated: list[str] = []
         deferred = self.s.scalars(
-            select(m.Case).where(m.Case.status == CaseStatus.DEFERRED, m.Case.deferral_due.is_not(None))
+            select(m.Case)
+            .where(m.Case.status == CaseStatus.DEFERRED, m.Case.deferral_due.is_not(None))
+            .with_for_update()
         )
         for case in list(deferred):
             assert case.deferral_due is not None
@@ -477,7 +529,13 @@ def case_detail(s: Session, case: m.Case, today: dt.date, yellow: int) -> dict[s
         )
     )
     pauses = _pauses(s, case.id, today)
-    correction = next((h.detail.get("missing") for h in reversed(history) if h.detail and h.step == "correction"), None)
+    correction: list[str] = []  # what this 补正 round asks for, from every department that returned it
+    for h in history:
+        if h.step == "corrected":
+            correction = []
+        elif h.step == "correction" and h.detail:
+            correction += [x for x in h.detail.get("missing") or [] if x not in correction]
+    findings = [h.detail["follow_up"] for h in history if h.step == "verify" and h.detail and h.detail.get("follow_up")]
     notices = ["受理通知书"] if case.status != CaseStatus.NOTIFIED else ["一次性告知书"]
     if case.deferral_due:
         notices.append("容缺受理承诺书")
@@ -517,7 +575,8 @@ def case_detail(s: Session, case: m.Case, today: dt.date, yellow: int) -> dict[s
         ],
         "tasks": [task_row(t, case, today, cal, yellow) for t in tasks],
         "pauses": [{"first_day": a.isoformat(), "last_day": b.isoformat()} for a, b in pauses],
-        "correction": correction if case.status == CaseStatus.CORRECTION else None,
+        "correction": correction if case.status == CaseStatus.CORRECTION and correction else None,
+        "follow_up": findings[-1] if findings else None,
         "notices": notices,
         "history": [
             {

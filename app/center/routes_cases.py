@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.center import cases as cs
 from app.center.api_errors import ApiError
+from app.center.case_papers import licensing, paper_number
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.security import Principal
@@ -161,7 +162,7 @@ def _task_step(c: CenterContext, who: Principal, case_id: uuid.UUID, task_id: uu
                run: Any) -> dict[str, Any]:
     with c.db.write_session() as s:
         actor = _actor(s, who)
-        case = cs.load_case(s, case_id)
+        case = cs.load_case(s, case_id, lock=True)
         task = cs.load_task(s, case, task_id, actor)
         result: dict[str, Any] = run(cs.Step(s, _publisher(c), _day(date)), case, task, actor)
         return result
@@ -227,7 +228,7 @@ def _case_step(c: CenterContext, who: Principal, case_id: uuid.UUID, date: dt.da
                own_department: bool = False) -> dict[str, Any]:
     with c.db.write_session() as s:
         actor = _actor(s, who)
-        case = cs.load_case(s, case_id)
+        case = cs.load_case(s, case_id, lock=True)
         if own_department:
             cs.may_read(s, case, actor)
         result: dict[str, Any] = run(cs.Step(s, _publisher(c), _day(date)), case, actor)
@@ -274,13 +275,15 @@ def deliver(
 
 @router.post("/deferrals/sweep")
 def sweep(
-    date: dt.date | None = Query(None), remind_days: int = Query(1, ge=0, le=10),
+    date: dt.date | None = Query(None),
+    remind_days: int | None = Query(None, ge=0, le=10, description="default cases.deferral_remind_working_days"),
     _: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx),
 ) -> dict[str, list[str]]:
     """容缺 watch: a reminder before the promised date, termination once it is past (the center runs it
-    every morning; a manager may run it now)."""
+    every `cases.deferral_sweep_minutes` from `cases.deferral_sweep_from`; a manager may run it now)."""
+    days = c.settings.cases.deferral_remind_working_days if remind_days is None else remind_days
     with c.db.write_session() as s:
-        return cs.Step(s, _publisher(c), _day(date)).sweep_deferrals(remind_days)
+        return cs.Step(s, _publisher(c), _day(date)).sweep_deferrals(days)
 
 
 # ------------------------------------------------------------------ papers
@@ -307,19 +310,19 @@ def paper(
         return Response(out.read_bytes(), media_type="application/pdf")
 
 
-def licensing(item: m.ServiceItem) -> bool:
-    """行政许可 (its decision under 行政许可法) or a 公共服务 item (a plain result notice)."""
-    return "许可" in item.name or "行政许可" in (item.legal_basis or "")
-
-
 def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Path) -> Path:
+    """Check the paper can be drawn now, number it (once: `app.center.case_papers`), draw it."""
     from printers import case_notices as cn
     from printers.notices import Applicant, Header
 
     today = local_today()
     hall = c.settings.hall_name
     dept = case.item.department.short_name
-    header = Header(hall, f"{c.settings.hall_code}〔{today:%Y}〕{case.case_number}号", today, f"{hall}（{dept}）")
+
+    def header() -> Header:
+        number, issued = paper_number(c.db, c.settings, case.id, paper, today)
+        return Header(hall, number, issued, f"{hall}（{dept}）")
+
     a = case.applicant
     who = Applicant(a.name, c.cipher.decrypt(a.id_number_enc) or "", c.cipher.decrypt(a.phone_enc) or "")
     tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
@@ -330,7 +333,7 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         approved = all(t.status == "approved" for t in decided)
         opinions = [(t.department.short_name, t.opinion or ("同意" if t.status == "approved" else "")) for t in decided]
         return cn.render_decision(
-            cn.DecisionNotice(header, who, case.item.name, case.case_number, case.received_on, approved,
+            cn.DecisionNotice(header(), who, case.item.name, case.case_number, case.received_on, approved,
                               licensing(case.item), opinions),
             out,
         )
@@ -339,7 +342,8 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         if not missing:
             raise ApiError(409, "no_correction", f"case {case.case_number} is not waiting for a correction")
         return cn.render_case_correction(
-            cn.CaseCorrectionNotice(header, who, case.item.name, case.case_number, list(missing), case.item.consult_phone),
+            cn.CaseCorrectionNotice(header(), who, case.item.name, case.case_number, list(missing),
+                                    case.item.consult_phone),
             out,
         )
     if paper == "termination":
@@ -347,10 +351,12 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
             raise ApiError(409, "not_terminated", f"case {case.case_number} was not terminated for missing materials")
         names = [mt.name for mt in case.materials if mt.state == "deferred"]
         return cn.render_termination(
-            cn.TerminationNotice(header, who, case.item.name, case.case_number, case.received_on, case.deferral_due, names),
+            cn.TerminationNotice(header(), who, case.item.name, case.case_number, case.received_on, case.deferral_due,
+                                 names),
             out,
         )
     promised = [mt.name for mt in case.materials if mt.state == "commitment"]
     if not promised:
         raise ApiError(409, "no_commitment", f"case {case.case_number} has no 告知承诺")
-    return cn.render_commitment_letter(cn.CommitmentLetter(header, who, case.item.name, case.case_number, promised), out)
+    return cn.render_commitment_letter(cn.CommitmentLetter(header(), who, case.item.name, case.case_number, promised),
+                                       out)

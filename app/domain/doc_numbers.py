@@ -20,6 +20,11 @@ class DocKind(StrEnum):
     REFUSAL = "不受"  # 不予受理通知书
     CORRECTION = "补"  # 补正告知书
     COMMITMENT = "诺"  # 告知承诺书
+    # the papers the center draws for the back office's steps (app/center/case_papers.py)
+    APPROVAL = "准"  # 准予行政许可决定书
+    DENIAL = "不准"  # 不予行政许可决定书
+    RESULT = "结"  # 办理结果通知书 (an item that is not a 行政许可)
+    TERMINATION = "终"  # 终止办理通知书
 
 
 DEFAULT_PATTERN = "{org}{kind}〔{year}〕第{seq:04d}号"

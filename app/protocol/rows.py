@@ -63,6 +63,8 @@ def apply_transition(case: m.Case, p: TransitionPayload) -> None:
     for key, value in changes.items():
         if value is not None:
             setattr(case, key, value)
+    if case.accepted_at is None and case.status in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED):
+        case.accepted_at = p.at  # a 一次性告知 case accepted once the materials are brought
     if case.status in (CaseStatus.APPROVED, CaseStatus.DENIED):
         case.completed_at = p.at
     if case.status == CaseStatus.DELIVERED:

@@ -427,407 +427,412 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="125" />
+        <location filename="../../ui/backoffice/window.py" line="126" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="142" />
+        <location filename="../../ui/backoffice/window.py" line="143" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="154" />
+        <location filename="../../ui/backoffice/window.py" line="155" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="166" />
+        <location filename="../../ui/backoffice/window.py" line="167" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="174" />
+        <location filename="../../ui/backoffice/window.py" line="175" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="175" />
+        <location filename="../../ui/backoffice/window.py" line="176" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="176" />
+        <location filename="../../ui/backoffice/window.py" line="177" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="194" />
+        <location filename="../../ui/backoffice/window.py" line="195" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="198" />
+        <location filename="../../ui/backoffice/window.py" line="199" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="203" />
+        <location filename="../../ui/backoffice/window.py" line="204" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="217" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="224" />
+        <location filename="../../ui/backoffice/window.py" line="225" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="224" />
+        <location filename="../../ui/backoffice/window.py" line="225" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="227" />
+        <location filename="../../ui/backoffice/window.py" line="228" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="231" />
+        <location filename="../../ui/backoffice/window.py" line="232" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="234" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="234" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="234" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="234" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="234" />
-        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
-        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
-        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
-        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="239" />
+        <location filename="../../ui/backoffice/window.py" line="240" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="247" />
+        <location filename="../../ui/backoffice/window.py" line="248" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="251" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="251" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="251" />
+        <location filename="../../ui/backoffice/window.py" line="252" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="252" />
+        <location filename="../../ui/backoffice/window.py" line="253" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="261" />
-        <location filename="../../ui/backoffice/window.py" line="389" />
+        <location filename="../../ui/backoffice/window.py" line="262" />
+        <location filename="../../ui/backoffice/window.py" line="407" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="262" />
-        <location filename="../../ui/backoffice/window.py" line="390" />
-        <location filename="../../ui/backoffice/window.py" line="403" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="421" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="262" />
-        <location filename="../../ui/backoffice/window.py" line="390" />
-        <location filename="../../ui/backoffice/window.py" line="403" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="421" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="281" />
+        <location filename="../../ui/backoffice/window.py" line="282" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="293" />
+        <location filename="../../ui/backoffice/window.py" line="294" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="297" />
-        <location filename="../../ui/backoffice/window.py" line="311" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="312" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="300" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="307" />
+        <location filename="../../ui/backoffice/window.py" line="308" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="309" />
+        <location filename="../../ui/backoffice/window.py" line="310" />
         <source>Review opinion (审核意见)</source>
         <translation>填写审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="313" />
+        <location filename="../../ui/backoffice/window.py" line="314" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="315" />
+        <location filename="../../ui/backoffice/window.py" line="316" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="317" />
+        <location filename="../../ui/backoffice/window.py" line="318" />
         <source>e.g. 市市场监督管理局</source>
         <translation>如：市市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="318" />
+        <location filename="../../ui/backoffice/window.py" line="319" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="320" />
+        <location filename="../../ui/backoffice/window.py" line="321" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="321" />
+        <location filename="../../ui/backoffice/window.py" line="322" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="325" />
+        <location filename="../../ui/backoffice/window.py" line="339" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="326" />
+        <location filename="../../ui/backoffice/window.py" line="329" />
         <source>Approve (准予)</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="327" />
+        <location filename="../../ui/backoffice/window.py" line="330" />
         <source>Deny (不予许可)</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="328" />
+        <location filename="../../ui/backoffice/window.py" line="331" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="329" />
+        <location filename="../../ui/backoffice/window.py" line="340" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="330" />
+        <location filename="../../ui/backoffice/window.py" line="341" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
+        <location filename="../../ui/backoffice/window.py" line="332" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="335" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="333" />
+        <location filename="../../ui/backoffice/window.py" line="336" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="334" />
+        <location filename="../../ui/backoffice/window.py" line="342" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="360" />
+        <location filename="../../ui/backoffice/window.py" line="378" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="366" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="366" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="366" />
+        <location filename="../../ui/backoffice/window.py" line="384" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="370" />
+        <location filename="../../ui/backoffice/window.py" line="388" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="371" />
+        <location filename="../../ui/backoffice/window.py" line="389" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="374" />
+        <location filename="../../ui/backoffice/window.py" line="392" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="378" />
+        <location filename="../../ui/backoffice/window.py" line="396" />
         <source>Materials promised by {0} (容缺)</source>
         <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="379" />
+        <location filename="../../ui/backoffice/window.py" line="397" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="414" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="410" />
+        <location filename="../../ui/backoffice/window.py" line="428" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="458" />
+        <location filename="../../ui/backoffice/window.py" line="430" />
+        <source>Verification failed after the decision: {0}</source>
+        <translation>决定作出后核查承诺不实：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="486" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="458" />
+        <location filename="../../ui/backoffice/window.py" line="486" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="462" />
+        <location filename="../../ui/backoffice/window.py" line="490" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -1825,510 +1830,530 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="128" />
+        <location filename="../../ui/screen/console.py" line="130" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="132" />
+        <location filename="../../ui/screen/console.py" line="134" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="135" />
+        <location filename="../../ui/screen/console.py" line="137" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="139" />
+        <location filename="../../ui/screen/console.py" line="141" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="140" />
+        <location filename="../../ui/screen/console.py" line="142" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="141" />
+        <location filename="../../ui/screen/console.py" line="143" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="144" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143" />
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="146" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
+        <location filename="../../ui/screen/console.py" line="149" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="173" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="174" />
-        <location filename="../../ui/screen/console.py" line="219" />
-        <location filename="../../ui/screen/console.py" line="235" />
-        <location filename="../../ui/screen/console.py" line="279" />
-        <location filename="../../ui/screen/console.py" line="337" />
-        <location filename="../../ui/screen/console.py" line="381" />
+        <location filename="../../ui/screen/console.py" line="176" />
+        <location filename="../../ui/screen/console.py" line="221" />
+        <location filename="../../ui/screen/console.py" line="237" />
+        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="397" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="175" />
+        <location filename="../../ui/screen/console.py" line="177" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="176" />
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="238" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="177" />
-        <location filename="../../ui/screen/console.py" line="387" />
+        <location filename="../../ui/screen/console.py" line="179" />
+        <location filename="../../ui/screen/console.py" line="403" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
+        <location filename="../../ui/screen/console.py" line="180" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="182" />
+        <location filename="../../ui/screen/console.py" line="184" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="187" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="189" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="190" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="191" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="206" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="207" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="213" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="217" />
+        <location filename="../../ui/screen/console.py" line="219" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
-        <location filename="../../ui/screen/console.py" line="324" />
+        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="342" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="222" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="221" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="234" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="235" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="234" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="237" />
+        <location filename="../../ui/screen/console.py" line="239" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="240" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
-        <location filename="../../ui/screen/console.py" line="260" />
+        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="262" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="242" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="250" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="252" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="261" />
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="266" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="266" />
+        <location filename="../../ui/screen/console.py" line="268" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="281" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="283" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="294" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="294" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="325" />
+        <location filename="../../ui/screen/console.py" line="318" />
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="320" />
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="320" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="320" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="320" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="343" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="327" />
+        <location filename="../../ui/screen/console.py" line="345" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="346" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="329" />
+        <location filename="../../ui/screen/console.py" line="347" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="330" />
+        <location filename="../../ui/screen/console.py" line="348" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="331" />
+        <location filename="../../ui/screen/console.py" line="349" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="338" />
+        <location filename="../../ui/screen/console.py" line="356" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="339" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="340" />
+        <location filename="../../ui/screen/console.py" line="358" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="342" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="347" />
-        <source>Export day as CSV</source>
-        <translation>导出当日CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="349" />
-        <source>Export day as PDF</source>
-        <translation>导出当日PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="351" />
-        <source>Export month as PDF</source>
-        <translation>导出本月PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="353" />
-        <source>Export month as Excel</source>
-        <translation>导出本月Excel</translation>
+        <location filename="../../ui/screen/console.py" line="365" />
+        <source>Export as CSV</source>
+        <translation>导出CSV</translation>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="367" />
+        <source>Export as PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="369" />
+        <source>Export as Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="629" />
+        <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
+        <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="383" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="369" />
+        <location filename="../../ui/screen/console.py" line="385" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="374" />
+        <location filename="../../ui/screen/console.py" line="390" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="375" />
+        <location filename="../../ui/screen/console.py" line="391" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="376" />
+        <location filename="../../ui/screen/console.py" line="392" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="385" />
+        <location filename="../../ui/screen/console.py" line="401" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="388" />
+        <location filename="../../ui/screen/console.py" line="404" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="393" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="395" />
+        <location filename="../../ui/screen/console.py" line="411" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="396" />
+        <location filename="../../ui/screen/console.py" line="412" />
         <source>Holidays (休) and make-up working days (班), one per line</source>
         <translation>节假日（休）和调休上班日（班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="425" />
+        <location filename="../../ui/screen/console.py" line="441" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="430" />
+        <location filename="../../ui/screen/console.py" line="446" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="438" />
+        <location filename="../../ui/screen/console.py" line="454" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="508" />
+        <location filename="../../ui/screen/console.py" line="524" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="509" />
+        <location filename="../../ui/screen/console.py" line="525" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="510" />
+        <location filename="../../ui/screen/console.py" line="526" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="545" />
+        <location filename="../../ui/screen/console.py" line="561" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="547" />
+        <location filename="../../ui/screen/console.py" line="563" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="548" />
+        <location filename="../../ui/screen/console.py" line="564" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="553" />
+        <location filename="../../ui/screen/console.py" line="569" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="558" />
+        <location filename="../../ui/screen/console.py" line="574" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="562" />
+        <location filename="../../ui/screen/console.py" line="578" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="596" />
-        <source>Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
-        <translation>今日取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="626" />
+        <location filename="../../ui/screen/console.py" line="659" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="696" />
+        <location filename="../../ui/screen/console.py" line="733" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="704" />
+        <location filename="../../ui/screen/console.py" line="741" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="727" />
+        <location filename="../../ui/screen/console.py" line="764" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="734" />
+        <location filename="../../ui/screen/console.py" line="771" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="744" />
+        <location filename="../../ui/screen/console.py" line="781" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

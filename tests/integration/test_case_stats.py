@@ -173,3 +173,24 @@ def test_reports_do_not_depend_on_the_clock(hall, monkeypatch, now) -> None:  # 
         month = report(s, *month_range(2026, 12), target_wait_min=15)["case_stats"]["total"]
     assert (day["received"], day["completed"], day["in_progress"]) == (3, 3, 2)
     assert (month["received"], month["completed"]) == (6, 4)
+
+
+def test_a_notice_then_its_acceptance(hall) -> None:  # type: ignore[no-untyped-def]
+    """一次性告知 on 12-01; the applicant brings the materials on 12-02 and the same case is accepted: a
+    notice on 12-01, received (and in progress) on 12-02 — counted once each, never lost."""
+    with hall.write_session() as s:
+        item = s.scalars(select(m.ServiceItem).where(m.ServiceItem.code == "ITEM-001")).one()
+        a = m.Applicant(name="赵六")
+        s.add(a)
+        s.flush()
+        s.add(m.Case(case_number="N2", item_id=item.id, applicant_id=a.id, window_number=2, status=CaseStatus.ACCEPTED,
+                     decision="notify", received_on=DAY, accepted_at=bj(12, 2, 10, 30), due_date=dt.date(2026, 12, 7),
+                     created_at=bj(12, 1, 11)))
+    with hall.read_session() as s:
+        before = case_report(s, dt.date(2026, 12, 1), dt.date(2026, 12, 1))["total"]
+        day = case_report(s, DAY, DAY)
+    assert (before["received"], before["notified"], before["in_progress"]) == (2, 1, 3)  # A1 A7 / N2 / A1 A4 D1
+    t = day["total"]
+    assert (t["received"], t["notified"], t["in_progress"]) == (4, 1, 3)  # + N2 / N1 only / A3 A5 N2
+    assert t["completion_rate"] == 0.25 and day["by_day"][0]["received"] == 4
+    assert {w["label"]: w["received"] for w in day["by"]["window"]}["2号窗口"] == 2  # A3, N2

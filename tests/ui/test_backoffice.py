@@ -60,6 +60,7 @@ def test_back_office_decides(qtbot, qapp, sqlite_url, tmp_path: Path) -> None:  
         assert w.case_tasks.rowCount() == 2 and "牵头" in w.case_tasks.item(0, 0).text()
         assert "110105********002X" in w.case_info.text()
         assert w.buttons["approve"].isEnabled() and not w.buttons["resume"].isEnabled()
+        assert w.buttons["verify_ok"].isHidden() or not w.buttons["verify_ok"].isVisibleTo(w)  # an approval task
         w.opinion_edit.setPlainText("符合条件，准予登记")
         w.buttons["approve"].click()
         qtbot.waitUntil(lambda: w.case is not None and w.case["status"] == "approved" and not w.pending, timeout=10_000)
@@ -92,6 +93,11 @@ def test_back_office_decides(qtbot, qapp, sqlite_url, tmp_path: Path) -> None:  
         qtbot.waitUntil(lambda: not w.pending, timeout=10_000)
         _open(qtbot, w, numbers["commitment"], "verify")
         assert w.buttons["verify_ok"].isEnabled() and not w.buttons["approve"].isEnabled()
+        # a 核查 task offers only its own actions: no 准予 / 不予许可 / 退回补正 / 上报 to press
+        for key in ("approve", "deny", "return", "report"):
+            assert not w.buttons[key].isVisibleTo(w), key
+        assert w.buttons["verify_ok"].isVisibleTo(w) and w.buttons["verify_bad"].isVisibleTo(w)
+        assert not w.missing_edit.isVisibleTo(w) and w.opinion_edit.isVisibleTo(w)
         w.buttons["verify_bad"].click()  # no opinion: refused with the reason, nothing changes
         qtbot.waitUntil(lambda: "核查情况" in w.status.text(), timeout=10_000)
         w.buttons["verify_ok"].click()

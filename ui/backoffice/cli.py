@@ -110,6 +110,17 @@ def screenshots(out: Path, settings: Settings) -> int:
         row = next(i for i, t in enumerate(w.tasks) if t["case_number"] == numbers["commitment"] and t["kind"] == "verify")
         w.open_task(row)
         shot("case-commitment-verify")
+        # decided, then the 核查 finds the commitment untrue: the finding stays for the department's follow-up
+        assert w.case is not None
+        verify_id = w.task_pick.currentData()
+        approve_id = next(t["id"] for t in w.case["tasks"] if t["kind"] == "approve")
+        w.task_pick.setCurrentIndex(w.task_pick.findData(approve_id))
+        w.act("approve")
+        settle()
+        w.task_pick.setCurrentIndex(w.task_pick.findData(verify_id))
+        w.opinion_edit.setPlainText("授权委托书与本人签名不符")
+        w.act("verify_bad")
+        shot("case-commitment-check-failed")
         open_number("joint")
         settle()
         w.opinion_edit.setPlainText("符合条件，准予登记")

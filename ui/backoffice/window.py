@@ -44,6 +44,7 @@ QLabel#error { color: #c5221f; }
 QLabel#info { color: #1e5aa8; }
 QPushButton#approve { background: #1e8e3e; color: white; padding: 6px 14px; }
 QPushButton#deny { background: #c5221f; color: white; padding: 6px 14px; }
+QPushButton#approve:disabled, QPushButton#deny:disabled { background: #e0e0e0; color: #9e9e9e; }
 """
 LIGHT_COLORS = {"red": "#f8d7da", "yellow": "#fff3cd", "green": "#d4edda", "grey": "#e2e3e5"}
 STATUS_ZH = {
@@ -320,28 +321,45 @@ class BackOfficeWindow(QWidget):
         self.pause_edit.setPlaceholderText(self.tr("Hearing, testing, expert review, site inspection"))
         form.addRow(self.tr("Special step"), self.pause_edit)
         right.addLayout(form)
+        self.task_form = form
         self.buttons: dict[str, QPushButton] = {}
-        actions = [
-            ("opinion", self.tr("Save opinion")),
-            ("approve", self.tr("Approve (准予)")),
-            ("deny", self.tr("Deny (不予许可)")),
-            ("return", self.tr("Return for correction")),
-            ("pause", self.tr("Start special step")),
-            ("resume", self.tr("End special step")),
-            ("report", self.tr("Report to a higher level")),
-            ("verify_ok", self.tr("Commitment holds")),
-            ("verify_bad", self.tr("Commitment does not hold")),
-            ("decision_pdf", self.tr("Decision notice (PDF)")),
-        ]
-        box = QGridLayout()
-        for i, (key, text) in enumerate(actions):
-            b = QPushButton(text)
-            if key in ("approve", "deny"):
-                b.setObjectName(key)
-            b.clicked.connect(lambda _c=False, k=key: self.act(k))
-            self.buttons[key] = b
-            box.addWidget(b, i // 2, i % 2)
-        right.addLayout(box)
+        # each group offers one kind of task's actions: only the chosen task's kind is shown
+        groups = {
+            "approve": [
+                ("approve", self.tr("Approve (准予)")),
+                ("deny", self.tr("Deny (不予许可)")),
+                ("return", self.tr("Return for correction")),
+                ("report", self.tr("Report to a higher level")),
+            ],
+            "verify": [
+                ("verify_ok", self.tr("Commitment holds")),
+                ("verify_bad", self.tr("Commitment does not hold")),
+            ],
+            "case": [
+                ("opinion", self.tr("Save opinion")),
+                ("pause", self.tr("Start special step")),
+                ("resume", self.tr("End special step")),
+                ("decision_pdf", self.tr("Decision notice (PDF)")),
+            ],
+        }
+        self.groups: dict[str, QWidget] = {}
+        for name, actions in groups.items():
+            holder = QWidget()
+            box = QGridLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            for i, (key, text) in enumerate(actions):
+                b = QPushButton(text)
+                if key in ("approve", "deny"):
+                    b.setObjectName(key)
+                b.clicked.connect(lambda _c=False, k=key: self.act(k))
+                self.buttons[key] = b
+                box.addWidget(b, i // 2, i % 2)
+            self.groups[name] = holder
+            right.addWidget(holder)
+        self.follow_up = QLabel("")
+        self.follow_up.setObjectName("error")
+        self.follow_up.setWordWrap(True)
+        right.addWidget(self.follow_up)
         self.notices_label = QLabel("")
         self.notices_label.setWordWrap(True)
         right.addWidget(self.notices_label)
@@ -408,6 +426,8 @@ class BackOfficeWindow(QWidget):
             if index >= 0:
                 self.task_pick.setCurrentIndex(index)
         self.notices_label.setText(self.tr("Notices: {0}").format("、".join(case["notices"])))
+        self.follow_up.setText(
+            self.tr("Verification failed after the decision: {0}").format(case["follow_up"]) if case.get("follow_up") else "")
         self._enable()
         self.stack.setCurrentWidget(self.case_page)
 
@@ -417,18 +437,26 @@ class BackOfficeWindow(QWidget):
         task = next((t for t in case.get("tasks", []) if t["id"] == self.task_pick.currentData()), None)
         pending = bool(task) and task is not None and task["status"] in ("open", "reported", "returned")
         live = case.get("status") in ("accepted", "deferred")
-        approval = pending and task is not None and task["kind"] == "approve"
-        verify = pending and task is not None and task["kind"] == "verify"
+        kind = task["kind"] if task is not None else "approve"
+        self.groups["approve"].setVisible(kind == "approve")
+        self.groups["verify"].setVisible(kind == "verify")
+        for field in (self.missing_edit, self.receiver_edit):  # what only an approval task asks for
+            self.task_form.setRowVisible(field, kind == "approve")
+        approval = pending and task is not None and kind == "approve"
+        verify = pending and task is not None and kind == "verify"
+        # a co-department decides its part while another's 补正 is out; a returned task waits for it
+        decidable = approval and task is not None and (
+            live or (case.get("status") == "correction" and task["status"] != "returned"))
         allowed = {
             "opinion": pending,
-            "approve": approval and live,
-            "deny": approval and live,
+            "approve": decidable,
+            "deny": decidable,
             "return": approval and case.get("status") in ("accepted", "correction"),
             "pause": live,
             "resume": case.get("status") == "suspended",
             "report": approval and live,
             "verify_ok": verify,
-            "verify_bad": verify,
+            "verify_bad": verify and case.get("status") not in ("deferred", "suspended"),
             "decision_pdf": case.get("status") in ("approved", "denied", "delivered"),
         }
         for key, button in self.buttons.items():

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from app.domain.clock import local_text, local_today
 from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import due_state, queue_rows, window_rows
+from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.screen.case_chart import CaseChart
@@ -312,6 +314,22 @@ class ManagerConsole(QWidget):
     def _stats(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
+        pick = QHBoxLayout()  # the period: a day, its week (Monday to Sunday), its month or its year
+        pick.addWidget(QLabel(self.tr("Period")))
+        self.period_kind = QComboBox()
+        for kind, text in zip(KINDS, (self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Year")), strict=True):
+            self.period_kind.addItem(text, kind)
+        self.period_day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = local_today()
+        self.period_day.setDate(QDate(today.year, today.month, today.day))
+        self.period_range = QLabel()
+        pick.addWidget(self.period_kind)
+        pick.addWidget(self.period_day)
+        pick.addWidget(self.period_range)
+        pick.addStretch(1)
+        lay.addLayout(pick)
+        self.period_kind.currentIndexChanged.connect(lambda _i: self.refresh_stats())
+        self.period_day.dateChanged.connect(lambda _d: self.refresh_stats())
         self.stats_summary = QLabel()
         self.stats_summary.setWordWrap(True)
         lay.addWidget(self.stats_summary)
@@ -343,16 +361,14 @@ class ManagerConsole(QWidget):
             ]
         )
         lay.addWidget(self.stats_windows)
-        row = QHBoxLayout()
-        csv = QPushButton(self.tr("Export day as CSV"))
+        row = QHBoxLayout()  # the chosen period's report
+        csv = QPushButton(self.tr("Export as CSV"))
         csv.clicked.connect(lambda: self.export(month=False, fmt="csv"))
-        pdf = QPushButton(self.tr("Export day as PDF"))
+        pdf = QPushButton(self.tr("Export as PDF"))
         pdf.clicked.connect(lambda: self.export(month=False, fmt="pdf"))
-        mpdf = QPushButton(self.tr("Export month as PDF"))
-        mpdf.clicked.connect(lambda: self.export(month=True, fmt="pdf"))
-        mxlsx = QPushButton(self.tr("Export month as Excel"))
-        mxlsx.clicked.connect(lambda: self.export(month=True, fmt="xlsx"))
-        for b in (csv, pdf, mpdf, mxlsx):
+        xlsx = QPushButton(self.tr("Export as Excel"))
+        xlsx.clicked.connect(lambda: self.export(month=False, fmt="xlsx"))
+        for b in (csv, pdf, xlsx):
             row.addWidget(b)
         row.addStretch(1)
         self.export_status = QLabel()
@@ -466,7 +482,7 @@ class ManagerConsole(QWidget):
         self.refresh_overview()
         self._bg(lambda: self.api("GET", "/supervision"), self._show_supervision)
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
-        self._bg(lambda: self.api("GET", "/reports"), self._show_stats)
+        self.refresh_stats()
         self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
         self.conflicts.refresh()
         self.access_log.refresh()
@@ -588,12 +604,29 @@ class ManagerConsole(QWidget):
         )
         self.refreshed.emit("ratings")
 
+    def period(self) -> tuple[Kind, dt.date]:
+        d = self.period_day.date()
+        kind: Kind = self.period_kind.currentData() or "day"
+        return kind, dt.date(d.year(), d.month(), d.day())
+
+    def refresh_stats(self) -> None:
+        """The report of the chosen period (day, week, month, year)."""
+        kind, day = self.period()
+        self.period_range.setText(period_text(kind, day) if kind != "day" else "")
+        self.chart.setVisible(kind == "day")  # tickets per hour: a day's chart
+        params = period_params(kind, day)
+        self._bg(lambda: self.api("GET", "/reports", params=params), self._show_stats)
+
     def _show_stats(self, rep: dict[str, Any]) -> None:
+        first, last = period_range(*self.period())
+        if (rep.get("from"), rep.get("to")) != (first.isoformat(), last.isoformat()):
+            return  # the answer for a period chosen before: the current one's is on its way
         q, c, r = rep["queue"], rep["cases"], rep["ratings"]
         sat = f"{r['satisfaction_rate']:.1%}" if r["satisfaction_rate"] is not None else "—"
         self.stats_summary.setText(
-            self.tr(
-                "Today: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. "
+            period_text(*self.period())
+            + self.tr(
+                ": {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. "
                 "Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} "
                 "of {11} ratings."
             ).format(
@@ -671,9 +704,13 @@ class ManagerConsole(QWidget):
 
     # ------------------------------------------------------------------ actions
     def export(self, *, month: bool, fmt: str) -> None:
-        today = local_today()  # the hall's day, whatever the machine's zone
-        params = {"month": today.strftime("%Y-%m")} if month else {}
-        name = f"hall-report-{today.strftime('%Y-%m') if month else today.isoformat()}.{fmt}"
+        """The chosen period's report as a file (`month`: this month's, whatever is chosen)."""
+        kind, day = ("month", local_today()) if month else self.period()  # the hall's day, whatever the zone
+        params = period_params(kind, day)
+        first, _ = period_range(kind, day)
+        label = {"day": first.isoformat(), "week": f"{first.isoformat()}-week", "month": f"{day:%Y-%m}",
+                 "year": str(day.year)}[kind]
+        name = f"hall-report-{label}.{fmt}"
         target = self.export_dir / name
 
         def work() -> Path:
