@@ -1316,7 +1316,7 @@ press F8 to resume</source>
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="584" />
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1337,7 +1337,7 @@ press F8 to resume</source>
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="610" />
-        <location filename="../../ui/counter/window.py" line="865" />
+        <location filename="../../ui/counter/window.py" line="869" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
@@ -1388,7 +1388,7 @@ press F8 to resume</source>
     </message>
     <message>
         <location filename="../../ui/counter/window.py" line="633" />
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
@@ -1453,7 +1453,7 @@ press F8 to resume</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="726" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
@@ -1473,170 +1473,175 @@ press F8 to resume</source>
         <translation>全部收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="713" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="715" />
+        <location filename="../../ui/counter/window.py" line="717" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="721" />
+        <location filename="../../ui/counter/window.py" line="723" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="722" />
+        <location filename="../../ui/counter/window.py" line="724" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="751" />
+        <location filename="../../ui/counter/window.py" line="745" />
+        <source>%1 chosen: check the materials (F10 when all are received).</source>
+        <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="754" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="784" />
-        <location filename="../../ui/counter/window.py" line="816" />
+        <location filename="../../ui/counter/window.py" line="787" />
+        <location filename="../../ui/counter/window.py" line="819" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="787" />
+        <location filename="../../ui/counter/window.py" line="790" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="831" />
+        <location filename="../../ui/counter/window.py" line="834" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="832" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="832" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="832" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="832" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="838" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="837" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="873" />
+        <location filename="../../ui/counter/window.py" line="877" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="875" />
+        <location filename="../../ui/counter/window.py" line="879" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="879" />
+        <location filename="../../ui/counter/window.py" line="883" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="898" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="896" />
+        <location filename="../../ui/counter/window.py" line="900" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="898" />
+        <location filename="../../ui/counter/window.py" line="902" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="899" />
+        <location filename="../../ui/counter/window.py" line="903" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="900" />
+        <location filename="../../ui/counter/window.py" line="904" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="901" />
+        <location filename="../../ui/counter/window.py" line="905" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="902" />
+        <location filename="../../ui/counter/window.py" line="906" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="903" />
+        <location filename="../../ui/counter/window.py" line="907" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="904" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="955" />
+        <location filename="../../ui/counter/window.py" line="959" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="960" />
+        <location filename="../../ui/counter/window.py" line="964" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListView
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -237,8 +237,9 @@ def test_the_item_search_is_driven_by_the_arrow_keys_and_enter(center, tmp_path,
         c.key(Qt.Key.Key_Down)
         assert win.result_list.currentRow() == 2
         wanted = win.results[2]
-        c.key(Qt.Key.Key_Return)
+        said = c.key(Qt.Key.Key_Return)
         assert win.item is not None and win.item.id == wanted.id
+        assert said == f"已选择“{wanted.name}”：请核对材料（全部收齐按 F10）。" and win.checklist.hasFocus()
         assert win.item_label.text().startswith(wanted.name)
         assert win.checklist.rowCount() == len(wanted.materials)
         c.shot("item-picked")
@@ -353,6 +354,11 @@ def test_refusals_offer_the_common_grounds_and_their_bases(center, language, tmp
         assert win.reason.text() == ground.reason  # the wording that is printed, in either language
         assert win.basis.text() == ground.basis.text == ART32_2.text  # its basis came with it
         ime(win.reason, "（市场监管局）")  # still editable
+        for name, choices in (("reasons", box), ("bases", win.refusal.basis_box)):
+            listed = QListView()  # the list as the clerk sees it, drawn without opening the popup
+            listed.setModel(choices.model())
+            listed.resize(760, listed.sizeHintForRow(0) * choices.count() + 6)
+            assert listed.grab().save(str(tmp_path / f"refusal-{name}-{language}.png"))
         c.shot(f"counter-refusal-{language}")
         c.key(Qt.Key.Key_R, CTRL)
         assert win.last is not None and win.last.outcome.status.value == "refused", win.message.text()

@@ -708,8 +708,10 @@ class CounterWindow(QMainWindow):
         self.id_edit.blockSignals(False)
         self.id_edit.setReadOnly(True)
         read = self.tr("ID card read: %1").replace("%1", mask_id_number(card.id_number))
+        self.id_hint.setStyleSheet("")
         if holder and holder.get("real_name") and holder.get("same_holder") is False:
             self.id_hint.setText(self.tr("Not the ticket's holder"))
+            self.id_hint.setStyleSheet("color: #a15c00; font-weight: bold;")
             self.show_warning(
                 read + "　" + self.tr(
                     "This card is not the one ticket %1 was taken with. If another person applies on the "
@@ -740,6 +742,7 @@ class CounterWindow(QMainWindow):
         if 0 <= row < len(self.results):
             self.choose_item(self.results[row])
             self.checklist.setFocus()
+            self.show_ok(self.tr("%1 chosen: check the materials (F10 when all are received).").replace("%1", self.results[row].name))
 
     def choose_item(self, item: GuideItem) -> None:
         self.item = item
@@ -859,6 +862,7 @@ class CounterWindow(QMainWindow):
         self.refusal.clear()
         self.delivery.setCurrentIndex(0)
         self.id_hint.clear()
+        self.id_hint.setStyleSheet("")
         self.item = None
         self.checks = []
         self.checklist.setRowCount(0)
