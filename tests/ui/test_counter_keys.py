@@ -264,7 +264,7 @@ def test_materials_start_as_the_catalog_asks_and_f10_receives_all(center, langua
         assert win.item is not None and win.item.name == "企业变更登记"
         checks = win.checks
         assert any(not ch.required for ch in checks) and any(ch.deferrable for ch in checks)
-        for row, got in enumerate(win.collect_checks()):
+        for got in win.collect_checks():
             if got.required:
                 assert (got.originals_received, got.copies_received) == (got.originals_needed, got.copies_needed)
             else:
