@@ -413,10 +413,13 @@ def test_the_applicants_phone_is_labelled_as_the_applicants(center, language, tm
 
     c = Counter(center, tmp_path, qtbot)
     try:
+        assert c.win.minimumSizeHint().width() <= 1440  # fits the counter's screen in either language
         labels = [w.text() for w in c.win.findChildren(QLabel)]
         assert ("联系电话" if language == "zh_CN" else "Applicant's phone") in labels
         assert not any("咨询电话" in t for t in labels)
         c.shot(f"counter-form-{language}")
+        c.win.tabs.setCurrentIndex(1)
+        c.shot(f"counter-cases-{language}")
     finally:
         c.close()
 

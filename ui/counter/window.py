@@ -893,7 +893,7 @@ class CounterWindow(QMainWindow):
         self.case_table.verticalHeader().setVisible(False)
         self.case_table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.case_table, 1)
-        acts = QHBoxLayout()
+        acts = QGridLayout()  # two rows: the English labels stay within a 1440-pixel screen
         self.correction_edit = QLineEdit()
         self.correction_edit.setPlaceholderText(self.tr("What must be corrected"))
         self.tracking_edit = QLineEdit()
@@ -909,7 +909,7 @@ class CounterWindow(QMainWindow):
         ):
             b = QPushButton(text)
             b.clicked.connect(lambda _c=False, f=fn: self.case_action(f))
-            acts.addWidget(b)
+            acts.addWidget(b, acts.count() // 4, acts.count() % 4)
         lay.addLayout(acts)
         extra = QHBoxLayout()
         extra.addWidget(self.correction_edit, 1)
