@@ -16,6 +16,7 @@ from app.center import queue as q
 from app.center.api_errors import ApiError
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
+from app.center.realname import center_id_hash
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.center.stats import daily_stats
@@ -72,7 +73,9 @@ def _view(s: Session, t: m.Ticket) -> dict[str, Any]:
     if prefix is None:
         cat = s.get(m.Category, t.category_id)
         prefix = cat.prefix if cat else None
-    return q.ticket_view(t, prefix)
+    # real_name: taken with an ID card (the counter asks for the holder's card and checks it with
+    # POST /tickets/{id}/holder); the ID number itself is never answered, the center keeps only its hash
+    return {**q.ticket_view(t, prefix), "real_name": t.id_number_hash is not None}
 
 
 class IssueIn(BaseModel):
@@ -236,6 +239,36 @@ _ticket_action("no-show", Event.TICKET_NO_SHOW, lambda s, c, t, w: q.no_show(s, 
 _ticket_action("come-back", Event.TICKET_REQUEUED, lambda s, c, t, w: q.come_back(s, c.settings.queue, t))
 _ticket_action("start", Event.TICKET_STARTED, lambda s, c, t, w: q.start(s, t, w))
 _ticket_action("finish", Event.TICKET_FINISHED, lambda s, c, t, w: q.finish(s, t, w))
+
+
+class HolderIn(BaseModel):
+    id_number: str = Field(min_length=1, max_length=40)
+
+
+@router.post("/tickets/{ticket_id}/holder")
+def ticket_holder(
+    ticket_id: uuid.UUID,
+    body: HolderIn,
+    who: Principal = Depends(require(*CLERKS)),
+    s: Session = Depends(read_db),
+    c: CenterContext = Depends(ctx),
+) -> dict[str, Any]:
+    """Is the ID card read at the counter the holder of this real-name ticket? Compared by the center's
+    keyed hash (the ticket keeps nothing else): `same_holder` true or false, None for a ticket taken
+    without a card. A clerk asks only about a ticket at their own window."""
+    t = s.get(m.Ticket, ticket_id)
+    if t is None:
+        raise ApiError(404, "not_found", f"no ticket {ticket_id}")
+    window = _acting_window(who, c)
+    if window is not None and t.window_number != window:
+        raise ApiError(403, "other_window", f"ticket {t.number} is not at window {window}")
+    try:
+        id_number = normalize_id_number(body.id_number)
+    except InvalidIdNumber as exc:
+        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+    if t.id_number_hash is None:
+        return {"real_name": False, "same_holder": None}
+    return {"real_name": True, "same_holder": center_id_hash(s, id_number) == t.id_number_hash}
 
 
 class TransferIn(BaseModel):

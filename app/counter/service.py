@@ -152,6 +152,11 @@ class CounterService:
         self._deferral_default: tuple[dt.date, dt.date] | None = None  # (day, its default 容缺 promise)
         self.current_stale = False  # a queue call's answer was lost: ask the center what the window holds
         self.last_case: uuid.UUID | None = None  # the case of the current visit (for its rating)
+        # the ticket of the current visit: the one called, kept after it is finished until the next call, so
+        # the citizen's rating goes to the visit that just ended while the window holds no ticket any more
+        self.visit: dict[str, Any] | None = None
+        self.paused = False  # the window's 暂停服务 (as the center holds it)
+        self._window_epoch = 0  # bumped by pause/resume: a queue read started before them is not the truth
         self.online = True
         self._guides: GuideCatalog | None = None
 
@@ -179,8 +184,11 @@ class CounterService:
                 (ticket or {}).get("number"),
                 (self.current or {}).get("number"),
             )
-            self.last_case = None
+            if ticket is not None:  # another visit; none: the visit ended (it may still be rated)
+                self.last_case, self.visit = None, ticket
             self.current = ticket
+        if win is not None:
+            self.paused = win.get("status") == "paused"
         self.current_stale = False
         return self.current
 
@@ -256,7 +264,7 @@ class CounterService:
                 self._call("POST", f"/windows/{self.window}/close")
             except HallError as exc:
                 log.info("window close at logout: %s", exc)
-        self.clerk, self.staff.token, self.current = None, None, None
+        self.clerk, self.staff.token, self.current, self.visit, self.paused = None, None, None, None, False
 
     @property
     def recorder(self) -> LocalRecorder:
@@ -280,8 +288,11 @@ class CounterService:
         return answer
 
     def queue_status(self) -> dict[str, Any]:
+        epoch = self._window_epoch
         snap = self._call("GET", "/queue", "排队信息")
         win = next((w for w in snap["windows"] if w["number"] == self.window), None)
+        if win is not None and epoch == self._window_epoch:  # no pause/resume since the read started
+            self.paused = win.get("status") == "paused"
         cats = win["categories"] if win else []
         return {
             "window": win,
@@ -291,52 +302,95 @@ class CounterService:
 
     def open_window(self) -> None:
         self._call("POST", f"/windows/{self.window}/open")
+        self._window_epoch += 1
+        self.paused = False
 
     def pause(self) -> None:
+        """暂停服务 (the center refuses while a ticket is at the window)."""
         self._call("POST", f"/windows/{self.window}/pause", "暂停服务")
+        self._window_epoch += 1
+        self.paused = True
 
     def resume(self) -> None:
         self._call("POST", f"/windows/{self.window}/resume", "恢复服务")
+        self._window_epoch += 1
+        self.paused = False
+
+    def _called(self, ticket: dict[str, Any] | None) -> dict[str, Any] | None:
+        """A new visit begins (or nobody waits): the last visit's case and ticket are done with."""
+        self.current, self.visit, self.last_case = ticket, ticket, None
+        return ticket
 
     def call_next(self) -> dict[str, Any] | None:
         if self._recover_if_stale() and self.current is not None:
             return self.current  # the lost call had called it: that is the answer
         got = self._call("POST", f"/windows/{self.window}/call-next")
-        self.current = got["ticket"] if got else None
-        self.last_case = None
-        return self.current
+        return self._called(got["ticket"] if got else None)
 
     def call_number(self, number: str) -> dict[str, Any]:
         got = self._call("POST", f"/windows/{self.window}/call", json={"number": number.strip().upper()})
-        self.current = got["ticket"] if "ticket" in got else got
-        self.last_case = None
-        return self.current
+        ticket = self._called(got["ticket"] if "ticket" in got else got)
+        assert ticket is not None
+        return ticket
 
-    def _ticket_action(self, action: str, what: str, **body: Any) -> dict[str, Any] | None:
+    def _ticket_action(self, action: str, what: str, **body: Any) -> dict[str, Any]:
+        """`action` on the window's ticket; the ticket acted on. No ticket at the window (none called, or
+        the last one finished): refused in plain words, nothing sent."""
         self._recover_if_stale()
         if self.current is None:
-            raise HallError("窗口当前没有号码 / no ticket at this window", code="no_ticket")
-        got = self._call("POST", f"/tickets/{self.current['id']}/{action}", what, json=body or None)
-        return got if isinstance(got, dict) else None
+            raise HallError(
+                "本窗口当前没有正在办理的号码，请按 F1 叫号 / no ticket is being served at this window: press F1",
+                code="no_ticket",
+            )
+        ticket = self.current
+        self._call("POST", f"/tickets/{ticket['id']}/{action}", what, json=body or None)
+        return ticket
 
-    def recall(self) -> None:
-        self._ticket_action("recall", "重呼")
+    def recall(self) -> dict[str, Any]:
+        return self._ticket_action("recall", "重呼")
 
-    def no_show(self) -> None:
-        self._ticket_action("no-show", "过号")
-        self.current = None
+    def no_show(self) -> dict[str, Any]:
+        ticket = self._ticket_action("no-show", "过号")
+        self.current, self.visit = None, None
+        return ticket
 
-    def start(self) -> None:
-        self._ticket_action("start", "开始办理")
+    def start(self) -> dict[str, Any]:
+        ticket = self._ticket_action("start", "开始办理")
         if self.current is not None:
             self.current = {**self.current, "status": "serving"}
+        return ticket
 
-    def finish(self) -> None:
-        self._ticket_action("finish", "结束办理")
+    def finish(self) -> dict[str, Any]:
+        """结束办理: the window holds no ticket any more (keys after it say so); the visit stays for the
+        citizen's rating (its ticket and case) until the next call."""
+        ticket = self._ticket_action("finish", "结束办理")
+        self.visit, self.current = ticket, None
+        return ticket
 
-    def transfer(self, category: str | None = None, window: int | None = None) -> None:
-        self._ticket_action("transfer", "转移", category=category, window=window)
-        self.current = None
+    def transfer(self, category: str | None = None, window: int | None = None) -> dict[str, Any]:
+        ticket = self._ticket_action("transfer", "转移", category=category, window=window)
+        self.current, self.visit = None, None
+        return ticket
+
+    def ticket_holder(self, id_number: str) -> dict[str, Any] | None:
+        """Whether an ID card read at the window is the holder of the visit's real-name ticket, asked of
+        the center (it compares its keyed hashes: the ticket's ID number never leaves it). None: no ticket
+        at the window, or the center cannot be reached (nothing to compare with)."""
+        ticket = self.current or self.visit
+        if ticket is None or self.clerk is None or self.staff.token is None:
+            return None
+        try:  # a question, not a queue call: a lost answer changes nothing at the window
+            got: dict[str, Any] = self.staff.call(
+                "POST", f"/tickets/{ticket['id']}/holder", json={"id_number": id_number}
+            )
+        except CenterUnavailable as exc:
+            self.online = False
+            log.info("ticket %s holder not checked: %s", ticket.get("number"), exc)
+            return None
+        except CenterRefused as exc:
+            log.info("ticket %s holder not checked: %s", ticket.get("number"), exc)
+            return None
+        return {**got, "number": ticket["number"]}
 
     # ------------------------------------------------------------------ catalog
     @property
@@ -447,7 +501,7 @@ class CounterService:
                     refusal_basis=basis or None,
                     window_number=self.window,
                     staff_id=self.clerk.staff_id if self.clerk else None,
-                    ticket_id=uuid.UUID(self.current["id"]) if self.current else None,
+                    ticket_id=self._visit_ticket_id(),
                     delivery_method=delivery,
                     materials=[
                         MaterialIn(
@@ -736,13 +790,17 @@ class CounterService:
             return self.recorder.add_rating(
                 s,
                 level=level,
-                ticket_id=uuid.UUID(self.current["id"]) if self.current else None,
+                ticket_id=self._visit_ticket_id(),
                 case_id=self.last_case,
                 window_number=self.window,
                 staff_id=self._actor(),
                 reasons=reasons,
                 channel="pad",
             )
+
+    def _visit_ticket_id(self) -> uuid.UUID | None:
+        ticket = self.current or self.visit
+        return uuid.UUID(ticket["id"]) if ticket else None
 
     def qr_for(self, number: str, id_number: str) -> str:
         return case_qr_payload(number, id_number)

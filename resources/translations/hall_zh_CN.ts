@@ -1071,492 +1071,582 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="97" />
+        <location filename="../../ui/counter/window.py" line="103" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="140" />
+        <location filename="../../ui/counter/window.py" line="147" />
+        <source>No ticket is being served at this window: press F1 to call the next number.</source>
+        <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="149" />
+        <source>The window is paused: press F8 to resume the service first.</source>
+        <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="151" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="195" />
+        <location filename="../../ui/counter/window.py" line="211" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="196" />
+        <location filename="../../ui/counter/window.py" line="212" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="197" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="199" />
+        <location filename="../../ui/counter/window.py" line="215" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="204" />
+        <location filename="../../ui/counter/window.py" line="220" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="225" />
+        <location filename="../../ui/counter/window.py" line="241" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="251" />
+        <location filename="../../ui/counter/window.py" line="267" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="283" />
+        <location filename="../../ui/counter/window.py" line="299" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="284" />
+        <location filename="../../ui/counter/window.py" line="300" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="298" />
+        <location filename="../../ui/counter/window.py" line="314" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="321" />
+        <location filename="../../ui/counter/window.py" line="337" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="326" />
+        <location filename="../../ui/counter/window.py" line="341" />
+        <source>SERVICE PAUSED
+press F8 to resume</source>
+        <translation>暂停服务
+按 F8 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="347" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="327" />
+        <location filename="../../ui/counter/window.py" line="348" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="328" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="329" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="330" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="331" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="332" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="342" />
+        <location filename="../../ui/counter/window.py" line="363" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="343" />
+        <location filename="../../ui/counter/window.py" line="364" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="371" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="357" />
+        <location filename="../../ui/counter/window.py" line="378" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="424" />
+        <source>Called %1 again</source>
+        <translation>已重呼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="428" />
+        <source>%1 did not come: marked as no-show</source>
+        <translation>%1 未到，已过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="432" />
+        <source>Serving %1 now</source>
+        <translation>开始办理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="435" />
+        <source>The window is paused: press F8 to resume.</source>
+        <translation>窗口已暂停服务，按 F8 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="439" />
+        <source>The window serves again: press F1 to call the next number.</source>
+        <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="453" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="382" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="395" />
+        <location filename="../../ui/counter/window.py" line="457" />
+        <source>Real-name ticket: read the holder's ID card (F9)</source>
+        <translation>实名取号：请读取取号人身份证（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="471" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="411" />
+        <location filename="../../ui/counter/window.py" line="477" />
+        <source>%1 transferred to %2</source>
+        <translation>%1 已转至 %2 类业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="487" />
+        <source>%1 finished: the citizen may rate the service.</source>
+        <translation>%1 办理结束，请申请人评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="498" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="454" />
+        <location filename="../../ui/counter/window.py" line="545" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="458" />
+        <location filename="../../ui/counter/window.py" line="549" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="459" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="464" />
+        <location filename="../../ui/counter/window.py" line="552" />
+        <source>SERVICE PAUSED</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="557" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="473" />
+        <location filename="../../ui/counter/window.py" line="566" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="581" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="490" />
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="584" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="492" />
+        <location filename="../../ui/counter/window.py" line="586" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="495" />
+        <location filename="../../ui/counter/window.py" line="589" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
-        <source>Phone</source>
-        <translation>咨询电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="504" />
+        <location filename="../../ui/counter/window.py" line="598" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="514" />
-        <location filename="../../ui/counter/window.py" line="717" />
+        <location filename="../../ui/counter/window.py" line="610" />
+        <location filename="../../ui/counter/window.py" line="869" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="519" />
+        <location filename="../../ui/counter/window.py" line="615" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="526" />
+        <location filename="../../ui/counter/window.py" line="629" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="527" />
+        <location filename="../../ui/counter/window.py" line="630" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="529" />
-        <source>Refusal: reason</source>
-        <translation>不予受理理由</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="531" />
-        <source>Refusal: legal basis</source>
-        <translation>法律依据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="532" />
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="633" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="539" />
+        <location filename="../../ui/counter/window.py" line="640" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="540" />
+        <location filename="../../ui/counter/window.py" line="641" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="541" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="542" />
+        <location filename="../../ui/counter/window.py" line="643" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="567" />
+        <location filename="../../ui/counter/window.py" line="668" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="569" />
+        <location filename="../../ui/counter/window.py" line="670" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="571" />
+        <location filename="../../ui/counter/window.py" line="672" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="579" />
+        <location filename="../../ui/counter/window.py" line="680" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="581" />
+        <location filename="../../ui/counter/window.py" line="682" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="583" />
+        <location filename="../../ui/counter/window.py" line="684" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="686" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="590" />
+        <location filename="../../ui/counter/window.py" line="691" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="602" />
+        <location filename="../../ui/counter/window.py" line="726" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="603" />
+        <location filename="../../ui/counter/window.py" line="710" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="623" />
+        <location filename="../../ui/counter/window.py" line="592" />
+        <source>Applicant's phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="621" />
+        <source>All received (全部收齐)</source>
+        <translation>全部收齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="713" />
+        <source>Not the ticket's holder</source>
+        <translation>非取号本人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="717" />
+        <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
+        <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="723" />
+        <source>Same person as the real-name ticket</source>
+        <translation>与实名取号人一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="724" />
+        <source>The ticket's holder: the same person.</source>
+        <translation>与取号人为同一人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="745" />
+        <source>%1 chosen: check the materials (F10 when all are received).</source>
+        <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="754" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="671" />
+        <location filename="../../ui/counter/window.py" line="787" />
+        <location filename="../../ui/counter/window.py" line="819" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/counter/window.py" line="790" />
+        <source>All %n materials received.</source>
+        <translation>
+            <numerusform>%n 项材料已全部收齐。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="686" />
+        <location filename="../../ui/counter/window.py" line="834" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="690" />
+        <location filename="../../ui/counter/window.py" line="838" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="692" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="725" />
+        <location filename="../../ui/counter/window.py" line="877" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="727" />
+        <location filename="../../ui/counter/window.py" line="879" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="731" />
+        <location filename="../../ui/counter/window.py" line="883" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="737" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="746" />
+        <location filename="../../ui/counter/window.py" line="898" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="748" />
+        <location filename="../../ui/counter/window.py" line="900" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="750" />
+        <location filename="../../ui/counter/window.py" line="902" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="751" />
+        <location filename="../../ui/counter/window.py" line="903" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="752" />
+        <location filename="../../ui/counter/window.py" line="904" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="753" />
+        <location filename="../../ui/counter/window.py" line="905" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="754" />
+        <location filename="../../ui/counter/window.py" line="906" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="755" />
+        <location filename="../../ui/counter/window.py" line="907" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="756" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="807" />
+        <location filename="../../ui/counter/window.py" line="959" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="812" />
+        <location filename="../../ui/counter/window.py" line="964" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1564,47 +1654,57 @@
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../ui/counter/customer.py" line="35" />
+        <location filename="../../ui/counter/customer.py" line="36" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="64" />
+        <location filename="../../ui/counter/customer.py" line="42" />
+        <source>Service paused</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="68" />
         <source>Welcome</source>
         <translation>欢迎办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="75" />
+        <location filename="../../ui/counter/customer.py" line="79" />
         <source>Served by %1</source>
         <translation>服务人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="77" />
+        <location filename="../../ui/counter/customer.py" line="81" />
         <source>Staff no. %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="83" />
+        <location filename="../../ui/counter/customer.py" line="88" />
         <source>Now serving</source>
         <translation>正在为您办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="83" />
+        <location filename="../../ui/counter/customer.py" line="88" />
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="91" />
+        <location filename="../../ui/counter/customer.py" line="98" />
+        <source>Please wait, or go to another window</source>
+        <translation>请稍候，或到其他窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer.py" line="106" />
         <source>Please check:</source>
         <translation>请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="95" />
+        <location filename="../../ui/counter/customer.py" line="110" />
         <source>Please rate this service</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="102" />
+        <location filename="../../ui/counter/customer.py" line="117" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
@@ -2550,6 +2650,64 @@
         <location filename="../../kiosk/pages/feedback.py" line="71" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalChoices</name>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="17" />
+        <source>Materials incomplete, cannot be completed now</source>
+        <translation>材料不齐全且当场无法补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="18" />
+        <source>Not within this authority's powers</source>
+        <translation>不属于本机关职权范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="19" />
+        <source>The item needs no licence</source>
+        <translation>依法不需要取得行政许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="20" />
+        <source>Facts concealed or materials false</source>
+        <translation>隐瞒有关情况或提供虚假材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="21" />
+        <source>Administrative Licensing Law, Art. 32</source>
+        <translation>行政许可法第三十二条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="22" />
+        <source>Art. 32 §1 (1): no licence needed</source>
+        <translation>第三十二条第一款第（一）项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="23" />
+        <source>Art. 32 §1 (2): not this authority's</source>
+        <translation>第三十二条第一款第（二）项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="24" />
+        <source>Art. 32 §1 (4): materials incomplete</source>
+        <translation>第三十二条第一款第（四）项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="25" />
+        <source>Art. 78: concealment or false materials</source>
+        <translation>第七十八条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="56" />
+        <source>Refusal: reason (choose or write)</source>
+        <translation>不予受理理由（可选择，也可填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/refusal_choices.py" line="60" />
+        <source>Refusal: legal basis (choose or write)</source>
+        <translation>不予受理依据（可选择，也可填写）</translation>
     </message>
 </context>
 <context>

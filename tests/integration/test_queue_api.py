@@ -186,3 +186,32 @@ def test_appointment_check_in_goes_before_walk_ins(center) -> None:  # type: ign
     with center.db.read_session() as s:
         appt = s.scalars(select(m.Appointment)).one()
         assert appt.status == "checked_in" and appt.checked_in_at is not None
+
+
+def test_the_counter_checks_a_card_against_a_real_name_tickets_holder(center) -> None:  # type: ignore[no-untyped-def]
+    """The call says the ticket is real-name, never whose; the center compares a card read at the counter
+    with the one the ticket was taken with; only at the ticket's own window."""
+    mgr = Api(center.url, "manager", "manager")
+    c1 = Api(center.url, "clerk01", "clerk", 1)
+    c2 = Api(center.url, "clerk02", "clerk", 2)
+    c1.post("/windows/1/open")
+    mgr.post("/tickets", category="A", id_number=ID)
+    called = c1.post("/windows/1/call-next")
+    ticket = called.json()["ticket"]
+    assert ticket["real_name"] is True and ID not in called.text and ID[-4:] not in called.text
+    holder = f"/tickets/{ticket['id']}/holder"
+    same = c1.post(holder, id_number=ID.lower())  # the check digit typed in lower case: the same number
+    assert same.status_code == 200 and same.json() == {"real_name": True, "same_holder": True}
+    other = c1.post(holder, id_number="440524188001010014")
+    assert other.json() == {"real_name": True, "same_holder": False}
+    assert c1.post(holder, id_number="110105194912310021").status_code == 422  # a wrong check digit
+    assert c2.post(holder, id_number=ID).json()["error"] == "other_window"
+    c1.post(f"/tickets/{ticket['id']}/finish")
+    mgr.post("/tickets", category="A")
+    anonymous = c1.post("/windows/1/call-next").json()["ticket"]
+    assert anonymous["real_name"] is False
+    assert c1.post(f"/tickets/{anonymous['id']}/holder", id_number=ID).json() == {
+        "real_name": False,
+        "same_holder": None,
+    }
+    assert c1.post("/tickets/00000000-0000-0000-0000-000000000000/holder", id_number=ID).status_code == 404

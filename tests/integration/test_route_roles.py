@@ -42,6 +42,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/tickets"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/queue"): STAFF_AND_TERMINALS,
     ("GET", "/api/v1/tickets/lookup"): COUNTER_STAFF,
+    ("POST", "/api/v1/tickets/{ticket_id}/holder"): COUNTER_STAFF,
     ("GET", "/api/v1/supervision"): {"manager", "clerk", "admin"},
     ("GET", "/api/v1/rectifications"): {"manager", "admin"},
     ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},
@@ -114,6 +115,7 @@ BODIES: dict[str, object] = {
     "/api/v1/staff/{username}/card": {"id_number": "11010519491231002X"},
     "/api/v1/windows/{window_no}/call": {"number": "A001"},
     "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
+    "/api/v1/tickets/{ticket_id}/holder": {"id_number": "11010519491231002X"},
     "/api/v1/cases/{case_id}/pause": {"reason": "现场踏勘"},
 }
 

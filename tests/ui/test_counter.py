@@ -161,7 +161,7 @@ def test_the_customer_window_follows_the_visit(center, tmp_path: Path, qtbot) ->
     settle(win)
     assert customer.number.text() == "J001" and customer.confirm.text() == "请到本窗口办理"
     assert svc.clerk is not None and svc.clerk.name in customer.clerk.text() and "工号 clerk01" in customer.clerk.text()
-    win._ticket(svc.start, "start")
+    win.start()
     settle(win)
     assert customer.confirm.text() == "正在为您办理"
     customer.show_entry(["申请人：张*丰"])

@@ -17,8 +17,9 @@ def register(sub: Any) -> None:
         help="the comprehensive-acceptance counter (综合受理窗口)",
         description="Runs the counter as an enrolled counter terminal (hall enroll --kind counter --name NAME): "
         "clerk login, queue controls (F1 call next, F2 recall, F3 no-show, F4 start, F5 finish, F6 transfer, "
-        "F7 pause, F8 resume, Ctrl+G call a number), acceptance (F9 read ID card, Ctrl+F find the item, "
-        "Ctrl+Enter accept, Ctrl+D 容缺, Ctrl+N 一次性告知, Ctrl+R refuse) and the case list. The customer "
+        "F7 pause, F8 resume, Ctrl+G call a number), acceptance (F9 read ID card, Ctrl+F find the item, ↑/↓ "
+        "and Enter to pick it, F10 全部收齐, Ctrl+Enter accept, Ctrl+D 容缺, Ctrl+N 一次性告知, Ctrl+R refuse) "
+        "and the case list. The customer "
         "window opens on the second screen when there is one.",
     )
     p.add_argument("--center", metavar="URL", help="center URL (default: the enrolled terminal's)")

@@ -13,6 +13,7 @@ CUSTOMER_QSS = """
 QWidget#customer { background: #0b2a5b; }
 QLabel { color: #ffffff; font-size: 28px; }
 QLabel#number { font-size: 110px; font-weight: bold; color: #fff34d; }
+QLabel#paused { font-size: 96px; font-weight: bold; color: #ffb74d; }
 QLabel#window { font-size: 40px; font-weight: bold; }
 QLabel#clerk { font-size: 30px; color: #cfe3ff; }
 QLabel#confirm { font-size: 30px; background: #12386f; border-radius: 10px; padding: 16px; }
@@ -38,13 +39,15 @@ class CustomerWindow(QWidget):
         self.clerk.setObjectName("clerk")
         self.number = QLabel("")
         self.number.setObjectName("number")
+        self.paused = QLabel(self.tr("Service paused"))  # 暂停服务, in the number's place
+        self.paused.setObjectName("paused")
         self.confirm = QLabel("")
         self.confirm.setObjectName("confirm")
         self.confirm.setWordWrap(True)
         self.prompt = QLabel("")
         self.thanks = QLabel("")
         self.thanks.setObjectName("thanks")
-        for w in (self.hall, self.window_label, self.clerk, self.number, self.confirm, self.prompt, self.thanks):
+        for w in (self.hall, self.window_label, self.clerk, self.number, self.paused, self.confirm, self.prompt, self.thanks):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lay.addWidget(w)
         self.pad = QWidget()
@@ -61,6 +64,7 @@ class CustomerWindow(QWidget):
 
     def idle(self) -> None:
         self.number.setText("")
+        self.paused.hide()
         self.confirm.setText(self.tr("Welcome"))
         self.confirm.show()
         self.prompt.setText("")
@@ -80,7 +84,18 @@ class CustomerWindow(QWidget):
     def show_ticket(self, number: str, status: str) -> None:
         """A called number is asked to come to the window; 正在为您办理 only once the clerk has started."""
         self.number.setText(number)
+        self.paused.hide()
         self.confirm.setText(self.tr("Now serving") if status == "serving" else self.tr("Please come to this window"))
+        self.confirm.show()
+        self.prompt.setText("")
+        self.thanks.setText("")
+        self.pad.hide()
+
+    def show_paused(self) -> None:
+        """The window has paused its service: 暂停服务 instead of a number, and where to go meanwhile."""
+        self.number.setText("")
+        self.paused.show()
+        self.confirm.setText(self.tr("Please wait, or go to another window"))
         self.confirm.show()
         self.prompt.setText("")
         self.thanks.setText("")

@@ -175,7 +175,8 @@ def run_counter_script(
     win.search.setText("小餐饮")
     settle(win)
     win.choose_item(win.results[0])
-    win.set_received(0, win.checks[0].originals_needed, win.checks[0].copies_needed)
+    for row in range(1, len(win.checks)):  # only the first material came: the others are told at once
+        win.set_received(row, 0, 0)
     win.decide(Decision.NOTIFY)
     settle(win)
     notified = win.last

@@ -42,7 +42,9 @@ from app.errors import HallError
 from app.runtime import TerminalRuntime, TerminalState
 from app.views.guides import GuideItem
 from ui.counter.customer import CustomerWindow
+from ui.counter.refusal_choices import RefusalChoices
 from ui.counter.refused import RefusedDialog
+from ui.counter.search_keys import SearchKeys
 from ui.i18n import current_language
 from ui.runtime_bridge import RuntimeBridge, plain_message
 
@@ -53,6 +55,8 @@ QWidget { font-size: 15px; }
 QLabel#status { background: #0b2a5b; color: white; padding: 6px 10px; font-size: 16px; }
 QLabel#status_offline { background: #c5221f; color: white; padding: 6px 10px; font-size: 16px; }
 QLabel#current { font-size: 44px; font-weight: bold; color: #c5221f; }
+QLabel#paused { background: #e37400; color: white; font-size: 20px; font-weight: bold; padding: 8px; }
+QLabel#warn { color: #7a4b00; background: #fff1c2; padding: 6px; font-weight: bold; }
 QWidget#refused { background: #fff1c2; }
 QLabel#refused_text { color: #7a4b00; font-weight: bold; padding: 4px 8px; }
 QLabel#error { color: #a50e0e; background: #fde2e1; padding: 6px; }
@@ -92,6 +96,8 @@ class CounterWindow(QMainWindow):
         self.case_rows: list[CaseRow] = []
         self.card_id = ""  # the ID number read from a card or typed and checked (shown masked)
         self.id_from_card = False
+        self.awaiting_rating = False  # finished: the customer window's pad waits for the citizen
+        self._shown_paused = False
         self._status_running = False
         self.busy = 0
         self.setWindowTitle(self.tr("Comprehensive acceptance counter"))
@@ -136,9 +142,19 @@ class CounterWindow(QMainWindow):
         self.bridge.submit(fn, ok, bad, network_read=network_read, what=what)
 
     def plain(self, exc: BaseException) -> str:
+        code = getattr(exc, "code", None)
+        if code == "no_ticket":
+            return self.tr("No ticket is being served at this window: press F1 to call the next number.")
+        if code == "window_paused":
+            return self.tr("The window is paused: press F8 to resume the service first.")
         return plain_message(exc, current_language()) or self.tr(
             "Something went wrong. The details are in the log; please tell the administrator."
         )
+
+    def show_warning(self, text: str) -> None:
+        self.message.setObjectName("warn")
+        self.message.setStyleSheet("")
+        self.message.setText(text)
 
     def recover_current(self) -> None:
         """Ask the center which ticket this window holds, and show it."""
@@ -322,14 +338,19 @@ class CounterWindow(QMainWindow):
         self.current = QLabel("—")
         self.current.setObjectName("current")
         lay.addWidget(self.current)
+        self.window_state = QLabel(self.tr("SERVICE PAUSED\npress F8 to resume"))  # 暂停服务 at the window
+        self.window_state.setObjectName("paused")
+        self.window_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.window_state.hide()
+        lay.addWidget(self.window_state)
         actions = [
             (self.tr("Call next"), "F1", self.call_next),
-            (self.tr("Recall"), "F2", lambda: self._ticket(self.svc.recall, "recall")),
-            (self.tr("No-show"), "F3", lambda: self._ticket(self.svc.no_show, "no_show")),
-            (self.tr("Start service"), "F4", lambda: self._ticket(self.svc.start, "start")),
+            (self.tr("Recall"), "F2", self.recall),
+            (self.tr("No-show"), "F3", self.no_show),
+            (self.tr("Start service"), "F4", self.start),
             (self.tr("Finish service"), "F5", self.finish),
-            (self.tr("Pause"), "F7", lambda: self._ticket(self.svc.pause, "pause")),
-            (self.tr("Resume"), "F8", lambda: self._ticket(self.svc.resume, "resume")),
+            (self.tr("Pause"), "F7", self.pause),
+            (self.tr("Resume"), "F8", self.resume),
         ]
         self.queue_buttons: dict[str, QPushButton] = {}
         for text, key, fn in actions:
@@ -366,40 +387,104 @@ class CounterWindow(QMainWindow):
             clerk = self.svc.clerk
             self.customer.set_clerk(clerk.name if clerk else None, clerk.username if clerk else None)
             if t:
+                self.awaiting_rating = False
                 self.customer.show_ticket(t.number, t.status)
+            elif self.awaiting_rating:
+                pass  # the pad stays for the visit just finished
+            elif self.svc.paused:
+                self.customer.show_paused()
+            else:
+                self.customer.idle()
+        self._show_window_state()
+
+    def _show_window_state(self) -> None:
+        """暂停服务 as the center holds it: a marker at the counter, 暂停服务 on the customer window."""
+        paused = self.svc.paused and self.svc.clerk is not None
+        self.window_state.setVisible(paused)
+        if paused == self._shown_paused:
+            return
+        self._shown_paused = paused
+        if self.customer is not None and self.runtime.state.get().current_ticket is None and not self.awaiting_rating:
+            if paused:
+                self.customer.show_paused()
             else:
                 self.customer.idle()
 
-    def _ticket(self, fn: Callable[[], Any], what: str) -> None:
-        self.run(fn, lambda _r: (self._show_current(), self.refresh_status()), what)
+    def _ticket(self, fn: Callable[[], Any], what: str, said: Callable[[Any], str]) -> None:
+        """A queue key on the window's ticket; `said(ticket)` is what the message line tells the clerk."""
 
-    def call_next(self) -> None:
-        def then(t: Any) -> None:
+        def then(ticket: Any) -> None:
             self._show_current()
-            if t is None:
-                self.show_ok(self.tr("Nobody is waiting for this window."))
-            else:
-                self.show_ok(self.tr("Called %1").replace("%1", t["number"]))
+            self.show_ok(said(ticket))
             self.refresh_status()
 
-        self.run(self.svc.call_next, then, "call_next")
+        self.run(fn, then, what)
+
+    def recall(self) -> None:
+        self._ticket(self.svc.recall, "recall", lambda t: self.tr("Called %1 again").replace("%1", t["number"]))
+
+    def no_show(self) -> None:
+        self._ticket(
+            self.svc.no_show, "no_show", lambda t: self.tr("%1 did not come: marked as no-show").replace("%1", t["number"])
+        )
+
+    def start(self) -> None:
+        self._ticket(self.svc.start, "start", lambda t: self.tr("Serving %1 now").replace("%1", t["number"]))
+
+    def pause(self) -> None:
+        self._ticket(self.svc.pause, "pause", lambda _r: self.tr("The window is paused: press F8 to resume."))
+
+    def resume(self) -> None:
+        self._ticket(
+            self.svc.resume, "resume", lambda _r: self.tr("The window serves again: press F1 to call the next number.")
+        )
+
+    def _new_visit(self) -> None:
+        """A number was called: nothing of the previous citizen stays on screen."""
+        self.clear_form()
+        self.outcome.clear()
+        self.last = None
+        self.awaiting_rating = False
+
+    def _called(self, t: Any) -> None:
+        self._new_visit()
+        self._show_current()
+        if t is None:
+            self.show_ok(self.tr("Nobody is waiting for this window."))
+        else:
+            self.show_ok(self.tr("Called %1").replace("%1", t["number"]))
+            if t.get("real_name"):
+                self.id_hint.setText(self.tr("Real-name ticket: read the holder's ID card (F9)"))
+        self.refresh_status()
+
+    def call_next(self) -> None:
+        self.run(self.svc.call_next, self._called, "call_next")
 
     def call_number(self) -> None:
         number = self.call_number_edit.text().strip()
         if number:
-            self.run(lambda: self.svc.call_number(number), lambda _t: (self._show_current(), self.call_number_edit.clear()), "call")
+            self.run(lambda: self.svc.call_number(number), lambda t: (self._called(t), self.call_number_edit.clear()), "call")
 
     def transfer(self) -> None:
         target = self.transfer_edit.text().strip().upper()
         if not target:
             self.show_error(self.tr("Enter the category to transfer to."))
             return
-        self.run(lambda: self.svc.transfer(category=target), lambda _r: (self._show_current(), self.transfer_edit.clear()), "transfer")
+
+        def then(t: Any) -> None:
+            self._show_current()
+            self.transfer_edit.clear()
+            self.show_ok(self.tr("%1 transferred to %2").replace("%1", t["number"]).replace("%2", target))
+
+        self.run(lambda: self.svc.transfer(category=target), then, "transfer")
 
     def finish(self) -> None:
-        def then(_r: Any) -> None:
+        def then(t: Any) -> None:
+            self.awaiting_rating = self.customer is not None
+            self._show_current()
             if self.customer is not None:
                 self.customer.ask_rating()
+            self.show_ok(self.tr("%1 finished: the citizen may rate the service.").replace("%1", t["number"]))
             self.refresh_status()
 
         self.run(self.svc.finish, then, "finish")
@@ -408,7 +493,13 @@ class CounterWindow(QMainWindow):
         def work() -> Any:
             return self.svc.rate(level)
 
-        self.run(work, lambda _r: self.show_ok(self.tr("The citizen rated the service.")), "rated")
+        def then(_r: Any) -> None:
+            self.awaiting_rating = False
+            self.show_ok(self.tr("The citizen rated the service."))
+            if self.svc.paused and self.customer is not None and self.runtime.state.get().current_ticket is None:
+                self.customer.show_paused()
+
+        self.run(work, then, "rated")
 
     def logout(self) -> None:
         self.timer.stop()
@@ -457,6 +548,8 @@ class CounterWindow(QMainWindow):
         else:
             state = self.tr("OFFLINE: %1 waiting to upload").replace("%1", str(sync.pending_ops))
         parts = [self.tr("Window %1").replace("%1", str(svc.window)), clerk, state]
+        if svc.paused and svc.clerk is not None:
+            parts.append(self.tr("SERVICE PAUSED"))
         q = self._queue_info
         if q and sync.online:
             parts.append(
@@ -473,6 +566,7 @@ class CounterWindow(QMainWindow):
             self.tr("The center refused %n of this counter's records: the hall manager must resolve them.", "", refused)
         )
         self.refused_bar.setVisible(refused > 0)
+        self._show_window_state()
 
     # ------------------------------------------------------------------ acceptance
     def _acceptance_tab(self) -> QWidget:
@@ -495,7 +589,7 @@ class CounterWindow(QMainWindow):
         reenter = QPushButton(self.tr("Re-enter"))
         reenter.clicked.connect(self.reenter_id)
         who.addWidget(reenter, 1, 4)
-        who.addWidget(QLabel(self.tr("Phone")), 1, 0)
+        who.addWidget(QLabel(self.tr("Applicant's phone")), 1, 0)  # 联系电话 (not the hall's 咨询电话)
         who.addWidget(self.phone_edit, 1, 1)
         who.addWidget(self.id_hint, 1, 3)
         lay.addLayout(who)
@@ -510,6 +604,8 @@ class CounterWindow(QMainWindow):
         self.result_list.setMaximumHeight(120)
         self.result_list.itemActivated.connect(self._pick)
         self.result_list.itemClicked.connect(self._pick)
+        self._search_keys = SearchKeys(self.result_list, self.pick_row, self)  # ↑/↓ move, Enter picks
+        self.search.installEventFilter(self._search_keys)
         lay.addWidget(self.result_list)
         self.item_label = QLabel(self.tr("No item chosen"))
         self.item_label.setStyleSheet("font-weight: bold; font-size: 17px;")
@@ -521,18 +617,23 @@ class CounterWindow(QMainWindow):
         self.checklist.horizontalHeader().setStretchLastSection(True)
         self.checklist.verticalHeader().setVisible(False)
         lay.addWidget(self.checklist, 1)
+        received = QHBoxLayout()
+        self.all_received = QPushButton(self.tr("All received (全部收齐)") + "  [F10]")
+        self.all_received.clicked.connect(self.receive_all_pressed)
+        QShortcut(QKeySequence("F10"), self, activated=self.receive_all_pressed)
+        received.addWidget(self.all_received)
+        received.addStretch(1)
+        lay.addLayout(received)
         row = QHBoxLayout()
         self.delivery = QComboBox()
         self.delivery.addItem(self.tr("Collect at the window"), "window")
         self.delivery.addItem(self.tr("Free express delivery"), "express")
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Refusal: reason"))
-        self.basis = QLineEdit()
-        self.basis.setPlaceholderText(self.tr("Refusal: legal basis"))
+        self.refusal = RefusalChoices(tab)  # common reasons and bases to choose from, still editable
+        self.reason, self.basis = self.refusal.reason, self.refusal.basis
         row.addWidget(QLabel(self.tr("Delivery")))
         row.addWidget(self.delivery)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.basis, 1)
+        row.addWidget(self.refusal.reason_box, 1)
+        row.addWidget(self.refusal.basis_box, 1)
         lay.addLayout(row)
         buttons = QHBoxLayout()
         for text, decision, key in (
@@ -589,18 +690,41 @@ class CounterWindow(QMainWindow):
         if self.read_card is None:
             self.show_error(self.tr("No ID-card reader is configured: enter the ID number by hand."))
             return
-        self.run(self.read_card, self.fill_from_card, "card")
+        read, svc = self.read_card, self.svc
 
-    def fill_from_card(self, card: Any) -> None:
-        """A card's number is kept aside and shown masked; typing a number by hand replaces it."""
+        def work() -> tuple[Any, dict[str, Any] | None]:
+            card = read()
+            return card, svc.ticket_holder(card.id_number)  # None: no ticket, or the center is away
+
+        self.run(work, lambda got: self.fill_from_card(got[0], got[1]), "card")
+
+    def fill_from_card(self, card: Any, holder: dict[str, Any] | None = None) -> None:
+        """A card's number is kept aside and shown masked; typing a number by hand replaces it. On a
+        real-name ticket, a card of someone else than its holder is said plainly (代办 is allowed)."""
         self.name_edit.setText(card.name)
         self.card_id, self.id_from_card = card.id_number, True
         self.id_edit.blockSignals(True)
         self.id_edit.setText(mask_id_number(card.id_number))
         self.id_edit.blockSignals(False)
         self.id_edit.setReadOnly(True)
+        read = self.tr("ID card read: %1").replace("%1", mask_id_number(card.id_number))
+        self.id_hint.setStyleSheet("")
+        if holder and holder.get("real_name") and holder.get("same_holder") is False:
+            self.id_hint.setText(self.tr("Not the ticket's holder"))
+            self.id_hint.setStyleSheet("color: #a15c00; font-weight: bold;")
+            self.show_warning(
+                read + "　" + self.tr(
+                    "This card is not the one ticket %1 was taken with. If another person applies on the "
+                    "holder's behalf (代办), check the power of attorney and go on."
+                ).replace("%1", str(holder.get("number", "")))
+            )
+            return
+        if holder and holder.get("real_name"):
+            self.id_hint.setText(self.tr("Same person as the real-name ticket"))
+            self.show_ok(read + "　" + self.tr("The ticket's holder: the same person."))
+            return
         self.id_hint.setText(self.tr("Read from the ID card"))
-        self.show_ok(self.tr("ID card read: %1").replace("%1", mask_id_number(card.id_number)))
+        self.show_ok(read)
 
     def search_items(self, text: str) -> None:
         self.results = self.svc.search_items(text) if text.strip() else []
@@ -613,6 +737,13 @@ class CounterWindow(QMainWindow):
     def _pick(self, entry: QListWidgetItem) -> None:
         self.choose_item(self.results[self.result_list.row(entry)])
 
+    def pick_row(self, row: int) -> None:
+        """Enter in the search field: the highlighted result is the item; the checklist takes the keys."""
+        if 0 <= row < len(self.results):
+            self.choose_item(self.results[row])
+            self.checklist.setFocus()
+            self.show_ok(self.tr("%1 chosen: check the materials (F10 when all are received).").replace("%1", self.results[row].name))
+
     def choose_item(self, item: GuideItem) -> None:
         self.item = item
         self.item_label.setText(f"{item.name}　{item.kind_zh}　{item.time_limit_text}")
@@ -622,12 +753,15 @@ class CounterWindow(QMainWindow):
         for r, c in enumerate(checks):
             self.checklist.setItem(r, 0, QTableWidgetItem(c.name + ("" if c.required else self.tr(" (if applicable)"))))
             self.checklist.setItem(r, 1, QTableWidgetItem(f"{c.originals_needed} / {c.copies_needed}"))
-            for col, maximum in ((2, 9), (3, 9)):
+            # a required material starts at what the catalog asks for; one "if applicable" at 0
+            for col, maximum, preset in ((2, 9, c.originals_needed), (3, 9, c.copies_needed)):
                 spin = QSpinBox()
                 spin.setRange(0, maximum)
+                spin.setValue(preset if c.required else 0)
                 self.checklist.setCellWidget(r, col, spin)
             defer = QCheckBox()
             defer.setEnabled(c.deferrable)
+            defer.toggled.connect(lambda on, row=r: self._deferred_toggled(row, on))
             self.checklist.setCellWidget(r, 4, defer)
             promise = self.svc.default_deferral_date()  # a working day (the applicant signs it)
             date = QDateEdit(QDate(promise.year, promise.month, promise.day))
@@ -643,8 +777,22 @@ class CounterWindow(QMainWindow):
         self.checklist.cellWidget(row, 3).setValue(copies)  # type: ignore[attr-defined]
 
     def receive_all(self) -> None:
+        """全部收齐: every material handed in as the catalog asks (none deferred)."""
         for r, c in enumerate(self.checks):
+            self.checklist.cellWidget(r, 4).setChecked(False)  # type: ignore[attr-defined]
             self.set_received(r, c.originals_needed, c.copies_needed)
+
+    def receive_all_pressed(self) -> None:
+        if self.item is None:
+            self.show_error(self.tr("Choose the service item first."))
+            return
+        self.receive_all()
+        self.show_ok(self.tr("All %n materials received.", "", len(self.checks)))
+
+    def _deferred_toggled(self, row: int, on: bool) -> None:
+        """容缺 ticked: that material is not handed in today."""
+        if on:
+            self.set_received(row, 0, 0)
 
     def set_deferred(self, row: int, until: dt.date) -> None:
         self.checklist.cellWidget(row, 4).setChecked(True)  # type: ignore[attr-defined]
@@ -709,8 +857,12 @@ class CounterWindow(QMainWindow):
     def clear_form(self) -> None:
         self.card_id, self.id_from_card = "", False
         self.id_edit.setReadOnly(False)
-        for w in (self.name_edit, self.id_edit, self.phone_edit, self.search, self.reason, self.basis):
+        for w in (self.name_edit, self.id_edit, self.phone_edit, self.search):
             w.clear()
+        self.refusal.clear()
+        self.delivery.setCurrentIndex(0)
+        self.id_hint.clear()
+        self.id_hint.setStyleSheet("")
         self.item = None
         self.checks = []
         self.checklist.setRowCount(0)
@@ -741,7 +893,7 @@ class CounterWindow(QMainWindow):
         self.case_table.verticalHeader().setVisible(False)
         self.case_table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.case_table, 1)
-        acts = QHBoxLayout()
+        acts = QGridLayout()  # two rows: the English labels stay within a 1440-pixel screen
         self.correction_edit = QLineEdit()
         self.correction_edit.setPlaceholderText(self.tr("What must be corrected"))
         self.tracking_edit = QLineEdit()
@@ -757,7 +909,7 @@ class CounterWindow(QMainWindow):
         ):
             b = QPushButton(text)
             b.clicked.connect(lambda _c=False, f=fn: self.case_action(f))
-            acts.addWidget(b)
+            acts.addWidget(b, acts.count() // 4, acts.count() % 4)
         lay.addLayout(acts)
         extra = QHBoxLayout()
         extra.addWidget(self.correction_edit, 1)
