@@ -275,7 +275,7 @@ class KioskBackend:
             category_name=self._category_name(str(got["category"])),
             waiting_ahead=int(got["waiting_ahead"]),
             estimated_wait_min=None if closed else int(got["estimated_wait_min"]),
-            issued_at=dt.datetime.fromisoformat(str(got["issued_at"]).replace("Z", "+00:00")),
+            issued_at=_utc(got["issued_at"]),
             appointment=appointment,
             no_open_window=closed,
             appointment_slot=_slot(got.get("slot_start"), got.get("slot_end")),
@@ -490,8 +490,13 @@ class KioskBackend:
         self.online = True
 
 
+def _utc(stamp: Any) -> dt.datetime:
+    """A time in the center's answer (ISO 8601, "Z" or an offset)."""
+    return dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+
+
 def _local_day(stamp: Any) -> dt.date | None:
-    return local_now(dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))).date() if stamp else None
+    return local_now(_utc(stamp)).date() if stamp else None
 
 
 def _slot(start: Any, end: Any) -> str | None:
@@ -500,7 +505,7 @@ def _slot(start: Any, end: Any) -> str | None:
         return None
 
     def hm(value: Any) -> str:
-        return local_now(dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))).strftime("%H:%M")
+        return local_now(_utc(value)).strftime("%H:%M")
 
     return hm(start) + (f"–{hm(end)}" if end else "")
 
