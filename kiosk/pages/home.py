@@ -11,6 +11,16 @@ from kiosk.pages.icons import pictogram_icon
 from kiosk.pages.style import ELDERLY, NORMAL
 
 MAX_NOTICES = 3
+ONE_LINE = 12  # characters a tile label keeps on one line ("Appointment check-in" breaks, 预约签到 does not)
+
+
+def two_lines(text: str) -> str:
+    """A long label of several words broken at the space nearest its middle (buttons do not wrap)."""
+    if len(text) <= ONE_LINE or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 class HomePage(Page):
@@ -38,16 +48,17 @@ class HomePage(Page):
         scale = sh.settings.elderly_scale if sh.session.elderly else 1.0
         buttons = []
         for i, (text, k) in enumerate(tiles):
-            b = button(text, lambda k=k: sh.open(k), "tile")
+            b = button(text if i == 0 else two_lines(text), lambda k=k: sh.open(k), "tile")
             b.setProperty("main", i == 0)  # 取号, what most citizens came for: the widest, tallest tile
             size = round((112 if i == 0 else 72) * scale)
             b.setIcon(pictogram_icon(k, colors["accent_text"], size))
             b.setIconSize(QSize(size, size))
-            # the tiles share the screen's height (a portrait kiosk is not left empty below them)
-            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            # the tiles share the screen (a portrait kiosk is not left empty below them) and never push the
+            # page wider than it: a long English label breaks into two lines instead
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             buttons.append(b)
         self.body.addWidget(buttons[0], 3)
-        self.body.addLayout(grid(buttons[1:], 2 if sh.session.elderly else 3), 4)
+        self.body.addLayout(grid(buttons[1:], 2), 4)  # two columns: a two-line English label fits beside its icon
         if sh.notices:
             self.body.addWidget(self._notices(sh.notices[:MAX_NOTICES]))
         if sh.session.elderly:

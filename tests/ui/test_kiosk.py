@@ -286,6 +286,24 @@ def test_check_in_shows_the_appointment(shell, hall) -> None:  # type: ignore[no
     assert "签到成功" in texts and "预约时段：09:00–09:30" in texts and "预约人：王*" in texts, texts
 
 
+@pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
+def test_the_english_home_page_fits_the_screen(shell, elderly: bool, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Long English labels ("Complaints and suggestions") once pushed the page past the screen's right edge."""
+    tap(shell, "English")
+    if elderly:
+        shell.toggle_elderly()
+    settle(shell)
+    buttons = [b for b in shell.page.findChildren(QPushButton) if b.isVisibleTo(shell)]
+    assert any(b.text() == "中文" for b in buttons)
+    for b in buttons:
+        right = b.mapTo(shell, b.rect().topRight()).x()
+        assert right <= shell.width(), (b.text(), right, shell.width())
+        text_width = max(b.fontMetrics().horizontalAdvance(line) for line in b.text().split("\n"))
+        needed = text_width + b.iconSize().width() + 2 * 18 + 8  # padding 18 px each side, icon spacing
+        assert needed <= b.width(), (b.text(), needed, b.width())  # not cut inside the button
+    shell.grab().save(str(tmp_path / f"home-en-{'elderly' if elderly else 'normal'}.png"))
+
+
 def test_a_scanned_qr_shows_the_case(shell, hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _center, _term, number = hall
     from PySide6.QtTest import QTest
