@@ -1816,62 +1816,62 @@ press F8 to resume</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="20" />
+        <location filename="../../kiosk/pages/home.py" line="30" />
         <source>Welcome. Please choose a service</source>
         <translation>欢迎！请选择您要办理的服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="23" />
+        <location filename="../../kiosk/pages/home.py" line="33" />
         <source>Welcome. Touch the service you need</source>
         <translation>欢迎，请点击您要办理的服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="28" />
+        <location filename="../../kiosk/pages/home.py" line="38" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="29" />
+        <location filename="../../kiosk/pages/home.py" line="39" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="30" />
+        <location filename="../../kiosk/pages/home.py" line="40" />
         <source>Case progress</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="31" />
+        <location filename="../../kiosk/pages/home.py" line="41" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="32" />
+        <location filename="../../kiosk/pages/home.py" line="42" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="33" />
+        <location filename="../../kiosk/pages/home.py" line="43" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="54" />
+        <location filename="../../kiosk/pages/home.py" line="65" />
         <source>Staff at the service desk will gladly help you.</source>
         <translation>如需帮助，请到服务台找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="57" />
+        <location filename="../../kiosk/pages/home.py" line="68" />
         <source>Elderly mode: on</source>
         <translation>长者模式：已开启</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="57" />
+        <location filename="../../kiosk/pages/home.py" line="68" />
         <source>Elderly mode</source>
         <translation>长者模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/home.py" line="69" />
+        <location filename="../../kiosk/pages/home.py" line="80" />
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
