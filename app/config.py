@@ -169,7 +169,13 @@ class SyncSettings(BaseModel):
     prune_applied_days: float = Field(
         7.0, ge=0, description="days a terminal keeps outbox ops the center has applied before deleting them"
     )
-    push_batch: int = Field(500, ge=1, le=500, description="ops per push request")
+    push_batch: int = Field(
+        2000,
+        ge=1,
+        le=2000,
+        description="ops per push request (the center takes at most 2,000: app.protocol.api.MAX_OPS; a center "
+        "older than the bulk push 500, and the terminal falls back to that when it says so)",
+    )
 
 
 class Settings(BaseSettings):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -33,7 +34,7 @@ from app.center.deferral_watch import DeferralWatch
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus, OutEvent
 from app.center.limits import RequestLimits
-from app.center.openapi_truth import declare_errors
+from app.center.openapi_truth import declare_errors_lazily
 from app.center.opening_watch import OpeningWatch
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
@@ -126,6 +127,10 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         deferrals = DeferralWatch(db, bus, settings.cases)
         app.state.deferral_watch = deferrals
         deferrals.start()
+        # what starting made (the app, its routes and models, SQLAlchemy's metadata) lives as long as the
+        # process: out of the collector's generations, a full collection in a push batch walks only what
+        # requests make (about 0.2 s less per collection)
+        gc.freeze()
         yield
         await deferrals.stop()
         await watch.stop()
@@ -154,7 +159,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     routes_ops.install(app, db)
     _install_event_stream(app, context)
-    declare_errors(app)
+    declare_errors_lazily(app)
     return app
 
 

@@ -1,5 +1,5 @@
 """Applying the operations terminals push: each once, by op id, validated with the protocol's models and
-turned into rows by the protocol's one function (`app.protocol.rows.op_rows`).
+turned into rows by the protocol's one function (`app.protocol.rows.op_values`).
 
 Answers per op: `applied`; `duplicate` (seen before: the terminal may forget it); `rejected` (never
 applies: logged in the conflict table for a manager, the terminal shows it); `retry` (a record it needs
@@ -8,9 +8,11 @@ Records born at terminals are insert-only and idempotent by id; status changes a
 against the state machine, so a late transition can never move a status backward.
 
 A batch is applied in bulk: what each op needs to know (ids already here, the records it names, the
-audit chain's tail) is loaded with one query per table first, every op is decided in memory, and the
-rows are written with one flush. If that flush fails (a value the database refuses), the batch is
-applied again op by op, each in its own savepoint, so one bad op never holds back the others.
+audit chain's tail) is loaded with one query per table first, every op is decided in memory (the state
+machine and the audit chain's links checked over the batch), and the new rows are written as column
+values, one COPY (PostgreSQL) or executemany (elsewhere) per table, with no ORM object per row; the
+batch's events go to the bus in one statement. If the write fails (a value the database refuses), the
+batch is applied again op by op, each in its own savepoint, so one bad op never holds back the others.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import JSON, TypeDecorator, insert, select
+from sqlalchemy import JSON, TypeDecorator, any_, bindparam, insert, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,8 +34,7 @@ from app.center.cases import after_terminal_transition, case_summary, dispatch_r
 from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.lookup import progress_key
-from app.domain.states import InvalidTransition, check_case_transition
-from app.domain.workdays import WorkdayCalendar
+from app.domain.states import CaseStatus, InvalidTransition, check_case_transition
 from app.protocol.ops import (
     ApplicantPayload,
     AuditPayload,
@@ -47,9 +49,8 @@ from app.protocol.ops import (
     TransitionPayload,
     parse_op,
 )
-from app.protocol.rows import apply_transition, op_rows
+from app.protocol.rows import apply_transition, op_rows, op_values
 from app.store import models as m
-from app.store.calendar_store import load_calendar
 from app.store.crypto import FieldCipher
 from app.store.rows import next_value
 
@@ -57,6 +58,33 @@ __all__ = ["ApplyContext", "apply_batch", "case_summary"]
 
 log = logging.getLogger("hall.center.sync")
 APPLY_ERRORS = (IntegrityError, DBAPIError, ValueError, KeyError, TypeError)
+Event: TypeAlias = tuple[str, dict[str, Any]]
+New: TypeAlias = tuple[Any, dict[str, Any]]  # a new row as its table and its column values
+
+
+class StagedRow:
+    """A new row of the batch read and changed as attributes: its staged column values themselves, so
+    what a later op of the batch changes (a transition's new status) is what gets written. A column not
+    given reads as None (the table's default is filled in when the row is written)."""
+
+    __slots__ = ("_table", "_values")
+
+    def __init__(self, table: Any, values: dict[str, Any]) -> None:
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "_values")
+        if name in values:
+            return values[name]
+        if name in object.__getattribute__(self, "_table").columns:
+            return None
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._table.columns:
+            raise AttributeError(f"{self._table.name} has no column {name}")
+        self._values[name] = value
 
 
 class Rejected(Exception):
@@ -74,7 +102,7 @@ class Known:
     ids: dict[type[m.Base], set[uuid.UUID]] = field(default_factory=dict)  # existing rows by table
     items: dict[uuid.UUID, m.ServiceItem] = field(default_factory=dict)
     items_by_code: dict[str, m.ServiceItem] = field(default_factory=dict)
-    cases: dict[uuid.UUID, m.Case] = field(default_factory=dict)
+    cases: dict[uuid.UUID, Any] = field(default_factory=dict)  # an m.Case, or a new case's StagedRow
     case_numbers: set[str] = field(default_factory=set)
     tickets: set[uuid.UUID] = field(default_factory=set)
     rated_tickets: set[uuid.UUID] = field(default_factory=set)
@@ -83,7 +111,8 @@ class Known:
     audit: dict[int, str] = field(default_factory=dict)  # this terminal's chain: seq → hash
     tail_hashes: dict[uuid.UUID, str | None] = field(default_factory=dict)  # case id → id_tail_hash
     departments: dict[str, uuid.UUID] = field(default_factory=dict)  # code → id (dispatching cases)
-    calendar: WorkdayCalendar | None = None
+    tasks: dict[uuid.UUID, list[StagedRow]] = field(default_factory=dict)  # new cases' tasks, by case id
+    materials: dict[uuid.UUID, list[dict[str, Any]]] = field(default_factory=dict)  # new cases' staged materials
 
     def has(self, cls: type[m.Base], ident: uuid.UUID) -> bool:
         return ident in self.ids.setdefault(cls, set())
@@ -98,16 +127,20 @@ class ApplyContext:
     terminal_id: uuid.UUID | None
     cipher: FieldCipher
     publish: Callable[[str, dict[str, Any]], None]
-    on_bad_rating: Callable[[Session, m.Rating], object]
+    on_bad_rating: Callable[[Session, Any], object]  # a rating of 1 or 2 (an m.Rating or its StagedRow)
+    publish_all: Callable[[list[Event]], None] | None = None  # the batch's events at once, if the bus can
     processed: dict[uuid.UUID, str | None] = field(default_factory=dict)  # op ids seen → reason
     known: Known = field(default_factory=Known)
-    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # published after the batch
+    events: list[Event] = field(default_factory=list)  # published after the batch
     changes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change-log rows to add
-    bad_ratings: list[m.Rating] = field(default_factory=list)
-    staged: list[m.Base] = field(default_factory=list)  # new rows, written table by table in `finish`
+    bad_ratings: list[Any] = field(default_factory=list)
+    staged: list[m.Base | New] = field(default_factory=list)  # new rows, written table by table in `finish`
 
-    def stage(self, rows: Iterable[m.Base]) -> None:
+    def stage(self, rows: Iterable[m.Base | New]) -> None:
         self.staged.extend(rows)
+
+    def stage_values(self, cls: type[m.Base], values: dict[str, Any]) -> None:
+        self.staged.append((cls.__table__, values))
 
     def emit(self, type_: str, data: dict[str, Any]) -> None:
         self.events.append((type_, data))
@@ -118,7 +151,7 @@ class ApplyContext:
         s, k = self.session, self.known
         rows = s.execute(
             select(m.ProcessedOp.op_id, m.ProcessedOp.reason).where(
-                m.ProcessedOp.op_id.in_([op.op_id for op in ops])
+                self.among(m.ProcessedOp.op_id, [op.op_id for op in ops])
             )
         ).all()
         self.processed.update({op_id: reason for op_id, reason in rows})
@@ -144,55 +177,79 @@ class ApplyContext:
         )
         if case_ids:
             # locked: a back-office step on the same case in another process waits, and so do we
-            for case in s.scalars(select(m.Case).where(m.Case.id.in_(set(case_ids))).with_for_update()):
+            for case in s.scalars(select(m.Case).where(self.among(m.Case.id, set(case_ids))).with_for_update()):
                 k.cases[case.id] = case
                 k.add(m.Case, case.id)
         numbers = [p.case_number for p in cases]
         if numbers:
             k.case_numbers |= set(
-                s.scalars(select(m.Case.case_number).where(m.Case.case_number.in_(numbers)))
+                s.scalars(select(m.Case.case_number).where(self.among(m.Case.case_number, numbers)))
             )
         item_ids = {p.item_id for p in cases if p.item_id} | {c.item_id for c in k.cases.values()}
         codes = {p.item_code for p in cases if p.item_code and not p.item_id}
         if item_ids or codes:
-            q = select(m.ServiceItem).where(m.ServiceItem.id.in_(item_ids) | m.ServiceItem.code.in_(codes))
+            q = select(m.ServiceItem).where(
+                self.among(m.ServiceItem.id, item_ids) | self.among(m.ServiceItem.code, codes)
+            )
             for item in s.scalars(q):
                 k.items[item.id], k.items_by_code[item.code] = item, item
         t_ids = [p.ticket_id for p in ratings if p.ticket_id]
         c_ids = [p.case_id for p in ratings if p.case_id]
         if t_ids:
-            k.rated_tickets |= set(s.scalars(select(m.Rating.ticket_id).where(m.Rating.ticket_id.in_(t_ids))))
+            k.rated_tickets |= set(
+                s.scalars(select(m.Rating.ticket_id).where(self.among(m.Rating.ticket_id, t_ids)))
+            )
         if c_ids:
-            k.rated_cases |= set(s.scalars(select(m.Rating.case_id).where(m.Rating.case_id.in_(c_ids))))
-        if cases:
-            k.departments.update(dict(s.execute(select(m.Department.code, m.Department.id)).all()))
+            k.rated_cases |= set(
+                s.scalars(select(m.Rating.case_id).where(self.among(m.Rating.case_id, c_ids)))
+            )
         if cases or trans:
-            k.calendar = load_calendar(s)
+            k.departments.update(dict(s.execute(select(m.Department.code, m.Department.id)).all()))
         if tickets:
             k.categories.update(dict(s.execute(select(m.Category.prefix, m.Category.id)).all()))
         if audits:
+            # the chain positions the batch names and those just before them, read as one range of the
+            # (terminal, seq) index: a batch's are consecutive, and a range is read the same way whatever
+            # the planner knows of the table (a list of a thousand positions, checked row by row against
+            # every one, cost more with every event the terminal had already pushed)
             seqs = {p.seq for p in audits} | {p.seq - 1 for p in audits if p.seq > 1}
-            k.audit.update(
-                dict(
-                    s.execute(
-                        select(m.AuditEvent.seq, m.AuditEvent.hash).where(
-                            m.AuditEvent.terminal_id == self.terminal_id, m.AuditEvent.seq.in_(seqs)
-                        )
-                    ).all()
+            lo, hi = min(seqs), max(seqs)
+            dense = hi - lo < 4 * len(seqs) + 100  # not a few positions far apart
+            chain = s.execute(
+                select(m.AuditEvent.seq, m.AuditEvent.hash).where(
+                    m.AuditEvent.terminal_id == self.terminal_id,
+                    m.AuditEvent.seq.between(lo, hi) if dense else self.among(m.AuditEvent.seq, seqs),
                 )
-            )
+            ).all()
+            k.audit.update({seq: hash_ for seq, hash_ in chain if seq in seqs})
+
+    def among(self, col: Any, values: Iterable[Any]) -> Any:
+        """`col IN values`; on PostgreSQL `col = ANY(array)`: one parameter instead of hundreds (a batch's
+        IN lists cost more to build and parse than to run)."""
+        values = list(values)
+        if self.session.get_bind().dialect.name == "postgresql":
+            return col == any_(bindparam(None, values, type_=postgresql.ARRAY(col.type)))
+        return col.in_(values)
 
     def _existing(self, cls: Any, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
         wanted = set(ids)
         if not wanted:
             return set()
-        return set(self.session.scalars(select(cls.id).where(cls.id.in_(wanted))))
+        return set(self.session.scalars(select(cls.id).where(self.among(cls.id, wanted))))
 
     def _ids(self, cls: type[m.Base], ids: list[uuid.UUID]) -> None:
         self.known.ids.setdefault(cls, set()).update(self._existing(cls, ids))
 
     def rows(self, payload: Payload, **kw: Any) -> list[m.Base]:
         return op_rows(payload, cipher=self.cipher, terminal_id=self.terminal_id, **kw)
+
+    def values(self, payload: Payload) -> list[New]:
+        """The op's new rows as their tables and column values, to stage once the op is decided (the dicts
+        stay live once staged: a later op of the batch may still change them)."""
+        return [
+            (cls.__table__, values)
+            for cls, values in op_values(payload, cipher=self.cipher, terminal_id=self.terminal_id)
+        ]
 
     # ------------------------------------------------------------------ after the batch
     def finish(self) -> None:
@@ -202,27 +259,44 @@ class ApplyContext:
         if self.changes:
             last = next_value(s, "change_log", step=len(self.changes))
             first = last - len(self.changes) + 1
+            table = m.ChangeLog.__table__
             self.stage(
-                m.ChangeLog(
-                    seq=first + i, entity=entity, entity_id=ident, op="upsert", data=data, audience="all"
+                (
+                    table,
+                    {
+                        "seq": first + i,
+                        "entity": entity,
+                        "entity_id": ident,
+                        "op": "upsert",
+                        "data": data,
+                        "audience": "all",
+                    },
                 )
                 for i, (entity, ident, data) in enumerate(self.changes)
             )
         insert_rows(s, self.staged)
         for rating in self.bad_ratings:
             self.on_bad_rating(s, rating)
-        for type_, data in self.events:
-            self.publish(type_, data)
+        if self.publish_all is not None:
+            if self.events:
+                self.publish_all(self.events)
+        else:
+            for type_, data in self.events:
+                self.publish(type_, data)
         self.staged, self.changes, self.events, self.bad_ratings = [], [], [], []
 
 
-def insert_rows(session: Session, rows: list[m.Base]) -> None:
-    """New rows, parents first (no relationship orders them): on PostgreSQL one COPY per table, elsewhere
-    one executemany per table and column set, instead of the ORM's unit of work row by row."""
+def insert_rows(session: Session, rows: list[m.Base | New]) -> None:
+    """New rows (ORM objects not in the session, or a table and its column values), parents first (no
+    relationship orders them): on PostgreSQL one COPY per table, elsewhere one executemany per table and
+    column set, instead of the ORM's unit of work row by row."""
     groups: dict[Any, list[dict[str, Any]]] = {}
     for row in rows:
-        table = row.__table__
-        groups.setdefault(table, []).append({c.key: row.__dict__[c.key] for c in table.columns if c.key in row.__dict__})
+        if isinstance(row, tuple):
+            groups.setdefault(row[0], []).append(row[1])
+            continue
+        table, state = row.__table__, row.__dict__
+        groups.setdefault(table, []).append({c.key: state[c.key] for c in table.columns if c.key in state})
     conn = session.connection()
     for table in m.Base.metadata.sorted_tables:
         batch = groups.get(table)
@@ -238,33 +312,61 @@ def insert_rows(session: Session, rows: list[m.Base]) -> None:
             session.execute(insert(table), same)
 
 
-def _column_value(col: Any, values: dict[str, Any], dialect: Any) -> Any:
-    if col.key in values:
-        value = values[col.key]
-    elif col.default is not None and not col.default.is_sequence:
-        value = col.default.arg(None) if col.default.is_callable else col.default.arg
-    else:
-        return None
-    if value is None:
-        return None
-    if isinstance(col.type, TypeDecorator):
-        value = col.type.process_bind_param(value, dialect)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(col.type, JSON):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _bind(decorator: TypeDecorator[Any], dialect: Any) -> Callable[[Any], Any]:
+    return lambda value: decorator.process_bind_param(value, dialect)
+
+
+def _row_builder(table: Any, dialect: Any) -> Callable[[dict[str, Any]], list[Any]]:
+    """How a row's values become COPY's row: every column in order, the defaults of the missing ones
+    filled in, the columns whose type needs it converted (JSON to text, a column type's own bind
+    processing), enums to their values."""
+    cols = list(table.columns)
+    keys = [c.key for c in cols]
+    defaults = [
+        (i, c.key, c.default)
+        for i, c in enumerate(cols)
+        if c.default is not None and not c.default.is_sequence
+    ]
+    fixes: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, c in enumerate(cols):
+        if isinstance(c.type, TypeDecorator):
+            fixes.append((i, _bind(c.type, dialect)))
+        elif isinstance(c.type, JSON):
+            fixes.append((i, _json_text))
+
+    def build(values: dict[str, Any]) -> list[Any]:
+        row = [values.get(k) for k in keys]
+        for i, key, default in defaults:
+            if key not in values:
+                row[i] = default.arg(None) if default.is_callable else default.arg
+        for i, fix in fixes:
+            if row[i] is not None:
+                row[i] = fix(row[i])
+        # an enum in a plain column: its value (psycopg would write a plain Enum's name)
+        return [v.value if isinstance(v, enum.Enum) else v for v in row]
+
+    return build
+
+
+_BUILDERS: dict[Any, Callable[[dict[str, Any]], list[Any]]] = {}
 
 
 def _copy(conn: Any, table: Any, batch: list[dict[str, Any]]) -> None:
     """COPY … FROM STDIN on the session's own connection (inside its transaction and savepoint)."""
     cols = list(table.columns)
     names = ", ".join(f'"{c.name}"' for c in cols)
+    build = _BUILDERS.get(table)
+    if build is None:
+        build = _BUILDERS[table] = _row_builder(table, conn.dialect)
     raw = conn.connection.driver_connection
     try:
         with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
             for values in batch:
-                copy.write_row([_column_value(c, values, conn.dialect) for c in cols])
+                copy.write_row(build(values))
     except Exception as exc:  # psycopg's own error: the database refused a row
         if isinstance(exc, APPLY_ERRORS):
             raise
@@ -277,7 +379,7 @@ def _copy(conn: Any, table: Any, batch: list[dict[str, Any]]) -> None:
 def apply_applicant(ctx: ApplyContext, p: ApplicantPayload) -> str:
     if ctx.known.has(m.Applicant, p.id):
         return "duplicate"
-    ctx.stage(ctx.rows(p))
+    ctx.stage(ctx.values(p))
     ctx.known.add(m.Applicant, p.id)
     return "applied"
 
@@ -296,13 +398,13 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     # an offline ticket that never reached the center: keep the case, drop the link
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
-    rows = ctx.rows(p)
-    case = rows[0]
-    assert isinstance(case, m.Case)
-    assert k.calendar is not None
+    rows = ctx.values(p)
+    case = StagedRow(*rows[0])
+    material = m.CaseMaterial.__table__
     # 前台综合受理、后台分类审批: the accepted case goes to its departments, all at once (联办件)
-    rows += dispatch_rows(case, item, k.departments, [r for r in rows if isinstance(r, m.CaseMaterial)], k.calendar)
+    k.materials[p.id] = [v for t, v in rows if t is material]
     ctx.stage(rows)
+    _stage_dispatch(ctx, case, item)
     k.add(m.Case, p.id)
     k.cases[p.id] = case
     k.case_numbers.add(p.case_number)
@@ -315,7 +417,17 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     return "applied"
 
 
-def _publish_case(ctx: ApplyContext, case: m.Case, item_code: str, id_tail_hash: str | None) -> None:
+def _stage_dispatch(ctx: ApplyContext, case: StagedRow, item: m.ServiceItem) -> None:
+    """A case of this batch goes to its departments (accepted now, or 一次性告知 then accepted in the same
+    batch): its tasks staged beside it."""
+    k = ctx.known
+    dispatched = dispatch_rows(case, item, k.departments, [v["state"] for v in k.materials.get(case.id, [])])
+    for cls, values in dispatched:
+        ctx.stage_values(cls, values)
+    k.tasks[case.id] = [StagedRow(m.CaseTask.__table__, v) for cls, v in dispatched if cls is m.CaseTask]
+
+
+def _publish_case(ctx: ApplyContext, case: Any, item_code: str, id_tail_hash: str | None) -> None:
     summary = case_summary(case, item_code)
     summary["id_tail_hash"] = id_tail_hash
     ctx.known.tail_hashes[case.id] = id_tail_hash
@@ -336,9 +448,20 @@ def apply_case_transition(ctx: ApplyContext, p: TransitionPayload) -> str:
         raise Rejected(str(exc)) from None
     before = case.status.value
     apply_transition(case, p)
-    assert k.calendar is not None
-    after_terminal_transition(ctx.session, case, before, k.calendar)
-    ctx.stage(ctx.rows(p))
+    if isinstance(case, StagedRow):
+        # a case of this batch: its tasks are staged with it (or start now: 一次性告知, then accepted)
+        if before == CaseStatus.NOTIFIED.value and not k.tasks.get(case.id):
+            for mt in k.materials.get(case.id, []):
+                if mt["state"] in ("missing", "incorrect"):
+                    mt["state"] = "received"
+            item = k.items.get(case.item_id)
+            if item is not None:
+                _stage_dispatch(ctx, case, item)
+        else:
+            after_terminal_transition(ctx.session, case, before, None, k.tasks.get(case.id, []))
+    else:
+        after_terminal_transition(ctx.session, case, before, None)
+    ctx.stage(ctx.values(p))
     k.add(m.CaseTransition, p.id)
     if case.id not in k.tail_hashes:
         prev = ctx.session.scalar(
@@ -363,12 +486,12 @@ def apply_rating(ctx: ApplyContext, p: RatingPayload) -> str:
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     if (ticket_id is not None and ticket_id in k.rated_tickets) or (p.case_id and p.case_id in k.rated_cases):
         raise Rejected("this visit was already rated (one rating per visit)")
-    (rating,) = ctx.rows(p.model_copy(update={"ticket_id": ticket_id}))
-    assert isinstance(rating, m.Rating)
+    rows = ctx.values(p.model_copy(update={"ticket_id": ticket_id}))
+    rating = StagedRow(*rows[0])
     if case is not None:
         item = k.items.get(case.item_id)
         rating.department_id = item.department_id if item else case.item.department_id
-    ctx.stage([rating])
+    ctx.stage(rows)
     k.add(m.Rating, p.id)
     if ticket_id:
         k.rated_tickets.add(ticket_id)
@@ -399,7 +522,7 @@ def apply_audit(ctx: ApplyContext, p: AuditPayload) -> str:
     fields = dict(p.model_dump(mode="json"), terminal_id=str(term) if term else None)
     if chain_hash(prev_hash, fields) != p.hash:
         raise Rejected(f"audit event {p.seq} was altered: its hash does not match its content")
-    ctx.stage(ctx.rows(p))
+    ctx.stage(ctx.values(p))
     chain[p.seq] = p.hash
     return "applied"
 
@@ -451,8 +574,12 @@ def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
             if cancelled is not None:
                 ctx.emit(
                     "ticket.cancelled",
-                    {"id": str(cancelled.id), "number": cancelled.number, "category": p.category,
-                     "replaced_by": row.number},
+                    {
+                        "id": str(cancelled.id),
+                        "number": cancelled.number,
+                        "category": p.category,
+                        "replaced_by": row.number,
+                    },
                 )
     ctx.stage(rows)
     k.add(m.Ticket, p.id)
@@ -469,7 +596,7 @@ def apply_feedback(ctx: ApplyContext, p: FeedbackPayload) -> str:
         return "duplicate"
     if not p.text.strip():
         raise Rejected("empty feedback")
-    ctx.stage(ctx.rows(p))
+    ctx.stage(ctx.values(p))
     ctx.known.add(m.Feedback, p.id)
     ctx.emit("feedback.created", {"id": str(p.id), "kind": p.kind})
     return "applied"
@@ -516,32 +643,47 @@ def _record(ctx: ApplyContext, raw: Raw, outcome: Outcome) -> None:
     if status == "retry":
         return
     if status == "rejected":
-        ctx.stage(
-            [
-                m.Conflict(
-                    terminal_id=ctx.terminal_id,
-                    op_id=op_id,
-                    kind=str(kind)[:40],
-                    entity_id=_entity(payload),
-                    reason=reason or "",
-                    payload=payload if isinstance(payload, dict) else {"payload": repr(payload)[:500]},
-                )
-            ]
+        ctx.stage_values(
+            m.Conflict,
+            {
+                "terminal_id": ctx.terminal_id,
+                "op_id": op_id,
+                "kind": str(kind)[:40],
+                "entity_id": _entity(payload),
+                "reason": reason or "",
+                "payload": sealed_payload(payload, ctx.cipher)
+                if isinstance(payload, dict)
+                else {"payload": repr(payload)[:500]},
+            },
         )
         log.warning("rejected op %s (%s) from terminal %s: %s", op_id, kind, ctx.terminal_id, reason)
         ctx.emit("sync.conflict", {"op_id": str(op_id), "kind": kind, "reason": reason})
     ctx.processed[op_id] = reason
-    ctx.stage(
-        [
-            m.ProcessedOp(
-                op_id=op_id,
-                terminal_id=ctx.terminal_id,
-                kind=str(kind)[:40],
-                status="applied" if status == "duplicate" else status,
-                reason=reason,
-            )
-        ]
+    ctx.stage_values(
+        m.ProcessedOp,
+        {
+            "op_id": op_id,
+            "terminal_id": ctx.terminal_id,
+            "kind": str(kind)[:40],
+            "status": "applied" if status == "duplicate" else status,
+            "reason": reason,
+        },
     )
+
+
+PERSONAL_FIELDS = frozenset({"id_number", "phone", "address"})
+SEALED = "_sealed"  # as in the terminals' outbox: personal fields encrypted, here with the center's key
+
+
+def sealed_payload(payload: dict[str, Any], cipher: FieldCipher) -> dict[str, Any]:
+    """A refused op's payload as kept for the manager: its ID number, phone and address encrypted (they
+    arrived in clear over TLS; a conflict row must not hold them in clear)."""
+    personal = {k: v for k, v in payload.items() if k in PERSONAL_FIELDS and v is not None}
+    if not personal:
+        return payload
+    kept = {k: v for k, v in payload.items() if k not in personal}
+    kept[SEALED] = {k: (cipher.encrypt(str(v)) or b"").decode() for k, v in personal.items()}
+    return kept
 
 
 def apply_batch(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
@@ -556,6 +698,10 @@ def apply_batch(ctx: ApplyContext, ops: list[Raw]) -> list[Outcome]:
         except OpInvalid as exc:
             outcomes[i] = ("rejected", str(exc)[:500])
             fresh.append(i)
+    if s.get_bind().dialect.name == "postgresql":
+        # plan the batch's look-ups for the values they carry and the tables as they are now: a plan
+        # cached while the tables were small (a first push) would read them row by row ever after
+        s.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     with s.no_autoflush:
         ctx.prefetch([op for _, op in typed])
     seen: set[uuid.UUID] = set()

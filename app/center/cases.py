@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +54,7 @@ class Actor:
 # ------------------------------------------------------------------ what terminals may know of a case
 
 
-def case_summary(case: m.Case, item_code: str) -> dict[str, Any]:
+def case_summary(case: Any, item_code: str) -> dict[str, Any]:
     """What every terminal may know of a case (the kiosk's progress lookup, the counters' caches): no
     personal data."""
     return {
@@ -94,63 +94,74 @@ def publish_case(s: Session, case: m.Case, publish: Publish, extra: dict[str, An
 
 
 def dispatch_rows(
-    case: m.Case,
+    case: Any,
     item: m.ServiceItem,
     departments: dict[str, uuid.UUID],
-    materials: list[m.CaseMaterial],
-    cal: WorkdayCalendar,
-) -> list[m.Base]:
+    material_states: Iterable[str | None],
+) -> list[tuple[type[m.Base], dict[str, Any]]]:
     """The tasks an accepted case starts at once (lead, every co-department, a 核查 of a 告知承诺) and the
-    dispatch step; nothing for a case decided on the spot, notified or refused."""
+    dispatch step, as new rows' column values (the apply writes them in bulk); nothing for a case decided
+    on the spot, notified or refused. `case` is the case (or its staged values, read as attributes)."""
     if case.status not in DISPATCHED or (item.kind == ItemKind.IMMEDIATE and case.decision == "immediate"):
         return []
     lead_code = next((code for code, ident in departments.items() if ident == item.department_id), "")
     plan = plan_tasks(
         lead_code or str(item.department_id),
         [c for c in (item.co_department_codes or []) if c in departments],
-        commitment=any(mt.state == "commitment" for mt in materials),
+        commitment=any(state == "commitment" for state in material_states),
     )
     now = utcnow()
-    rows: list[m.Base] = []
+    rows: list[tuple[type[m.Base], dict[str, Any]]] = []
     for p in plan:
         dept_id = departments.get(p.department_code, item.department_id)
         rows.append(
-            m.CaseTask(
-                id=new_id(),
-                case_id=case.id,
-                department_id=dept_id,
-                kind=p.kind.value,
-                lead=p.lead,
-                status=TaskStatus.OPEN.value,
-                due_date=case.due_date,
-                created_at=now,
-                updated_at=now,
+            (
+                m.CaseTask,
+                dict(
+                    id=new_id(),
+                    case_id=case.id,
+                    department_id=dept_id,
+                    kind=p.kind.value,
+                    lead=p.lead,
+                    status=TaskStatus.OPEN.value,
+                    due_date=case.due_date,
+                    created_at=now,
+                    updated_at=now,
+                ),
             )
         )
     rows.append(
-        m.CaseTransition(
-            id=uuid.uuid5(case.id, "dispatched"),
-            case_id=case.id,
-            from_status=case.status.value,
-            to_status=case.status.value,
-            at=now,
-            step="dispatch",
-            clock_days=0,
-            reason="分送承办部门" + ("（并联审批）" if len({p.department_code for p in plan}) > 1 else ""),
-            detail={"departments": sorted({p.department_code for p in plan})},
+        (
+            m.CaseTransition,
+            dict(
+                id=uuid.uuid5(case.id, "dispatched"),
+                case_id=case.id,
+                from_status=case.status.value,
+                to_status=case.status.value,
+                at=now,
+                step="dispatch",
+                clock_days=0,
+                reason="分送承办部门" + ("（并联审批）" if len({p.department_code for p in plan}) > 1 else ""),
+                detail={"departments": sorted({p.department_code for p in plan})},
+            ),
         )
     )
     return rows
 
 
-def after_terminal_transition(s: Session, case: m.Case, before: str, cal: WorkdayCalendar) -> None:
+def after_terminal_transition(s: Session, case: Any, before: str, cal: WorkdayCalendar | None,
+                              tasks: Iterable[Any] | None = None) -> None:
     """A window's step (pushed by its counter, or through the API) reached the center's tasks:
     - 一次性告知 → accepted (the materials were brought): the case goes to its departments now;
     - the window's own 补正 request: the open approval tasks wait for the applicant (returned);
     - corrected materials received (补正 → 受理): the waiting tasks are open again, every pending task with
       the restarted deadline;
-    - a termination closes the pending tasks."""
-    tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
+    - a termination closes the pending tasks.
+    `tasks` are the case's tasks when the caller has them (a case of the same push batch, not written yet)."""
+    if tasks is None:
+        tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
+    else:
+        tasks = list(tasks)
     now = utcnow()
     if before == CaseStatus.NOTIFIED.value and case.status in DISPATCHED:
         for mt in case.materials:
@@ -158,7 +169,8 @@ def after_terminal_transition(s: Session, case: m.Case, before: str, cal: Workda
                 mt.state = "received"  # accepted: what the notice listed is now in hand
         if not tasks:
             departments: dict[str, uuid.UUID] = {code: ident for code, ident in s.execute(select(m.Department.code, m.Department.id))}
-            s.add_all(dispatch_rows(case, case.item, departments, list(case.materials), cal))
+            states = [mt.state for mt in case.materials]
+            s.add_all([cls(**values) for cls, values in dispatch_rows(case, case.item, departments, states)])
         return
     for t in tasks:
         if before == CaseStatus.ACCEPTED.value and case.status == CaseStatus.CORRECTION:

@@ -20,6 +20,9 @@ from app.center.api_errors import error_body
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 _INTEGER = re.compile(r"^[+-]?\d+$")
+# what could be out of range: a run of 19 digits or more (2**63 has 19), NaN, Infinity, a 3-digit exponent.
+# A body without one (nearly every body) needs no parse here; one with one (maybe in a string) is parsed
+_SUSPECT = re.compile(rb"\d{19}|NaN|Infinity|[eE][+-]?\d{3}")
 
 
 class OutOfRange(ValueError):
@@ -49,6 +52,8 @@ def _parse_float(text: str) -> float:
 def check_json_numbers(body: bytes) -> str | None:
     """The first out-of-range number in a JSON body, as a message; None when all are in range or the body
     is not JSON at all (the route's validation then says what is wrong)."""
+    if not _SUSPECT.search(body):
+        return None
     try:
         json.loads(body, parse_int=_parse_int, parse_constant=_parse_constant, parse_float=_parse_float)
     except OutOfRange as exc:

@@ -9,6 +9,9 @@ Declared for each route, before the document is generated:
 - every status its handler raises (`ApiError(409, …)`, `QueueError(…)`), found in its source and in the
   center functions it calls (nested functions included), three levels deep.
 A route's own `responses=` stays as it is.
+
+The source reading costs seconds, so it runs when the document is first asked for
+(`declare_errors_lazily`), not at every start of a center: the error answers themselves do not need it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.utils import create_model_field
+from pydantic import BaseModel
 
 from app.center.api_errors import errors
 
@@ -86,6 +90,44 @@ def _api_routes(routes: list[Any]) -> list[APIRoute]:
         elif hasattr(route, "original_router"):
             out.extend(_api_routes(list(route.original_router.routes)))
     return out
+
+
+_RAW_BODIES: list[type[BaseModel]] = []
+
+
+def raw_json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra=` for a route that reads its body itself (`model.model_validate_json`: parsed and
+    checked in one pass, not `json.loads` and then a check of the Python objects): documented as `model`."""
+    _RAW_BODIES.append(model)
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
+def _add_raw_bodies(doc: dict[str, Any]) -> None:
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    for model in _RAW_BODIES:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for name, sub in schema.pop("$defs", {}).items():
+            schemas.setdefault(name, sub)
+        schemas.setdefault(model.__name__, schema)
+
+
+def declare_errors_lazily(app: FastAPI) -> None:
+    """Declare the errors on the first call of `app.openapi()` (the /openapi.json route and /docs use it)."""
+    generate = app.openapi
+    done = False
+
+    def openapi() -> dict[str, Any]:
+        nonlocal done
+        if not done:
+            declare_errors(app)
+            done = True
+            doc = generate()
+            _add_raw_bodies(doc)
+            return doc
+        return generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def declare_errors(app: FastAPI) -> None:

@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.center.api_errors import ApiError
-from app.center.apply import ApplyContext, apply_batch
+from app.center.api_errors import ApiError, errors
+from app.center.apply import PERSONAL_FIELDS, SEALED, ApplyContext, apply_batch
 from app.center.audit import event_fields
 from app.center.changelog import last_seq, next_value, record_change, visible_to
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
+from app.center.openapi_truth import raw_json_body
 from app.center.rectify import open_rectification
 from app.center.security import Principal
 from app.domain.audit_chain import verify_chain
@@ -42,12 +45,20 @@ router = APIRouter(prefix="/api/v1", tags=["sync"])
 TERMINALS = ("kiosk", "counter", "screen")
 
 
-@router.post("/sync/push", response_model=PushOut)
-def push(
-    body: PushIn, who: Principal = Depends(require(*TERMINALS)), c: CenterContext = Depends(ctx)
+@router.post("/sync/push", response_model=PushOut, openapi_extra=raw_json_body(PushIn), responses=errors(413, 422))
+async def push(
+    request: Request, who: Principal = Depends(require(*TERMINALS)), c: CenterContext = Depends(ctx)
 ) -> PushOut:
     """Apply a batch of ops; each gets its own outcome. An op that cannot apply is rejected with its
     reason (and kept as a conflict for the manager); it never holds back the ops behind it."""
+    try:
+        body = PushIn.model_validate_json(await request.body())
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+    return await run_in_threadpool(_push, body, who, c)
+
+
+def _push(body: PushIn, who: Principal, c: CenterContext) -> PushOut:
     terminal_id = uuid.UUID(who.terminal_id) if who.terminal_id else None
     with c.db.write_session() as s:
         actx = ApplyContext(
@@ -55,6 +66,7 @@ def push(
             terminal_id=terminal_id,
             cipher=c.cipher,
             publish=lambda type_, data: c.bus.publish(s, type_, data),
+            publish_all=lambda events: c.bus.publish_all(s, events),
             on_bad_rating=lambda sess, rating: open_rectification(sess, rating, c.settings),
         )
         answers = apply_batch(actx, [(op.op_id, op.kind, op.payload) for op in body.ops])
@@ -237,9 +249,6 @@ def conflicts(
     return [_conflict_out(cf, names.get(cf.terminal_id) if cf.terminal_id else None, numbers) for cf in found]
 
 
-PERSONAL_FIELDS = frozenset({"id_number", "phone", "address"})
-
-
 class ResolveIn(BaseModel):
     note: str = Field("", max_length=500)  # what the manager did about it (kept in the audit chain)
 
@@ -263,8 +272,8 @@ def resolve_conflict(
         terminal = s.get(m.Terminal, cf.terminal_id) if cf.terminal_id else None
         if not cf.resolved:
             cf.resolved = True
-            # the refused payload came in clear: once resolved, its personal fields are no longer kept
-            cf.payload = {k: v for k, v in (cf.payload or {}).items() if k not in PERSONAL_FIELDS}
+            # once resolved, its personal fields (sealed, or in clear in rows from before) are not kept
+            cf.payload = {k: v for k, v in (cf.payload or {}).items() if k not in PERSONAL_FIELDS | {SEALED}}
             append_center_event(
                 s,
                 who.subject,

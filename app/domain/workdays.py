@@ -70,9 +70,11 @@ def _package_years() -> frozenset[int]:
 @cache
 def _package_exceptions(year: int) -> tuple[DayRecord, ...]:
     """The package's holidays on weekdays and its make-up working days of one year."""
+    # only the days the package lists (asking it about every day of every year cost a second per process)
+    listed = sorted({d for d in chinese_calendar.holidays if d.year == year}
+                    | {d for d in chinese_calendar.workdays if d.year == year})
     out: list[DayRecord] = []
-    day = dt.date(year, 1, 1)
-    while day.year == year:
+    for day in listed:
         weekday = day.weekday() < 5
         is_work = chinese_calendar.is_workday(day)
         if is_work != weekday:
@@ -81,7 +83,6 @@ def _package_exceptions(year: int) -> tuple[DayRecord, ...]:
             if name is None and not is_work:
                 name = "holiday"
             out.append(DayRecord(day, is_work, HOLIDAY_NAMES_ZH.get(name or "", name) if name else None))
-        day += ONE_DAY
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_OPS = 500
+MAX_OPS = 2000  # ops per push request (sync.push_batch); a center before the bulk push took 500
 
 
 class Answer(BaseModel):

@@ -3,6 +3,7 @@ optional pinned CA, and plain errors when the center is down or says no."""
 
 from __future__ import annotations
 
+import json
 import logging
 import ssl
 from pathlib import Path
@@ -70,8 +71,9 @@ class CenterClient:
 
     # ------------------------------------------------------------------ raw calls
     def call(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
+        given = dict(kwargs.pop("headers", None) or {})  # kept for the second attempt too
         for attempt in (1, 2):
-            headers = dict(kwargs.pop("headers", {}) or {})
+            headers = dict(given)
             if auth:
                 headers["Authorization"] = f"Bearer {self._token()}"
             try:
@@ -184,7 +186,21 @@ class CenterClient:
 
     # ------------------------------------------------------------------ replication
     def push(self, ops: list[dict[str, Any]]) -> PushOut:
-        answer = self.call_as(PushOut, "POST", "/sync/push", json={"ops": ops})
+        return self.push_answer(ops, self.send_push(self.push_body(ops)))
+
+    # the three steps of `push`, for a caller that overlaps them with other work (the engine's read-ahead)
+    @staticmethod
+    def push_body(ops: list[dict[str, Any]]) -> bytes:
+        """The request body of a push of `ops` (wire form), encoded."""
+        return json.dumps({"ops": ops}, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def send_push(self, body: bytes) -> Any:
+        """Send a push body (`push_body`); the center's answer as JSON, not yet checked (`push_answer`)."""
+        return self.call("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
+
+    def push_answer(self, ops: list[dict[str, Any]], raw: Any) -> PushOut:
+        """The answer to a push of `ops`, checked: the protocol's model, one result for every op sent."""
+        answer = parse_answer(PushOut, raw, self.base_url)
         sent, got = [str(op["op_id"]) for op in ops], [str(r.op_id) for r in answer.results]
         if sorted(sent) != sorted(got):
             raise CenterNonsense(self.base_url, "the results do not match the ops pushed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -13,16 +14,19 @@ from sqlalchemy import text, update
 
 from app.domain.clock import utcnow
 from app.errors import CenterUnavailable, DiskFull, HallError
+from app.protocol.api import PushOut
 from app.store import models as m
 from app.store.crypto import FieldCipher
 from app.sync import outbox
 from app.sync.cache import TerminalCache
-from app.sync.client import CenterClient
+from app.sync.client import CenterClient, CenterRefused
 from app.sync.materialize import apply_change
 from app.sync.numbering import resume_numbering
 
 log = logging.getLogger("hall.sync")
 CURSOR = "pull_cursor"
+LEGACY_MAX_OPS = 500  # what a center before the bulk push took per request
+MAX_PUSH_BYTES = 4 * 1024 * 1024  # of payload per push: well inside the center's request limit (8 MB)
 STATUS = "sync_status"
 
 
@@ -79,52 +83,109 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ push
     def push_once(self) -> PushReport:
+        """Push every pending op. Passes over the outbox in op-id order, batch after batch; while a batch
+        is at the center the next one is read and the answer before it written down here, so the
+        terminal's work overlaps the center's. A pass that left ops waiting for others (`retry`) after
+        some progress is followed by another; one that made no progress ends the round."""
         report = PushReport()
         resume_numbering(self.cache, self.client)
         while True:
+            try:
+                again = self._push_pass(report)
+            except CenterRefused as exc:  # an older center takes fewer ops per push
+                if exc.status != 422 or self.batch <= LEGACY_MAX_OPS:
+                    raise
+                log.warning(
+                    "the center refused %d ops in one push: pushing %d at a time", self.batch, LEGACY_MAX_OPS
+                )
+                self.batch = LEGACY_MAX_OPS
+                continue
+            if not again:
+                break
+        if report.applied or report.duplicate:
+            with self.cache.db.write_session() as s:
+                report.pruned = outbox.prune(s, self.prune_days)
+        return report
+
+    def _read(
+        self, after: str | None, report: PushReport
+    ) -> tuple[list[outbox.ReadyOp], str | None, bool]:
+        """The next batch of good ops after `after`, where the one after it starts, and whether more may
+        follow; damaged rows on the way are set aside."""
+        while True:
             with self.cache.db.read_session() as s:
-                ops, damaged = outbox.ready(s, self.batch, self.cipher)
+                ops, damaged, more = outbox.ready(
+                    s, self.batch, self.cipher, after=after, max_bytes=MAX_PUSH_BYTES
+                )
             if damaged:
                 with self.cache.db.write_session() as s:
                     outbox.set_aside(s, damaged)
                 for raw_id, reason in damaged.items():
                     log.error("outbox op %s set aside: %s", raw_id, reason)
                 report.damaged += len(damaged)
-            if not ops:
-                break
+            keys = [op.stored_id for op in ops] + list(damaged)
+            if not keys:
+                return [], after, False
+            after = max(keys)
+            if ops or not more:
+                return ops, after, more
+
+    def _push_pass(self, report: PushReport) -> bool:
+        """One pass over the pending ops; returns whether another pass is worth it (ops left to retry
+        after progress)."""
+        ops, after, more = self._read(None, report)
+        if not ops:
+            return False
+        progressed = retried = False
+        if not more:  # all there is: no read-ahead, no helper thread (the usual small push)
             answer = self.client.push([op.wire() for op in ops])
-            results = {r.op_id: r for r in answer.results}
-            done: list[uuid.UUID] = []
-            progressed = False
-            with self.cache.db.write_session() as s:
-                for op in ops:
-                    r = results.get(op.op_id)
-                    if r is None:
-                        continue
-                    setattr(report, r.status, getattr(report, r.status) + 1)
-                    if r.status in ("applied", "duplicate"):
-                        done.append(op.op_id)
-                    elif r.status == "rejected":
-                        s.execute(
-                            update(m.OutboxOp)
-                            .where(m.OutboxOp.op_id == op.op_id)
-                            .values(status="rejected", last_error=r.reason)
-                        )
-                        log.warning("the center rejected %s %s: %s", op.kind, op.op_id, r.reason)
-                    else:
-                        s.execute(
-                            update(m.OutboxOp)
-                            .where(m.OutboxOp.op_id == op.op_id)
-                            .values(attempts=m.OutboxOp.attempts + 1, last_error=r.reason)
-                        )
-                progressed = any(r.status != "retry" for r in answer.results)
-                outbox.mark_applied(s, done)
-            if not progressed and not damaged:  # only retries left: they wait for the next round
-                break
-        if report.applied or report.duplicate:
-            with self.cache.db.write_session() as s:
-                report.pruned = outbox.prune(s, self.prune_days)
-        return report
+            progressed, retried = self._note(ops, answer, report)
+            return progressed and retried
+        client = self.client
+        with ThreadPoolExecutor(1, thread_name_prefix="hall-push") as net:  # the network only: not the cache
+            wire = [op.wire() for op in ops]
+            pending: Future[Any] | None = net.submit(client.send_push, client.push_body(wire))
+            while pending is not None:
+                # while the center applies this batch: read and encode the next one
+                nxt, after, _ = self._read(after, report)
+                nxt_wire = [op.wire() for op in nxt]
+                body = client.push_body(nxt_wire) if nxt else None
+                raw = pending.result()
+                pending = net.submit(client.send_push, body) if body is not None else None
+                # while the center applies the next one: check this answer and write it down
+                moved, waiting = self._note(ops, client.push_answer(wire, raw), report)
+                progressed, retried = progressed or moved, retried or waiting
+                ops, wire = nxt, nxt_wire
+        return progressed and retried
+
+    def _note(self, ops: list[outbox.ReadyOp], answer: PushOut, report: PushReport) -> tuple[bool, bool]:
+        """Write down the center's answer to a batch; returns (any op settled, any op to retry)."""
+        results = {r.op_id: r for r in answer.results}
+        done: list[uuid.UUID] = []
+        with self.cache.db.write_session() as s:
+            for op in ops:
+                r = results.get(op.op_id)
+                if r is None:
+                    continue
+                setattr(report, r.status, getattr(report, r.status) + 1)
+                if r.status in ("applied", "duplicate"):
+                    done.append(op.op_id)
+                elif r.status == "rejected":
+                    s.execute(
+                        update(m.OutboxOp)
+                        .where(m.OutboxOp.op_id == op.op_id)
+                        .values(status="rejected", last_error=r.reason)
+                    )
+                    log.warning("the center rejected %s %s: %s", op.kind, op.op_id, r.reason)
+                else:
+                    s.execute(
+                        update(m.OutboxOp)
+                        .where(m.OutboxOp.op_id == op.op_id)
+                        .values(attempts=m.OutboxOp.attempts + 1, last_error=r.reason)
+                    )
+            outbox.mark_applied(s, done)
+        statuses = {r.status for r in answer.results}
+        return bool(statuses - {"retry"}), "retry" in statuses
 
     # ------------------------------------------------------------------ pull
     def pull_once(self, limit: int = 1000) -> int:
@@ -144,7 +205,9 @@ class SyncEngine:
                         if row is not None:
                             s.delete(row)
                     elif row is None:
-                        s.add(m.ReplicaRow(entity=ch.entity, entity_id=ch.entity_id, seq=ch.seq, data=ch.data))
+                        s.add(
+                            m.ReplicaRow(entity=ch.entity, entity_id=ch.entity_id, seq=ch.seq, data=ch.data)
+                        )
                     elif row.seq < ch.seq:
                         row.seq, row.data = ch.seq, ch.data
                 self.cache.set_state(CURSOR, answer.cursor, session=s)

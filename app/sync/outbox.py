@@ -63,6 +63,7 @@ class ReadyOp:
     op_id: uuid.UUID
     kind: str
     payload: dict[str, Any]
+    stored_id: str = ""  # the op id as the outbox stores it (where a read after this op starts)
 
     def wire(self) -> dict[str, Any]:
         return {"op_id": str(self.op_id), "kind": self.kind, "payload": self.payload}
@@ -76,17 +77,33 @@ def pending(session: Session, limit: int) -> list[m.OutboxOp]:
     )
 
 
-def ready(session: Session, limit: int, cipher: FieldCipher | None) -> tuple[list[ReadyOp], dict[str, str]]:
-    """The next pending ops, each read on its own: a damaged row (its JSON or a sealed field altered on
-    disk, or no longer a valid op) does not stop the others. Returns the good ops and, for each damaged
-    row, why (the caller sets it aside)."""
+def ready(
+    session: Session,
+    limit: int,
+    cipher: FieldCipher | None,
+    *,
+    after: str | None = None,
+    max_bytes: int | None = None,
+) -> tuple[list[ReadyOp], dict[str, str], bool]:
+    """The next pending ops (after the stored op id `after`, if given; at most `limit`, and no more than
+    about `max_bytes` of payload once there is one), each read on its own: a damaged row (its JSON or a
+    sealed field altered on disk, or no longer a valid op) does not stop the others. Returns the good
+    ops, for each damaged row why (the caller sets it aside), both in the order read so that the last
+    key of the two is where the next read starts, and whether more may follow (a limit was reached)."""
     rows = session.execute(
-        text("SELECT op_id, kind, payload FROM outbox WHERE status = 'pending' ORDER BY op_id LIMIT :n"),
-        {"n": limit},
+        text(
+            "SELECT op_id, kind, payload FROM outbox WHERE status = 'pending' AND op_id > :after "
+            "ORDER BY op_id LIMIT :n"
+        ),
+        {"n": limit, "after": after or ""},
     ).all()
     good: list[ReadyOp] = []
     damaged: dict[str, str] = {}
+    size = 0
     for raw_id, kind, raw_payload in rows:
+        size += len(raw_payload) if isinstance(raw_payload, str | bytes) else 0
+        if max_bytes is not None and good and size > max_bytes:  # a full request: the rest comes next
+            return good, damaged, True
         key = str(raw_id)
         try:
             op_id = uuid.UUID(hex=str(raw_id)) if not isinstance(raw_id, uuid.UUID) else raw_id
@@ -98,8 +115,8 @@ def ready(session: Session, limit: int, cipher: FieldCipher | None) -> tuple[lis
         except (ValueError, TypeError, HallError, OpInvalid, AttributeError) as exc:
             damaged[key] = f"damaged outbox row: {type(exc).__name__}: {str(exc)[:300]}"
             continue
-        good.append(ReadyOp(op_id, str(kind), clear))
-    return good, damaged
+        good.append(ReadyOp(op_id, str(kind), clear, key))
+    return good, damaged, len(rows) == limit
 
 
 def set_aside(session: Session, damaged: dict[str, str]) -> None:

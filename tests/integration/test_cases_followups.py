@@ -159,3 +159,19 @@ def test_a_notice_then_the_materials_accepted_at_the_window(center, window1) -> 
         case = s.get(m.Case, got.case_id)
         assert case is not None and case.accepted_at is not None
     assert (after["received"], after["notified"], after["in_progress"]) == (1, 1, 1)
+
+
+def test_a_notice_and_its_acceptance_in_one_push_batch(center, window1) -> None:  # type: ignore[no-untyped-def]
+    """The counter was offline: the 一次性告知 and the later acceptance reach the center in one batch; the
+    case still goes to its departments with every material received."""
+    w1, t1 = window1
+    joint = w1.search_items("企业设立登记")[0]
+    checks = _full(w1, joint)
+    checks[0] = dataclasses.replace(checks[0], originals_received=0, copies_received=0)
+    got = w1.accept(ApplicantIn("李四", LI), joint, checks, Decision.NOTIFY, print_documents=False)
+    w1.corrections_received(got.case_id)  # no sync in between: both ops wait in the outbox
+    t1.engine.sync_once()
+    scjg = Api(center.url, "bo_scjg", "backoffice")
+    detail = scjg.get(f"/cases/{got.case_id}").json()
+    assert detail["status"] == "accepted" and {t["department_code"] for t in detail["tasks"]} == {"SCJG", "SWJ"}
+    assert all(mt["state"] == "received" for mt in detail["materials"])

@@ -120,6 +120,18 @@ def bare_insert_sqlite(path: str, terminal_id: str, batch: int) -> tuple[float, 
     return took, len(flat)
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """User + system CPU time of a process (this one when `pid` is None): a figure the machine's load
+    barely moves, printed beside the wall-clock ones."""
+    if pid is None:
+        import resource
+
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--db", choices=["postgresql", "sqlite"], default="postgresql")
@@ -148,6 +160,8 @@ def main() -> None:
         term, n_ops = offline_day(settings, center, args.visits)
         print(f"(set-up: {args.visits} visits = {n_ops} ops written offline in {time.perf_counter() - t0:.1f} s)")
         t0 = time.perf_counter()
+        cpu0 = (cpu_seconds(), cpu_seconds(proc.pid))
+        load0 = os.getloadavg()[0]
         if os.environ.get("BENCH_PROFILE"):
             import cProfile
             import pstats
@@ -158,6 +172,11 @@ def main() -> None:
         else:
             report = term.engine.push_once()  # type: ignore[attr-defined]
         push_s = time.perf_counter() - t0
+        term_cpu, center_cpu = cpu_seconds() - cpu0[0], cpu_seconds(proc.pid) - cpu0[1]
+        print(
+            f"CPU during the push: terminal {term_cpu:.2f} s, center {center_cpu:.2f} s "
+            f"(load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after)"
+        )
         assert report.rejected == 0 and report.retry == 0 and report.applied == n_ops, report
         batch = term.engine.batch  # type: ignore[attr-defined]
         tid = term.identity.terminal_id  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Queue benchmark (issue 14): `python tests/perf/bench_queue.py [--db sqlite|postgresql] [--workers N]
+"""Queue benchmark (issue 14): `python tests/perf/bench_queue.py [--db sqlite|postgresql] [--workers N] [--pause S]
 [--scale 1.0] [--only issue,call,mixed,events,history]`.
 
 The center runs as separate processes (`hall center`, `--workers N` on PostgreSQL). Each figure is
@@ -345,7 +345,11 @@ def prefill(url: str, n: int) -> None:
     db.dispose()
 
 
-def bench_call(url: str, base: str, tok: str, n_windows: int, tickets: int, label: str) -> None:
+def bench_call(
+    url: str, base: str, tok: str, n_windows: int, tickets: int, label: str, pause: float = 0.0
+) -> None:
+    """`pause`: the seconds a clerk serves the citizen between finish and the next call-next (0: every
+    window calls again at once, a saturation run where latency is windows ÷ rate whatever the code)."""
     prefill(url, tickets)
     lat: list[float] = []
     called: collections.Counter[str] = collections.Counter()
@@ -386,6 +390,7 @@ def bench_call(url: str, base: str, tok: str, n_windows: int, tickets: int, labe
                 lat.append(time.perf_counter() - t0)
                 called[t["id"]] += 1
                 errors += f.status_code != 200
+            time.sleep(pause)
 
     elapsed = threads(n_windows, window)
     bare_lat: list[float] = []
@@ -397,12 +402,14 @@ def bench_call(url: str, base: str, tok: str, n_windows: int, tickets: int, labe
                 return
             with lock:
                 bare_lat.append(time.perf_counter() - t0)
+            time.sleep(pause)
 
     bare_elapsed = threads(n_windows, bare)
     db.dispose()
     doubles = sum(1 for v in called.values() if v > 1)
+    paced = f", each clerk serving {pause:g} s between calls" if pause else ", no pause between calls"
     emit(
-        f"call-next + finish, {n_windows} windows ({label})",
+        f"call-next + finish, {n_windows} windows ({label}{paced})",
         f"p95 {ms(pct(lat, 95))}, {len(lat) / elapsed:.0f} calls/s, {doubles} double calls, "
         f"{false_empty} false 'nothing waits', {errors} errors",
         "p95 ≤ 50 ms, 0 double calls, 0 false 'nothing waits'",
@@ -410,7 +417,7 @@ def bench_call(url: str, base: str, tok: str, n_windows: int, tickets: int, labe
     )
 
 
-def bench_mixed(url: str, base: str, tok: str, seconds: float, label: str) -> None:
+def bench_mixed(url: str, base: str, tok: str, seconds: float, label: str, pause: float = 0.0) -> None:
     prefill(url, 400)
     lat: list[float] = []
     errors = calls = 0
@@ -439,6 +446,7 @@ def bench_mixed(url: str, base: str, tok: str, seconds: float, label: str) -> No
                     ok = http.post(f"/tickets/{r.json()['ticket']['id']}/finish").status_code == 200
                     with lock:
                         calls += 1
+                    time.sleep(pause)
                 else:
                     time.sleep(0.2)
             except httpx.HTTPError:
@@ -480,14 +488,16 @@ def bench_mixed(url: str, base: str, tok: str, seconds: float, label: str) -> No
             elif bare_call_finish(db, i + 1):
                 with lock:
                     bare_calls += 1
+                time.sleep(pause)
             else:
                 time.sleep(0.2)
 
     bare_elapsed = threads(250, bare)
     db.dispose()
     rate, bare_rate = calls / elapsed, bare_calls / bare_elapsed
+    paced = f", clerks serving {pause:g} s between calls" if pause else ""
     emit(
-        f"200 clerks + 50 kiosks ({label})",
+        f"200 clerks + 50 kiosks ({label}{paced})",
         f"p95 {ms(pct(lat, 95))}, {errors} errors, {rate:.0f} calls/s = {rate / max(bare_rate, 1e-9):.0%} of bare"
         f" (call-next answers {dict(codes)})",
         "p95 ≤ 250 ms, 0 errors, ≥ 30% of the bare SQL's call rate",
@@ -610,6 +620,10 @@ def main() -> int:
     ap.add_argument("--db", choices=["sqlite", "postgresql"], default="postgresql")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--scale", type=float, default=1.0, help="shrink the runs (shared machine)")
+    ap.add_argument(
+        "--pause", type=float, default=0.0,
+        help="seconds a clerk serves between finish and the next call (call and mixed runs); 0: saturation",
+    )
     ap.add_argument("--only", default="issue,call,mixed,events,history")
     args = ap.parse_args()
     only = set(args.only.split(","))
@@ -624,8 +638,8 @@ def main() -> int:
                 tok = token(base)
                 steps: list[tuple[str, Callable[[], None]]] = [
                     ("issue", lambda: bench_issue(url, base, tok, max(5, int(60 * args.scale)), label)),
-                    ("call", lambda: bench_call(url, base, tok, 48, max(96, int(480 * args.scale)), label)),
-                    ("mixed", lambda: bench_mixed(url, base, tok, max(3.0, 10 * args.scale), label)),
+                    ("call", lambda: bench_call(url, base, tok, 48, max(96, int(480 * args.scale)), label, args.pause)),
+                    ("mixed", lambda: bench_mixed(url, base, tok, max(3.0, 10 * args.scale), label, args.pause)),
                     (
                         "events",
                         lambda: bench_events(url, base, tok, 200, max(10, int(40 * args.scale)), label),
