@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.domain.catalog import load_catalog  # noqa: E402
+from app.domain.catalog import Site, load_catalog  # noqa: E402
 from app.domain.states import ItemKind  # noqa: E402
 from app.workbook.writer import write_workbook  # noqa: E402
 
@@ -63,7 +63,20 @@ def sample() -> object:
                 post_b=f"clerk{partner:02d}" if partner else None,
             )
         )
-    return dataclasses.replace(cat, categories=categories, items=tuple(items), windows=tuple(windows))
+    # 就近办: a township takes the social-security and civil-affairs items (B, C), a village point their 即办件
+    township = tuple(i.code for i in items if i.category in ("B", "C") and i.kind != ItemKind.JOINT)
+    near = tuple(i.code for i in items if i.category in ("B", "C") and i.kind == ItemKind.IMMEDIATE)
+    sites = (
+        Site(cat.hall.code, cat.hall.name, "county", None, HOURS, cat.hall.address, cat.hall.phone),
+        Site("XZ01", "水东镇便民服务中心", "township", cat.hall.code, HOURS, "章贡区水东镇政府一楼", "0797-8123501", township),
+        Site("XZ02", "沙石镇便民服务中心", "township", cat.hall.code, HOURS, "章贡区沙石镇政府一楼", "0797-8123502", township),
+        Site("XZ01-C01", "七里村便民服务站", "village", "XZ01", "工作日 09:00-12:00", "水东镇七里村村委会", "", near),
+        Site("XZ02-C01", "吉埠村便民服务站", "village", "XZ02", "工作日 09:00-12:00", "沙石镇吉埠村村委会", "", near),
+    )
+    windows = [dataclasses.replace(w, site=cat.hall.code) for w in windows]
+    return dataclasses.replace(
+        cat, categories=categories, items=tuple(items), windows=tuple(windows), sites=sites
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Write a checked `Catalog` (from a hall workbook) into the center database, by code.
 
 A second import updates what changed and never duplicates: departments by code, categories by prefix,
-items by code (their materials by name), windows by number, staff by username. What the workbook no
+items by code (their materials by name), sites by code, windows by number, staff by username. What the workbook no
 longer lists is never deleted: items are suspended (cases keep their item), windows and categories are
 switched off. Every row that changed goes into the change log, so terminals replicate the new data;
 an unchanged import writes nothing. One transaction: the caller's session commits it or rolls it back.
@@ -46,7 +46,7 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = []
-        for what in ("departments", "categories", "items", "materials", "windows", "staff"):
+        for what in ("departments", "categories", "items", "materials", "sites", "windows", "staff"):
             n_new, n_upd = self.created.get(what, 0), self.updated.get(what, 0)
             n_same = self.unchanged.get(what, 0)
             parts.append(f"{what}: {n_new} new, {n_upd} updated, {n_same} unchanged")
@@ -273,6 +273,39 @@ def import_catalog(
             continue
         touched.append(srow)
 
+    # sites (before windows: a window stands in one), parents first
+    sites = {st.code: st for st in s.scalars(select(m.Site))}
+    for site in sorted(catalog.sites, key=lambda x: c.SITE_LEVELS.index(x.level)):
+        strow = sites.get(site.code)
+        values = {
+            "name": site.name,
+            "level": site.level,
+            "parent_id": sites[site.parent].id if site.parent else None,
+            "hours": site.hours,
+            "address": site.address,
+            "phone": site.phone,
+            "items": list(site.items),
+            "active": True,
+        }
+        if strow is None:
+            strow = sites[site.code] = m.Site(code=site.code, **values, updated_at=now)
+            s.add(strow)
+            s.flush()  # its id, for the sites below it
+            report.count("sites", "created")
+        elif _assign(strow, values):
+            strow.updated_at = now
+            report.count("sites", "updated")
+        else:
+            report.count("sites", "unchanged")
+            continue
+        touched.append(strow)
+    listed = {site.code for site in catalog.sites}
+    for code, strow in sites.items():
+        if code not in listed and strow.active and suspend_missing:
+            strow.active, strow.updated_at = False, now
+            report.deactivated.append(f"site {code}")
+            touched.append(strow)
+
     # windows
     windows = {
         w.number: w for w in s.scalars(select(m.Window).options(selectinload(m.Window.categories)))
@@ -280,7 +313,14 @@ def import_catalog(
     for win in catalog.windows:
         wrow = windows.get(win.number)
         roster = {k: v for k, v in (("A", win.post_a), ("B", win.post_b)) if v}
-        values = {"name": win.name, "kind": win.kind, "spot_items": list(win.spot_items), "roster": roster, "active": True}
+        values = {
+            "name": win.name,
+            "kind": win.kind,
+            "spot_items": list(win.spot_items),
+            "roster": roster,
+            "active": True,
+            "site_id": sites[win.site].id if win.site else None,
+        }
         wanted = [cats[p].id for p in win.categories]
         if wrow is None:
             wrow = windows[win.number] = m.Window(number=win.number, **values, updated_at=now)

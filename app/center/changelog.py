@@ -100,7 +100,7 @@ def publish_reference(session: Session, obj: m.Base) -> int:
     if isinstance(obj, m.Notice) and obj.audience in ("screens", "kiosks"):
         audience = "kind:screen" if obj.audience == "screens" else "kind:kiosk"
         return record_change(session, "notice", str(obj.id), row_dict(obj), audience=audience)
-    entity = {m.Department: "department", m.Category: "category", m.Notice: "notice"}.get(type(obj))
+    entity = {m.Department: "department", m.Category: "category", m.Notice: "notice", m.Site: "site"}.get(type(obj))
     if entity is None:
         raise TypeError(f"{type(obj).__name__} is not reference data")
     return record_change(session, entity, str(obj.id), row_dict(obj))  # type: ignore[attr-defined]

@@ -167,9 +167,10 @@ class WindowOut(BaseModel):
     post_b: str | None
     spot_items: list[str]
     active: bool
+    site: str | None = None  # the code of the site it stands in (None: the center's own hall)
 
 
-def _window_out(w: m.Window, prefixes: dict[Any, str]) -> WindowOut:
+def _window_out(w: m.Window, prefixes: dict[Any, str], sites: dict[Any, str]) -> WindowOut:
     return WindowOut(
         number=w.number,
         name=w.name,
@@ -178,7 +179,12 @@ def _window_out(w: m.Window, prefixes: dict[Any, str]) -> WindowOut:
         post_b=(w.roster or {}).get("B"),
         spot_items=list(w.spot_items or ()),
         active=w.active,
+        site=sites.get(w.site_id) if w.site_id else None,
     )
+
+
+def _site_codes(s: Session) -> dict[Any, str]:
+    return {st.id: st.code for st in s.scalars(select(m.Site))}
 
 
 def _prefixes(s: Session) -> dict[Any, str]:
@@ -187,9 +193,53 @@ def _prefixes(s: Session) -> dict[Any, str]:
 
 @router.get("/windows", response_model=list[WindowOut])
 def list_windows(_: Principal = Depends(require("admin")), s: Session = Depends(read_db)) -> list[WindowOut]:
-    prefixes = _prefixes(s)
+    prefixes, sites = _prefixes(s), _site_codes(s)
     rows = s.scalars(select(m.Window).options(selectinload(m.Window.categories)).order_by(m.Window.number))
-    return [_window_out(w, prefixes) for w in rows]
+    return [_window_out(w, prefixes, sites) for w in rows]
+
+
+# ----------------------------------------------------------------- sites (县、乡、村)
+
+
+class SiteOut(BaseModel):
+    code: str
+    name: str
+    level: Literal["county", "township", "village"]
+    parent: str | None
+    hours: str
+    address: str
+    phone: str
+    items: list[str]  # item codes it may accept; [] = every item
+    windows: list[int]  # the numbers of its active windows
+    active: bool
+
+
+@router.get("/sites", response_model=list[SiteOut])
+def list_sites(_: Principal = Depends(require("manager")), s: Session = Depends(read_db)) -> list[SiteOut]:
+    """The three-level service system as loaded from the hall workbook's 站点 sheet, parents first."""
+    rows = list(s.scalars(select(m.Site)))
+    codes = {st.id: st.code for st in rows}
+    windows: dict[Any, list[int]] = {}
+    for number, site_id in s.execute(
+        select(m.Window.number, m.Window.site_id).where(m.Window.active.is_(True)).order_by(m.Window.number)
+    ):
+        windows.setdefault(site_id, []).append(number)
+    order = {"county": 0, "township": 1, "village": 2}
+    return [
+        SiteOut(
+            code=st.code,
+            name=st.name,
+            level=st.level,
+            parent=codes.get(st.parent_id) if st.parent_id else None,
+            hours=st.hours,
+            address=st.address,
+            phone=st.phone,
+            items=list(st.items or ()),
+            windows=windows.get(st.id, []),
+            active=st.active,
+        )
+        for st in sorted(rows, key=lambda st: (order.get(st.level, 3), st.code))
+    ]
 
 
 class WindowIn(BaseModel):
@@ -222,7 +272,7 @@ def update_window(
         s.flush()
         publish_reference(s, w)
         _audit(s, who, "window.update", "window", str(number), body.model_dump())
-        return _window_out(w, _prefixes(s))
+        return _window_out(w, _prefixes(s), _site_codes(s))
 
 
 # ----------------------------------------------------------------- categories

@@ -61,6 +61,26 @@ class Window:
     spot_items: tuple[str, ...] = ()  # item codes this window may decide on the spot (马上办)
     post_a: str | None = None  # A/B岗: the username of the A post and of its B stand-in
     post_b: str | None = None
+    site: str | None = None  # the code of the site it stands in (None: the center's own hall)
+
+
+SITE_LEVELS = ("county", "township", "village")  # 县级中心 → 乡镇（街道）便民服务中心 → 村（社区）代办点
+SITE_LEVEL_ZH = {"county": "县级政务服务中心", "township": "乡镇（街道）便民服务中心", "village": "村（社区）便民服务站"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place of the three-level service system (县、乡、村三级): the county center, a township hall or a
+    village point, with the items it may accept (empty: every item of the catalog)."""
+
+    code: str
+    name: str
+    level: str  # one of SITE_LEVELS
+    parent: str | None = None  # the code of the site one level up (None: the county center)
+    hours: str = ""
+    address: str = ""
+    phone: str = ""
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +179,7 @@ class Catalog:
     windows: tuple[Window, ...]
     staff: tuple[StaffMember, ...]
     items: tuple[ServiceItem, ...]
+    sites: tuple[Site, ...] = ()
     _by_code: dict[str, ServiceItem] = field(default_factory=dict, compare=False, repr=False)
 
     def item(self, code: str) -> ServiceItem:

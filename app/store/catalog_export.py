@@ -74,6 +74,7 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
                 item_type=it.item_type,
             )
         )
+    site_rows = {st.id: st for st in s.scalars(select(m.Site).order_by(m.Site.code))}
     windows = tuple(
         c.Window(
             w.number,
@@ -83,6 +84,7 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
             tuple(w.spot_items or ()),
             (w.roster or {}).get("A"),
             (w.roster or {}).get("B"),
+            site_rows[w.site_id].code if w.site_id in site_rows else None,
         )
         for w in s.scalars(select(m.Window).order_by(m.Window.number))
         if w.active
@@ -108,6 +110,20 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
         windows=windows,
         staff=staff,
         items=tuple(items),
+        sites=tuple(
+            c.Site(
+                st.code,
+                st.name,
+                st.level,
+                site_rows[st.parent_id].code if st.parent_id in site_rows else None,
+                st.hours,
+                st.address,
+                st.phone,
+                tuple(st.items or ()),
+            )
+            for st in site_rows.values()
+            if st.active
+        ),
     )
 
 

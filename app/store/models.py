@@ -70,6 +70,23 @@ class Department(Base):
     updated_at: Mapped[dt.datetime] = _created()
 
 
+class Site(Base):
+    """A place of the three-level service system: the county center, a township hall, a village point."""
+
+    __tablename__ = "sites"
+    id: Mapped[uuid.UUID] = _id()
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(10))  # county / township / village
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sites.id"))
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    items: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # item codes; [] = all
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = _created()
+
+
 class Category(Base):
     """A queue category (业务类别) with its ticket prefix."""
 
@@ -172,6 +189,7 @@ class Window(Base):
     updated_at: Mapped[dt.datetime] = _created()
     spot_items: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")  # item codes decided on the spot
     roster: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")  # {"A": username, "B": username}
+    site_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sites.id"))  # None: the center's own hall
 
     categories: Mapped[list[WindowCategory]] = relationship(
         order_by="WindowCategory.position", cascade="all, delete-orphan"

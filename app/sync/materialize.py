@@ -20,6 +20,7 @@ from app.sync import outbox
 
 ENTITY_MODELS: dict[str, type[m.Base]] = {
     "department": m.Department,
+    "site": m.Site,
     "category": m.Category,
     "service_item": m.ServiceItem,
     "window": m.Window,

@@ -230,6 +230,31 @@ class _Reader:
                 seen[value] = r
         return seen
 
+    def check_sites(self, rows: list[Row], items: dict[Any, Row]) -> dict[Any, Row]:
+        """The 站点 sheet: one county center at the top, each township under the county, each village point
+        under a township or the county, every listed item in the catalog."""
+        sites = self.unique(rows, "code", "站点编码")
+        allowed_parents = {"county": (None,), "township": ("county",), "village": ("township", "county")}
+        counties = [r for r in sites.values() if r.values["level"] == "county"]
+        if sites and len(counties) != 1:
+            self.error(w.SITES.name, None, None, None, f"应有且只有一个县级中心，现有 {len(counties)} 个 / exactly one county center expected")
+        for r in sites.values():
+            v = r.values
+            if v["level"] is None:
+                continue
+            parent = sites.get(v["parent"]) if v["parent"] is not None else None
+            if v["parent"] is not None and parent is None:
+                self.cell_error(r, "parent", f"站点表中没有站点“{v['parent']}”/ unknown site")
+                continue
+            parent_level = parent.values["level"] if parent is not None else None
+            if parent_level not in allowed_parents[v["level"]]:
+                wanted = {"county": "留空", "township": "县级中心", "village": "乡镇（街道）或县级中心"}[v["level"]]
+                self.cell_error(r, "parent", f"上级站点应为{wanted} / the site one level up is not of the right level")
+            for code in v["items"] or ():
+                if code not in items:
+                    self.cell_error(r, "items", f"事项表中没有编码“{code}”/ unknown item")
+        return sites
+
     # ------------------------------------------------------------------ the whole book
 
     def read(self) -> ParsedWorkbook:
@@ -321,8 +346,11 @@ class _Reader:
             if not materials[code]:
                 self.cell_error(r, "code", "材料表中没有这个事项的材料 / the item has no materials")
 
+        sites = self.check_sites(rows["sites"], items)
         for r in rows["windows"]:
             v = r.values
+            if v["site"] is not None and v["site"] not in sites:
+                self.cell_error(r, "site", f"站点表中没有站点“{v['site']}”/ unknown site")
             for prefix in v["categories"] or ():
                 if prefix not in cats:
                     self.cell_error(r, "categories", f"业务类别表中没有前缀“{prefix}”/ unknown category")
@@ -404,8 +432,22 @@ class _Reader:
                     spot_items=r.values["spot_items"] or (),
                     post_a=r.values["post_a"],
                     post_b=r.values["post_b"],
+                    site=r.values["site"],
                 )
                 for r in windows.values()
+            ),
+            sites=tuple(
+                c.Site(
+                    code=r.values["code"],
+                    name=r.values["name"],
+                    level=r.values["level"],
+                    parent=r.values["parent"],
+                    hours=r.values["hours"] or "",
+                    address=r.values["address"] or "",
+                    phone=r.values["phone"] or "",
+                    items=r.values["items"] or (),
+                )
+                for r in sites.values()
             ),
             staff=tuple(
                 c.StaffMember(

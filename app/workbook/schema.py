@@ -55,6 +55,7 @@ STATUSES = {"在用": "active", "暂停": "suspended", "已取消": "cancelled"}
 DELIVERY = {"窗口领取": "window", "免费邮寄": "express"}
 FORMS = {"纸质": "paper", "电子": "electronic", "纸质或电子": "both"}
 WINDOW_KINDS = {"综合窗口": "comprehensive", "专业窗口": "special", "出件窗口": "delivery"}
+SITE_LEVELS = {"县级中心": "county", "乡镇（街道）": "township", "村（社区）": "village"}
 ROLES = {"窗口人员": "clerk", "大厅主任": "manager", "系统管理员": "admin", "后台审批人员": "backoffice"}
 ITEM_LISTS = ("最多跑一次", "马上办", "网上办", "就近办", "一次不用跑", "告知承诺", "容缺受理", "跨省通办")
 
@@ -174,7 +175,24 @@ WINDOWS = Sheet(
         Column("spot_items", "即办授权事项", "list", width=30, doc="本窗口可当场决定的事项编码"),
         Column("post_a", "A岗", doc="A 岗人员的用户名"),
         Column("post_b", "B岗", doc="B 岗（替补）人员的用户名"),
+        Column("site", "所属站点", doc="站点表中的站点编码；留空：本中心大厅"),
     ),
+)
+SITES = Sheet(
+    "sites",
+    "站点",
+    (
+        Column("code", "站点编码", required=True, doc="唯一，如 XZ01（乡镇）、XZ01-C03（村）"),
+        Column("name", "站点名称", required=True, width=24),
+        Column("level", "层级", "choice", required=True, choices=SITE_LEVELS),
+        Column("parent", "上级站点", doc="上一级站点的编码；县级中心留空"),
+        Column("hours", "办公时间", "hours", width=30),
+        Column("address", "地址", width=30),
+        Column("phone", "电话"),
+        Column("items", "可办事项", "list", width=40, doc="本站点可受理的事项编码；留空：全部事项"),
+    ),
+    required=False,
+    doc="县、乡、村三级政务服务体系：一个县级中心，其下乡镇（街道）便民服务中心，再下村（社区）便民服务站",
 )
 STAFF = Sheet(
     "staff",
@@ -189,5 +207,5 @@ STAFF = Sheet(
     required=False,
 )
 
-SHEETS: tuple[Sheet, ...] = (HALL, DEPARTMENTS, CATEGORIES, ITEMS, MATERIALS, FAQ, WINDOWS, STAFF)
+SHEETS: tuple[Sheet, ...] = (HALL, DEPARTMENTS, CATEGORIES, ITEMS, MATERIALS, FAQ, SITES, WINDOWS, STAFF)
 DOC_SHEET = "说明"

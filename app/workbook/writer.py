@@ -128,8 +128,22 @@ def _rows(catalog: c.Catalog) -> dict[str, list[dict[str, Any]]]:
                 "spot_items": _join(win.spot_items),
                 "post_a": win.post_a,
                 "post_b": win.post_b,
+                "site": win.site,
             }
             for win in catalog.windows
+        ],
+        "sites": [
+            {
+                "code": site.code,
+                "name": site.name,
+                "level": _label(w.SITE_LEVELS, site.level),
+                "parent": site.parent,
+                "hours": site.hours,
+                "address": site.address,
+                "phone": site.phone,
+                "items": _join(site.items),
+            }
+            for site in catalog.sites
         ],
         "staff": [
             {

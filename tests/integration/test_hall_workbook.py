@@ -65,7 +65,7 @@ def _window_unknown_category(book) -> None:  # type: ignore[no-untyped-def]
 BAD = {
     "missing_column": (_missing_column, "事项!1（承诺时限）", "缺少必填列"),
     "duplicate_code": (_duplicate_code, "事项!A3（事项编码）", "重复"),
-    "promised_too_long": (_promised_too_long, "事项!L2（承诺时限）", "长于法定时限"),
+    "promised_too_long": (_promised_too_long, "事项!M2（承诺时限）", "长于法定时限"),
     "unknown_department": (_unknown_department, "事项!C4（实施部门）", "NOPE"),
     "window_unknown_category": (_window_unknown_category, "窗口!D2（服务类别）", "“Z”"),
 }

@@ -62,6 +62,7 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/admin/staff/{username}/password"): {"admin"},
     ("POST", "/api/v1/admin/staff/{username}/active"): {"admin"},
     ("GET", "/api/v1/admin/windows"): {"admin"},
+    ("GET", "/api/v1/admin/sites"): {"manager", "admin"},
     ("PUT", "/api/v1/admin/windows/{number}"): {"admin"},
     ("GET", "/api/v1/admin/categories"): {"admin"},
     ("PUT", "/api/v1/admin/categories/{prefix}"): {"admin"},
