@@ -161,10 +161,11 @@ def test_principal_state_is_cached_not_read_per_request(sqlite_url, tmp_path) ->
         assert center._server is not None
         access = center._server.config.app.state.ctx.access
         token = _login(center.url + "/api/v1", "manager", "manager")
-        before = access.reads
+        before, started = access.reads, time.monotonic()
         for _ in range(30):
             assert httpx.get(f"{center.url}/api/v1/terminals", headers=_bearer(token)).status_code == 200
-        assert access.reads - before <= 1 + 30 * 0.05 / access.ttl_s + 2  # one read per cache lifetime
+        lifetimes = (time.monotonic() - started) / access.ttl_s  # a loaded machine takes longer: more lifetimes
+        assert access.reads - before <= 2 + lifetimes  # one read per cache lifetime, not one per request
 
 
 def test_enrollment_cannot_be_hijacked(db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
