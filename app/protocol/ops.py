@@ -159,6 +159,9 @@ class OfflineTicketPayload(Payload):
     id_number: Str | None = Field(None, max_length=18)  # real-name tickets: sealed at rest, hashed at the center
     issued_at: AwareDatetime
     replaces_request: uuid.UUID | None = None  # the online request whose answer was lost (issue 14)
+    # the phone page's token printed in the ticket's QR (issue 18), made by the kiosk; an older kiosk sends
+    # none and the center makes one
+    public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class FeedbackPayload(Payload):

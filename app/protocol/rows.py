@@ -249,6 +249,7 @@ def _ticket(p: OfflineTicketPayload, category_id: uuid.UUID, terminal_id: uuid.U
                 issued_at=p.issued_at,
                 queue_at=p.issued_at,
                 issued_by=terminal_id,
+                public_token=p.public_token,
             ),
         ),
         (
