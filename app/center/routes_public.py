@@ -70,6 +70,7 @@ class PublicTicket(BaseModel):
     estimated_wait_min: int | None = None
     issued_at: dt.datetime
     called_at: dt.datetime | None = None
+    recalls: int = 0  # a recall changes the page too (the phone rings again)
     service_day: dt.date
     today: bool = Field(description="the ticket is for the hall's current day (an old ticket's page says so)")
     hall: str
@@ -145,6 +146,7 @@ def public_views(s: Session, c: CenterContext, tokens: list[str]) -> dict[str, P
             estimated_wait_min=wait,
             issued_at=chain[0].issued_at,
             called_at=now_t.called_at,
+            recalls=now_t.recall_count,
             service_day=now_t.service_day,
             today=now_t.service_day == today,
             hall=c.settings.hall_name,

@@ -2603,6 +2603,119 @@ press F8 to resume</source>
     </message>
 </context>
 <context>
+    <name>PublicPage</name>
+    <message>
+        <location filename="../../app/public/texts.py" line="11" />
+        <source>Ticket {number}</source>
+        <translation>{number}号</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="12" />
+        <source>Your queue ticket</source>
+        <translation>您的排队号</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="13" />
+        <source>Service: {name}</source>
+        <translation>业务：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="14" />
+        <source>People ahead of you: {n}</source>
+        <translation>您前面还有 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="15" />
+        <source>You are next. Please stay near the windows.</source>
+        <translation>您是下一位，请在窗口附近等候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="16" />
+        <source>Estimated wait: about {m} min</source>
+        <translation>预计等候约 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="17" />
+        <source>No window serves this category right now: please wait.</source>
+        <translation>暂无窗口办理此类业务，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="18" />
+        <source>Please go to window {window}</source>
+        <translation>请到{window}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="19" />
+        <source>Your number has been called.</source>
+        <translation>已叫到您的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="20" />
+        <source>Being served at window {window}</source>
+        <translation>正在{window}号窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="21" />
+        <source>Finished. Thank you for waiting.</source>
+        <translation>已办结，感谢您的耐心等候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="22" />
+        <source>Missed: your number was called while you were away. Please ask at the service desk.</source>
+        <translation>已过号：叫号时您不在，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="25" />
+        <source>This ticket is no longer valid.</source>
+        <translation>此号已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="26" />
+        <source>This ticket was for {day}.</source>
+        <translation>这是 {day} 的号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="27" />
+        <source>No such ticket. Please scan the QR code on your ticket again.</source>
+        <translation>没有找到这个号，请重新扫描小票上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="28" />
+        <source>The queue cannot be reached right now. Please try again soon.</source>
+        <translation>暂时无法查询排队情况，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="29" />
+        <source>Taken at {time}</source>
+        <translation>取号时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="30" />
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="31" />
+        <source>This page updates by itself.</source>
+        <translation>本页会自动更新，无需刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="32" />
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接中断，正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="33" />
+        <source>Turn on the call sound</source>
+        <translation>开启叫号提示音</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="34" />
+        <source>The call sound is on</source>
+        <translation>叫号提示音已开启</translation>
+    </message>
+</context>
+<context>
     <name>RatingPage</name>
     <message>
         <location filename="../../kiosk/pages/feedback.py" line="19" />

@@ -1,0 +1,173 @@
+"""Server-rendered HTML of the phone pages: one small document per page, made for a 360 px wide screen
+(WeChat's browser included), no framework; a few lines of script replace the live part when the server
+sends a new one (SSE) and ring when the ticket is called. Without script the page refreshes itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from app.domain.clock import local_now
+from app.public.texts import SWITCH, text
+
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
+background:#f2f4f7;color:#1d2330;font-size:17px;line-height:1.5}
+header{background:#b71c1c;color:#fff;padding:12px 16px;display:flex;justify-content:space-between;
+align-items:center;gap:8px}
+header h1{font-size:17px;margin:0;font-weight:600}
+header a{color:#fff;font-size:15px;white-space:nowrap}
+main{max-width:480px;margin:0 auto;padding:12px}
+.card{background:#fff;border-radius:12px;padding:16px;margin-bottom:12px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+.label{color:#5b6472;font-size:15px;margin:0}
+.number{font-size:64px;font-weight:700;letter-spacing:2px;margin:0;line-height:1.1}
+.cat{margin:4px 0 0}
+.big{font-size:24px;font-weight:700;margin:8px 0}
+.call{background:#1b5e20;color:#fff;text-align:center}
+.call .big{font-size:32px}
+.warn{background:#fff4e5;color:#7a4100}
+.muted{color:#5b6472;font-size:14px}
+button{width:100%;font:inherit;font-size:17px;padding:12px;border-radius:10px;border:1px solid #b71c1c;background:#fff;
+color:#b71c1c}
+#offline{background:#fde8e8;color:#8a1c1c;padding:8px 12px;border-radius:8px;margin-bottom:12px}
+"""
+
+SCRIPT = """
+(function(){
+var box=document.getElementById('live'),off=document.getElementById('offline'),btn=document.getElementById('sound');
+var key=box.getAttribute('data-key'),audio=null;
+function ring(){
+ if(navigator.vibrate){navigator.vibrate([300,120,300]);}
+ if(!audio){return;}
+ var t=audio.currentTime;
+ [0,0.35].forEach(function(d){var o=audio.createOscillator(),g=audio.createGain();o.frequency.value=880;
+ o.connect(g);g.connect(audio.destination);g.gain.setValueAtTime(0.3,t+d);g.gain.linearRampToValueAtTime(0,t+d+0.3);
+ o.start(t+d);o.stop(t+d+0.3);});
+}
+btn.onclick=function(){
+ var A=window.AudioContext||window.webkitAudioContext;
+ if(A&&!audio){audio=new A();}
+ if(audio&&audio.resume){audio.resume();}
+ btn.textContent=btn.getAttribute('data-on');ring();
+};
+if(!window.EventSource){return;}
+var es=new EventSource(location.pathname+'/events'+location.search);
+es.addEventListener('state',function(e){
+ var d=JSON.parse(e.data);box.innerHTML=d.html;document.title=d.title;off.hidden=true;
+ if(d.alert&&d.key!==key){ring();}
+ key=d.key;box.setAttribute('data-key',key);document.body.setAttribute('data-status',d.status);
+});
+es.onerror=function(){off.hidden=false;};
+es.onopen=function(){off.hidden=true;};
+})();
+"""
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _clock(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    when = dt.datetime.fromisoformat(stamp)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return f"{local_now(when):%H:%M}"
+
+
+def state_key(state: dict[str, Any] | None) -> str:
+    """What makes the phone ring again: the status, the window and each recall."""
+    if not state:
+        return "none"
+    return f"{state.get('status')}:{state.get('window')}:{state.get('recalls', 0)}:{state.get('number')}"
+
+
+def alert(state: dict[str, Any] | None) -> bool:
+    return bool(state) and state is not None and state.get("status") == "called"
+
+
+def title(state: dict[str, Any] | None, lang: str) -> str:
+    if not state:
+        return text("heading", lang)
+    if state.get("status") == "called":
+        return text("called", lang, window=state.get("window"))
+    return text("title", lang, number=state["number"])
+
+
+def live(state: dict[str, Any] | None, lang: str, *, now: dt.datetime | None = None) -> str:
+    """The part of the page that changes: the ticket's place in the queue or the call."""
+    if state is None:
+        return f'<div class="card warn"><p class="big">{_e(text("not_found", lang))}</p></div>'
+    status = state.get("status")
+    head = (
+        f'<div class="card"><p class="label">{_e(text("heading", lang))}</p>'
+        f'<p class="number" id="number">{_e(state["number"])}</p>'
+        f'<p class="cat">{_e(text("category", lang, name=state.get("category_name") or state.get("category")))}</p>'
+        f'<p class="muted">{_e(text("issued", lang, time=_clock(state.get("issued_at"))))}</p></div>'
+    )
+    if not state.get("today", True) and status not in ("done",):
+        body = f'<div class="card warn"><p class="big">{_e(text("other_day", lang, day=state.get("service_day")))}</p></div>'
+    elif status == "called":
+        body = (
+            f'<div class="card call" id="call"><p class="big">{_e(text("called", lang, window=state.get("window")))}</p>'
+            f'<p>{_e(text("called_hint", lang))}</p></div>'
+        )
+    elif status == "serving":
+        body = f'<div class="card"><p class="big">{_e(text("serving", lang, window=state.get("window")))}</p></div>'
+    elif status == "done":
+        body = f'<div class="card"><p class="big">{_e(text("done", lang))}</p></div>'
+    elif status == "no_show":
+        body = f'<div class="card warn"><p class="big">{_e(text("no_show", lang))}</p></div>'
+    elif status == "cancelled":
+        body = f'<div class="card warn"><p class="big">{_e(text("cancelled", lang))}</p></div>'
+    else:
+        ahead = int(state.get("people_ahead") or 0)
+        lines = [
+            f'<p class="big" id="ahead">{_e(text("ahead", lang, n=ahead) if ahead else text("next", lang))}</p>'
+        ]
+        wait = state.get("estimated_wait_min")
+        if wait is None:
+            lines.append(f'<p class="muted">{_e(text("no_window", lang))}</p>')
+        elif ahead:  # next in line: no "about 0 min"
+            lines.append(f"<p>{_e(text('wait', lang, m=wait))}</p>")
+        body = f'<div class="card">{"".join(lines)}</div>'
+    stamp = f"{local_now(now):%H:%M:%S}"
+    first = body + head if status == "called" else head + body  # a call is the first thing one sees
+    return f'{first}<p class="muted">{_e(text("updated", lang, time=stamp))}</p>'
+
+
+def page(state: dict[str, Any] | None, lang: str, *, token: str, nonce: str, down: bool = False) -> str:
+    other, other_name = SWITCH[lang]
+    hall = (state or {}).get("hall") or ""
+    content = (
+        f'<div class="card warn"><p class="big">{_e(text("center_down", lang))}</p></div>'
+        if down
+        else live(state, lang)
+    )
+    lang_attr = "zh-CN" if lang == "zh_CN" else "en"
+    return (
+        f'<!doctype html><html lang="{lang_attr}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>"
+        f"<title>{_e(title(state, lang))}</title><style nonce=\"{nonce}\">{CSS}</style></head>"
+        f'<body data-status="{_e((state or {}).get("status", "none"))}">'
+        f'<header><h1>{_e(hall)}</h1><a href="?lang={other}" id="lang">{_e(other_name)}</a></header>'
+        f'<main><div id="offline" hidden>{_e(text("offline", lang))}</div>'
+        f'<div id="live" data-key="{_e(state_key(state))}">{content}</div>'
+        f'<button id="sound" type="button" data-on="{_e(text("sound_ready", lang))}">{_e(text("sound_on", lang))}</button>'
+        f'<p class="muted">{_e(text("live", lang))}</p></main>'
+        f'<script nonce="{nonce}">{SCRIPT}</script></body></html>'
+    )
+
+
+def index(lang: str, nonce: str) -> str:
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<title>{_e(text("heading", lang))}</title><style nonce="{nonce}">{CSS}</style></head>'
+        f'<body><main><div class="card"><p>{_e(text("not_found", lang))}</p></div></main></body></html>'
+    )

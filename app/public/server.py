@@ -1,0 +1,124 @@
+"""`hall public`: the citizens' phone pages as a small ASGI app that reads only the center's public API.
+
+Routes: `GET /t/{token}` the ticket page (zh_CN by default, `?lang=en`), `GET /t/{token}/events` its live
+updates (Server-Sent Events: `event: state`, the new live part of the page), `GET /health`.
+Every answer: no caching, no referrer (the token is in the URL), a script and style nonce for the CSP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+
+from app import __version__
+from app.domain.public_link import is_token
+from app.public import pages
+from app.public.hub import Hub
+from app.public.texts import language
+
+log = logging.getLogger("hall.public")
+HEARTBEAT_S = 15.0  # an SSE comment this often keeps proxies (and WeChat) from closing a quiet page
+
+
+def _headers(nonce: str) -> dict[str, str]:
+    return {
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": (
+            f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; "
+            "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+    }
+
+
+def create_public_app(center_url: str, *, hub: Hub | None = None, verify: bool | str = True) -> FastAPI:
+    the_hub = hub or Hub(center_url, verify=verify)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await the_hub.start()
+        yield
+        await the_hub.stop()
+
+    app = FastAPI(title="Hall public pages", version=__version__, lifespan=lifespan, openapi_url=None,
+                  docs_url=None, redoc_url=None)
+    app.state.hub = the_hub
+
+    @app.get("/health")
+    async def health() -> JSONResponse:
+        return JSONResponse({"ok": True, "center_stream": the_hub.connected, "open_pages": len(the_hub.pages)})
+
+    @app.get("/")
+    async def index(lang: str | None = None) -> HTMLResponse:
+        nonce = secrets.token_urlsafe(12)
+        return HTMLResponse(pages.index(language(lang), nonce), headers=_headers(nonce))
+
+    @app.get("/t/{token}")
+    async def ticket_page(token: str, lang: str | None = None) -> HTMLResponse:
+        lang_ = language(lang)
+        nonce = secrets.token_urlsafe(12)
+        state: dict[str, Any] | None = None
+        down = False
+        if is_token(token):
+            try:
+                state = await the_hub.state(token)
+            except httpx.HTTPError as exc:
+                log.info("center unreachable for a page: %s", exc)
+                down = True
+        status = 503 if down else (200 if state is not None else 404)
+        return HTMLResponse(
+            pages.page(state, lang_, token=token, nonce=nonce, down=down), status_code=status, headers=_headers(nonce)
+        )
+
+    @app.get("/t/{token}/events")
+    async def ticket_events(token: str, request: Request, lang: str | None = None) -> Response:
+        if not is_token(token):
+            return Response(status_code=404)
+        lang_ = language(lang)
+        try:
+            q, state = await the_hub.open(token)
+        except httpx.HTTPError:
+            return Response(status_code=503, headers={"Retry-After": "5"})
+
+        def frame(st: dict[str, Any] | None) -> str:
+            data = {
+                "html": pages.live(st, lang_),
+                "title": pages.title(st, lang_),
+                "status": (st or {}).get("status", "none"),
+                "alert": pages.alert(st),
+                "key": pages.state_key(st),
+            }
+            return f"event: state\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+        async def stream() -> AsyncIterator[str]:
+            try:
+                yield "retry: 3000\n\n" + frame(state)
+                while True:
+                    try:
+                        async with asyncio.timeout(HEARTBEAT_S):
+                            st = await q.get()
+                    except TimeoutError:
+                        if await request.is_disconnected():
+                            return
+                        yield ": keep-alive\n\n"
+                        continue
+                    yield frame(st)
+            finally:
+                the_hub.close(token, q)
+
+        return StreamingResponse(
+            stream(),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no", "Referrer-Policy": "no-referrer"},
+        )
+
+    return app

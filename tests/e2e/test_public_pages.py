@@ -1,0 +1,164 @@
+"""The citizen's phone (issue 18), end to end in a real headless browser: a kiosk prints a ticket (PNG of
+the sim:// printer), its QR code is read back from the picture, the browser opens that URL on `hall
+public` (which reads only the center's API), and the page changes by itself when a clerk calls the
+ticket through the real center: 「请到1号窗口」. Both languages at 360 px wide, with screenshots."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PIL import Image
+
+from app.config import Settings
+from tests.support.center import CenterServer, seed_minimal
+from tests.support.kiosk import kiosk_backend, kiosk_terminal
+from tests.support.public import PublicServer
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "public"
+WIDTH = 360
+
+
+def read_qr(png: Path) -> str:
+    import zxingcpp
+
+    found = zxingcpp.read_barcodes(Image.open(png).convert("L"))
+    assert found, f"no QR code in {png}"
+    return str(found[0].text)
+
+
+def browser() -> Any:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    assert chromium and driver_path, "Debian's chromium and chromium-driver are needed (.ci/apt-packages.txt)"
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN", "--hide-scrollbars"):
+        opts.add_argument(arg)
+    # a phone: 360 CSS px wide (the narrowest common Android width, and WeChat's browser on it)
+    opts.add_experimental_option(
+        "mobileEmulation", {"deviceMetrics": {"width": WIDTH, "height": 740, "pixelRatio": 2.0}}
+    )
+    return webdriver.Chrome(service=Service(driver_path), options=opts)
+
+
+def wait_for(driver: Any, predicate: Any, timeout: float = 10.0) -> float:
+    """Seconds until `predicate(driver)` holds (fails after `timeout`)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate(driver):
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise AssertionError(f"the page did not change in {timeout} s: {driver.find_element('id', 'live').text!r}")
+
+
+def live_text(driver: Any) -> str:
+    """The live part's text, read in one go (the page replaces it as updates arrive)."""
+    return str(driver.execute_script("return document.getElementById('live').innerText"))
+
+
+def fits(driver: Any) -> None:
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= WIDTH, f"the page is {width} px wide on a {WIDTH} px screen"
+
+
+def shot(driver: Any, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+@pytest.fixture
+def hall(pg_url: str, tmp_path: Path) -> Any:
+    from app.center.embedded import free_port
+
+    public_port = free_port()
+    center = CenterServer(pg_url, tmp_path / "center")
+    center.settings = Settings(data_dir=tmp_path / "center", public_url=f"http://127.0.0.1:{public_port}")
+    with center:
+        seed_minimal(center.db)
+        with PublicServer(center.url, port=public_port) as public:
+            deadline = time.monotonic() + 10
+            while not httpx.get(f"{public.url}/health").json()["center_stream"]:
+                assert time.monotonic() < deadline, "hall public never subscribed to the center"
+                time.sleep(0.05)
+            yield center, public
+
+
+def test_the_printed_qr_opens_a_live_page_that_shows_the_call(hall: Any, tmp_path: Path) -> None:
+    center, public = hall
+    _settings, term = kiosk_terminal(center.url, tmp_path / "kiosk")
+    backend = kiosk_backend(term, tmp_path / "prints")
+    login = httpx.post(
+        f"{center.url}/api/v1/auth/login", json={"username": "clerk01", "password": "clerk", "window": 1}
+    ).json()
+    clerk = httpx.Client(base_url=f"{center.url}/api/v1", headers={"Authorization": f"Bearer {login['token']}"})
+    driver = browser()
+    try:
+        assert clerk.post("/windows/1/open").status_code == 200
+        first = backend.take_ticket("A")
+        mine = backend.take_ticket("A")
+        printed = backend.print_ticket(mine)
+        assert printed.preview is not None
+        url = read_qr(printed.preview)
+        assert url.startswith(f"{public.url}/t/") and url == mine.url, url
+        assert first.url != mine.url
+
+        # waiting: the number, the category, one person ahead, an estimate
+        driver.get(url)
+        assert driver.execute_script("return document.getElementById('number').innerText") == mine.number
+        live = live_text(driver)
+        assert "您前面还有 1 人" in live and "企业开办" in live and "预计等候" in live, live
+        fits(driver)
+        shot(driver, "ticket-waiting-zh")
+
+        # the clerk calls the first ticket: this page moves up by itself
+        before = clerk.post("/windows/1/call-next").json()["ticket"]
+        assert before["number"] == first.number
+        wait_for(driver, lambda d: "您是下一位" in live_text(d))
+        clerk.post(f"/tickets/{before['id']}/start").raise_for_status()
+        clerk.post(f"/tickets/{before['id']}/finish").raise_for_status()
+        # … then calls this one: 「请到1号窗口」, without a reload
+        called = clerk.post("/windows/1/call-next").json()["ticket"]
+        assert called["number"] == mine.number
+        took = wait_for(driver, lambda d: "请到1号窗口" in live_text(d))
+        assert took < 5, f"the call took {took:.2f} s to reach the page"
+        assert driver.find_element("tag name", "body").get_attribute("data-status") == "called"
+        assert driver.title == "请到1号窗口"
+        fits(driver)
+        shot(driver, "ticket-called-zh")
+
+        # the same page in English
+        driver.get(url + "?lang=en")
+        live = live_text(driver)
+        assert "Please go to window 1" in live and "Your number has been called." in live, live
+        fits(driver)
+        shot(driver, "ticket-called-en")
+        clerk.post(f"/tickets/{called['id']}/start").raise_for_status()
+        wait_for(driver, lambda d: "Being served at window 1" in live_text(d))
+        clerk.post(f"/tickets/{called['id']}/finish").raise_for_status()
+        wait_for(driver, lambda d: "Finished" in live_text(d))
+
+        # the first ticket's page in English while it waits is another ticket's: check a waiting one
+        third = backend.take_ticket("A")
+        assert third.url is not None
+        driver.get(third.url + "?lang=en")
+        live = live_text(driver)
+        assert "You are next" in live and "Estimated wait" not in live, live  # no "about 0 min"
+        fits(driver)
+        shot(driver, "ticket-waiting-en")
+
+        # a made-up token: a plain "no such ticket", no error page
+        driver.get(f"{public.url}/t/{'A' * 22}")
+        assert "没有找到这个号" in live_text(driver)
+    finally:
+        driver.quit()
+        term.close()
