@@ -162,3 +162,54 @@ def test_the_printed_qr_opens_a_live_page_that_shows_the_call(hall: Any, tmp_pat
     finally:
         driver.quit()
         term.close()
+
+
+def test_hall_public_runs_as_its_own_process(sqlite_url: str, tmp_path: Path) -> None:
+    """`hall public --center URL --port P`: a process of its own that serves a ticket's page from the
+    center's API alone (no database URL, no credential given to it)."""
+    import os
+    import subprocess
+    import sys
+
+    from app.center.embedded import free_port
+
+    port = free_port()
+    center = CenterServer(sqlite_url, tmp_path / "center")
+    center.settings = Settings(data_dir=tmp_path / "center", public_url=f"http://127.0.0.1:{port}")
+    with center:
+        seed_minimal(center.db)
+        login = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "manager", "password": "manager"})
+        issued = httpx.post(
+            f"{center.url}/api/v1/tickets",
+            json={"category": "B"},
+            headers={"Authorization": f"Bearer {login.json()['token']}"},
+        ).json()
+        env = dict(os.environ, HALL_DATA_DIR=str(tmp_path / "public"))
+        env.pop("HALL_DB_URL", None)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.cli.main", "public", "--center", center.url, "--port", str(port)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).json()
+                    if health["center_stream"]:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                assert time.monotonic() < deadline, "hall public did not start or never reached the center"
+                time.sleep(0.2)
+            page = httpx.get(issued["url"])
+            assert page.status_code == 200 and "B001" in page.text and "不动产登记" in page.text
+            assert page.headers["referrer-policy"] == "no-referrer" and page.headers["cache-control"] == "no-store"
+            assert httpx.get(issued["url"] + "?lang=en").text.count("People ahead of you") == 0  # B001 is next
+            assert "You are next" in httpx.get(issued["url"] + "?lang=en").text
+            assert httpx.get(f"http://127.0.0.1:{port}/t/{'Z' * 22}").status_code == 404
+        finally:
+            proc.terminate()
+            proc.wait(10)
