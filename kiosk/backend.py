@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.domain.clock import local_now, local_today, utcnow
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
-from app.domain.public_link import ticket_url
+from app.domain.public_link import CASE_PATH, page_key, ticket_url, token_in_url
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.store import models as m
 from app.store.calendar_store import load_calendar
@@ -390,6 +390,13 @@ class KioskBackend:
         return self._progress(summary)
 
     def progress_by_qr(self, text: str) -> Progress:
+        token = token_in_url(text, CASE_PATH)  # a notice printed with the phone page's URL (issue 18)
+        if token is not None:
+            key = page_key(token)
+            rows = [r for r in self.term.cache.replica("case_status") if r.get("page_key") == key]
+            if not rows:
+                raise NotFound("没有找到这个办件。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+            return self._progress(rows[-1])
         parsed = parse_case_qr(text)
         if parsed is None:
             raise NotFound("这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。", code="bad_qr")

@@ -400,6 +400,8 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
     rows = ctx.values(p)
+    if rows[0][1].get("public_token") is None:  # from a counter older than the phone pages (issue 18)
+        rows[0][1]["public_token"] = new_token()
     case = StagedRow(*rows[0])
     material = m.CaseMaterial.__table__
     # 前台综合受理、后台分类审批: the accepted case goes to its departments, all at once (联办件)

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import re
 import uuid
 from typing import Any
 
@@ -38,6 +39,7 @@ log = logging.getLogger("hall.center.public")
 router = APIRouter(prefix="/api/v1/public", tags=["public"])
 MAX_BATCH = 500  # tokens per batch request (the public process asks for its open pages in chunks)
 MAX_STREAMS = 16  # public event streams at once: one per `hall public` process is the norm
+TAIL_RE = re.compile(r"[0-9]{5}[0-9X]")
 FOLLOW_LIMIT = 10  # transfers followed from the printed ticket to the one that waits now
 
 # the events a ticket page cares about, and the fields of theirs that go out on the public stream
@@ -242,3 +244,122 @@ async def _drain(ws: WebSocket) -> None:
             if msg["type"] == "websocket.disconnect":
                 return
 
+
+
+# ------------------------------------------------------------------ the case page (notice's QR code)
+
+CASE_TRIES = 5  # wrong ID tails per case token within CASE_TRIES_WINDOW_S before the page waits
+CASE_TRIES_WINDOW_S = 900.0
+MISSING_STATES = ("missing", "incorrect", "deferred", "commitment")
+
+
+class CaseIn(BaseModel):
+    id_tail: str = Field(min_length=1, max_length=12, description="the last six characters of the ID number")
+
+
+class CaseStep(BaseModel):
+    status: str  # the case status reached (accepted, correction, approved, delivered …)
+    at: dt.datetime
+    reason: str | None = None  # 补正 or refusal: what the applicant is told
+
+
+class MissingMaterial(BaseModel):
+    name: str
+    state: str  # missing / incorrect / deferred (容缺: bring by `due`) / commitment (告知承诺: checked later)
+    due: dt.date | None = None
+
+
+class PublicCase(BaseModel):
+    """A case as its phone page shows it: no ID number, no phone, no address; the applicant's name masked."""
+
+    case_number: str
+    item: str
+    department: str
+    applicant: str  # masked: 张*丰
+    status: str
+    received_on: dt.date
+    due_date: dt.date | None = None
+    steps: list[CaseStep]
+    missing: list[MissingMaterial]
+    delivery: str | None = None  # window / express
+    window: int | None = None  # where it was accepted: the result is handed out at a comprehensive window
+    tracking_number: str | None = None
+    completed_at: dt.datetime | None = None
+    delivered_at: dt.datetime | None = None
+    hall: str
+
+
+def _case_limiter(c: CenterContext) -> Any:
+    from app.center.login_limit import SharedLoginRateLimiter
+
+    return SharedLoginRateLimiter(c.db, limit=CASE_TRIES, window_s=CASE_TRIES_WINDOW_S)
+
+
+@router.post("/cases/{token}", response_model=PublicCase)
+def public_case(token: str, body: CaseIn, c: CenterContext = Depends(ctx)) -> PublicCase:
+    """A case's phone page by the token of its notice's QR code, after the check of the ID number's last
+    six characters. Wrong tails are counted per token in the database (every center process shares the
+    count): after CASE_TRIES in CASE_TRIES_WINDOW_S the page answers 429 until the window passes."""
+    from app.center.cases import _tail_hash
+    from app.domain.idnumber import mask_name
+    from app.domain.lookup import progress_key
+
+    if not is_token(token):
+        raise ApiError(404, "not_found", "no such case")
+    limiter, key = _case_limiter(c), f"case:{token}"
+    wait = limiter.blocked_for(key)
+    if wait > 0:
+        raise ApiError(
+            429, "too_many_tries", f"too many wrong tries: wait {int(wait) + 1} s", {"Retry-After": str(int(wait) + 1)}
+        )
+    tail = body.id_tail.strip().upper()
+    with c.db.read_session() as s:
+        case = s.scalar(select(m.Case).where(m.Case.public_token == token))
+        if case is None:
+            raise ApiError(404, "not_found", "no such case")
+        if not TAIL_RE.fullmatch(tail) or _tail_hash(s, case.id) != progress_key(case.case_number, tail):
+            wrong = True
+        else:
+            wrong = False
+            trans = list(
+                s.scalars(
+                    select(m.CaseTransition).where(m.CaseTransition.case_id == case.id).order_by(m.CaseTransition.at)
+                )
+            )
+            steps: list[CaseStep] = []
+            for t in trans:
+                if steps and steps[-1].status == t.to_status:
+                    continue
+                told = t.reason if t.to_status in ("correction", "refused") else None
+                steps.append(CaseStep(status=t.to_status, at=t.at, reason=told))
+            if not trans or trans[0].from_status is not None:  # the acceptance itself is no transition
+                started = trans[0].from_status if trans and trans[0].from_status else case.status.value
+                steps.insert(0, CaseStep(status=str(started), at=case.accepted_at or case.created_at))
+            dept = s.get(m.Department, case.item.department_id) if case.item.department_id else None
+            answer = PublicCase(
+                case_number=case.case_number,
+                item=case.item.name,
+                department=(dept.short_name or dept.name) if dept else "",
+                applicant=mask_name(case.applicant.name),
+                status=case.status.value,
+                received_on=case.received_on,
+                due_date=case.due_date,
+                steps=steps,
+                missing=[
+                    MissingMaterial(name=mt.name, state=mt.state, due=mt.promised_date)
+                    for mt in case.materials
+                    if mt.state in MISSING_STATES
+                ],
+                delivery=case.delivery_method,
+                window=case.window_number,
+                tracking_number=case.tracking_number,
+                completed_at=case.completed_at,
+                delivered_at=case.delivered_at,
+                hall=c.settings.hall_name,
+            )
+    if wrong:
+        limiter.failed(key)
+        log.info("public case page: wrong ID tail for a case token")
+        raise ApiError(403, "wrong_id_tail", "the last six characters of the ID number do not match")
+    limiter.succeeded(key)
+    return answer

@@ -3,12 +3,14 @@ its QR code. Qt-free, storage-free: the center, the kiosk (offline tickets) and 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 
 TOKEN_BYTES = 16  # 128 random bits: not guessable, not derived from the ticket's id or number
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,32}")
 TICKET_PATH = "/t/"
+CASE_PATH = "/c/"
 
 
 def new_token() -> str:
@@ -18,6 +20,28 @@ def new_token() -> str:
 
 def is_token(text: str) -> bool:
     return TOKEN_RE.fullmatch(text) is not None
+
+
+def page_key(token: str | None) -> str | None:
+    """What the replicated case summaries hold of a page token: its hash (a kiosk's cache that leaks gives
+    no token away), enough for a kiosk to recognise the notice it scans."""
+    return hashlib.sha256(token.encode()).hexdigest()[:32] if token else None
+
+
+def case_url(public_url: str | None, token: str | None) -> str | None:
+    """The case page's URL, printed as the notice's QR code; None when either is not set."""
+    if not public_url or not token:
+        return None
+    return f"{public_url.rstrip('/')}{CASE_PATH}{token}"
+
+
+def token_in_url(text: str, path: str) -> str | None:
+    """The token of a page URL of ours (`…/c/<token>` for `path` "/c/"), from a scanned QR text."""
+    raw = text.strip()
+    if not raw.lower().startswith(("http://", "https://")) or path not in raw:
+        return None
+    token = raw.split(path, 1)[1].split("?", 1)[0].split("#", 1)[0].strip("/")
+    return token if is_token(token) else None
 
 
 def ticket_url(public_url: str | None, token: str | None) -> str | None:

@@ -93,6 +93,9 @@ class CasePayload(Payload):
     created_at: AwareDatetime
     materials: list[MaterialPayload] = Field(default_factory=list, max_length=100)
     id_tail_hash: Str | None = Field(None, max_length=64)
+    # the case's phone page token, in the notice's QR code (issue 18); made by the counter, or by the center
+    # for a counter older than the phone pages
+    public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class TransitionPayload(Payload):

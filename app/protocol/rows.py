@@ -136,6 +136,7 @@ def _case(p: CasePayload, terminal_id: uuid.UUID | None) -> list[Values]:
                 # a 即办件 is decided on the spot: completed the moment it is accepted
                 completed_at=p.accepted_at if p.status in (CaseStatus.APPROVED, CaseStatus.DENIED) else None,
                 created_at=p.created_at,
+                public_token=p.public_token,
             ),
         )
     ]

@@ -88,6 +88,16 @@ class Hub:
         got: dict[str, Any] = r.json()
         return got
 
+    async def case(self, token: str, id_tail: str) -> tuple[int, dict[str, Any]]:
+        """The case page's answer from the center: (HTTP status, JSON); the center counts wrong tails."""
+        r = await self.client.post(f"/cases/{token}", json={"id_tail": id_tail[:12]})
+        if r.status_code >= 500:
+            r.raise_for_status()
+        got: dict[str, Any] = r.json()
+        if r.status_code == 429:
+            got["retry_after"] = int(r.headers.get("retry-after") or 60)
+        return r.status_code, got
+
     async def state(self, token: str) -> dict[str, Any] | None:
         """The page's state, from the hub when the page is open, else from the center."""
         page = self.pages.get(token)

@@ -9,7 +9,7 @@ import html
 from typing import Any
 
 from app.domain.clock import local_now
-from app.public.texts import SWITCH, text
+from app.public.texts import SWITCH, T, text
 
 CSS = """
 *{box-sizing:border-box}
@@ -171,3 +171,109 @@ def index(lang: str, nonce: str) -> str:
         f'<title>{_e(text("heading", lang))}</title><style nonce="{nonce}">{CSS}</style></head>'
         f'<body><main><div class="card"><p>{_e(text("not_found", lang))}</p></div></main></body></html>'
     )
+
+
+# ------------------------------------------------------------------ the case page (a notice's QR code)
+
+CASE_CSS = """
+form label{display:block;margin-bottom:8px}
+input{width:100%;font:inherit;font-size:24px;letter-spacing:4px;padding:10px;border:1px solid #9aa3b0;
+border-radius:10px;margin-bottom:12px;text-transform:uppercase}
+button.primary{background:#b71c1c;color:#fff}
+ol.steps{padding-left:20px;margin:8px 0}
+ol.steps li{margin-bottom:6px}
+.err{color:#8a1c1c;font-weight:600}
+h2{font-size:18px;margin:0 0 8px}
+"""
+
+
+def _doc(title_: str, body: str, lang: str, nonce: str, hall: str = "") -> str:
+    other, other_name = SWITCH[lang]
+    lang_attr = "zh-CN" if lang == "zh_CN" else "en"
+    return (
+        f'<!doctype html><html lang="{lang_attr}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f'<title>{_e(title_)}</title><style nonce="{nonce}">{CSS}{CASE_CSS}</style></head>'
+        f'<body><header><h1>{_e(hall or title_)}</h1><a href="?lang={other}" id="lang">{_e(other_name)}</a></header>'
+        f"<main>{body}</main></body></html>"
+    )
+
+
+def case_form(lang: str, nonce: str, *, error: str | None = None) -> str:
+    err = f'<p class="err" id="error">{_e(error)}</p>' if error else ""
+    body = (
+        f'<div class="card"><h2>{_e(text("case_heading", lang))}</h2>{err}'
+        f'<form method="post" autocomplete="off"><label for="tail">{_e(text("case_ask", lang))}</label>'
+        '<input id="tail" name="id_tail" maxlength="6" minlength="6" inputmode="text" required '
+        'pattern="[0-9]{5}[0-9Xx]" autocapitalize="characters">'
+        f'<button class="primary" type="submit" id="check">{_e(text("case_check", lang))}</button></form></div>'
+    )
+    return _doc(text("case_heading", lang), body, lang, nonce)
+
+
+def _status(status: str, lang: str) -> str:
+    key = f"status_{status}"
+    return text(key, lang) if key in T else status
+
+
+def case_view(case: dict[str, Any], lang: str, nonce: str) -> str:
+    """The case after the ID check: where it stands, the steps with dates, what is missing, how to collect."""
+    steps = "".join(
+        f"<li><b>{_e(_clock_day(st['at']))}</b> {_e(_status(st['status'], lang))}"
+        + (f"<br><span class=\"muted\">{_e(st['reason'])}</span>" if st.get("reason") else "")
+        + "</li>"
+        for st in case["steps"]
+    )
+    missing = (
+        "".join(
+            f"<li>{_e(mt['name'])}{'：' if lang == 'zh_CN' else ': '}{_e(text('material_' + mt['state'], lang) if 'material_' + mt['state'] in T else mt['state'])}"
+            + (f" — {_e(text('case_bring_by', lang, date=mt['due']))}" if mt.get("due") else "")
+            + "</li>"
+            for mt in case["missing"]
+        )
+        if case["missing"]
+        else ""
+    )
+    status = case["status"]
+    if status == "delivered":
+        ready = text("case_delivered", lang, date=_clock_day(case.get("delivered_at")))
+    elif status in ("approved", "denied"):
+        ready = text("case_ready", lang)
+    else:
+        ready = text("case_wait", lang)
+    if case.get("delivery") == "express":
+        how = (
+            text("case_tracking", lang, number=case["tracking_number"])
+            if case.get("tracking_number")
+            else text("case_express", lang)
+        )
+    elif case.get("window"):
+        how = text("case_collect_window", lang, window=case["window"])
+    else:
+        how = text("case_collect_hall", lang)
+    due = f"<p>{_e(text('case_due', lang, date=case['due_date']))}</p>" if case.get("due_date") else ""
+    body = (
+        f'<div class="card"><p class="label">{_e(text("case_number", lang, number=case["case_number"]))}</p>'
+        f'<p class="big" id="status">{_e(_status(status, lang))}</p>'
+        f"<p>{_e(text('case_item', lang, name=case['item']))}</p>"
+        f"<p>{_e(text('case_department', lang, name=case['department']))}</p>"
+        f"<p>{_e(text('case_applicant', lang, name=case['applicant']))}</p>{due}</div>"
+        f'<div class="card" id="steps"><h2>{_e(text("case_steps", lang))}</h2><ol class="steps">{steps}</ol></div>'
+        f'<div class="card" id="missing"><h2>{_e(text("case_missing", lang))}</h2>'
+        + (f"<ul>{missing}</ul>" if missing else f"<p>{_e(text('case_nothing_missing', lang))}</p>")
+        + "</div>"
+        f'<div class="card" id="collect"><h2>{_e(text("case_collect", lang))}</h2><p>{_e(ready)}</p><p>{_e(how)}</p></div>'
+    )
+    return _doc(text("case_heading", lang), body, lang, nonce, case.get("hall", ""))
+
+
+def _clock_day(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    if len(stamp) == 10:  # a date
+        return stamp
+    when = dt.datetime.fromisoformat(stamp)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return f"{local_now(when):%Y-%m-%d %H:%M}"

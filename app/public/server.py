@@ -13,6 +13,7 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from typing import Any
+from urllib.parse import parse_qs
 
 import httpx
 from fastapi import FastAPI, Request
@@ -22,7 +23,7 @@ from app import __version__
 from app.domain.public_link import is_token
 from app.public import pages
 from app.public.hub import Hub
-from app.public.texts import language
+from app.public.texts import language, text
 
 log = logging.getLogger("hall.public")
 HEARTBEAT_S = 15.0  # an SSE comment this often keeps proxies (and WeChat) from closing a quiet page
@@ -78,6 +79,39 @@ def create_public_app(center_url: str, *, hub: Hub | None = None, verify: bool |
         return HTMLResponse(
             pages.page(state, lang_, token=token, nonce=nonce, down=down), status_code=status, headers=_headers(nonce)
         )
+
+    @app.get("/c/{token}")
+    async def case_page(token: str, lang: str | None = None) -> HTMLResponse:
+        """A notice's QR code: the form for the ID number's last six characters (nothing is shown before)."""
+        nonce = secrets.token_urlsafe(12)
+        return HTMLResponse(pages.case_form(language(lang), nonce), headers=_headers(nonce))
+
+    @app.post("/c/{token}")
+    async def case_check(token: str, request: Request, lang: str | None = None) -> HTMLResponse:
+        lang_ = language(lang)
+        nonce = secrets.token_urlsafe(12)
+        form = parse_qs((await request.body())[:1000].decode("utf-8", "replace"))
+        tail = (form.get("id_tail") or [""])[0].strip().upper()
+        if not is_token(token):
+            return HTMLResponse(
+                pages.case_form(lang_, nonce, error=text("case_not_found", lang_)), 404, headers=_headers(nonce)
+            )
+        try:
+            status, got = await the_hub.case(token, tail)
+        except httpx.HTTPError as exc:
+            log.info("center unreachable for a case page: %s", exc)
+            return HTMLResponse(
+                pages.case_form(lang_, nonce, error=text("center_down", lang_)), 503, headers=_headers(nonce)
+            )
+        if status == 200:
+            return HTMLResponse(pages.case_view(got, lang_, nonce), headers=_headers(nonce))
+        if status == 429:
+            error = text("case_blocked", lang_, minutes=max(1, -(-int(got.get("retry_after", 60)) // 60)))
+        elif status == 404:
+            error = text("case_not_found", lang_)
+        else:
+            error = text("case_wrong", lang_)
+        return HTMLResponse(pages.case_form(lang_, nonce, error=error), status, headers=_headers(nonce))
 
     @app.get("/t/{token}/events")
     async def ticket_events(token: str, request: Request, lang: str | None = None) -> Response:

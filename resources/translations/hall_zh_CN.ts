@@ -2714,6 +2714,191 @@ press F8 to resume</source>
         <source>The call sound is on</source>
         <translation>叫号提示音已开启</translation>
     </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="36" />
+        <source>Case progress</source>
+        <translation>办件进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="37" />
+        <source>Enter the last six characters of the applicant's ID number</source>
+        <translation>请输入申请人身份证号码的后6位</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="38" />
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="39" />
+        <source>The last six characters do not match. Please check and try again.</source>
+        <translation>身份证号码后6位不符，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="40" />
+        <source>Too many wrong tries. Please try again in {minutes} min.</source>
+        <translation>错误次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="41" />
+        <source>No such case. Please scan the QR code on your notice again.</source>
+        <translation>没有找到这个办件，请重新扫描通知书上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="42" />
+        <source>Case number: {number}</source>
+        <translation>办件编号：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="43" />
+        <source>Applicant: {name}</source>
+        <translation>申请人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="44" />
+        <source>Service item: {name}</source>
+        <translation>事项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="45" />
+        <source>Department: {name}</source>
+        <translation>办理部门：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="46" />
+        <source>Promised by {date}</source>
+        <translation>承诺办结日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="47" />
+        <source>Steps so far</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="48" />
+        <source>What is still missing</source>
+        <translation>尚缺材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="49" />
+        <source>bring it by {date}</source>
+        <translation>请于 {date} 前补交</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="50" />
+        <source>Nothing is missing.</source>
+        <translation>材料齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="51" />
+        <source>Collecting the result</source>
+        <translation>领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="52" />
+        <source>At a comprehensive window of the hall, with your ID card (accepted at window {window})</source>
+        <translation>凭身份证到大厅综合出件窗口领取（受理窗口：{window}号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="55" />
+        <source>At a comprehensive window of the hall, with your ID card</source>
+        <translation>凭身份证到大厅综合出件窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="56" />
+        <source>Sent by express</source>
+        <translation>快递送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="57" />
+        <source>Sent by express, tracking number {number}</source>
+        <translation>快递送达，快递单号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="58" />
+        <source>The result is ready: please collect it.</source>
+        <translation>已办结，请领取结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="59" />
+        <source>Handed out on {date}</source>
+        <translation>已于 {date} 领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="60" />
+        <source>The result is not ready yet.</source>
+        <translation>尚在办理中，结果还未出来。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="61" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="62" />
+        <source>Accepted, materials to follow</source>
+        <translation>容缺受理（材料待补）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="63" />
+        <source>Materials incomplete (one-time notice)</source>
+        <translation>材料不全（一次性告知）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="64" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="65" />
+        <source>Correction needed</source>
+        <translation>需要补正</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="66" />
+        <source>Special step (clock stopped)</source>
+        <translation>特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="67" />
+        <source>Decided: approved</source>
+        <translation>已办结（准予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="68" />
+        <source>Decided: not approved</source>
+        <translation>已办结（不予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="69" />
+        <source>Handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="70" />
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="71" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="72" />
+        <source>to be corrected</source>
+        <translation>需更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="73" />
+        <source>promised (accepted with it missing)</source>
+        <translation>容缺，承诺补交</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="74" />
+        <source>replaced by your written commitment (checked later)</source>
+        <translation>告知承诺，事后核查</translation>
+    </message>
 </context>
 <context>
     <name>RatingPage</name>

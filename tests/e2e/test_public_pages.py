@@ -5,6 +5,7 @@ ticket through the real center: 「请到1号窗口」. Both languages at 360 px
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -213,3 +214,117 @@ def test_hall_public_runs_as_its_own_process(sqlite_url: str, tmp_path: Path) ->
         finally:
             proc.terminate()
             proc.wait(10)
+
+
+ZHANG = "11010519491231002X"
+
+
+def test_a_notices_qr_opens_the_case_after_the_id_check(pg_url: str, tmp_path: Path) -> None:
+    """A 容缺 acceptance at a real counter: its receipt's QR code is the case page's URL; the page shows
+    nothing before the ID number's last six characters, refuses a wrong tail, then shows the steps with
+    dates, the material still missing with its date, and where to collect; wrong tries are limited."""
+    import dataclasses
+
+    from app.center.embedded import free_port
+    from app.center.seed import seed_demo
+    from app.config import NoticeSettings
+    from app.counter.service import ApplicantIn, CounterService
+    from app.demo.day import StaffSession, publish_next_year
+    from app.domain.acceptance import Decision
+    from app.domain.catalog import load_catalog
+    from app.sync.terminal import enroll, open_terminal
+    from printers.escpos.printer import EscposPrinter
+
+    public_port = free_port()
+    public_url = f"http://127.0.0.1:{public_port}"
+    center = CenterServer(pg_url, tmp_path / "center")
+    center.settings = Settings(data_dir=tmp_path / "center", public_url=public_url)
+    with center, PublicServer(center.url, port=public_port):
+        with center.db.write_session() as s:
+            seed_demo(s, load_catalog())
+        publish_next_year(center.url)
+        settings = Settings(
+            data_dir=tmp_path / "counter",
+            keyring_file=tmp_path / "counter" / "secrets.cfg",
+            public_url=public_url,
+            notices=NoticeSettings(doc_lease_size=5),
+        )
+        enroll(settings, center.url, "counter", "counter-1", admin_user="admin", admin_password="admin")
+        term = open_terminal(settings, "counter-1")
+        term.engine.sync_once()
+        receipts = tmp_path / "receipts"
+        svc = CounterService(
+            term, settings, window=1, receipt_printer=EscposPrinter(f"sim://{receipts}?paper=ok", width_mm=80),
+            documents_dir=tmp_path / "docs",
+        )
+        svc.login("clerk01", "clerk")
+        svc.open_window()
+        StaffSession(center.url, "manager", "manager").post("/tickets", category="A")
+        assert svc.call_next() is not None
+        svc.start()
+        item = next(i for i in svc.search_items("企业变更登记") if i.name == "企业变更登记")
+        promise = svc.default_deferral_date()
+        checks = [
+            dataclasses.replace(c, originals_received=0, copies_received=0, deferred_until=promise)
+            if c.deferrable
+            else dataclasses.replace(c, originals_received=c.originals_needed, copies_received=c.copies_needed)
+            for c in svc.checklist(item)
+        ]
+        deferred = [c.name for c in checks if c.deferred_until]
+        assert deferred, "the item has no deferrable material"
+        svc.accept(ApplicantIn("张三丰", ZHANG, phone="13812345678"), item, checks, Decision.DEFER)
+        svc.finish()
+        status = term.engine.sync_once()
+        assert status.online and status.pending_ops == 0 and status.rejected_ops == 0, status
+        url = read_qr(sorted(receipts.glob("*.png"))[-1])
+        assert url.startswith(f"{public_url}/c/"), url
+        token = url.rsplit("/", 1)[1]
+
+        driver = browser()
+        try:
+            driver.get(url)
+            body = driver.find_element("tag name", "body").text
+            assert "请输入申请人身份证号码的后6位" in body and "张" not in body and "企业变更登记" not in body
+            submit(driver, "000000")
+            assert "身份证号码后6位不符" in driver.find_element("id", "error").text
+            submit(driver, ZHANG[-6:].lower())  # an x typed in lower case
+            page = driver.find_element("tag name", "main").text
+            assert "容缺受理（材料待补）" in driver.find_element("id", "status").text, page
+            assert "企业变更登记" in page and "张*丰" in page and "张三丰" not in page and ZHANG[-6:] not in page
+            steps = driver.find_element("id", "steps").text
+            assert "容缺受理（材料待补）" in steps and re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", steps), steps
+            missing = driver.find_element("id", "missing").text
+            assert deferred[0] in missing and f"{promise:%Y-%m-%d}" in missing, missing
+            assert "综合出件窗口" in driver.find_element("id", "collect").text
+            fits(driver)
+            shot(driver, "case-zh")
+            driver.get(url + "?lang=en")
+            submit(driver, ZHANG[-6:])
+            assert "Accepted, materials to follow" in driver.find_element("id", "status").text
+            assert "What is still missing" in driver.find_element("id", "missing").text
+            fits(driver)
+            shot(driver, "case-en")
+        finally:
+            driver.quit()
+            term.close()
+
+        # wrong tails are limited per case (the count lives in the database: every center process shares it)
+        api = f"{center.url}/api/v1/public/cases/{token}"
+        codes = [httpx.post(api, json={"id_tail": f"00000{i}"}).status_code for i in range(5)]
+        assert codes == [403] * 5
+        blocked = httpx.post(api, json={"id_tail": ZHANG[-6:]})
+        assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 60
+        page = httpx.post(f"{public_url}/c/{token}", data={"id_tail": ZHANG[-6:]})
+        assert page.status_code == 429 and "错误次数过多" in page.text and "企业变更登记" not in page.text
+
+
+def submit(driver: Any, tail: str) -> None:
+    """Type the ID tail, press 查询 and wait for the next page to load."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button = driver.find_element("id", "check")
+    driver.find_element("id", "tail").send_keys(tail)
+    button.click()
+    WebDriverWait(driver, 10).until(ec.staleness_of(button))
+
