@@ -56,13 +56,23 @@ class Hub:
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._client: httpx.AsyncClient | None = None
+        # pages opening now: read together in batches (a hall's morning opens thousands in minutes)
+        self._opening: dict[str, list[asyncio.Future[dict[str, Any] | None]]] = {}
+        self._opening_wake = asyncio.Event()
 
     # ------------------------------------------------------------------ life
     async def start(self) -> None:
         self._client = httpx.AsyncClient(
-            base_url=f"{self.center_url}/api/v1/public", timeout=10.0, verify=self.verify
+            base_url=f"{self.center_url}/api/v1/public",
+            timeout=httpx.Timeout(10.0, pool=30.0),
+            limits=httpx.Limits(max_connections=32, max_keepalive_connections=32),
+            verify=self.verify,
         )
-        self._tasks = [asyncio.create_task(self._stream()), asyncio.create_task(self._refresher())]
+        self._tasks = [
+            asyncio.create_task(self._stream()),
+            asyncio.create_task(self._refresher()),
+            asyncio.create_task(self._opener()),
+        ]
 
     async def stop(self) -> None:
         for t in self._tasks:
@@ -109,11 +119,46 @@ class Hub:
         """A listener for the page: its queue gets every new state (None: the page is gone)."""
         page = self.pages.get(token)
         if page is None:
-            page = self.pages[token] = Page(token)
-            self._set(page, await self.read(token), push=False)
+            state = await self._first_read(token)
+            page = self.pages.get(token)
+            if page is None:
+                page = self.pages[token] = Page(token)
+                self._set(page, state, push=False)
         q: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue(maxsize=16)
         page.listeners.add(q)
         return q, page.state
+
+    async def _first_read(self, token: str) -> dict[str, Any] | None:
+        fut: asyncio.Future[dict[str, Any] | None] = asyncio.get_running_loop().create_future()
+        self._opening.setdefault(token, []).append(fut)
+        self._opening_wake.set()
+        return await fut
+
+    async def _opener(self) -> None:
+        while True:
+            await self._opening_wake.wait()
+            await asyncio.sleep(0.02)  # the pages opening in the same instant: one request
+            self._opening_wake.clear()
+            batch, self._opening = self._opening, {}
+            tokens = list(batch)
+            for i in range(0, len(tokens), BATCH):
+                chunk = tokens[i : i + BATCH]
+                try:
+                    r = await self.client.post("/tickets", json={"tokens": chunk})
+                    r.raise_for_status()
+                    got = r.json()["tickets"]
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # the center is away: each waiting page says so
+                    for tok in chunk:
+                        for fut in batch[tok]:
+                            if not fut.done():
+                                fut.set_exception(httpx.HTTPError(str(exc)))
+                    continue
+                for tok in chunk:
+                    for fut in batch[tok]:
+                        if not fut.done():
+                            fut.set_result(got.get(tok))
 
     def close(self, token: str, q: asyncio.Queue[dict[str, Any] | None]) -> None:
         page = self.pages.get(token)

@@ -58,6 +58,9 @@ class Phone:
         )
         await writer.drain()
         try:
+            status = await reader.readline()
+            if b" 200 " not in status:
+                raise RuntimeError(f"the page answered {status!r}")
             while True:
                 line = await reader.readline()
                 if not line:
@@ -138,7 +141,9 @@ async def morning(center: str, public_port: int, pages: int, rounds: int) -> dic
                 await asyncio.sleep(0.005)
             if phone is not None and phone.called_at is not None:
                 call_latency.append(phone.called_at - sent)
-            await asyncio.sleep(0.5)
+            until = time.perf_counter() + 3  # every page of the category moves up one place
+            while time.perf_counter() < until and any(len(p.states) <= before[p.token] for p in others):
+                await asyncio.sleep(0.01)
             for p in others:
                 if len(p.states) > before[p.token]:
                     place_latency.append(p.states[before[p.token]][0] - sent)
