@@ -195,6 +195,8 @@ class Hub:
             token = self.by_id.get(str(ev.get(key)))
             if token is not None:
                 asyncio.get_running_loop().create_task(self._one(token))
+        if kind == "window.status" and ev.get("status") == "serving":
+            return  # a window took a ticket: its open windows are the same (the ticket's own event says the rest)
         if kind in ("window.status", "categories.opening") or not ev.get("category"):
             self._mark("*")
         else:
