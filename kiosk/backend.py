@@ -19,6 +19,7 @@ from app.domain.clock import local_now, local_today, utcnow
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
 from app.domain.public_link import CASE_PATH, page_key, ticket_url, token_in_url
+from app.domain.ratings import BAD_REASONS as BAD_REASONS  # the kiosk's flows import it from here
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.store import models as m
 from app.store.calendar_store import load_calendar
@@ -58,7 +59,6 @@ REFUSAL_ZH = {
     "invalid_id_number": "身份证号码不正确，请重新刷卡或核对号码。",
 }
 FEEDBACK_TOPICS = ("服务态度", "等候时间长", "材料要求不清楚", "多次跑腿", "设施环境", "意见建议")
-BAD_REASONS = ("等候时间长", "服务态度差", "一次性告知不清楚", "办理效率低", "多次跑腿", "环境设施差")
 
 
 class VisitRefused(HallError):

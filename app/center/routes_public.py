@@ -76,6 +76,7 @@ class PublicTicket(BaseModel):
     service_day: dt.date
     today: bool = Field(description="the ticket is for the hall's current day (an old ticket's page says so)")
     hall: str
+    rateable: bool = Field(False, description="served and not rated yet: the page offers the rating (一事一评)")
     ids: list[str] = Field(
         default_factory=list,
         description="the ids of this ticket and its transfers, to match events on the public stream",
@@ -149,6 +150,8 @@ def public_views(s: Session, c: CenterContext, tokens: list[str]) -> dict[str, P
         ranks[cat] = {w.id: i for i, w in enumerate(waiting)}
         avg = q.average_service_minutes(s, cat, now_t.service_day, c.settings.queue.default_service_minutes)
         minutes[cat] = (avg, q.open_windows_for(s, cat))
+    done = [now_t.id for now_t, _ in current.values() if now_t.status == TicketStatus.DONE]
+    rated = set(s.scalars(select(m.Rating.ticket_id).where(m.Rating.ticket_id.in_(done)))) if done else set()
     out: dict[str, PublicTicket | None] = {tok: None for tok in tokens}
     for tok, (now_t, chain) in current.items():
         ahead = wait = None
@@ -171,6 +174,7 @@ def public_views(s: Session, c: CenterContext, tokens: list[str]) -> dict[str, P
             service_day=now_t.service_day,
             today=now_t.service_day == today,
             hall=c.settings.hall_name,
+            rateable=now_t.status == TicketStatus.DONE and now_t.id not in rated,
             ids=[str(x.id) for x in chain],
         )
     return out
@@ -382,3 +386,58 @@ def public_case(token: str, body: CaseIn, c: CenterContext = Depends(ctx)) -> Pu
         raise ApiError(403, "wrong_id_tail", "the last six characters of the ID number do not match")
     limiter.succeeded(key)
     return answer
+
+
+# ------------------------------------------------------------------ the rating page (一事一评)
+
+
+class RatingIn(BaseModel):
+    level: int = Field(ge=1, le=5, description="GB/T 39734: 5 非常满意 … 1 非常不满意")
+    reasons: list[str] = Field(default_factory=list, max_length=10)
+    comment: str | None = Field(None, max_length=500)
+
+
+@router.post("/tickets/{token}/rating", status_code=201)
+def public_rating(token: str, body: RatingIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
+    """Rate the service of this ticket from the phone, once (一事一评): applied as the rating op a kiosk
+    would push (the same rules: one rating per visit, a bad one opens a rectification), channel `phone`.
+    The op's id is made from the token, so a resent form is a duplicate (409), never a second rating."""
+    from app.center.apply import ApplyContext, apply_batch
+    from app.center.rectify import open_rectification
+    from app.domain.clock import utcnow
+    from app.domain.ratings import BAD, BAD_REASONS
+
+    if not is_token(token):
+        raise ApiError(404, "not_found", "no such ticket")
+    reasons = [r for r in dict.fromkeys(body.reasons) if r in BAD_REASONS] if body.level in BAD else []
+    with c.db.write_session() as s:
+        t = s.scalar(select(m.Ticket).where(m.Ticket.public_token == token))
+        if t is None:
+            raise ApiError(404, "not_found", "no such ticket")
+        now_t, _chain = _current(s, t)
+        if now_t.status != TicketStatus.DONE:
+            raise ApiError(409, "not_served", "the ticket has not been served yet")
+        op_id = uuid.uuid5(uuid.NAMESPACE_URL, f"hall-public-rating:{token}")
+        payload = {
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"hall-public-rating-row:{token}")),
+            "ticket_id": str(now_t.id),
+            "window_number": now_t.window_number,
+            "staff_id": str(now_t.staff_id) if now_t.staff_id else None,
+            "level": body.level,
+            "reasons": reasons,
+            "comment": (body.comment or "").strip() or None,
+            "channel": "phone",
+            "rated_at": utcnow().isoformat(),
+        }
+        actx = ApplyContext(
+            session=s,
+            terminal_id=None,
+            cipher=c.cipher,
+            publish=lambda type_, data: c.bus.publish(s, type_, data),
+            publish_all=lambda events: c.bus.publish_all(s, events),
+            on_bad_rating=lambda sess, rating: open_rectification(sess, rating, c.settings),
+        )
+        [(status, reason)] = apply_batch(actx, [(op_id, "rating.create", payload)])
+    if status != "applied":  # rejected (rated at the window or kiosk) or a second form from the phone
+        raise ApiError(409, "already_rated", reason or "this visit was already rated")
+    return {"status": status}

@@ -108,6 +108,19 @@ class Hub:
             got["retry_after"] = int(r.headers.get("retry-after") or 60)
         return r.status_code, got
 
+    async def rate(self, token: str, level: int, reasons: list[str], comment: str) -> tuple[int, dict[str, Any]]:
+        """一事一评 from the phone, through the center (which keeps it to one rating per visit)."""
+        r = await self.client.post(
+            f"/tickets/{token}/rating", json={"level": level, "reasons": reasons[:10], "comment": comment or None}
+        )
+        if r.status_code >= 500:
+            r.raise_for_status()
+        page = self.pages.get(token)
+        if page is not None and r.status_code in (200, 201):
+            asyncio.get_running_loop().create_task(self._one(token))  # the page drops its rating link
+        got: dict[str, Any] = r.json()
+        return r.status_code, got
+
     async def state(self, token: str) -> dict[str, Any] | None:
         """The page's state, from the hub when the page is open, else from the center."""
         page = self.pages.get(token)

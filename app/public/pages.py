@@ -9,7 +9,8 @@ import html
 from typing import Any
 
 from app.domain.clock import local_now
-from app.public.texts import SWITCH, T, text
+from app.i18n import translate
+from app.public.texts import CONTEXT, REASONS, SWITCH, T, text
 
 CSS = """
 *{box-sizing:border-box}
@@ -97,7 +98,7 @@ def title(state: dict[str, Any] | None, lang: str) -> str:
     return text("title", lang, number=state["number"])
 
 
-def live(state: dict[str, Any] | None, lang: str, *, now: dt.datetime | None = None) -> str:
+def live(state: dict[str, Any] | None, lang: str, *, token: str = "", now: dt.datetime | None = None) -> str:
     """The part of the page that changes: the ticket's place in the queue or the call."""
     if state is None:
         return f'<div class="card warn"><p class="big">{_e(text("not_found", lang))}</p></div>'
@@ -118,7 +119,12 @@ def live(state: dict[str, Any] | None, lang: str, *, now: dt.datetime | None = N
     elif status == "serving":
         body = f'<div class="card"><p class="big">{_e(text("serving", lang, window=state.get("window")))}</p></div>'
     elif status == "done":
-        body = f'<div class="card"><p class="big">{_e(text("done", lang))}</p></div>'
+        rate = (
+            f'<p><a id="rate" href="/t/{_e(token)}/rate?lang={lang}">{_e(text("rate_link", lang))}</a></p>'
+            if state.get("rateable") and token
+            else ""
+        )
+        body = f'<div class="card"><p class="big">{_e(text("done", lang))}</p>{rate}</div>'
     elif status == "no_show":
         body = f'<div class="card warn"><p class="big">{_e(text("no_show", lang))}</p></div>'
     elif status == "cancelled":
@@ -145,7 +151,7 @@ def page(state: dict[str, Any] | None, lang: str, *, token: str, nonce: str, dow
     content = (
         f'<div class="card warn"><p class="big">{_e(text("center_down", lang))}</p></div>'
         if down
-        else live(state, lang)
+        else live(state, lang, token=token)
     )
     lang_attr = "zh-CN" if lang == "zh_CN" else "en"
     return (
@@ -177,13 +183,16 @@ def index(lang: str, nonce: str) -> str:
 
 CASE_CSS = """
 form label{display:block;margin-bottom:8px}
-input{width:100%;font:inherit;font-size:24px;letter-spacing:4px;padding:10px;border:1px solid #9aa3b0;
+input:not([type]){width:100%;font:inherit;font-size:24px;letter-spacing:4px;padding:10px;border:1px solid #9aa3b0;
 border-radius:10px;margin-bottom:12px;text-transform:uppercase}
 button.primary{background:#b71c1c;color:#fff}
 ol.steps{padding-left:20px;margin:8px 0}
 ol.steps li{margin-bottom:6px}
 .err{color:#8a1c1c;font-weight:600}
 h2{font-size:18px;margin:0 0 8px}
+label.level,label.reason{display:block;padding:10px 4px;border-bottom:1px solid #e3e6ea}
+label.level input,label.reason input{width:auto;margin-right:8px;transform:scale(1.3)}
+textarea{width:100%;font:inherit;border:1px solid #9aa3b0;border-radius:10px;padding:8px;margin:6px 0 12px}
 """
 
 
@@ -277,3 +286,35 @@ def _clock_day(stamp: str | None) -> str:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return f"{local_now(when):%Y-%m-%d %H:%M}"
+
+
+# ------------------------------------------------------------------ the rating page (一事一评)
+
+
+def rating_form(state: dict[str, Any], lang: str, nonce: str, *, error: str | None = None) -> str:
+    err = f'<p class="err" id="error">{_e(error)}</p>' if error else ""
+    levels = "".join(
+        f'<label class="level"><input type="radio" name="level" value="{n}" id="level{n}"> {_e(text(f"level_{n}", lang))}</label>'
+        for n in (5, 4, 3, 2, 1)
+    )
+    reasons = "".join(
+        f'<label class="reason"><input type="checkbox" name="reason" value="{_e(r)}"> {_e(translate_reason(r, lang))}</label>'
+        for r in REASONS
+    )
+    body = (
+        f'<div class="card"><p class="label">{_e(text("title", lang, number=state["number"]))}</p>'
+        f'<h2>{_e(text("rate_heading", lang))}</h2>{err}<form method="post">{levels}'
+        f'<p class="label">{_e(text("rate_reasons", lang))}</p>{reasons}'
+        f'<label for="comment" class="label">{_e(text("rate_comment", lang))}</label>'
+        '<textarea id="comment" name="comment" maxlength="500" rows="3"></textarea>'
+        f'<button class="primary" type="submit" id="send">{_e(text("rate_send", lang))}</button></form></div>'
+    )
+    return _doc(text("rate_heading", lang), body, lang, nonce, state.get("hall", ""))
+
+
+def rating_done(message: str, lang: str, nonce: str, hall: str = "") -> str:
+    return _doc(message, f'<div class="card"><p class="big" id="done">{_e(message)}</p></div>', lang, nonce, hall)
+
+
+def translate_reason(reason: str, lang: str) -> str:
+    return translate(CONTEXT, REASONS[reason], lang) if reason in REASONS else reason

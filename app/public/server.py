@@ -113,6 +113,43 @@ def create_public_app(center_url: str, *, hub: Hub | None = None, verify: bool |
             error = text("case_wrong", lang_)
         return HTMLResponse(pages.case_form(lang_, nonce, error=error), status, headers=_headers(nonce))
 
+    @app.get("/t/{token}/rate")
+    async def rating_page(token: str, lang: str | None = None) -> HTMLResponse:
+        """一事一评 from the phone: the GB/T 39734 levels, the reasons of a bad rating, once per visit."""
+        lang_ = language(lang)
+        nonce = secrets.token_urlsafe(12)
+        state = await the_hub.read(token) if is_token(token) else None
+        if state is None:
+            return HTMLResponse(pages.rating_done(text("not_found", lang_), lang_, nonce), 404, headers=_headers(nonce))
+        if state.get("status") != "done":
+            return HTMLResponse(pages.rating_done(text("rate_not_served", lang_), lang_, nonce, state.get("hall", "")), 409, headers=_headers(nonce))
+        if not state.get("rateable"):
+            return HTMLResponse(pages.rating_done(text("rate_already", lang_), lang_, nonce, state.get("hall", "")), headers=_headers(nonce))
+        return HTMLResponse(pages.rating_form(state, lang_, nonce), headers=_headers(nonce))
+
+    @app.post("/t/{token}/rate")
+    async def rating_send(token: str, request: Request, lang: str | None = None) -> HTMLResponse:
+        lang_ = language(lang)
+        nonce = secrets.token_urlsafe(12)
+        form = parse_qs((await request.body())[:4000].decode("utf-8", "replace"))
+        state = await the_hub.read(token) if is_token(token) else None
+        if state is None:
+            return HTMLResponse(pages.rating_done(text("not_found", lang_), lang_, nonce), 404, headers=_headers(nonce))
+        hall = state.get("hall", "")
+        level = (form.get("level") or [""])[0]
+        if level not in ("1", "2", "3", "4", "5"):
+            return HTMLResponse(pages.rating_form(state, lang_, nonce, error=text("rate_pick", lang_)), 422, headers=_headers(nonce))
+        status, _ = await the_hub.rate(
+            token, int(level), form.get("reason") or [], (form.get("comment") or [""])[0][:500]
+        )
+        if status in (200, 201):
+            message, code = text("rate_thanks", lang_), 200
+        elif status == 409 and state.get("status") != "done":
+            message, code = text("rate_not_served", lang_), 409
+        else:
+            message, code = text("rate_already", lang_), 409
+        return HTMLResponse(pages.rating_done(message, lang_, nonce, hall), code, headers=_headers(nonce))
+
     @app.get("/t/{token}/events")
     async def ticket_events(token: str, request: Request, lang: str | None = None) -> Response:
         if not is_token(token):
@@ -125,7 +162,7 @@ def create_public_app(center_url: str, *, hub: Hub | None = None, verify: bool |
 
         def frame(st: dict[str, Any] | None) -> str:
             data = {
-                "html": pages.live(st, lang_),
+                "html": pages.live(st, lang_, token=token),
                 "title": pages.title(st, lang_),
                 "status": (st or {}).get("status", "none"),
                 "alert": pages.alert(st),

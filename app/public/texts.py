@@ -72,6 +72,30 @@ T = {
     "material_incorrect": QT_TRANSLATE_NOOP("PublicPage", "to be corrected"),
     "material_deferred": QT_TRANSLATE_NOOP("PublicPage", "promised (accepted with it missing)"),
     "material_commitment": QT_TRANSLATE_NOOP("PublicPage", "replaced by your written commitment (checked later)"),
+    # the rating page (一事一评, GB/T 39734)
+    "rate_link": QT_TRANSLATE_NOOP("PublicPage", "Rate this service"),
+    "rate_heading": QT_TRANSLATE_NOOP("PublicPage", "How was the service?"),
+    "rate_reasons": QT_TRANSLATE_NOOP("PublicPage", "What went wrong? (when dissatisfied)"),
+    "rate_comment": QT_TRANSLATE_NOOP("PublicPage", "Anything else (optional)"),
+    "rate_send": QT_TRANSLATE_NOOP("PublicPage", "Send the rating"),
+    "rate_thanks": QT_TRANSLATE_NOOP("PublicPage", "Thank you for your rating."),
+    "rate_already": QT_TRANSLATE_NOOP("PublicPage", "This service has already been rated."),
+    "rate_not_served": QT_TRANSLATE_NOOP("PublicPage", "You can rate the service once it is finished."),
+    "rate_pick": QT_TRANSLATE_NOOP("PublicPage", "Please choose a level."),
+    "level_5": QT_TRANSLATE_NOOP("PublicPage", "Very satisfied"),
+    "level_4": QT_TRANSLATE_NOOP("PublicPage", "Satisfied"),
+    "level_3": QT_TRANSLATE_NOOP("PublicPage", "Basically satisfied"),
+    "level_2": QT_TRANSLATE_NOOP("PublicPage", "Dissatisfied"),
+    "level_1": QT_TRANSLATE_NOOP("PublicPage", "Very dissatisfied"),
+}
+# the reasons of a bad rating as stored (app.domain.ratings.BAD_REASONS) → their text on the page
+REASONS = {
+    "等候时间长": QT_TRANSLATE_NOOP("PublicPage", "Long wait"),
+    "服务态度差": QT_TRANSLATE_NOOP("PublicPage", "Unfriendly service"),
+    "一次性告知不清楚": QT_TRANSLATE_NOOP("PublicPage", "The one-time notice was unclear"),
+    "办理效率低": QT_TRANSLATE_NOOP("PublicPage", "Slow handling"),
+    "多次跑腿": QT_TRANSLATE_NOOP("PublicPage", "Had to come back several times"),
+    "环境设施差": QT_TRANSLATE_NOOP("PublicPage", "Poor facilities"),
 }
 # the link to the other language, named in that language (not translated)
 SWITCH = {"zh_CN": ("en", "English"), "en": ("zh_CN", "中文")}

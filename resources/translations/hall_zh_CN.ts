@@ -2899,6 +2899,106 @@ press F8 to resume</source>
         <source>replaced by your written commitment (checked later)</source>
         <translation>告知承诺，事后核查</translation>
     </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="76" />
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="77" />
+        <source>How was the service?</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="78" />
+        <source>What went wrong? (when dissatisfied)</source>
+        <translation>不满意的原因（选择“不满意”或“非常不满意”时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="79" />
+        <source>Anything else (optional)</source>
+        <translation>其他意见（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="80" />
+        <source>Send the rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="81" />
+        <source>Thank you for your rating.</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="82" />
+        <source>This service has already been rated.</source>
+        <translation>这次办事已经评价过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="83" />
+        <source>You can rate the service once it is finished.</source>
+        <translation>办理结束后才能评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="84" />
+        <source>Please choose a level.</source>
+        <translation>请选择评价等级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="85" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="86" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="87" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="88" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="89" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="93" />
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="94" />
+        <source>Unfriendly service</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="95" />
+        <source>The one-time notice was unclear</source>
+        <translation>一次性告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="96" />
+        <source>Slow handling</source>
+        <translation>办理效率低</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="97" />
+        <source>Had to come back several times</source>
+        <translation>多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="98" />
+        <source>Poor facilities</source>
+        <translation>环境设施差</translation>
+    </message>
 </context>
 <context>
     <name>RatingPage</name>

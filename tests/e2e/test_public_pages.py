@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 from PIL import Image
+from selenium.webdriver.support.ui import WebDriverWait
 
 from app.config import Settings
 from tests.support.center import CenterServer, seed_minimal
@@ -147,6 +148,32 @@ def test_the_printed_qr_opens_a_live_page_that_shows_the_call(hall: Any, tmp_pat
         wait_for(driver, lambda d: "Being served at window 1" in live_text(d))
         clerk.post(f"/tickets/{called['id']}/finish").raise_for_status()
         wait_for(driver, lambda d: "Finished" in live_text(d))
+
+        # 一事一评 from the phone: the link appears once served; a bad rating with its reason, once
+        wait_for(driver, lambda d: d.execute_script("return !!document.getElementById('rate')"))
+        driver.execute_script("document.getElementById('rate').click()")
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "send"))
+        assert "Very satisfied" in driver.find_element("tag name", "form").text
+        driver.find_element("id", "level2").click()
+        driver.find_element("css selector", "input[value='等候时间长']").click()
+        fits(driver)
+        shot(driver, "rating-en")
+        driver.find_element("id", "send").click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "done"))
+        assert driver.find_element("id", "done").text == "Thank you for your rating."
+        driver.get(url + "/rate")
+        assert driver.find_element("id", "done").text == "这次办事已经评价过了。"
+        again = httpx.post(url + "/rate", data={"level": "5"})
+        assert again.status_code == 409  # one rating per visit, whatever the form says
+        with center.db.read_session() as s:
+            from sqlalchemy import select
+
+            from app.store import models as m
+
+            ratings = s.scalars(select(m.Rating)).all()
+            assert [(r.level, r.reasons, r.channel, str(r.ticket_id)) for r in ratings] == [
+                (2, ["等候时间长"], "phone", called["id"])
+            ]
 
         # the first ticket's page in English while it waits is another ticket's: check a waiting one
         third = backend.take_ticket("A")
