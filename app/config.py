@@ -188,6 +188,11 @@ class Settings(BaseSettings):
     db_url: str | None = Field(None, description="center database; default: a SQLite file in the data dir")
     center_url: str = "http://127.0.0.1:8470"
     center_ca_file: Path | None = Field(None, description="pin the center's TLS certificate authority")
+    public_url: str | None = Field(
+        None,
+        description="base URL of the citizens' phone pages (`hall public`, e.g. https://hall.example.gov.cn): "
+        "printed tickets carry the URL of their page in the QR code; unset: the QR holds HALLVISIT:<id>",
+    )
     keyring_file: Path | None = Field(
         None,
         description="explicit opt-in: keep terminal secrets in this file (mode 0600) instead of the OS keyring, "

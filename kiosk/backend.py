@@ -18,6 +18,8 @@ from sqlalchemy import select
 from app.domain.clock import local_now, local_today, utcnow
 from app.domain.idnumber import mask_id_number
 from app.domain.lookup import parse_case_qr, progress_key
+from app.domain.public_link import CASE_PATH, page_key, ticket_url, token_in_url
+from app.domain.ratings import BAD_REASONS as BAD_REASONS  # the kiosk's flows import it from here
 from app.errors import CenterUnavailable, DeviceError, HallError
 from app.store import models as m
 from app.store.calendar_store import load_calendar
@@ -57,7 +59,6 @@ REFUSAL_ZH = {
     "invalid_id_number": "身份证号码不正确，请重新刷卡或核对号码。",
 }
 FEEDBACK_TOPICS = ("服务态度", "等候时间长", "材料要求不清楚", "多次跑腿", "设施环境", "意见建议")
-BAD_REASONS = ("等候时间长", "服务态度差", "一次性告知不清楚", "办理效率低", "多次跑腿", "环境设施差")
 
 
 class VisitRefused(HallError):
@@ -100,6 +101,7 @@ class TicketInfo:
     appointment_slot: str | None = None  # 预约签到: the booked slot in hall time, "09:00–09:30"
     appointment_item: str | None = None
     appointment_name: str | None = None  # masked
+    url: str | None = None  # the ticket's phone page, printed as its QR code (issue 18)
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,10 @@ class KioskBackend:
         hall_name: str,
         printer: EscposPrinter | None,
         lease_size: int = 10,
+        public_url: str | None = None,
     ) -> None:
         self.term, self.hall_name, self.lease_size = term, hall_name, lease_size
+        self.public_url = public_url  # the phone pages' base URL, for the QR of tickets issued offline
         self._owner = OwnedPrinter(printer, "本机未配置打印机 / no printer configured")
         self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
         self.online = True
@@ -263,7 +267,10 @@ class KioskBackend:
                     )
                 except AlreadyHasTicket as refused:
                     raise VisitRefused(refused.code, refused.message) from refused
-                return TicketInfo(str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at, offline=True)
+                return TicketInfo(
+                    str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at,
+                    offline=True, url=ticket_url(self.public_url, off.public_token),
+                )
         return self._ticket(got)
 
     def _ticket(self, got: dict[str, Any], appointment: bool = False) -> TicketInfo:
@@ -281,6 +288,7 @@ class KioskBackend:
             appointment_slot=_slot(got.get("slot_start"), got.get("slot_end")),
             appointment_item=got.get("item_name") or None,
             appointment_name=got.get("name_masked") or None,
+            url=got.get("url") or None,
         )
 
     def check_in(self, *, code: str | None = None, id_number: str | None = None) -> TicketInfo:
@@ -327,7 +335,7 @@ class KioskBackend:
             category=t.category_name,
             people_ahead=t.waiting_ahead,
             issued_at=local_now(t.issued_at),
-            qr_payload=f"HALLVISIT:{t.id}",
+            qr_payload=t.url or f"HALLVISIT:{t.id}",
             estimated_wait_minutes=t.estimated_wait_min,
             no_open_window=t.no_open_window,
             tag=tag,
@@ -382,6 +390,13 @@ class KioskBackend:
         return self._progress(summary)
 
     def progress_by_qr(self, text: str) -> Progress:
+        token = token_in_url(text, CASE_PATH)  # a notice printed with the phone page's URL (issue 18)
+        if token is not None:
+            key = page_key(token)
+            rows = [r for r in self.term.cache.replica("case_status") if r.get("page_key") == key]
+            if not rows:
+                raise NotFound("没有找到这个办件。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+            return self._progress(rows[-1])
         parsed = parse_case_qr(text)
         if parsed is None:
             raise NotFound("这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。", code="bad_qr")

@@ -70,7 +70,11 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
     install_language(app, settings.language)  # type: ignore[arg-type]
     term = open_terminal(settings, args.name, center_url=args.center)
     backend = KioskBackend(
-        term, hall_name=settings.hall_name, printer=_printer(settings), lease_size=settings.kiosk.lease_size
+        term,
+        hall_name=settings.hall_name,
+        printer=_printer(settings),
+        lease_size=settings.kiosk.lease_size,
+        public_url=settings.public_url,
     )
     shell = KioskShell(
         backend, settings.kiosk, hall_name=settings.hall_name, speak=prompt_speaker(settings)

@@ -22,6 +22,7 @@ from app.center import (
     routes_cases,
     routes_manager,
     routes_ops,
+    routes_public,
     routes_queue,
     routes_sync,
     routes_visits,
@@ -157,8 +158,10 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
     app.include_router(routes_cases.router)  # issue 17: cases at the center
+    app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
     routes_ops.install(app, db)
     _install_event_stream(app, context)
+    routes_public.install_public_stream(app, context)
     declare_errors_lazily(app)
     return app
 

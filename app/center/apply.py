@@ -34,6 +34,7 @@ from app.center.cases import after_terminal_transition, case_summary, dispatch_r
 from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.lookup import progress_key
+from app.domain.public_link import new_token
 from app.domain.states import CaseStatus, InvalidTransition, check_case_transition
 from app.protocol.ops import (
     ApplicantPayload,
@@ -399,6 +400,8 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     ticket_id = p.ticket_id if p.ticket_id in k.tickets else None
     p = p.model_copy(update={"item_id": item.id, "ticket_id": ticket_id})
     rows = ctx.values(p)
+    if rows[0][1].get("public_token") is None:  # from a counter older than the phone pages (issue 18)
+        rows[0][1]["public_token"] = new_token()
     case = StagedRow(*rows[0])
     material = m.CaseMaterial.__table__
     # 前台综合受理、后台分类审批: the accepted case goes to its departments, all at once (联办件)
@@ -563,6 +566,8 @@ def apply_offline_ticket(ctx: ApplyContext, p: OfflineTicketPayload) -> str:
     for row in rows:
         if isinstance(row, m.Ticket):  # the center's keyed hash replaces the kiosk's (issue 15)
             row.id_number_hash = center_id_hash(s, p.id_number)
+            if row.public_token is None:  # pushed by a kiosk older than the phone pages (issue 18)
+                row.public_token = new_token()
             note_offline_clash(s, row, ctx.terminal_id, p.id)
         if isinstance(row, m.Ticket) and p.replaces_request is not None:
             # Issue 14 (idempotent tickets): the kiosk issued this offline ticket because the answer to its

@@ -34,6 +34,7 @@ from app.domain.case_life import (
 )
 from app.domain.clock import local_today, utcnow
 from app.domain.ids import new_id
+from app.domain.public_link import page_key
 from app.domain.states import CASE_TRANSITIONS, CaseStatus, ItemKind
 from app.domain.workdays import WorkdayCalendar, supervision_light
 from app.store import models as m
@@ -69,6 +70,8 @@ def case_summary(case: Any, item_code: str) -> dict[str, Any]:
         "tracking_number": case.tracking_number,
         "completed_at": case.completed_at.isoformat() if case.completed_at else None,
         "delivered_at": case.delivered_at.isoformat() if case.delivered_at else None,
+        # a kiosk reading the notice's QR code (the page's URL) finds the case by this, never by the token
+        "page_key": page_key(case.public_token),
     }
 
 

@@ -24,6 +24,7 @@ from app.config import QueueSettings
 from app.domain.clock import local_today, utcnow
 from app.domain.events import Event
 from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.domain.public_link import new_token
 from app.domain.states import TicketStatus, WindowStatus, check_ticket_transition
 from app.store import models as m
 from app.store.rows import next_value
@@ -316,6 +317,7 @@ def _issue(
     if s.new or s.dirty:
         s.flush()  # the caller's own changes go first (the statements below do not flush the session)
     ticket_id = uuid.uuid4()
+    token = new_token()  # the phone page's key (issue 18)
     announce = {"id": str(ticket_id), "number": None, "category": cat.prefix, "priority": priority, **event}
     made = sql.insert_ticket(
         s,
@@ -331,6 +333,7 @@ def _issue(
         request_id=request_id,
         detail={"priority": priority, "appointment": bool(appointment)},
         notify=bus.notify_payload(Event.TICKET_ISSUED, announce) if bus is not None else None,
+        public_token=token,
     )
     if made is None:
         raise QueueError(
@@ -367,6 +370,7 @@ def _issue(
             recall_count=0,
             transferred_from=None,
             request_id=request_id,
+            public_token=token,
         ),
     )
     average = (

@@ -144,9 +144,9 @@ _ISSUE_PG = text(
     " ON CONFLICT (name) DO UPDATE SET value = c.value + 1 WHERE c.value < :last RETURNING value"
     "), t AS ("
     " INSERT INTO tickets (id, category_id, service_day, seq, number, status, priority, appointment_id,"
-    " id_number_hash, source, issued_at, queue_at, issued_by, recall_count, request_id)"
+    " id_number_hash, source, issued_at, queue_at, issued_by, recall_count, request_id, public_token)"
     " SELECT :id, :cat, :day, n.value, :prefix || lpad(n.value::text, 3, '0'), 'waiting', :priority,"
-    " :appt, :hash, 'online', :now, :now, :terminal, 0, :rid FROM n RETURNING seq, number"
+    " :appt, :hash, 'online', :now, :now, :terminal, 0, :rid, :token FROM n RETURNING seq, number"
     "), e AS ("
     " INSERT INTO ticket_events (id, ticket_id, kind, from_status, to_status, at, detail)"
     " SELECT :eid, :id, 'issued', NULL, 'waiting', :now, :detail FROM t"
@@ -208,6 +208,7 @@ def insert_ticket(
     request_id: uuid.UUID | None,
     detail: dict[str, Any],
     notify: tuple[str, str] | None = None,
+    public_token: str | None = None,
 ) -> NewTicket | None:
     """Take the category's next number (None when today's numbers up to `last_number` are used up), insert
     the ticket and its `issued` event, and count what the kiosk is told. On PostgreSQL this is one
@@ -233,6 +234,7 @@ def insert_ticket(
                 "hash": id_number_hash,
                 "terminal": terminal_id,
                 "rid": request_id,
+                "token": public_token,
                 "detail": detail,
                 "recent": RECENT_SERVICES,
                 "channel": notify[0] if notify else "",
@@ -274,6 +276,7 @@ def insert_ticket(
             issued_by=terminal_id,
             recall_count=0,
             request_id=request_id,
+            public_token=public_token,
         )
     )
     s.execute(

@@ -23,6 +23,7 @@ from app.center.stats import daily_stats
 from app.domain.clock import local_today
 from app.domain.events import Event
 from app.domain.idnumber import InvalidIdNumber, normalize_id_number
+from app.domain.public_link import ticket_url
 from app.domain.states import WindowStatus
 from app.store import models as m
 
@@ -96,6 +97,9 @@ class IssueOut(BaseModel):
     estimated_wait_min: int
     open_windows: int = 1  # open windows serving the category now; 0: the wait cannot be estimated
     issued_at: dt.datetime
+    url: str | None = Field(
+        None, description="the ticket's phone page (its QR code); None while the `public_url` setting is unset"
+    )
 
 
 @router.post("/tickets", response_model=IssueOut, status_code=201)
@@ -153,6 +157,7 @@ def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOu
         estimated_wait_min=got.estimated_wait_min,
         open_windows=got.open_windows,
         issued_at=t.issued_at,
+        url=ticket_url(c.settings.public_url, t.public_token),
     )
 
 

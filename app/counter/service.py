@@ -24,6 +24,7 @@ from app.domain.acceptance import Decision, MaterialCheck, Outcome, case_number,
 from app.domain.clock import local_now, local_today
 from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
 from app.domain.lookup import case_qr_payload
+from app.domain.public_link import case_url
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
@@ -803,6 +804,14 @@ class CounterService:
         return uuid.UUID(ticket["id"]) if ticket else None
 
     def qr_for(self, number: str, id_number: str) -> str:
+        """The notice's QR code: the case's phone page (issue 18) when the hall has public pages, else the
+        kiosk's own HALLCASE payload (both open the progress at a kiosk)."""
+        if self.settings.public_url:
+            with self.term.cache.db.read_session() as s:
+                token = s.scalar(select(m.Case.public_token).where(m.Case.case_number == number))
+            url = case_url(self.settings.public_url, token)
+            if url is not None:
+                return url
         return case_qr_payload(number, id_number)
 
     def now(self) -> dt.datetime:

@@ -93,6 +93,9 @@ class CasePayload(Payload):
     created_at: AwareDatetime
     materials: list[MaterialPayload] = Field(default_factory=list, max_length=100)
     id_tail_hash: Str | None = Field(None, max_length=64)
+    # the case's phone page token, in the notice's QR code (issue 18); made by the counter, or by the center
+    # for a counter older than the phone pages
+    public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class TransitionPayload(Payload):
@@ -159,6 +162,9 @@ class OfflineTicketPayload(Payload):
     id_number: Str | None = Field(None, max_length=18)  # real-name tickets: sealed at rest, hashed at the center
     issued_at: AwareDatetime
     replaces_request: uuid.UUID | None = None  # the online request whose answer was lost (issue 14)
+    # the phone page's token printed in the ticket's QR (issue 18), made by the kiosk; an older kiosk sends
+    # none and the center makes one
+    public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class FeedbackPayload(Payload):

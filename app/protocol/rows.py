@@ -136,6 +136,7 @@ def _case(p: CasePayload, terminal_id: uuid.UUID | None) -> list[Values]:
                 # a 即办件 is decided on the spot: completed the moment it is accepted
                 completed_at=p.accepted_at if p.status in (CaseStatus.APPROVED, CaseStatus.DENIED) else None,
                 created_at=p.created_at,
+                public_token=p.public_token,
             ),
         )
     ]
@@ -249,6 +250,7 @@ def _ticket(p: OfflineTicketPayload, category_id: uuid.UUID, terminal_id: uuid.U
                 issued_at=p.issued_at,
                 queue_at=p.issued_at,
                 issued_by=terminal_id,
+                public_token=p.public_token,
             ),
         ),
         (

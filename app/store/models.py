@@ -330,9 +330,14 @@ class Ticket(Base):
     # queue at load (migration 0004_queue_load): the kiosk's client-made request id (a retry returns the
     # same ticket; an offline ticket that replaced a lost answer takes it over), and an index per query
     request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # the citizen's phone page (migration 0010_public_tokens): an unguessable token in the printed QR's URL,
+    # made where the ticket is born (the center, or the kiosk offline); a transferred ticket keeps none,
+    # its page follows `transferred_from` from the original
+    public_token: Mapped[str | None] = mapped_column(String(32))
     __table_args__ = (
         UniqueConstraint("category_id", "service_day", "number", name="uq_tickets_number_per_day"),
         UniqueConstraint("request_id", name="uq_tickets_request_id"),
+        UniqueConstraint("public_token", name="uq_tickets_public_token"),
         Index("ix_tickets_queue", "service_day", "status", "category_id", "queue_at"),
         Index("ix_tickets_finished", "service_day", "status", "category_id", "finished_at"),
         Index("ix_tickets_real_name", "id_number_hash", "service_day"),
@@ -421,6 +426,8 @@ class Case(Base):
     completed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
     delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[dt.datetime] = _created()
+    # the case's phone page (issue 18, migration 0010_public_tokens): the token in the notice's QR code's URL
+    public_token: Mapped[str | None] = mapped_column(String(32), unique=True)
 
     item: Mapped[ServiceItem] = relationship()
     applicant: Mapped[Applicant] = relationship()

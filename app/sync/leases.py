@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.domain.clock import local_today, utcnow
 from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.ids import new_id
+from app.domain.public_link import new_token
 from app.domain.states import TicketStatus
 from app.errors import HallError
 from app.protocol.api import LeaseOut
@@ -47,6 +48,7 @@ class OfflineTicket:
     number: str
     category: str
     issued_at: dt.datetime
+    public_token: str | None = None  # the phone page's token, printed in the QR's URL (issue 18)
 
 
 def lease_block(term: Terminal, prefix: str, size: int = 10, day: dt.date | None = None) -> tuple[int, int]:
@@ -125,7 +127,7 @@ def issue_offline_ticket(
                 raise AlreadyHasTicket(held)
         seq = lease.next_seq
         lease.next_seq = seq + 1
-        ident, now = new_id(), utcnow()
+        ident, now, token = new_id(), utcnow(), new_token()
         number = f"{prefix}{seq:03d}"
         payload = build_payload(
             OpKind.OFFLINE_TICKET,
@@ -139,10 +141,11 @@ def issue_offline_ticket(
             id_number=id_number,  # sealed in the outbox; the center hashes it with its own key
             issued_at=now,
             replaces_request=replaces_request,
+            public_token=token,
         )
         # the same rows the center will write (issued_by stays empty here: terminals are not replicated)
         s.add_all(op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id))
         outbox.enqueue(
             s, OpKind.OFFLINE_TICKET.value, wire_payload(payload), cipher=term.cipher, sealed=("id_number",)
         )
-        return OfflineTicket(ident, number, prefix, now)
+        return OfflineTicket(ident, number, prefix, now, token)

@@ -15,6 +15,7 @@ from app.domain.clock import utcnow
 from app.domain.idnumber import mask_id_number, mask_phone
 from app.domain.ids import new_id
 from app.domain.lookup import progress_key
+from app.domain.public_link import new_token
 from app.domain.states import CaseStatus, check_case_transition
 from app.protocol.ops import OpKind, Payload, TransitionPayload, build_payload, wire_payload
 from app.protocol.rows import apply_transition, op_rows
@@ -171,6 +172,7 @@ class LocalRecorder:
                 for pos, mat in enumerate(c.materials)
             ],
             id_tail_hash=progress_key(c.case_number, id_number) if id_number else None,
+            public_token=new_token(),  # the notice's QR code opens the case's phone page (issue 18)
         )
         self._write(s, OpKind.CASE_CREATE, payload)
         s.flush()

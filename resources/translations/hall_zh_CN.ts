@@ -2603,6 +2603,404 @@ press F8 to resume</source>
     </message>
 </context>
 <context>
+    <name>PublicPage</name>
+    <message>
+        <location filename="../../app/public/texts.py" line="11" />
+        <source>Ticket {number}</source>
+        <translation>{number}号</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="12" />
+        <source>Your queue ticket</source>
+        <translation>您的排队号</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="13" />
+        <source>Service: {name}</source>
+        <translation>业务：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="14" />
+        <source>People ahead of you: {n}</source>
+        <translation>您前面还有 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="15" />
+        <source>You are next. Please stay near the windows.</source>
+        <translation>您是下一位，请在窗口附近等候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="16" />
+        <source>Estimated wait: about {m} min</source>
+        <translation>预计等候约 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="17" />
+        <source>No window serves this category right now: please wait.</source>
+        <translation>暂无窗口办理此类业务，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="18" />
+        <source>Please go to window {window}</source>
+        <translation>请到{window}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="19" />
+        <source>Your number has been called.</source>
+        <translation>已叫到您的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="20" />
+        <source>Being served at window {window}</source>
+        <translation>正在{window}号窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="21" />
+        <source>Finished. Thank you for waiting.</source>
+        <translation>已办结，感谢您的耐心等候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="22" />
+        <source>Missed: your number was called while you were away. Please ask at the service desk.</source>
+        <translation>已过号：叫号时您不在，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="25" />
+        <source>This ticket is no longer valid.</source>
+        <translation>此号已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="26" />
+        <source>This ticket was for {day}.</source>
+        <translation>这是 {day} 的号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="27" />
+        <source>No such ticket. Please scan the QR code on your ticket again.</source>
+        <translation>没有找到这个号，请重新扫描小票上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="28" />
+        <source>The queue cannot be reached right now. Please try again soon.</source>
+        <translation>暂时无法查询排队情况，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="29" />
+        <source>Taken at {time}</source>
+        <translation>取号时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="30" />
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="31" />
+        <source>This page updates by itself.</source>
+        <translation>本页会自动更新，无需刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="32" />
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接中断，正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="33" />
+        <source>Turn on the call sound</source>
+        <translation>开启叫号提示音</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="34" />
+        <source>The call sound is on</source>
+        <translation>叫号提示音已开启</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="36" />
+        <source>Case progress</source>
+        <translation>办件进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="37" />
+        <source>Enter the last six characters of the applicant's ID number</source>
+        <translation>请输入申请人身份证号码的后6位</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="38" />
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="39" />
+        <source>The last six characters do not match. Please check and try again.</source>
+        <translation>身份证号码后6位不符，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="40" />
+        <source>Too many wrong tries. Please try again in {minutes} min.</source>
+        <translation>错误次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="41" />
+        <source>No such case. Please scan the QR code on your notice again.</source>
+        <translation>没有找到这个办件，请重新扫描通知书上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="42" />
+        <source>Case number: {number}</source>
+        <translation>办件编号：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="43" />
+        <source>Applicant: {name}</source>
+        <translation>申请人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="44" />
+        <source>Service item: {name}</source>
+        <translation>事项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="45" />
+        <source>Department: {name}</source>
+        <translation>办理部门：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="46" />
+        <source>Promised by {date}</source>
+        <translation>承诺办结日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="47" />
+        <source>Steps so far</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="48" />
+        <source>What is still missing</source>
+        <translation>尚缺材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="49" />
+        <source>bring it by {date}</source>
+        <translation>请于 {date} 前补交</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="50" />
+        <source>Nothing is missing.</source>
+        <translation>材料齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="51" />
+        <source>Collecting the result</source>
+        <translation>领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="52" />
+        <source>At a comprehensive window of the hall, with your ID card (accepted at window {window})</source>
+        <translation>凭身份证到大厅综合出件窗口领取（受理窗口：{window}号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="55" />
+        <source>At a comprehensive window of the hall, with your ID card</source>
+        <translation>凭身份证到大厅综合出件窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="56" />
+        <source>Sent by express</source>
+        <translation>快递送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="57" />
+        <source>Sent by express, tracking number {number}</source>
+        <translation>快递送达，快递单号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="58" />
+        <source>The result is ready: please collect it.</source>
+        <translation>已办结，请领取结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="59" />
+        <source>Handed out on {date}</source>
+        <translation>已于 {date} 领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="60" />
+        <source>The result is not ready yet.</source>
+        <translation>尚在办理中，结果还未出来。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="61" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="62" />
+        <source>Accepted, materials to follow</source>
+        <translation>容缺受理（材料待补）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="63" />
+        <source>Materials incomplete (one-time notice)</source>
+        <translation>材料不全（一次性告知）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="64" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="65" />
+        <source>Correction needed</source>
+        <translation>需要补正</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="66" />
+        <source>Special step (clock stopped)</source>
+        <translation>特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="67" />
+        <source>Decided: approved</source>
+        <translation>已办结（准予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="68" />
+        <source>Decided: not approved</source>
+        <translation>已办结（不予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="69" />
+        <source>Handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="70" />
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="71" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="72" />
+        <source>to be corrected</source>
+        <translation>需更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="73" />
+        <source>promised (accepted with it missing)</source>
+        <translation>容缺，承诺补交</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="74" />
+        <source>replaced by your written commitment (checked later)</source>
+        <translation>告知承诺，事后核查</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="76" />
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="77" />
+        <source>How was the service?</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="78" />
+        <source>What went wrong? (when dissatisfied)</source>
+        <translation>不满意的原因（选择“不满意”或“非常不满意”时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="79" />
+        <source>Anything else (optional)</source>
+        <translation>其他意见（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="80" />
+        <source>Send the rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="81" />
+        <source>Thank you for your rating.</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="82" />
+        <source>This service has already been rated.</source>
+        <translation>这次办事已经评价过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="83" />
+        <source>You can rate the service once it is finished.</source>
+        <translation>办理结束后才能评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="84" />
+        <source>Please choose a level.</source>
+        <translation>请选择评价等级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="85" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="86" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="87" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="88" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="89" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="93" />
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="94" />
+        <source>Unfriendly service</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="95" />
+        <source>The one-time notice was unclear</source>
+        <translation>一次性告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="96" />
+        <source>Slow handling</source>
+        <translation>办理效率低</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="97" />
+        <source>Had to come back several times</source>
+        <translation>多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="98" />
+        <source>Poor facilities</source>
+        <translation>环境设施差</translation>
+    </message>
+</context>
+<context>
     <name>RatingPage</name>
     <message>
         <location filename="../../kiosk/pages/feedback.py" line="19" />

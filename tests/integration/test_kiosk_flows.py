@@ -195,6 +195,16 @@ def test_progress_by_case_number_and_id_tail_and_by_qr(backend) -> None:
     flow.again()
     flow.scanned("https://example.com/not-ours")
     assert flow.state == "input" and "不是本大厅" in flow.message
+    # a notice printed with the phone page's URL (issue 18): the kiosk finds the case by the token's hash
+    with backend.term.cache.db.read_session() as s:
+        token = s.scalar(select(m.Case.public_token).where(m.Case.case_number == number))
+    assert token
+    flow.again()
+    flow.scanned(f"https://hall.example.gov.cn/c/{token}\n")
+    assert flow.state == "result" and flow.result is not None and flow.result.case_number == number
+    flow.again()
+    flow.scanned("https://hall.example.gov.cn/c/" + "Q" * 22)
+    assert flow.state == "input" and "没有找到" in flow.message
 
 
 def test_guides_browse_search_read_and_print(backend, tmp_path: Path) -> None:

@@ -54,6 +54,11 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/staff/{username}/card"): {"admin"},
     ("POST", "/api/v1/appointments/check-in"): {"kiosk", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/tickets/visit"): {"kiosk", "clerk", "manager", "counter", "admin"},
+    # the phone pages (issue 18): token-only reads, the page token is the capability
+    ("GET", "/api/v1/public/tickets/{token}"): ALL,
+    ("POST", "/api/v1/public/tickets"): ALL,
+    ("POST", "/api/v1/public/tickets/{token}/rating"): ALL,
+    ("POST", "/api/v1/public/cases/{token}"): ALL,
     ("GET", "/api/v1/feedback"): {"manager", "admin"},
     ("POST", "/api/v1/feedback/{feedback_id}/answer"): {"manager", "admin"},
     # administration (issue 16): admin only
@@ -94,6 +99,9 @@ ROUTES: dict[tuple[str, str], set[str]] = {
 }
 BODIES: dict[str, object] = {
     "/api/v1/admin/staff": {"username": "probe", "full_name": "探针", "role": "clerk"},
+    "/api/v1/public/tickets": {"tokens": ["probe-token-0000000000"]},
+    "/api/v1/public/tickets/{token}/rating": {"level": 5},
+    "/api/v1/public/cases/{token}": {"id_tail": "000000"},
     "/api/v1/admin/staff/{username}/password": {"password": "Probe1234567"},
     "/api/v1/admin/staff/{username}/active": {"active": True},
     "/api/v1/admin/windows/{number}": {"categories": ["A"]},

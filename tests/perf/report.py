@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("bench_counter.py", []),
     ("bench_kiosk_startup.py", []),
     ("bench_screen_latency.py", []),
+    ("bench_public_pages.py", []),
     ("bench_sync.py", ["--db", "postgresql"]),
     ("bench_runtime.py", ["--db", "postgresql"]),
     ("bench_import.py", []),

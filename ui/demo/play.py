@@ -31,7 +31,7 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
 
     term = open_terminal(settings, "kiosk-1")
     printer = EscposPrinter(settings.devices.ticket_printer_url, width_mm=80)
-    backend = KioskBackend(term, hall_name=settings.hall_name, printer=printer)
+    backend = KioskBackend(term, hall_name=settings.hall_name, printer=printer, public_url=settings.public_url)
     online = backend.sync()
     shell = KioskShell(backend, settings.kiosk, hall_name=settings.hall_name)
     shell.resize(1080, 1920)

@@ -1,8 +1,8 @@
 """sites of the three-level service system (县、乡、村): the county center, township halls, village points,
 each with the items it may accept; a window belongs to a site (issue 21)
 
-Revision ID: 0010_sites
-Revises: 0009_audience_width
+Revision ID: 0011_sites
+Revises: 0010_public_tokens
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_sites"
-down_revision: str | None = "0009_audience_width"
+revision: str = "0011_sites"
+down_revision: str | None = "0010_public_tokens"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
