@@ -71,8 +71,9 @@ def build_graph() -> list[m.Base]:
         id_number_hash="h" * 64,
         is_demo=True,
     )
+    county = m.Site(id=new_id(), code="H01", name="章贡区政务服务中心", level="county", items=["A1"], phone="0797-1")
     window = m.Window(
-        number=1, name="1号窗口", kind="comprehensive", status=WindowStatus.PAUSED, status_since=T0
+        number=1, name="1号窗口", kind="comprehensive", status=WindowStatus.PAUSED, status_since=T0, site_id=county.id
     )
     wc = m.WindowCategory(category=cat, position=0)
     window.categories.append(wc)
@@ -240,6 +241,7 @@ def build_graph() -> list[m.Base]:
         item,
         mat,
         staff,
+        county,
         window,
         wc,
         term,
