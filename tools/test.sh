@@ -9,7 +9,7 @@ ensure_venv
 cd "$top"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 # HALL_TEST_WORKERS=N runs the suite on N processes (pytest-xdist, one test file per process at a time);
-# the default stays one process until a whole parallel run has been checked on CI.
+# the default is one process; CI runs two (.ci/run).
 workers=()
 [[ "${HALL_TEST_WORKERS:-0}" != 0 ]] && workers=(-n "$HALL_TEST_WORKERS" --dist loadfile)
 exec python -m pytest -q -p no:cacheprovider --durations=15 "${workers[@]}" "$@"
