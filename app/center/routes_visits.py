@@ -22,6 +22,7 @@ from app.center.security import Principal
 from app.domain.clock import local_today, utcnow
 from app.domain.idnumber import InvalidIdNumber, mask_name, normalize_id_number
 from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["visits"])
@@ -33,7 +34,7 @@ def _id_number(raw: str | None) -> str | None:
     try:
         return normalize_id_number(raw)
     except InvalidIdNumber as exc:
-        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+        raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
 
 
 def _salted(s: Session, id_number: str) -> str:
@@ -119,7 +120,7 @@ def check_in(
             raise q.QueueError(
                 404,
                 "no_appointment",
-                "没有找到您今天的预约，或已签到 / no open appointment for today",
+                msg("no_appointment"),
             )
         cat = s.get(m.Category, appt.category_id)
         got = q.issue_ticket(

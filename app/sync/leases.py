@@ -14,6 +14,7 @@ from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.ids import new_id
 from app.domain.states import TicketStatus
 from app.errors import HallError
+from app.i18n.messages import msg
 from app.protocol.api import LeaseOut
 from app.protocol.ops import OpKind, build_payload, wire_payload
 from app.protocol.rows import op_rows
@@ -32,10 +33,7 @@ class NoLeasedNumbers(HallError):
 
 class AlreadyHasTicket(HallError):
     def __init__(self, number: str) -> None:
-        super().__init__(
-            f"您有一个号码（{number}）尚未办理，请勿重复取号 / you already hold ticket {number}",
-            code="already_has_ticket",
-        )
+        super().__init__(msg("already_has_ticket", number=number), code="already_has_ticket")
 
 
 OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
@@ -111,7 +109,7 @@ def issue_offline_ticket(
             try:
                 id_number = normalize_id_number(id_number)
             except InvalidIdNumber as exc:
-                raise HallError(f"身份证号码不正确 / invalid ID number: {exc}", code="invalid_id_number") from exc
+                raise HallError(msg("invalid_id_number", reason=exc.args[0]), code="invalid_id_number") from exc
             hashed = term.cipher.lookup_hash(id_number)
             held = s.scalar(
                 select(m.Ticket.number).where(

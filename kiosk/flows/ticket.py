@@ -28,10 +28,10 @@ class _IssueFlow(Flow):
         try:
             self.ticket = call()
         except VisitRefused as exc:
-            self.fail("refused", exc.plain or str(exc), str(exc))
+            self.fail("refused", exc.plain or exc.as_msg, exc.as_msg)
             return
         except NeedsCenter as exc:
-            self.fail("failed", str(exc))
+            self.fail("failed", exc.as_msg)
             return
         except HallError as exc:
             self.fail("failed", "暂时无法取号，请到服务台咨询。", str(exc))

@@ -2459,6 +2459,768 @@ press F8 to resume</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="31" />
+        <source>There is no queue category {prefix}.</source>
+        <translation>没有“{prefix}”类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="32" />
+        <source>There is no window {window}.</source>
+        <translation>没有{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="33" />
+        <source>This category's settings are being changed: try again.</source>
+        <translation>这类业务的设置正在修改，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="34" />
+        <source>The center is not ready yet: ask the administrator.</source>
+        <translation>中心尚未准备好，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="35" />
+        <source>No appointment for today with this code, or it was checked in already.</source>
+        <translation>没有找到今天的这个预约，或已签到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="38" />
+        <source>This appointment is for another category.</source>
+        <translation>这个预约属于另一类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="39" />
+        <source>Today's numbers of {category} are used up.</source>
+        <translation>今日{category}号码已发完。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="40" />
+        <source>You already hold ticket {number}, not yet served: please do not take another.</source>
+        <translation>您有一个号码（{number}）尚未办理，请勿重复取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="43" />
+        <source>{misses} missed calls in the last {days} days: tickets by ID card are paused until {until}. Please ask at the service desk.</source>
+        <translation>您近{days}天内过号{misses}次，{until}前暂停实名取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="48" />
+        <source>The window is paused: resume it first.</source>
+        <translation>窗口已暂停，请先恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="49" />
+        <source>Finish or mark a no-show for {number} first.</source>
+        <translation>请先办结或过号当前号码 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="50" />
+        <source>Finish or mark a no-show for the current ticket first.</source>
+        <translation>请先办结或过号当前号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="51" />
+        <source>Finish the current ticket before pausing.</source>
+        <translation>请先办结当前号码再暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="52" />
+        <source>This window serves no category: ask the manager.</source>
+        <translation>本窗口未设置办理的业务，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="53" />
+        <source>{number} is not waiting.</source>
+        <translation>{number} 不在等候中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="54" />
+        <source>This window does not serve {number}.</source>
+        <translation>本窗口不办理{number}这类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="55" />
+        <source>Window {window} does not serve {category}.</source>
+        <translation>{window}号窗口不办理{category}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="56" />
+        <source>There is no such ticket.</source>
+        <translation>没有这个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="57" />
+        <source>There is no open ticket {number} today.</source>
+        <translation>今天没有待办的{number}号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="58" />
+        <source>{number} belongs to window {window}.</source>
+        <translation>{number}属于{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="59" />
+        <source>{number} is not at window {window}.</source>
+        <translation>{number}不在{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="60" />
+        <source>{number} was transferred to window {window}.</source>
+        <translation>{number}已转给{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="61" />
+        <source>You are logged in at window {window}, not {other}.</source>
+        <translation>您登录在{window}号窗口，不是{other}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="62" />
+        <source>This counter belongs to window {window}, not {other}.</source>
+        <translation>本机属于{window}号窗口，不是{other}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="63" />
+        <source>{number} is {status}: only a called ticket can be recalled.</source>
+        <translation>{number}{status}，只有已叫号的号码可以重呼。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="64" />
+        <source>{number} is {status}: only a called ticket can be marked a no-show.</source>
+        <translation>{number}{status}，只有已叫号的号码可以过号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="67" />
+        <source>{number} is {status}: only a called ticket can be started.</source>
+        <translation>{number}{status}，只有已叫号的号码可以开始办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="68" />
+        <source>Recalled {count} times: mark it a no-show.</source>
+        <translation>已重呼{count}次，请按过号处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="69" />
+        <source>{number} is {status}, not a no-show.</source>
+        <translation>{number}{status}，不是过号的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="70" />
+        <source>A missed number needs a new ticket.</source>
+        <translation>过号请重新取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="71" />
+        <source>{number} is {status}, not being served.</source>
+        <translation>{number}{status}，不在办理中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="72" />
+        <source>{number} is {status}: it cannot be transferred.</source>
+        <translation>{number}{status}，不能转移。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="73" />
+        <source>Give a category or a window to transfer to.</source>
+        <translation>请选择要转到的业务或窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="74" />
+        <source>{category} takes no tickets now: {reason}</source>
+        <translation>{category}现在不能取号：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="76" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="77" />
+        <source>Unknown terminal or wrong credential: enroll this terminal again.</source>
+        <translation>终端未知或凭据错误，请重新登记本终端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="80" />
+        <source>Terminal accounts log in with their credential.</source>
+        <translation>终端账号须用终端凭据登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="81" />
+        <source>A clerk logs in at a window: give the window.</source>
+        <translation>窗口人员须在窗口登录，请填写窗口号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="82" />
+        <source>Too many failed card logins at this counter: wait a minute.</source>
+        <translation>本机刷卡登录失败次数过多，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="85" />
+        <source>Too many failed logins: try again in {seconds} s.</source>
+        <translation>登录失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="86" />
+        <source>Too many failed attempts: wait and try again.</source>
+        <translation>尝试次数过多，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="87" />
+        <source>This ID card is not registered as a staff card.</source>
+        <translation>这张身份证没有登记为工作人员卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="88" />
+        <source>This terminal waits for an administrator's approval.</source>
+        <translation>本终端正在等待管理员批准。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="89" />
+        <source>This terminal was revoked by an administrator.</source>
+        <translation>本终端已被管理员停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="90" />
+        <source>Login failed: {reason}</source>
+        <translation>登录失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="91" />
+        <source>Card login failed: {reason}</source>
+        <translation>刷卡登录失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="92" />
+        <source>The center cannot be reached and this clerk has not logged in here before: no offline login.</source>
+        <translation>中心无法连接，且本机没有该账号最近的登录记录，无法离线登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="95" />
+        <source>Card login needs the center: while the network is down, log in with user name and password.</source>
+        <translation>刷卡登录需要连接中心；网络中断时请用用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="98" />
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="100" />
+        <source>{what} needs the center, which cannot be reached now; acceptance and case search work as usual.</source>
+        <translation>{what}需要连接中心，当前网络中断；受理、办件查询等其他工作可照常进行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="104" />
+        <source>No ticket is being served at this window: press F1 to call.</source>
+        <translation>本窗口当前没有正在办理的号码，请按 F1 叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="105" />
+        <source>Enter the applicant's name.</source>
+        <translation>请填写申请人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="106" />
+        <source>The ID number is wrong: {reason}</source>
+        <translation>身份证号码有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="107" />
+        <source>an ID number starts with 17 digits.</source>
+        <translation>前17位应为数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="108" />
+        <source>a foreigner's permanent residence card number is 3 letters followed by 12 digits.</source>
+        <translation>外国人永久居留身份证号码应为3个字母加12位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="111" />
+        <source>an ID number has 18 characters (15 on an older foreigner's permanent residence card), not {length}.</source>
+        <translation>身份证号码应为18位（旧版外国人永久居留身份证为15位），现为{length}位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="115" />
+        <source>an ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号码应为17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="116" />
+        <source>the birth date in the number is impossible.</source>
+        <translation>号码中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="117" />
+        <source>the region code in the number is invalid.</source>
+        <translation>号码中的地区代码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="118" />
+        <source>the check digit is wrong (a typing mistake?).</source>
+        <translation>校验位不对（可能输错了）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="119" />
+        <source>this card's number carries no birth date: read it from the card.</source>
+        <translation>这种证件号码不含出生日期，请从证件读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="120" />
+        <source>The phone number is too long (at most {max} digits).</source>
+        <translation>联系电话过长（最多 {max} 位），请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="121" />
+        <source>This counter does not hold the case.</source>
+        <translation>本机没有此办件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="122" />
+        <source>Another window accepted this case: find it under the center's cases.</source>
+        <translation>本机没有此办件（其他窗口受理），请在“中心办件”中查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="125" />
+        <source>The department decides this case in the back office: the window cannot complete it.</source>
+        <translation>此件由承办部门在后台审批，窗口不能直接办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="128" />
+        <source>List the materials that must be corrected.</source>
+        <translation>请写明需要补正的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="129" />
+        <source>Enter a case number or an ID number, or scan the notice's QR code.</source>
+        <translation>请输入办件编号、身份证号码或扫描通知书二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="132" />
+        <source>A courier delivery needs a tracking number.</source>
+        <translation>快递出件须填写快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="133" />
+        <source>Cannot deliver: {reason}</source>
+        <translation>不能出件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="134" />
+        <source>The case is {current}: it cannot become {target}.</source>
+        <translation>当前状态为“{current}”，不能改为“{target}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="135" />
+        <source>The disk is full: the last action was not saved. Ask the administrator to free space, then try again; saved data is not affected.</source>
+        <translation>本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="141" />
+        <source>Calling</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="142" />
+        <source>The queue</source>
+        <translation>排队信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="143" />
+        <source>Pausing the window</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="144" />
+        <source>Resuming the window</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="145" />
+        <source>Receiving corrections</source>
+        <translation>补正收件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="146" />
+        <source>Case search</source>
+        <translation>查找办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="147" />
+        <source>Case details</source>
+        <translation>办件详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="148" />
+        <source>Delivering the result</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="149" />
+        <source>Recalling</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="150" />
+        <source>Marking a no-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="151" />
+        <source>Starting service</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="152" />
+        <source>Finishing service</source>
+        <translation>结束办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="153" />
+        <source>Transferring</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="154" />
+        <source>Printing a notice</source>
+        <translation>打印通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="155" />
+        <source>Delivering a case accepted at another window</source>
+        <translation>出件（他窗口受理的办件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="156" />
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="157" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="158" />
+        <source>Case lookup</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="160" />
+        <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
+        <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="163" />
+        <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
+        <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="166" />
+        <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
+        <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="171" />
+        <source>No case found. A case accepted just now may take a few minutes to appear.</source>
+        <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="174" />
+        <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
+        <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="177" />
+        <source>This visit is rated already. Thank you for your rating.</source>
+        <translation>这次办事已经评价过了，感谢您的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="178" />
+        <source>This ticket is not served yet: rate it after your visit.</source>
+        <translation>这个号还没有办理，办理完后再来评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="179" />
+        <source>No printer is configured at this terminal.</source>
+        <translation>本机未配置打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="181" />
+        <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
+        <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="186" />
+        <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
+        <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="191" />
+        <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
+        <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="194" />
+        <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
+        <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="199" />
+        <source>This appointment is for another service: please ask at the service desk.</source>
+        <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="202" />
+        <source>No tickets for this service now: please ask at the service desk.</source>
+        <translation>这类业务现在不能取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="205" />
+        <source>The ID number is not valid: read the card again or check the number.</source>
+        <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="214" />
+        <source>waiting</source>
+        <translation>在等候中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="215" />
+        <source>called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="216" />
+        <source>being served</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="217" />
+        <source>finished</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="218" />
+        <source>a no-show</source>
+        <translation>已过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="219" />
+        <source>transferred</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="220" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="224" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="225" />
+        <source>Accepted, materials deferred</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="226" />
+        <source>Told what is missing</source>
+        <translation>已一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="227" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="228" />
+        <source>Correction</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="229" />
+        <source>Special procedure</source>
+        <translation>特殊环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="230" />
+        <source>Completed, approved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="231" />
+        <source>Not approved</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="232" />
+        <location filename="../../app/i18n/messages.py" line="245" />
+        <source>Delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="233" />
+        <location filename="../../app/i18n/messages.py" line="246" />
+        <source>Case terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="237" />
+        <source>Accepted, in progress</source>
+        <translation>已受理，正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="238" />
+        <source>Accepted with materials to supply later</source>
+        <translation>容缺受理，待补交材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="239" />
+        <source>Told once what is missing: accepted when complete</source>
+        <translation>已一次性告知，待补齐材料后受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="240" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="241" />
+        <source>Waiting for corrections</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="242" />
+        <source>Special procedure (time limit paused)</source>
+        <translation>特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="243" />
+        <source>Completed: the result can be collected</source>
+        <translation>已办结，可领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="244" />
+        <source>Completed (not approved)</source>
+        <translation>已办结（不予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="250" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="251" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="252" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="253" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="254" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="267" />
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="259" />
+        <source>Poor service attitude</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="260" />
+        <source>Requirements not told clearly at once</source>
+        <translation>一次性告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="261" />
+        <source>Slow handling</source>
+        <translation>办理效率低</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="262" />
+        <location filename="../../app/i18n/messages.py" line="269" />
+        <source>Had to come several times</source>
+        <translation>多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="263" />
+        <source>Poor facilities</source>
+        <translation>环境设施差</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="266" />
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="268" />
+        <source>Unclear material requirements</source>
+        <translation>材料要求不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="270" />
+        <source>Facilities and environment</source>
+        <translation>设施环境</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="271" />
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="274" />
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="275" />
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="276" />
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="277" />
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="278" />
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="279" />
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="280" />
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <location filename="../../kiosk/pages/base.py" line="175" />
