@@ -337,11 +337,15 @@ class KioskBackend:
                 except HallError as exc:
                     log.info("no working-day count: %s", exc)
         if summary.get("delivery_method") == "express":
-            collect = "邮寄送达" + (f"，快递单号 {summary['tracking_number']}" if summary.get("tracking_number") else "")
+            collect: str = (
+                msg("collect.post_tracking", tracking=summary["tracking_number"])
+                if summary.get("tracking_number")
+                else msg("collect.post")
+            )
         elif summary.get("window_number"):
-            collect = f"{summary['window_number']}号窗口领取"
+            collect = msg("collect.window", window=summary["window_number"])
         else:
-            collect = "综合出件窗口领取"
+            collect = msg("collect.desk")
         return Progress(
             case_number=str(summary["case_number"]),
             item_name=item_name,

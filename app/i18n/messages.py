@@ -137,6 +137,14 @@ MESSAGES: dict[str, str] = {
         "The disk is full: the last action was not saved. Ask the administrator to free space, then try again; "
         "saved data is not affected.",
     ),
+    # where a citizen collects the result, how long an item takes
+    "collect.post": QT_TRANSLATE_NOOP("Messages", "By post"),
+    "collect.post_tracking": QT_TRANSLATE_NOOP("Messages", "By post, tracking number {tracking}"),
+    "collect.window": QT_TRANSLATE_NOOP("Messages", "Collect at window {window}"),
+    "collect.desk": QT_TRANSLATE_NOOP("Messages", "Collect at the results desk"),
+    "time_limit.instant": QT_TRANSLATE_NOOP("Messages", "Decided on the spot"),
+    "time_limit": QT_TRANSLATE_NOOP("Messages", "Promised {promised} (legal limit {legal})"),
+    "working_days": QT_TRANSLATE_NOOP("Messages", "{days} working days"),
     # what needs the center (the `what` of counter_needs_center / kiosk_needs_center)
     "what.call": QT_TRANSLATE_NOOP("Messages", "Calling"),
     "what.queue": QT_TRANSLATE_NOOP("Messages", "The queue"),
@@ -269,6 +277,29 @@ LABELS: dict[str, dict[str, str]] = {
         "多次跑腿": QT_TRANSLATE_NOOP("Messages", "Had to come several times"),
         "设施环境": QT_TRANSLATE_NOOP("Messages", "Facilities and environment"),
         "意见建议": QT_TRANSLATE_NOOP("Messages", "Suggestions"),
+    },
+    "item_kind": {
+        "immediate": QT_TRANSLATE_NOOP("Messages", "Decided at once"),
+        "promised": QT_TRANSLATE_NOOP("Messages", "Promised time limit"),
+        "joint": QT_TRANSLATE_NOOP("Messages", "Joint case"),
+        "reported": QT_TRANSLATE_NOOP("Messages", "Reported upward"),
+    },
+    "delivery": {
+        "window": QT_TRANSLATE_NOOP("Messages", "Collect at the window"),
+        "express": QT_TRANSLATE_NOOP("Messages", "Courier delivery"),
+        "online": QT_TRANSLATE_NOOP("Messages", "Download online"),
+    },
+    # category names are hall data: the common ones, keyed by the hall's Chinese name (others stay as entered)
+    "category": {
+        "企业开办": QT_TRANSLATE_NOOP("Messages", "Starting a business"),
+        "不动产登记": QT_TRANSLATE_NOOP("Messages", "Real estate registration"),
+        "社保医保": QT_TRANSLATE_NOOP("Messages", "Social and medical insurance"),
+        "民生事务": QT_TRANSLATE_NOOP("Messages", "Civil affairs"),
+        "工程建设": QT_TRANSLATE_NOOP("Messages", "Construction projects"),
+        "交通运输": QT_TRANSLATE_NOOP("Messages", "Transport"),
+        "公安户政": QT_TRANSLATE_NOOP("Messages", "Household registration and exit-entry"),
+        "农业文旅": QT_TRANSLATE_NOOP("Messages", "Agriculture, culture and tourism"),
+        "税务综合": QT_TRANSLATE_NOOP("Messages", "Taxation"),
     },
     "weekday": {  # Monday = "0"
         "0": QT_TRANSLATE_NOOP("Messages", "Monday"),

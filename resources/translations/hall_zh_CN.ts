@@ -840,92 +840,92 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="25" />
+        <location filename="../../ui/screen/board.py" line="24" />
         <source>Queue screen</source>
         <translation>排队叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="35" />
+        <location filename="../../ui/screen/board.py" line="34" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="58" />
+        <location filename="../../ui/screen/board.py" line="57" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="79" />
+        <location filename="../../ui/screen/board.py" line="78" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="82" />
+        <location filename="../../ui/screen/board.py" line="81" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="93" />
+        <location filename="../../ui/screen/board.py" line="92" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="116" />
+        <location filename="../../ui/screen/board.py" line="115" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="120" />
+        <location filename="../../ui/screen/board.py" line="119" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122" />
+        <location filename="../../ui/screen/board.py" line="121" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="128" />
+        <location filename="../../ui/screen/board.py" line="127" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="131" />
+        <location filename="../../ui/screen/board.py" line="130" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="132" />
+        <location filename="../../ui/screen/board.py" line="131" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="139" />
+        <location filename="../../ui/screen/board.py" line="138" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="162" />
+        <location filename="../../ui/screen/board.py" line="161" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="164" />
+        <location filename="../../ui/screen/board.py" line="163" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="166" />
+        <location filename="../../ui/screen/board.py" line="165" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="180" />
+        <location filename="../../ui/screen/board.py" line="179" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="182" />
+        <location filename="../../ui/screen/board.py" line="181" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
@@ -961,23 +961,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="176" />
+        <location filename="../../kiosk/pages/ticket.py" line="177" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="179" />
-        <location filename="../../kiosk/pages/ticket.py" line="191" />
+        <location filename="../../kiosk/pages/ticket.py" line="180" />
+        <location filename="../../kiosk/pages/ticket.py" line="192" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="193" />
+        <location filename="../../kiosk/pages/ticket.py" line="194" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="196" />
+        <location filename="../../kiosk/pages/ticket.py" line="197" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -985,42 +985,42 @@
 <context>
     <name>ComplaintPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="88" />
+        <location filename="../../kiosk/pages/feedback.py" line="89" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="100" />
+        <location filename="../../kiosk/pages/feedback.py" line="101" />
         <source>What is it about? (choose any)</source>
         <translation>请选择您要反映的问题（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="108" />
+        <location filename="../../kiosk/pages/feedback.py" line="109" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <location filename="../../kiosk/pages/feedback.py" line="113" />
         <source>Leave a mobile number if you would like a call back (optional):</source>
         <translation>如需回访，请留下手机号码（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="114" />
+        <location filename="../../kiosk/pages/feedback.py" line="115" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="118" />
+        <location filename="../../kiosk/pages/feedback.py" line="119" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="120" />
+        <location filename="../../kiosk/pages/feedback.py" line="121" />
         <source>Thank you. Your message was recorded.</source>
         <translation>谢谢，您的意见已记录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="122" />
+        <location filename="../../kiosk/pages/feedback.py" line="123" />
         <source>The hall manager reads every message; a call back comes within 5 working days.</source>
         <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
     </message>
@@ -1071,582 +1071,582 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="103" />
+        <location filename="../../ui/counter/window.py" line="104" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="147" />
+        <location filename="../../ui/counter/window.py" line="148" />
         <source>No ticket is being served at this window: press F1 to call the next number.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="149" />
+        <location filename="../../ui/counter/window.py" line="150" />
         <source>The window is paused: press F8 to resume the service first.</source>
         <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="151" />
+        <location filename="../../ui/counter/window.py" line="152" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="211" />
+        <location filename="../../ui/counter/window.py" line="212" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="212" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="213" />
+        <location filename="../../ui/counter/window.py" line="214" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="215" />
+        <location filename="../../ui/counter/window.py" line="216" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="241" />
+        <location filename="../../ui/counter/window.py" line="242" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="267" />
+        <location filename="../../ui/counter/window.py" line="268" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="299" />
+        <location filename="../../ui/counter/window.py" line="300" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="300" />
+        <location filename="../../ui/counter/window.py" line="301" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="314" />
+        <location filename="../../ui/counter/window.py" line="315" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="337" />
+        <location filename="../../ui/counter/window.py" line="338" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="341" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>SERVICE PAUSED
 press F8 to resume</source>
         <translation>暂停服务
 按 F8 恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="347" />
+        <location filename="../../ui/counter/window.py" line="348" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="348" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="363" />
+        <location filename="../../ui/counter/window.py" line="364" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="364" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="371" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="372" />
+        <location filename="../../ui/counter/window.py" line="373" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="378" />
+        <location filename="../../ui/counter/window.py" line="379" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="424" />
+        <location filename="../../ui/counter/window.py" line="425" />
         <source>Called %1 again</source>
         <translation>已重呼 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="428" />
+        <location filename="../../ui/counter/window.py" line="429" />
         <source>%1 did not come: marked as no-show</source>
         <translation>%1 未到，已过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="432" />
+        <location filename="../../ui/counter/window.py" line="433" />
         <source>Serving %1 now</source>
         <translation>开始办理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="435" />
+        <location filename="../../ui/counter/window.py" line="436" />
         <source>The window is paused: press F8 to resume.</source>
         <translation>窗口已暂停服务，按 F8 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="439" />
+        <location filename="../../ui/counter/window.py" line="440" />
         <source>The window serves again: press F1 to call the next number.</source>
         <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="455" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="457" />
+        <location filename="../../ui/counter/window.py" line="458" />
         <source>Real-name ticket: read the holder's ID card (F9)</source>
         <translation>实名取号：请读取取号人身份证（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="471" />
+        <location filename="../../ui/counter/window.py" line="472" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="478" />
         <source>%1 transferred to %2</source>
         <translation>%1 已转至 %2 类业务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="488" />
         <source>%1 finished: the citizen may rate the service.</source>
         <translation>%1 办理结束，请申请人评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
+        <location filename="../../ui/counter/window.py" line="499" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="545" />
+        <location filename="../../ui/counter/window.py" line="546" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="549" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="552" />
+        <location filename="../../ui/counter/window.py" line="553" />
         <source>SERVICE PAUSED</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="557" />
+        <location filename="../../ui/counter/window.py" line="558" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="566" />
+        <location filename="../../ui/counter/window.py" line="567" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="581" />
+        <location filename="../../ui/counter/window.py" line="582" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="584" />
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="587" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="589" />
+        <location filename="../../ui/counter/window.py" line="590" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="598" />
+        <location filename="../../ui/counter/window.py" line="599" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="610" />
-        <location filename="../../ui/counter/window.py" line="869" />
+        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="870" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Deferred (容缺)</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="629" />
+        <location filename="../../ui/counter/window.py" line="630" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="630" />
+        <location filename="../../ui/counter/window.py" line="631" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="633" />
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="634" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="640" />
+        <location filename="../../ui/counter/window.py" line="641" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="641" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>Accept with deferred materials (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="643" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="668" />
+        <location filename="../../ui/counter/window.py" line="669" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="670" />
+        <location filename="../../ui/counter/window.py" line="671" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="672" />
+        <location filename="../../ui/counter/window.py" line="673" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="680" />
+        <location filename="../../ui/counter/window.py" line="681" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="682" />
+        <location filename="../../ui/counter/window.py" line="683" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="686" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="692" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="726" />
+        <location filename="../../ui/counter/window.py" line="727" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="711" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="592" />
+        <location filename="../../ui/counter/window.py" line="593" />
         <source>Applicant's phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="621" />
+        <location filename="../../ui/counter/window.py" line="622" />
         <source>All received (全部收齐)</source>
         <translation>全部收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="717" />
+        <location filename="../../ui/counter/window.py" line="718" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="723" />
+        <location filename="../../ui/counter/window.py" line="724" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="725" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="745" />
+        <location filename="../../ui/counter/window.py" line="746" />
         <source>%1 chosen: check the materials (F10 when all are received).</source>
         <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="754" />
+        <location filename="../../ui/counter/window.py" line="755" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="787" />
-        <location filename="../../ui/counter/window.py" line="819" />
+        <location filename="../../ui/counter/window.py" line="788" />
+        <location filename="../../ui/counter/window.py" line="820" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="790" />
+        <location filename="../../ui/counter/window.py" line="791" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="834" />
+        <location filename="../../ui/counter/window.py" line="835" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="836" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="836" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="836" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="836" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="838" />
+        <location filename="../../ui/counter/window.py" line="839" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="841" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="877" />
+        <location filename="../../ui/counter/window.py" line="878" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="879" />
+        <location filename="../../ui/counter/window.py" line="880" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="883" />
+        <location filename="../../ui/counter/window.py" line="884" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="890" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="898" />
+        <location filename="../../ui/counter/window.py" line="899" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="900" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="902" />
+        <location filename="../../ui/counter/window.py" line="903" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="903" />
+        <location filename="../../ui/counter/window.py" line="904" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="904" />
+        <location filename="../../ui/counter/window.py" line="905" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="905" />
+        <location filename="../../ui/counter/window.py" line="906" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="906" />
+        <location filename="../../ui/counter/window.py" line="907" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="907" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="908" />
+        <location filename="../../ui/counter/window.py" line="909" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="959" />
+        <location filename="../../ui/counter/window.py" line="960" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="964" />
+        <location filename="../../ui/counter/window.py" line="965" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1654,57 +1654,57 @@ press F8 to resume</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../ui/counter/customer.py" line="36" />
+        <location filename="../../ui/counter/customer.py" line="37" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="42" />
+        <location filename="../../ui/counter/customer.py" line="43" />
         <source>Service paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="68" />
+        <location filename="../../ui/counter/customer.py" line="69" />
         <source>Welcome</source>
         <translation>欢迎办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="79" />
+        <location filename="../../ui/counter/customer.py" line="80" />
         <source>Served by %1</source>
         <translation>服务人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="81" />
+        <location filename="../../ui/counter/customer.py" line="82" />
         <source>Staff no. %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="88" />
+        <location filename="../../ui/counter/customer.py" line="89" />
         <source>Now serving</source>
         <translation>正在为您办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="88" />
+        <location filename="../../ui/counter/customer.py" line="89" />
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="98" />
+        <location filename="../../ui/counter/customer.py" line="99" />
         <source>Please wait, or go to another window</source>
         <translation>请稍候，或到其他窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="106" />
+        <location filename="../../ui/counter/customer.py" line="107" />
         <source>Please check:</source>
         <translation>请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="110" />
+        <location filename="../../ui/counter/customer.py" line="111" />
         <source>Please rate this service</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="117" />
+        <location filename="../../ui/counter/customer.py" line="118" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
@@ -1712,103 +1712,140 @@ press F8 to resume</source>
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="137" />
+        <location filename="../../kiosk/pages/lookup.py" line="138" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="140" />
+        <location filename="../../kiosk/pages/lookup.py" line="141" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="151" />
+        <location filename="../../kiosk/pages/lookup.py" line="152" />
         <source>Search: name or pinyin initials, e.g. qysl</source>
         <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="154" />
-        <location filename="../../kiosk/tour.py" line="92" />
+        <location filename="../../kiosk/pages/lookup.py" line="155" />
+        <location filename="../../kiosk/tour.py" line="93" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="157" />
+        <location filename="../../kiosk/pages/lookup.py" line="158" />
         <source>Or choose a department:</source>
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="168" />
+        <location filename="../../kiosk/pages/lookup.py" line="169" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="190" />
+        <location filename="../../kiosk/pages/lookup.py" line="191" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="193" />
+        <location filename="../../kiosk/pages/lookup.py" line="194" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="194" />
+        <location filename="../../kiosk/pages/lookup.py" line="195" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="195" />
+        <location filename="../../kiosk/pages/lookup.py" line="196" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="196" />
+        <location filename="../../kiosk/pages/lookup.py" line="197" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="197" />
+        <location filename="../../kiosk/pages/lookup.py" line="198" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="198" />
+        <location filename="../../kiosk/pages/lookup.py" line="199" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="199" />
+        <location filename="../../kiosk/pages/lookup.py" line="200" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="200" />
+        <location filename="../../kiosk/pages/lookup.py" line="201" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="201" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="202" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="205" />
+        <location filename="../../kiosk/pages/lookup.py" line="204" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="207" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="206" />
+        <location filename="../../kiosk/pages/lookup.py" line="208" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="213" />
+        <source>%1 original(s)</source>
+        <translation>原件%1份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="214" />
+        <source>%1 copy(ies)</source>
+        <translation>复印件%1份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="218" />
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="218" />
+        <source>; </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="221" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="217" />
+        <location filename="../../kiosk/pages/lookup.py" line="223" />
+        <source>Q: %1
+A: %2</source>
+        <translation>问：%1
+答：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="225" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -1888,41 +1925,42 @@ press F8 to resume</source>
     <name>KioskShell</name>
     <message>
         <location filename="../../kiosk/shell.py" line="97" />
+        <location filename="../../kiosk/shell.py" line="210" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="278" />
+        <location filename="../../kiosk/shell.py" line="279" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="284" />
+        <location filename="../../kiosk/shell.py" line="285" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="317" />
+        <location filename="../../kiosk/shell.py" line="318" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="325" />
+        <location filename="../../kiosk/shell.py" line="326" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="328" />
+        <location filename="../../kiosk/shell.py" line="329" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="330" />
+        <location filename="../../kiosk/shell.py" line="331" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="333" />
+        <location filename="../../kiosk/shell.py" line="334" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>
@@ -2817,405 +2855,520 @@ press F8 to resume</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="141" />
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="142" />
+        <source>By post, tracking number {tracking}</source>
+        <translation>邮寄送达，快递单号 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="143" />
+        <source>Collect at window {window}</source>
+        <translation>{window}号窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="144" />
+        <source>Collect at the results desk</source>
+        <translation>综合出件窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="145" />
+        <source>Decided on the spot</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="146" />
+        <source>Promised {promised} (legal limit {legal})</source>
+        <translation>承诺{promised}（法定{legal}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="147" />
+        <source>{days} working days</source>
+        <translation>{days}个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="149" />
         <source>Calling</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="142" />
+        <location filename="../../app/i18n/messages.py" line="150" />
         <source>The queue</source>
         <translation>排队信息</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="143" />
+        <location filename="../../app/i18n/messages.py" line="151" />
         <source>Pausing the window</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="144" />
+        <location filename="../../app/i18n/messages.py" line="152" />
         <source>Resuming the window</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="145" />
+        <location filename="../../app/i18n/messages.py" line="153" />
         <source>Receiving corrections</source>
         <translation>补正收件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="146" />
+        <location filename="../../app/i18n/messages.py" line="154" />
         <source>Case search</source>
         <translation>查找办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="147" />
+        <location filename="../../app/i18n/messages.py" line="155" />
         <source>Case details</source>
         <translation>办件详情</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="148" />
+        <location filename="../../app/i18n/messages.py" line="156" />
         <source>Delivering the result</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="149" />
+        <location filename="../../app/i18n/messages.py" line="157" />
         <source>Recalling</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="150" />
+        <location filename="../../app/i18n/messages.py" line="158" />
         <source>Marking a no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="151" />
+        <location filename="../../app/i18n/messages.py" line="159" />
         <source>Starting service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="152" />
+        <location filename="../../app/i18n/messages.py" line="160" />
         <source>Finishing service</source>
         <translation>结束办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="153" />
+        <location filename="../../app/i18n/messages.py" line="161" />
         <source>Transferring</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="154" />
+        <location filename="../../app/i18n/messages.py" line="162" />
         <source>Printing a notice</source>
         <translation>打印通知书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="155" />
+        <location filename="../../app/i18n/messages.py" line="163" />
         <source>Delivering a case accepted at another window</source>
         <translation>出件（他窗口受理的办件）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="156" />
+        <location filename="../../app/i18n/messages.py" line="164" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="157" />
+        <location filename="../../app/i18n/messages.py" line="165" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="158" />
+        <location filename="../../app/i18n/messages.py" line="166" />
         <source>Case lookup</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="160" />
+        <location filename="../../app/i18n/messages.py" line="168" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="163" />
+        <location filename="../../app/i18n/messages.py" line="171" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="166" />
+        <location filename="../../app/i18n/messages.py" line="174" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="171" />
+        <location filename="../../app/i18n/messages.py" line="179" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="174" />
+        <location filename="../../app/i18n/messages.py" line="182" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="177" />
+        <location filename="../../app/i18n/messages.py" line="185" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="178" />
+        <location filename="../../app/i18n/messages.py" line="186" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="179" />
+        <location filename="../../app/i18n/messages.py" line="187" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="181" />
+        <location filename="../../app/i18n/messages.py" line="189" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="186" />
+        <location filename="../../app/i18n/messages.py" line="194" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="191" />
+        <location filename="../../app/i18n/messages.py" line="199" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="194" />
+        <location filename="../../app/i18n/messages.py" line="202" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="199" />
+        <location filename="../../app/i18n/messages.py" line="207" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="202" />
+        <location filename="../../app/i18n/messages.py" line="210" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="205" />
+        <location filename="../../app/i18n/messages.py" line="213" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="214" />
+        <location filename="../../app/i18n/messages.py" line="222" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="215" />
+        <location filename="../../app/i18n/messages.py" line="223" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="216" />
+        <location filename="../../app/i18n/messages.py" line="224" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="217" />
+        <location filename="../../app/i18n/messages.py" line="225" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="218" />
+        <location filename="../../app/i18n/messages.py" line="226" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="219" />
+        <location filename="../../app/i18n/messages.py" line="227" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="220" />
+        <location filename="../../app/i18n/messages.py" line="228" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="224" />
+        <location filename="../../app/i18n/messages.py" line="232" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="225" />
+        <location filename="../../app/i18n/messages.py" line="233" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="226" />
+        <location filename="../../app/i18n/messages.py" line="234" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="227" />
+        <location filename="../../app/i18n/messages.py" line="235" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="228" />
+        <location filename="../../app/i18n/messages.py" line="236" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="229" />
+        <location filename="../../app/i18n/messages.py" line="237" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="230" />
+        <location filename="../../app/i18n/messages.py" line="238" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="231" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="232" />
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="253" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="233" />
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="241" />
+        <location filename="../../app/i18n/messages.py" line="254" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="237" />
+        <location filename="../../app/i18n/messages.py" line="245" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="246" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="247" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="248" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="241" />
+        <location filename="../../app/i18n/messages.py" line="249" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="242" />
+        <location filename="../../app/i18n/messages.py" line="250" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="251" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="252" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="250" />
+        <location filename="../../app/i18n/messages.py" line="258" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="251" />
+        <location filename="../../app/i18n/messages.py" line="259" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="252" />
+        <location filename="../../app/i18n/messages.py" line="260" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="261" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="254" />
+        <location filename="../../app/i18n/messages.py" line="262" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
-        <location filename="../../app/i18n/messages.py" line="267" />
+        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="275" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="259" />
+        <location filename="../../app/i18n/messages.py" line="267" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="260" />
+        <location filename="../../app/i18n/messages.py" line="268" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="261" />
+        <location filename="../../app/i18n/messages.py" line="269" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="262" />
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="270" />
+        <location filename="../../app/i18n/messages.py" line="277" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="263" />
+        <location filename="../../app/i18n/messages.py" line="271" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="274" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="268" />
+        <location filename="../../app/i18n/messages.py" line="276" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="270" />
+        <location filename="../../app/i18n/messages.py" line="278" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="271" />
+        <location filename="../../app/i18n/messages.py" line="279" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="274" />
+        <location filename="../../app/i18n/messages.py" line="282" />
+        <source>Decided at once</source>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="283" />
+        <source>Promised time limit</source>
+        <translation>承诺件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="284" />
+        <source>Joint case</source>
+        <translation>联办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="285" />
+        <source>Reported upward</source>
+        <translation>上报件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="288" />
+        <source>Collect at the window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="289" />
+        <source>Courier delivery</source>
+        <translation>快递送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="290" />
+        <source>Download online</source>
+        <translation>网上下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="294" />
+        <source>Starting a business</source>
+        <translation>企业开办</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="295" />
+        <source>Real estate registration</source>
+        <translation>不动产登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="296" />
+        <source>Social and medical insurance</source>
+        <translation>社保医保</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="297" />
+        <source>Civil affairs</source>
+        <translation>民生事务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <source>Construction projects</source>
+        <translation>工程建设</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="299" />
+        <source>Transport</source>
+        <translation>交通运输</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="300" />
+        <source>Household registration and exit-entry</source>
+        <translation>公安户政</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="301" />
+        <source>Agriculture, culture and tourism</source>
+        <translation>农业文旅</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="302" />
+        <source>Taxation</source>
+        <translation>税务综合</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="305" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="275" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="309" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -3254,112 +3407,117 @@ press F8 to resume</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="22" />
+        <location filename="../../kiosk/pages/lookup.py" line="23" />
         <source>Case progress</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="25" />
+        <location filename="../../kiosk/pages/lookup.py" line="26" />
         <source>Scan the QR code on your notice, or enter the case number</source>
         <translation>请扫描通知书上的二维码，或输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <location filename="../../kiosk/pages/lookup.py" line="41" />
         <source>Scan the QR code on your notice or receipt under the scanner.</source>
         <translation>请将受理通知书或回执上的二维码对准扫描口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <location filename="../../kiosk/pages/lookup.py" line="42" />
         <source>Or enter the case number and the last 6 characters of the ID number:</source>
         <translation>或输入办件编号和身份证号码后6位：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="42" />
+        <location filename="../../kiosk/pages/lookup.py" line="43" />
         <source>Case number, e.g. H01-20261122-0001</source>
         <translation>办件编号，如 H01-20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="42" />
+        <location filename="../../kiosk/pages/lookup.py" line="43" />
         <source>Last 6 of ID</source>
         <translation>身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="65" />
+        <location filename="../../kiosk/pages/lookup.py" line="66" />
         <source>Enter case number</source>
         <translation>输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="66" />
+        <location filename="../../kiosk/pages/lookup.py" line="67" />
         <source>Enter ID tail</source>
         <translation>输入身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="67" />
+        <location filename="../../kiosk/pages/lookup.py" line="68" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="78" />
+        <location filename="../../kiosk/pages/lookup.py" line="79" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="79" />
+        <location filename="../../kiosk/pages/lookup.py" line="80" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="80" />
+        <location filename="../../kiosk/pages/lookup.py" line="81" />
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="83" />
+        <location filename="../../kiosk/pages/lookup.py" line="84" />
         <source>Due date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="87" />
+        <location filename="../../kiosk/pages/lookup.py" line="88" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="88" />
+        <location filename="../../kiosk/pages/lookup.py" line="89" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="91" />
+        <location filename="../../kiosk/pages/lookup.py" line="92" />
         <source>Collect at</source>
         <translation>领取方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="100" />
+        <location filename="../../kiosk/pages/lookup.py" line="95" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="101" />
         <source>Application received</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="105" />
+        <location filename="../../kiosk/pages/lookup.py" line="106" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="101" />
+        <location filename="../../kiosk/pages/lookup.py" line="102" />
         <source>Being processed</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="102" />
+        <location filename="../../kiosk/pages/lookup.py" line="103" />
         <source>Decided</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="103" />
+        <location filename="../../kiosk/pages/lookup.py" line="104" />
         <source>Result handed out</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="104" />
+        <location filename="../../kiosk/pages/lookup.py" line="105" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
@@ -3367,49 +3525,49 @@ press F8 to resume</source>
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="19" />
+        <location filename="../../kiosk/pages/feedback.py" line="20" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="23" />
-        <location filename="../../kiosk/pages/feedback.py" line="50" />
+        <location filename="../../kiosk/pages/feedback.py" line="24" />
+        <location filename="../../kiosk/pages/feedback.py" line="51" />
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="24" />
-        <location filename="../../kiosk/pages/feedback.py" line="36" />
+        <location filename="../../kiosk/pages/feedback.py" line="25" />
+        <location filename="../../kiosk/pages/feedback.py" line="37" />
         <source>Enter the number on your ticket</source>
         <translation>请输入小票上的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="40" />
+        <location filename="../../kiosk/pages/feedback.py" line="41" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="48" />
+        <location filename="../../kiosk/pages/feedback.py" line="49" />
         <source>Ticket %1, window %2</source>
         <translation>号码 %1，%2号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="58" />
+        <location filename="../../kiosk/pages/feedback.py" line="59" />
         <source>What went wrong? (optional, choose any)</source>
         <translation>哪里不满意？（可多选，可不选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="66" />
+        <location filename="../../kiosk/pages/feedback.py" line="67" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="68" />
+        <location filename="../../kiosk/pages/feedback.py" line="69" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="71" />
+        <location filename="../../kiosk/pages/feedback.py" line="72" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
     </message>
@@ -3606,79 +3764,79 @@ press F8 to resume</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="88" />
+        <location filename="../../kiosk/pages/ticket.py" line="89" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="89" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="90" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="114" />
+        <location filename="../../kiosk/pages/ticket.py" line="115" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="117" />
+        <location filename="../../kiosk/pages/ticket.py" line="118" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="123" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="123" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="130" />
+        <location filename="../../kiosk/pages/ticket.py" line="131" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="134" />
+        <location filename="../../kiosk/pages/ticket.py" line="135" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="141" />
+        <location filename="../../kiosk/pages/ticket.py" line="142" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -3687,69 +3845,69 @@ press F8 to resume</source>
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="24" />
+        <location filename="../../kiosk/pages/ticket.py" line="25" />
         <source>You are checked in. Please take your ticket</source>
         <translation>签到成功，请取走您的排队小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="26" />
+        <location filename="../../kiosk/pages/ticket.py" line="27" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="29" />
+        <location filename="../../kiosk/pages/ticket.py" line="30" />
         <source>Booked slot: %1</source>
         <translation>预约时段：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="30" />
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
         <source>Booked service: %1</source>
         <translation>预约事项：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>Booked by: %1</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="34" />
+        <location filename="../../kiosk/pages/ticket.py" line="35" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="41" />
+        <location filename="../../kiosk/pages/ticket.py" line="42" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="49" />
+        <location filename="../../kiosk/pages/ticket.py" line="50" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="56" />
+        <location filename="../../kiosk/pages/ticket.py" line="57" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="60" />
+        <location filename="../../kiosk/pages/ticket.py" line="61" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="63" />
+        <location filename="../../kiosk/pages/ticket.py" line="64" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="70" />
+        <location filename="../../kiosk/pages/ticket.py" line="71" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="72" />
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

@@ -46,6 +46,7 @@ from ui.counter.refusal_choices import RefusalChoices
 from ui.counter.refused import RefusedDialog
 from ui.counter.search_keys import SearchKeys
 from ui.i18n import current_language
+from ui.i18n import label as ui_label
 from ui.runtime_bridge import RuntimeBridge, plain_message
 
 log = logging.getLogger("hall.ui.counter")
@@ -929,7 +930,7 @@ class CounterWindow(QMainWindow):
                 c.case_number,
                 c.item_name,
                 c.applicant,
-                c.status_zh,
+                ui_label("case_status", c.status),
                 c.received_on.isoformat(),
                 c.due_date.isoformat() if c.due_date else "",
                 c.delivery,

@@ -1,0 +1,108 @@
+"""No string is shown without its translation: every visible widget text of the kiosk's pages (normal and
+elderly mode), read in English and in Chinese. English allows Chinese only in hall data (the hall's name,
+its categories, items and materials, the citizen's name); Chinese allows no English word but codes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.config import KioskSettings
+from app.demo.day import StaffSession
+from app.domain.clock import local_today
+from kiosk.shell import KioskShell
+from kiosk.tour import DEMO_CARDS, Tour, settle
+from tests.support.kiosk import accepted_case, demo_center, kiosk_backend, kiosk_terminal
+from tests.ui.language_check import shown_texts, untranslated
+from ui.fonts import install_fonts
+from ui.i18n import install_language
+
+ZHANG = "11010519491231002X"
+HALL = "示范政务服务中心"
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for v in value:
+            yield from _strings(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory):  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("kiosk-lang")
+    center = demo_center(tmp)
+    _settings, term = kiosk_terminal(center.url, tmp, "kiosk-lang")
+    number = f"H01-{local_today():%Y%m%d}-8002"
+    accepted_case(term, number, ZHANG, window=1, due_in_days=10)
+    term.engine.sync_once()
+    term.engine.sync_once()
+    yield center, term, number
+    term.close()
+    center.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_kiosk_page_speaks_one_language(qtbot, qapp, hall, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    center, term, number = hall
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    backend = kiosk_backend(term, tmp_path / "prints")
+    shell = KioskShell(
+        backend,
+        KioskSettings(admin_pin="2468", idle_timeout_s=600, idle_warning_s=15),
+        hall_name=HALL,
+        clock=lambda: 1000.0,
+    )
+    qtbot.addWidget(shell)
+    shell.resize(1080, 1920)
+    shell.show()
+    try:
+        if language == "en":
+            shell.toggle_language()
+        settle(shell)
+        mgr = StaffSession(center.url, "manager", "manager")
+        clerk = StaffSession(center.url, "clerk05", "clerk", 5)  # window 5 serves category B
+        clerk.post("/windows/5/open")
+        visit = mgr.post("/tickets", category="B")
+        called = clerk.post("/windows/5/call", number=visit["number"])
+        clerk.post(f"/tickets/{called['ticket']['id']}/finish")
+
+        # hall data, the citizens' names, and what the tour types (pinyin initials QYSL, echoed and given as
+        # the search field's example)
+        data = {HALL, *(name for _id, name in DEMO_CARDS.values()), "QYSL", "qysl"}
+        data |= set(_strings(backend.guides.items)) | set(_strings(backend.guides.departments))
+        data |= {c.name for c in backend.categories()} | {c.description for c in backend.categories()}
+        bad: dict[str, list[str]] = {}
+
+        def shoot(name: str) -> None:
+            wrong = untranslated(shown_texts(shell), language, data)
+            if wrong:
+                bad[name] = wrong
+
+        Tour(shell, shoot).run("normal", case=(number, ZHANG[-6:]), visit_number=visit["number"])
+        shell.toggle_elderly()
+        settle(shell)
+        Tour(shell, shoot).run("elderly", case=(number, ZHANG[-6:]), visit_number=None)
+        assert not bad, f"shown without a {language} translation: {bad}"
+    finally:
+        shell.allow_close = True
+        shell.shutdown()
+        install_language(qapp, "zh_CN")
+
+
+def test_the_check_fails_on_a_string_in_the_wrong_language() -> None:
+    assert untranslated(["取号", "Take a ticket"], "en") == ["取号"]
+    assert untranslated(["取号", "A001 is serving"], "zh_CN") == ["A001 is serving"]
+    assert untranslated(["请到 A001 号 F1 ID", "English"], "zh_CN") == []
+    assert untranslated(["Ticket for 张三"], "en", ["张三"]) == []
