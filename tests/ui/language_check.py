@@ -22,7 +22,10 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])")
 TAG = re.compile(r"<[^>]+>")
 # codes and names that are not English prose: allowed in Chinese mode
-ALLOWED_WORDS = frozenset({"ID", "QR", "PIN", "English", "EMS", "PDF", "USB", "GB", "APP", "OK"})
+ALLOWED_WORDS = frozenset(
+    {"ID", "QR", "PIN", "English", "EMS", "PDF", "USB", "GB", "APP", "OK"}
+    | {"Ctrl", "Shift", "Alt", "Return", "Enter", "Esc", "Tab", "Del"}  # key names, as printed on the keys
+)
 # the language switch names the other language in its own script: allowed in English mode
 ALLOWED_CJK = frozenset({"中文"})
 

@@ -106,3 +106,71 @@ def test_the_check_fails_on_a_string_in_the_wrong_language() -> None:
     assert untranslated(["取号", "A001 is serving"], "zh_CN") == ["A001 is serving"]
     assert untranslated(["请到 A001 号 F1 ID", "English"], "zh_CN") == []
     assert untranslated(["Ticket for 张三"], "en", ["张三"]) == []
+
+
+# ----------------------------------------------------------------------------- the counter
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_counter_and_its_customer_window_speak_one_language(qapp, tmp_path, qtbot, language, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from app.center.seed import seed_demo
+    from app.counter.refusal_presets import BASES, GROUNDS
+    from app.domain.catalog import load_catalog
+    from app.store import models as m
+    from tests.support.center import CenterServer
+    from tests.ui.test_counter_keys import Counter
+    from ui.counter.script import settle as settle_counter
+
+    install_fonts(qapp)
+    install_language(qapp, language)
+    catalog = load_catalog()
+    with CenterServer(sqlite_url, tmp_path / "center") as center:
+        with center.db.write_session() as s:
+            seed_demo(s, catalog)
+        with center.db.read_session() as s:
+            staff = set(s.scalars(select(m.Staff.full_name)))
+            data = set(_strings([*s.scalars(select(m.Category.name)), *s.scalars(select(m.ServiceItem.name))]))
+            data |= set(s.scalars(select(m.Department.name))) | set(s.scalars(select(m.Department.short_name)))
+            data |= set(s.scalars(select(m.Material.name)))
+        # the refusal notice's legal wording is printed in Chinese whatever the UI's language: the clerk picks
+        # it from a list that glosses it in English
+        data |= {g.reason for g in GROUNDS} | {b.text for b in BASES}
+        data |= staff | {HALL, "张三", "李四", "qysl"}
+        mgr = StaffSession(center.url, "manager", "manager")
+        for _ in range(2):
+            mgr.post("/tickets", category="J")
+        c = Counter(center, tmp_path, qtbot)
+        bad: dict[str, list[str]] = {}
+
+        def look(step: str) -> None:
+            for name, widget in (("counter", c.win), ("customer", c.customer)):
+                wrong = untranslated(shown_texts(widget), language, data)
+                if wrong:
+                    bad[f"{step}:{name}"] = wrong
+
+        try:
+            look("logged-in")
+            c.key(Qt.Key.Key_F1)
+            look("called")
+            c.key(Qt.Key.Key_F4)
+            qtbot.keyClicks(c.win.search, "gtgshzcdj")  # 个体工商户注册登记
+            c.key(Qt.Key.Key_Return)
+            look("item-chosen")
+            c.key(Qt.Key.Key_F5)
+            look("finished")
+            c.key(Qt.Key.Key_F5)  # no ticket any more: refused in words
+            look("no-ticket")
+            c.key(Qt.Key.Key_F7)
+            look("paused")
+            c.key(Qt.Key.Key_F1)
+            look("paused-call")
+            c.key(Qt.Key.Key_F8)
+            c.win.tabs.setCurrentIndex(1)
+            settle_counter(c.win)
+            look("cases")
+        finally:
+            c.close()
+    assert not bad, f"shown without a {language} translation: {bad}"
