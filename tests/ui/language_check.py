@@ -4,6 +4,7 @@ F1, ID, QR and the name of the other language on its switch)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -37,7 +38,7 @@ def shown_texts(root: QWidget) -> list[str]:
         if not w.isVisibleTo(root) and w is not root:
             continue
         if isinstance(w, QLabel):
-            out.append(TAG.sub(" ", w.text()))
+            out.append(html.unescape(TAG.sub(" ", w.text())))
         elif isinstance(w, QAbstractButton):
             out.append(w.text())
         elif isinstance(w, QLineEdit):

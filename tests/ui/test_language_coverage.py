@@ -174,3 +174,39 @@ def test_the_counter_and_its_customer_window_speak_one_language(qapp, tmp_path, 
         finally:
             c.close()
     assert not bad, f"shown without a {language} translation: {bad}"
+
+
+# ----------------------------------------------------------------------------- the queue screen
+
+
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_queue_screen_speaks_one_language(qtbot, qapp, language, portrait) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.domain.clock import HALL_TZ
+    from ui.screen.board import BoardWidget
+
+    install_fonts(qapp)
+    install_language(qapp, language)
+    try:
+        w = BoardWidget(HALL, portrait=portrait)
+        qtbot.addWidget(w)
+        w.demo_mark.show()
+        w.show()
+        b = w.board
+        windows = [{"number": n, "name": f"{n}号窗口", "status": st} for n, st in ((1, "open"), (2, "paused"), (3, "open"))]
+        b.apply({"type": "snapshot", "data": {"windows": windows, "waiting": {"A": 3, "J": 1},
+                                              "categories": {"A": "企业开办", "J": "税务综合"}}})
+        b.apply({"type": "ticket.called", "data": {"number": "A001", "window": 1}})
+        b.apply({"type": "ticket.called", "data": {"number": "J001", "window": 3}})
+        b.apply({"type": "ticket.recalled", "data": {"number": "A001", "window": 1}})
+        w.set_board(b)
+        w.show_time(dt.datetime(2026, 12, 3, 9, 30, 5, tzinfo=HALL_TZ))  # a Thursday (星期四)
+        qapp.processEvents()
+        texts = shown_texts(w)
+        assert any(("Thursday" if language == "en" else "星期四") in t for t in texts), texts
+        wrong = untranslated(texts, language, {HALL, "1号窗口", "2号窗口", "3号窗口"})
+        assert not wrong, f"shown without a {language} translation: {wrong}"
+    finally:
+        install_language(qapp, "zh_CN")
