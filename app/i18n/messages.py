@@ -227,6 +227,12 @@ LABELS: dict[str, dict[str, str]] = {
         "transferred": QT_TRANSLATE_NOOP("Messages", "transferred"),
         "cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled"),
     },
+    "window_status": {
+        "logged_out": QT_TRANSLATE_NOOP("Messages", "Not logged in"),
+        "idle": QT_TRANSLATE_NOOP("Messages", "Idle"),
+        "serving": QT_TRANSLATE_NOOP("Messages", "Serving"),
+        "paused": QT_TRANSLATE_NOOP("Messages", "Window paused"),
+    },
     # case statuses as a clerk reads them
     "case_status": {
         "accepted": QT_TRANSLATE_NOOP("Messages", "Accepted"),

@@ -1071,587 +1071,587 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="105" />
+        <location filename="../../ui/counter/window.py" line="104" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="149" />
+        <location filename="../../ui/counter/window.py" line="148" />
         <source>No ticket is being served at this window: press F1 to call the next number.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="151" />
+        <location filename="../../ui/counter/window.py" line="150" />
         <source>The window is paused: press F8 to resume the service first.</source>
         <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="153" />
+        <location filename="../../ui/counter/window.py" line="152" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="213" />
+        <location filename="../../ui/counter/window.py" line="212" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="214" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="215" />
+        <location filename="../../ui/counter/window.py" line="214" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="217" />
+        <location filename="../../ui/counter/window.py" line="216" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="222" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="243" />
+        <location filename="../../ui/counter/window.py" line="242" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="269" />
+        <location filename="../../ui/counter/window.py" line="268" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="301" />
+        <location filename="../../ui/counter/window.py" line="300" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="302" />
+        <location filename="../../ui/counter/window.py" line="301" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="316" />
+        <location filename="../../ui/counter/window.py" line="315" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="339" />
+        <location filename="../../ui/counter/window.py" line="338" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="343" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>SERVICE PAUSED
 press F8 to resume</source>
         <translation>暂停服务
 按 F8 恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="348" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="354" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="355" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="365" />
+        <location filename="../../ui/counter/window.py" line="364" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="366" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="373" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="374" />
+        <location filename="../../ui/counter/window.py" line="373" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="380" />
+        <location filename="../../ui/counter/window.py" line="379" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="426" />
+        <location filename="../../ui/counter/window.py" line="425" />
         <source>Called %1 again</source>
         <translation>已重呼 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="430" />
+        <location filename="../../ui/counter/window.py" line="429" />
         <source>%1 did not come: marked as no-show</source>
         <translation>%1 未到，已过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="434" />
+        <location filename="../../ui/counter/window.py" line="433" />
         <source>Serving %1 now</source>
         <translation>开始办理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="437" />
+        <location filename="../../ui/counter/window.py" line="436" />
         <source>The window is paused: press F8 to resume.</source>
         <translation>窗口已暂停服务，按 F8 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="441" />
+        <location filename="../../ui/counter/window.py" line="440" />
         <source>The window serves again: press F1 to call the next number.</source>
         <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="455" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="457" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="459" />
+        <location filename="../../ui/counter/window.py" line="458" />
         <source>Real-name ticket: read the holder's ID card (F9)</source>
         <translation>实名取号：请读取取号人身份证（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="473" />
+        <location filename="../../ui/counter/window.py" line="472" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="479" />
+        <location filename="../../ui/counter/window.py" line="478" />
         <source>%1 transferred to %2</source>
         <translation>%1 已转至 %2 类业务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="489" />
+        <location filename="../../ui/counter/window.py" line="488" />
         <source>%1 finished: the citizen may rate the service.</source>
         <translation>%1 办理结束，请申请人评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="500" />
+        <location filename="../../ui/counter/window.py" line="499" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="546" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="549" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="549" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="551" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="552" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="554" />
+        <location filename="../../ui/counter/window.py" line="553" />
         <source>SERVICE PAUSED</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="559" />
+        <location filename="../../ui/counter/window.py" line="558" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="568" />
+        <location filename="../../ui/counter/window.py" line="567" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="583" />
+        <location filename="../../ui/counter/window.py" line="582" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="586" />
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="588" />
+        <location filename="../../ui/counter/window.py" line="587" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="591" />
+        <location filename="../../ui/counter/window.py" line="590" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="600" />
+        <location filename="../../ui/counter/window.py" line="599" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="612" />
-        <location filename="../../ui/counter/window.py" line="875" />
+        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="874" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Deferred</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Commitment</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="623" />
+        <location filename="../../ui/counter/window.py" line="622" />
         <source>All received</source>
         <translation>全部收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="642" />
         <source>Accept with deferred materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="617" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="631" />
+        <location filename="../../ui/counter/window.py" line="630" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="632" />
+        <location filename="../../ui/counter/window.py" line="631" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="635" />
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="634" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="641" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="643" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="645" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="670" />
+        <location filename="../../ui/counter/window.py" line="669" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="672" />
+        <location filename="../../ui/counter/window.py" line="671" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="674" />
+        <location filename="../../ui/counter/window.py" line="673" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="682" />
+        <location filename="../../ui/counter/window.py" line="681" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="683" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="686" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="688" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="693" />
+        <location filename="../../ui/counter/window.py" line="692" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="728" />
+        <location filename="../../ui/counter/window.py" line="727" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="712" />
+        <location filename="../../ui/counter/window.py" line="711" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="594" />
+        <location filename="../../ui/counter/window.py" line="593" />
         <source>Applicant's phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="715" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="719" />
+        <location filename="../../ui/counter/window.py" line="718" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="725" />
+        <location filename="../../ui/counter/window.py" line="724" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="726" />
+        <location filename="../../ui/counter/window.py" line="725" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="736" />
+        <location filename="../../ui/counter/window.py" line="735" />
         <source>%1 (%2, %3, %4)</source>
         <translation>%1　（%2，%3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="751" />
+        <location filename="../../ui/counter/window.py" line="750" />
         <source>%1 chosen: check the materials (F10 when all are received).</source>
         <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="760" />
+        <location filename="../../ui/counter/window.py" line="759" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="793" />
-        <location filename="../../ui/counter/window.py" line="825" />
+        <location filename="../../ui/counter/window.py" line="792" />
+        <location filename="../../ui/counter/window.py" line="824" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="796" />
+        <location filename="../../ui/counter/window.py" line="795" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="839" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="841" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="841" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="841" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="841" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="844" />
+        <location filename="../../ui/counter/window.py" line="843" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="846" />
+        <location filename="../../ui/counter/window.py" line="845" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="883" />
+        <location filename="../../ui/counter/window.py" line="882" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="885" />
+        <location filename="../../ui/counter/window.py" line="884" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="888" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="895" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="904" />
+        <location filename="../../ui/counter/window.py" line="903" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="906" />
+        <location filename="../../ui/counter/window.py" line="905" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="908" />
+        <location filename="../../ui/counter/window.py" line="907" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="909" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="910" />
+        <location filename="../../ui/counter/window.py" line="909" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="911" />
+        <location filename="../../ui/counter/window.py" line="910" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="912" />
+        <location filename="../../ui/counter/window.py" line="911" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="913" />
+        <location filename="../../ui/counter/window.py" line="912" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="914" />
+        <location filename="../../ui/counter/window.py" line="913" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="965" />
+        <location filename="../../ui/counter/window.py" line="964" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="970" />
+        <location filename="../../ui/counter/window.py" line="969" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1973,530 +1973,530 @@ A: %2</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="130" />
+        <location filename="../../ui/screen/console.py" line="138" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="142" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="137" />
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="141" />
+        <location filename="../../ui/screen/console.py" line="149" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="150" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="145" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="146" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="161" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="163" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="181" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="176" />
-        <location filename="../../ui/screen/console.py" line="221" />
-        <location filename="../../ui/screen/console.py" line="237" />
-        <location filename="../../ui/screen/console.py" line="281" />
-        <location filename="../../ui/screen/console.py" line="355" />
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="229" />
+        <location filename="../../ui/screen/console.py" line="245" />
+        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="405" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="177" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="179" />
-        <location filename="../../ui/screen/console.py" line="403" />
+        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="411" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="180" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="195" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="197" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="191" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="207" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="208" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="226" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="227" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
-        <location filename="../../ui/screen/console.py" line="342" />
+        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="350" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="222" />
+        <location filename="../../ui/screen/console.py" line="230" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="234" />
+        <location filename="../../ui/screen/console.py" line="242" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="243" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="248" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
-        <location filename="../../ui/screen/console.py" line="262" />
+        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="270" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="242" />
+        <location filename="../../ui/screen/console.py" line="250" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="258" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="252" />
+        <location filename="../../ui/screen/console.py" line="260" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263" />
+        <location filename="../../ui/screen/console.py" line="271" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="266" />
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="268" />
+        <location filename="../../ui/screen/console.py" line="276" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="291" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="318" />
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="343" />
+        <location filename="../../ui/screen/console.py" line="351" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="344" />
+        <location filename="../../ui/screen/console.py" line="352" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="345" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="346" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="347" />
+        <location filename="../../ui/screen/console.py" line="355" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="348" />
+        <location filename="../../ui/screen/console.py" line="356" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="349" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="356" />
+        <location filename="../../ui/screen/console.py" line="364" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="358" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="369" />
+        <location filename="../../ui/screen/console.py" line="377" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="629" />
+        <location filename="../../ui/screen/console.py" line="421" />
+        <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
+        <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="641" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="383" />
+        <location filename="../../ui/screen/console.py" line="391" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="385" />
+        <location filename="../../ui/screen/console.py" line="393" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="390" />
+        <location filename="../../ui/screen/console.py" line="398" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="391" />
+        <location filename="../../ui/screen/console.py" line="399" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="392" />
+        <location filename="../../ui/screen/console.py" line="400" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="401" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="404" />
+        <location filename="../../ui/screen/console.py" line="412" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="417" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="411" />
+        <location filename="../../ui/screen/console.py" line="419" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="412" />
-        <source>Holidays (休) and make-up working days (班), one per line</source>
-        <translation>节假日（休）和调休上班日（班），每行一个</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="441" />
+        <location filename="../../ui/screen/console.py" line="453" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="446" />
+        <location filename="../../ui/screen/console.py" line="458" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="454" />
+        <location filename="../../ui/screen/console.py" line="466" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="524" />
+        <location filename="../../ui/screen/console.py" line="536" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="525" />
+        <location filename="../../ui/screen/console.py" line="537" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="526" />
+        <location filename="../../ui/screen/console.py" line="538" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="561" />
+        <location filename="../../ui/screen/console.py" line="573" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="563" />
+        <location filename="../../ui/screen/console.py" line="575" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="564" />
+        <location filename="../../ui/screen/console.py" line="576" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="569" />
+        <location filename="../../ui/screen/console.py" line="581" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="574" />
+        <location filename="../../ui/screen/console.py" line="586" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="578" />
+        <location filename="../../ui/screen/console.py" line="590" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="659" />
+        <location filename="../../ui/screen/console.py" line="671" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="733" />
+        <location filename="../../ui/screen/console.py" line="745" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="741" />
+        <location filename="../../ui/screen/console.py" line="753" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="764" />
+        <location filename="../../ui/screen/console.py" line="776" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="771" />
+        <location filename="../../ui/screen/console.py" line="783" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="781" />
+        <location filename="../../ui/screen/console.py" line="793" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -3094,286 +3094,306 @@ A: %2</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location filename="../../app/i18n/messages.py" line="231" />
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
         <location filename="../../app/i18n/messages.py" line="232" />
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="233" />
+        <source>Serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="234" />
+        <source>Window paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="238" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="233" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="234" />
+        <location filename="../../app/i18n/messages.py" line="240" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="235" />
+        <location filename="../../app/i18n/messages.py" line="241" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="236" />
+        <location filename="../../app/i18n/messages.py" line="242" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="237" />
+        <location filename="../../app/i18n/messages.py" line="243" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="244" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="245" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="259" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="241" />
-        <location filename="../../app/i18n/messages.py" line="254" />
+        <location filename="../../app/i18n/messages.py" line="247" />
+        <location filename="../../app/i18n/messages.py" line="260" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="251" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="252" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="247" />
+        <location filename="../../app/i18n/messages.py" line="253" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="248" />
+        <location filename="../../app/i18n/messages.py" line="254" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="249" />
+        <location filename="../../app/i18n/messages.py" line="255" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="250" />
+        <location filename="../../app/i18n/messages.py" line="256" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="251" />
+        <location filename="../../app/i18n/messages.py" line="257" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="252" />
+        <location filename="../../app/i18n/messages.py" line="258" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="264" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="259" />
+        <location filename="../../app/i18n/messages.py" line="265" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="260" />
+        <location filename="../../app/i18n/messages.py" line="266" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="261" />
+        <location filename="../../app/i18n/messages.py" line="267" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="262" />
+        <location filename="../../app/i18n/messages.py" line="268" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
-        <location filename="../../app/i18n/messages.py" line="275" />
+        <location filename="../../app/i18n/messages.py" line="272" />
+        <location filename="../../app/i18n/messages.py" line="281" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="267" />
+        <location filename="../../app/i18n/messages.py" line="273" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="268" />
+        <location filename="../../app/i18n/messages.py" line="274" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="275" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="270" />
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="283" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="271" />
+        <location filename="../../app/i18n/messages.py" line="277" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="274" />
+        <location filename="../../app/i18n/messages.py" line="280" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="282" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="284" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="285" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="282" />
+        <location filename="../../app/i18n/messages.py" line="288" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="283" />
+        <location filename="../../app/i18n/messages.py" line="289" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="290" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="285" />
+        <location filename="../../app/i18n/messages.py" line="291" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="289" />
+        <location filename="../../app/i18n/messages.py" line="295" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="296" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="302" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="304" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="299" />
+        <location filename="../../app/i18n/messages.py" line="305" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="313" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="314" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

@@ -83,10 +83,11 @@ def test_every_kiosk_page_speaks_one_language(qtbot, qapp, hall, tmp_path, langu
         data = {HALL, *(name for _id, name in DEMO_CARDS.values()), "QYSL", "qysl"}
         data |= set(_strings(backend.guides.items)) | set(_strings(backend.guides.departments))
         data |= {c.name for c in backend.categories()} | {c.description for c in backend.categories()}
+        departments = set(_strings(backend.guides.departments))  # department names, hall data
         bad: dict[str, list[str]] = {}
 
         def shoot(name: str) -> None:
-            wrong = untranslated(shown_texts(shell), language, data)
+            wrong = untranslated(shown_texts(shell), language, data, departments)
             if wrong:
                 bad[name] = wrong
 
@@ -208,5 +209,60 @@ def test_the_queue_screen_speaks_one_language(qtbot, qapp, language, portrait) -
         assert any(("Thursday" if language == "en" else "星期四") in t for t in texts), texts
         wrong = untranslated(texts, language, {HALL, "1号窗口", "2号窗口", "3号窗口"})
         assert not wrong, f"shown without a {language} translation: {wrong}"
+    finally:
+        install_language(qapp, "zh_CN")
+
+
+# ----------------------------------------------------------------------------- the manager console
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_console_tab_speaks_one_language(qtbot, qapp, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from app.center.seed import seed_demo
+    from app.domain.catalog import load_catalog
+    from app.store import models as m
+    from app.sync.client import CenterClient
+    from tests.support.center import CenterServer
+    from ui.screen.console import ManagerConsole
+
+    install_fonts(qapp)
+    install_language(qapp, language)
+    try:
+        with CenterServer(f"sqlite:///{tmp_path / 'c.db'}", tmp_path / "c") as center:
+            with center.db.write_session() as s:
+                seed_demo(s, load_catalog())
+            with center.db.read_session() as s:
+                data = set(s.scalars(select(m.Staff.full_name))) | set(s.scalars(select(m.Window.name)))
+                data |= set(s.scalars(select(m.Category.name))) | set(s.scalars(select(m.Department.name)))
+                data |= set(s.scalars(select(m.ServiceItem.name))) | set(s.scalars(select(m.Department.short_name)))
+                data |= set(s.scalars(select(m.Terminal.name)))
+            data |= {HALL, "测试中心"}
+            _settings, term = kiosk_terminal(center.url, tmp_path)
+            backend = kiosk_backend(term, tmp_path / "prints")
+            backend.feedback(["等候时间长", "设施环境"], "13812345678")
+            assert backend.sync()
+            clerk = StaffSession(center.url, "clerk03", "clerk", 3)
+            clerk.post("/windows/3/open")
+            clerk.post("/tickets", category="C")
+            clerk.post("/windows/3/call-next")
+            client = CenterClient(center.url)
+            client.token = str(client.login_staff("manager", "manager").token)
+            console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out")
+            qtbot.addWidget(console)
+            console.resize(1600, 1000)
+            console.show()
+            console.load_all()
+            bad: dict[str, list[str]] = {}
+            for i in range(console.tabs.count()):
+                console.tabs.setCurrentIndex(i)
+                qapp.processEvents()
+                wrong = untranslated(shown_texts(console), language, data)
+                if wrong:
+                    bad[console.tabs.tabText(i)] = sorted(set(wrong))
+            term.close()
+            client.close()
+        assert not bad, f"shown without a {language} translation: {bad}"
     finally:
         install_language(qapp, "zh_CN")

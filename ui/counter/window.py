@@ -555,7 +555,7 @@ class CounterWindow(QMainWindow):
         if q and sync.online:
             parts.append(
                 " · ".join(
-                    self.tr("%1: %2 waiting").replace("%1", q["names"][c]).replace("%2", str(n))
+                    self.tr("%1: %2 waiting").replace("%1", ui_label("category", q["names"][c])).replace("%2", str(n))
                     for c, n in q["waiting"].items()
                 )
             )
