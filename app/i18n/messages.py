@@ -185,6 +185,18 @@ MESSAGES: dict[str, str] = {
     "already_rated": QT_TRANSLATE_NOOP("Messages", "This visit is rated already. Thank you for your rating."),
     "not_served": QT_TRANSLATE_NOOP("Messages", "This ticket is not served yet: rate it after your visit."),
     "no_printer": QT_TRANSLATE_NOOP("Messages", "No printer is configured at this terminal."),
+    # the kiosk flows' own words
+    "kiosk.ticket_number": QT_TRANSLATE_NOOP("Messages", "Enter the number on your ticket, for example A023."),
+    "kiosk.choose_one": QT_TRANSLATE_NOOP("Messages", "Choose at least one."),
+    "kiosk.phone": QT_TRANSLATE_NOOP("Messages", "A mobile number has 11 digits: please check it. You may also submit without a number."),
+    "kiosk.case_number": QT_TRANSLATE_NOOP("Messages", "Enter the case number (on the acceptance notice or the receipt)."),
+    "kiosk.no_items": QT_TRANSLATE_NOOP("Messages", "Nothing found: try another word, or browse by department."),
+    "kiosk.guide_print_failed": QT_TRANSLATE_NOOP("Messages", "The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide."),
+    "kiosk.ticket_print_failed": QT_TRANSLATE_NOOP("Messages", "The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called."),
+    "kiosk.no_ticket_now": QT_TRANSLATE_NOOP("Messages", "No ticket can be taken right now: please ask at the service desk."),
+    "kiosk.card_not_read": QT_TRANSLATE_NOOP("Messages", "The ID card was not read: lay it flat on the reader and keep it still."),
+    "kiosk.card_required": QT_TRANSLATE_NOOP("Messages", "This service needs your ID card for a ticket. Without the card, please ask at the service desk."),
+    "kiosk.appointment_code": QT_TRANSLATE_NOOP("Messages", "An appointment code has 4 to 20 digits or letters: please check it and enter it again."),
     # what a refusal means, in plain words (shown above the center's own sentence)
     "plain.already_has_ticket": QT_TRANSLATE_NOOP(
         "Messages",

@@ -3025,375 +3025,430 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="189" />
+        <source>Enter the number on your ticket, for example A023.</source>
+        <translation>请输入小票上的号码，例如 A023。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="190" />
+        <source>Choose at least one.</source>
+        <translation>请至少选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="191" />
+        <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
+        <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="192" />
+        <source>Enter the case number (on the acceptance notice or the receipt).</source>
+        <translation>请输入办件编号（在受理通知书或回执上）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="193" />
+        <source>Nothing found: try another word, or browse by department.</source>
+        <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="194" />
+        <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
+        <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="195" />
+        <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
+        <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="196" />
+        <source>No ticket can be taken right now: please ask at the service desk.</source>
+        <translation>暂时无法取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="197" />
+        <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
+        <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="198" />
+        <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
+        <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="199" />
+        <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
+        <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="201" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="194" />
+        <location filename="../../app/i18n/messages.py" line="206" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="199" />
+        <location filename="../../app/i18n/messages.py" line="211" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="202" />
+        <location filename="../../app/i18n/messages.py" line="214" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="207" />
+        <location filename="../../app/i18n/messages.py" line="219" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="210" />
+        <location filename="../../app/i18n/messages.py" line="222" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="213" />
+        <location filename="../../app/i18n/messages.py" line="225" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="222" />
+        <location filename="../../app/i18n/messages.py" line="234" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="223" />
+        <location filename="../../app/i18n/messages.py" line="235" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="224" />
+        <location filename="../../app/i18n/messages.py" line="236" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="225" />
+        <location filename="../../app/i18n/messages.py" line="237" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="226" />
+        <location filename="../../app/i18n/messages.py" line="238" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="227" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="228" />
+        <location filename="../../app/i18n/messages.py" line="240" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="231" />
+        <location filename="../../app/i18n/messages.py" line="243" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="232" />
+        <location filename="../../app/i18n/messages.py" line="244" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="233" />
+        <location filename="../../app/i18n/messages.py" line="245" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="234" />
+        <location filename="../../app/i18n/messages.py" line="246" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="250" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="251" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="252" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="241" />
+        <location filename="../../app/i18n/messages.py" line="253" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="242" />
+        <location filename="../../app/i18n/messages.py" line="254" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="255" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="256" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="257" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
-        <location filename="../../app/i18n/messages.py" line="259" />
+        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="271" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="247" />
-        <location filename="../../app/i18n/messages.py" line="260" />
+        <location filename="../../app/i18n/messages.py" line="259" />
+        <location filename="../../app/i18n/messages.py" line="272" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="251" />
+        <location filename="../../app/i18n/messages.py" line="263" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="252" />
+        <location filename="../../app/i18n/messages.py" line="264" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="265" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="254" />
+        <location filename="../../app/i18n/messages.py" line="266" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="255" />
+        <location filename="../../app/i18n/messages.py" line="267" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="256" />
+        <location filename="../../app/i18n/messages.py" line="268" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="257" />
+        <location filename="../../app/i18n/messages.py" line="269" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="270" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="264" />
+        <location filename="../../app/i18n/messages.py" line="276" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="265" />
+        <location filename="../../app/i18n/messages.py" line="277" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="278" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="267" />
+        <location filename="../../app/i18n/messages.py" line="279" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="268" />
+        <location filename="../../app/i18n/messages.py" line="280" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="272" />
-        <location filename="../../app/i18n/messages.py" line="281" />
+        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="273" />
+        <location filename="../../app/i18n/messages.py" line="285" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="274" />
+        <location filename="../../app/i18n/messages.py" line="286" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="275" />
+        <location filename="../../app/i18n/messages.py" line="287" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
-        <location filename="../../app/i18n/messages.py" line="283" />
+        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="295" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="289" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="292" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="282" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="296" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="285" />
+        <location filename="../../app/i18n/messages.py" line="297" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="289" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="302" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="313" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="314" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="304" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="318" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="319" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="320" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="323" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="324" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="325" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="328" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="329" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
