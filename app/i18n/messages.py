@@ -72,6 +72,20 @@ MESSAGES: dict[str, str] = {
     "not_open": QT_TRANSLATE_NOOP("Messages", "{number} is {status}: it cannot be transferred."),
     "transfer_target": QT_TRANSLATE_NOOP("Messages", "Give a category or a window to transfer to."),
     "category_closed": QT_TRANSLATE_NOOP("Messages", "{category} takes no tickets now: {reason}"),
+    # why a category takes no tickets now (opening hours, issue 16)
+    "closed.open": QT_TRANSLATE_NOOP("Messages", "Tickets can be taken"),
+    "closed.outside_hours": QT_TRANSLATE_NOOP("Messages", "Outside ticket hours"),
+    "closed.cutoff": QT_TRANSLATE_NOOP("Messages", "Past today's cut-off ({detail})"),
+    "closed.quota": QT_TRANSLATE_NOOP("Messages", "Today's tickets are all given out ({detail})"),
+    "closed.closed_day": QT_TRANSLATE_NOOP("Messages", "Closed today ({detail})"),
+    "closed.closed_day_plain": QT_TRANSLATE_NOOP("Messages", "Closed today"),
+    "closed.calendar_unknown": QT_TRANSLATE_NOOP("Messages", "This year's working-day calendar is not entered yet: please ask at the service desk"),
+    "closed.inactive": QT_TRANSLATE_NOOP("Messages", "This service takes no tickets for now"),
+    "closed.next": QT_TRANSLATE_NOOP("Messages", "{why}; next tickets from {weekday}, {date}, {time}"),
+    "closed.cutoff_detail": QT_TRANSLATE_NOOP("Messages", "no tickets in the last {minutes} minutes before closing"),
+    "closed.quota_detail": QT_TRANSLATE_NOOP("Messages", "{count} a day"),
+    "closed.some": QT_TRANSLATE_NOOP("Messages", "Some services take no tickets now"),
+    "date.month_day": QT_TRANSLATE_NOOP("Messages", "{month}/{day}"),
     # ---- logins and terminals --------------------------------------------------------------
     "bad_credentials": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password."),
     "terminal_bad_credentials": QT_TRANSLATE_NOOP(
@@ -318,6 +332,15 @@ LABELS: dict[str, dict[str, str]] = {
         "公安户政": QT_TRANSLATE_NOOP("Messages", "Household registration and exit-entry"),
         "农业文旅": QT_TRANSLATE_NOOP("Messages", "Agriculture, culture and tourism"),
         "税务综合": QT_TRANSLATE_NOOP("Messages", "Taxation"),
+    },
+    "weekday_short": {  # Monday = "0"
+        "0": QT_TRANSLATE_NOOP("Messages", "Mon"),
+        "1": QT_TRANSLATE_NOOP("Messages", "Tue"),
+        "2": QT_TRANSLATE_NOOP("Messages", "Wed"),
+        "3": QT_TRANSLATE_NOOP("Messages", "Thu"),
+        "4": QT_TRANSLATE_NOOP("Messages", "Fri"),
+        "5": QT_TRANSLATE_NOOP("Messages", "Sat"),
+        "6": QT_TRANSLATE_NOOP("Messages", "Sun"),
     },
     "weekday": {  # Monday = "0"
         "0": QT_TRANSLATE_NOOP("Messages", "Monday"),

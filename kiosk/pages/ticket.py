@@ -9,6 +9,7 @@ from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
 from printers.escpos.slips import format_wait
 from ui.i18n import label as ui_label
+from ui.i18n import shown
 
 
 class _IssuePage(Page):
@@ -115,7 +116,7 @@ class TicketPage(_IssuePage):
                 self.body.addWidget(label(self.tr("Loading…"), "prompt"))
                 return
             if not f.categories:  # nothing is open now: say why and when it opens
-                self.body.addWidget(label(f.closed_note or self.tr("No business takes tickets now"), "big", center=True))
+                self.body.addWidget(label(shown(f.closed_note) if f.closed_note else self.tr("No business takes tickets now"), "big", center=True))
                 self.body.addStretch(1)
                 return
             buttons = []

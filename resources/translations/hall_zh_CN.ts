@@ -961,23 +961,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="177" />
+        <location filename="../../kiosk/pages/ticket.py" line="178" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="180" />
-        <location filename="../../kiosk/pages/ticket.py" line="192" />
+        <location filename="../../kiosk/pages/ticket.py" line="181" />
+        <location filename="../../kiosk/pages/ticket.py" line="193" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="194" />
+        <location filename="../../kiosk/pages/ticket.py" line="195" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="197" />
+        <location filename="../../kiosk/pages/ticket.py" line="198" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -2675,780 +2675,880 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="76" />
+        <source>Tickets can be taken</source>
+        <translation>可以取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="77" />
+        <source>Outside ticket hours</source>
+        <translation>现在不在取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="78" />
+        <source>Past today's cut-off ({detail})</source>
+        <translation>已过取号截止时间（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="79" />
+        <source>Today's tickets are all given out ({detail})</source>
+        <translation>今日号源已取完（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="80" />
+        <source>Closed today ({detail})</source>
+        <translation>今天休息（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="81" />
+        <source>Closed today</source>
+        <translation>今天休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="82" />
+        <source>This year's working-day calendar is not entered yet: please ask at the service desk</source>
+        <translation>今年的工作日历尚未录入，请到服务台咨询</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="83" />
+        <source>This service takes no tickets for now</source>
+        <translation>这类业务暂停取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="84" />
+        <source>{why}; next tickets from {weekday}, {date}, {time}</source>
+        <translation>{why}，下次取号时间：{date}（{weekday}）{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="85" />
+        <source>no tickets in the last {minutes} minutes before closing</source>
+        <translation>闭馆前{minutes}分钟停止取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="86" />
+        <source>{count} a day</source>
+        <translation>每日{count}个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="87" />
+        <source>Some services take no tickets now</source>
+        <translation>部分业务现在不能取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="88" />
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="90" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="77" />
+        <location filename="../../app/i18n/messages.py" line="91" />
         <source>Unknown terminal or wrong credential: enroll this terminal again.</source>
         <translation>终端未知或凭据错误，请重新登记本终端。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="80" />
+        <location filename="../../app/i18n/messages.py" line="94" />
         <source>Terminal accounts log in with their credential.</source>
         <translation>终端账号须用终端凭据登录。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="81" />
+        <location filename="../../app/i18n/messages.py" line="95" />
         <source>A clerk logs in at a window: give the window.</source>
         <translation>窗口人员须在窗口登录，请填写窗口号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="82" />
+        <location filename="../../app/i18n/messages.py" line="96" />
         <source>Too many failed card logins at this counter: wait a minute.</source>
         <translation>本机刷卡登录失败次数过多，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="85" />
+        <location filename="../../app/i18n/messages.py" line="99" />
         <source>Too many failed logins: try again in {seconds} s.</source>
         <translation>登录失败次数过多，请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="86" />
+        <location filename="../../app/i18n/messages.py" line="100" />
         <source>Too many failed attempts: wait and try again.</source>
         <translation>尝试次数过多，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="87" />
+        <location filename="../../app/i18n/messages.py" line="101" />
         <source>This ID card is not registered as a staff card.</source>
         <translation>这张身份证没有登记为工作人员卡。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="88" />
+        <location filename="../../app/i18n/messages.py" line="102" />
         <source>This terminal waits for an administrator's approval.</source>
         <translation>本终端正在等待管理员批准。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="89" />
+        <location filename="../../app/i18n/messages.py" line="103" />
         <source>This terminal was revoked by an administrator.</source>
         <translation>本终端已被管理员停用。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="90" />
+        <location filename="../../app/i18n/messages.py" line="104" />
         <source>Login failed: {reason}</source>
         <translation>登录失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="91" />
+        <location filename="../../app/i18n/messages.py" line="105" />
         <source>Card login failed: {reason}</source>
         <translation>刷卡登录失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="92" />
+        <location filename="../../app/i18n/messages.py" line="106" />
         <source>The center cannot be reached and this clerk has not logged in here before: no offline login.</source>
         <translation>中心无法连接，且本机没有该账号最近的登录记录，无法离线登录。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="95" />
+        <location filename="../../app/i18n/messages.py" line="109" />
         <source>Card login needs the center: while the network is down, log in with user name and password.</source>
         <translation>刷卡登录需要连接中心；网络中断时请用用户名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="98" />
+        <location filename="../../app/i18n/messages.py" line="112" />
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="100" />
+        <location filename="../../app/i18n/messages.py" line="114" />
         <source>{what} needs the center, which cannot be reached now; acceptance and case search work as usual.</source>
         <translation>{what}需要连接中心，当前网络中断；受理、办件查询等其他工作可照常进行。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="104" />
+        <location filename="../../app/i18n/messages.py" line="118" />
         <source>No ticket is being served at this window: press F1 to call.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="105" />
+        <location filename="../../app/i18n/messages.py" line="119" />
         <source>Enter the applicant's name.</source>
         <translation>请填写申请人姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="106" />
+        <location filename="../../app/i18n/messages.py" line="120" />
         <source>The ID number is wrong: {reason}</source>
         <translation>身份证号码有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="107" />
+        <location filename="../../app/i18n/messages.py" line="121" />
         <source>an ID number starts with 17 digits.</source>
         <translation>前17位应为数字。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="108" />
+        <location filename="../../app/i18n/messages.py" line="122" />
         <source>a foreigner's permanent residence card number is 3 letters followed by 12 digits.</source>
         <translation>外国人永久居留身份证号码应为3个字母加12位数字。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="111" />
+        <location filename="../../app/i18n/messages.py" line="125" />
         <source>an ID number has 18 characters (15 on an older foreigner's permanent residence card), not {length}.</source>
         <translation>身份证号码应为18位（旧版外国人永久居留身份证为15位），现为{length}位。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="115" />
+        <location filename="../../app/i18n/messages.py" line="129" />
         <source>an ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号码应为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="116" />
+        <location filename="../../app/i18n/messages.py" line="130" />
         <source>the birth date in the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="117" />
+        <location filename="../../app/i18n/messages.py" line="131" />
         <source>the region code in the number is invalid.</source>
         <translation>号码中的地区代码无效。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="118" />
+        <location filename="../../app/i18n/messages.py" line="132" />
         <source>the check digit is wrong (a typing mistake?).</source>
         <translation>校验位不对（可能输错了）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="119" />
+        <location filename="../../app/i18n/messages.py" line="133" />
         <source>this card's number carries no birth date: read it from the card.</source>
         <translation>这种证件号码不含出生日期，请从证件读取。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="120" />
+        <location filename="../../app/i18n/messages.py" line="134" />
         <source>The phone number is too long (at most {max} digits).</source>
         <translation>联系电话过长（最多 {max} 位），请核对。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="121" />
+        <location filename="../../app/i18n/messages.py" line="135" />
         <source>This counter does not hold the case.</source>
         <translation>本机没有此办件。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="122" />
+        <location filename="../../app/i18n/messages.py" line="136" />
         <source>Another window accepted this case: find it under the center's cases.</source>
         <translation>本机没有此办件（其他窗口受理），请在“中心办件”中查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="125" />
+        <location filename="../../app/i18n/messages.py" line="139" />
         <source>The department decides this case in the back office: the window cannot complete it.</source>
         <translation>此件由承办部门在后台审批，窗口不能直接办结。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="128" />
+        <location filename="../../app/i18n/messages.py" line="142" />
         <source>List the materials that must be corrected.</source>
         <translation>请写明需要补正的材料。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="129" />
+        <location filename="../../app/i18n/messages.py" line="143" />
         <source>Enter a case number or an ID number, or scan the notice's QR code.</source>
         <translation>请输入办件编号、身份证号码或扫描通知书二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="132" />
+        <location filename="../../app/i18n/messages.py" line="146" />
         <source>A courier delivery needs a tracking number.</source>
         <translation>快递出件须填写快递单号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="133" />
+        <location filename="../../app/i18n/messages.py" line="147" />
         <source>Cannot deliver: {reason}</source>
         <translation>不能出件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="134" />
+        <location filename="../../app/i18n/messages.py" line="148" />
         <source>The case is {current}: it cannot become {target}.</source>
         <translation>当前状态为“{current}”，不能改为“{target}”。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="135" />
+        <location filename="../../app/i18n/messages.py" line="149" />
         <source>The disk is full: the last action was not saved. Ask the administrator to free space, then try again; saved data is not affected.</source>
         <translation>本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="141" />
+        <location filename="../../app/i18n/messages.py" line="155" />
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="142" />
+        <location filename="../../app/i18n/messages.py" line="156" />
         <source>By post, tracking number {tracking}</source>
         <translation>邮寄送达，快递单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="143" />
+        <location filename="../../app/i18n/messages.py" line="157" />
         <source>Collect at window {window}</source>
         <translation>{window}号窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="144" />
+        <location filename="../../app/i18n/messages.py" line="158" />
         <source>Collect at the results desk</source>
         <translation>综合出件窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="145" />
+        <location filename="../../app/i18n/messages.py" line="159" />
         <source>Decided on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="146" />
+        <location filename="../../app/i18n/messages.py" line="160" />
         <source>Promised {promised} (legal limit {legal})</source>
         <translation>承诺{promised}（法定{legal}）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="147" />
+        <location filename="../../app/i18n/messages.py" line="161" />
         <source>{days} working days</source>
         <translation>{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="149" />
+        <location filename="../../app/i18n/messages.py" line="163" />
         <source>Calling</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="150" />
+        <location filename="../../app/i18n/messages.py" line="164" />
         <source>The queue</source>
         <translation>排队信息</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="151" />
+        <location filename="../../app/i18n/messages.py" line="165" />
         <source>Pausing the window</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="152" />
+        <location filename="../../app/i18n/messages.py" line="166" />
         <source>Resuming the window</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="153" />
+        <location filename="../../app/i18n/messages.py" line="167" />
         <source>Receiving corrections</source>
         <translation>补正收件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="154" />
+        <location filename="../../app/i18n/messages.py" line="168" />
         <source>Case search</source>
         <translation>查找办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="155" />
+        <location filename="../../app/i18n/messages.py" line="169" />
         <source>Case details</source>
         <translation>办件详情</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="156" />
+        <location filename="../../app/i18n/messages.py" line="170" />
         <source>Delivering the result</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="157" />
+        <location filename="../../app/i18n/messages.py" line="171" />
         <source>Recalling</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="158" />
+        <location filename="../../app/i18n/messages.py" line="172" />
         <source>Marking a no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="159" />
+        <location filename="../../app/i18n/messages.py" line="173" />
         <source>Starting service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="160" />
+        <location filename="../../app/i18n/messages.py" line="174" />
         <source>Finishing service</source>
         <translation>结束办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="161" />
+        <location filename="../../app/i18n/messages.py" line="175" />
         <source>Transferring</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="162" />
+        <location filename="../../app/i18n/messages.py" line="176" />
         <source>Printing a notice</source>
         <translation>打印通知书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="163" />
+        <location filename="../../app/i18n/messages.py" line="177" />
         <source>Delivering a case accepted at another window</source>
         <translation>出件（他窗口受理的办件）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="164" />
+        <location filename="../../app/i18n/messages.py" line="178" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="165" />
+        <location filename="../../app/i18n/messages.py" line="179" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="166" />
+        <location filename="../../app/i18n/messages.py" line="180" />
         <source>Case lookup</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="168" />
+        <location filename="../../app/i18n/messages.py" line="182" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="171" />
+        <location filename="../../app/i18n/messages.py" line="185" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="174" />
+        <location filename="../../app/i18n/messages.py" line="188" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="179" />
+        <location filename="../../app/i18n/messages.py" line="193" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="182" />
+        <location filename="../../app/i18n/messages.py" line="196" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="185" />
+        <location filename="../../app/i18n/messages.py" line="199" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="186" />
+        <location filename="../../app/i18n/messages.py" line="200" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="187" />
+        <location filename="../../app/i18n/messages.py" line="201" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="189" />
+        <location filename="../../app/i18n/messages.py" line="203" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="190" />
+        <location filename="../../app/i18n/messages.py" line="204" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="191" />
+        <location filename="../../app/i18n/messages.py" line="205" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="192" />
+        <location filename="../../app/i18n/messages.py" line="206" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="193" />
+        <location filename="../../app/i18n/messages.py" line="207" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="194" />
+        <location filename="../../app/i18n/messages.py" line="208" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="195" />
+        <location filename="../../app/i18n/messages.py" line="209" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="196" />
+        <location filename="../../app/i18n/messages.py" line="210" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="197" />
+        <location filename="../../app/i18n/messages.py" line="211" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="198" />
+        <location filename="../../app/i18n/messages.py" line="212" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="199" />
+        <location filename="../../app/i18n/messages.py" line="213" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="201" />
+        <location filename="../../app/i18n/messages.py" line="215" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="206" />
+        <location filename="../../app/i18n/messages.py" line="220" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="211" />
+        <location filename="../../app/i18n/messages.py" line="225" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="214" />
+        <location filename="../../app/i18n/messages.py" line="228" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="219" />
+        <location filename="../../app/i18n/messages.py" line="233" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="222" />
+        <location filename="../../app/i18n/messages.py" line="236" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="225" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="234" />
+        <location filename="../../app/i18n/messages.py" line="248" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="235" />
+        <location filename="../../app/i18n/messages.py" line="249" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="236" />
+        <location filename="../../app/i18n/messages.py" line="250" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="237" />
+        <location filename="../../app/i18n/messages.py" line="251" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="252" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="253" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="254" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="257" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="258" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="259" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="260" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="250" />
+        <location filename="../../app/i18n/messages.py" line="264" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="251" />
+        <location filename="../../app/i18n/messages.py" line="265" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="252" />
+        <location filename="../../app/i18n/messages.py" line="266" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="267" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="254" />
+        <location filename="../../app/i18n/messages.py" line="268" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="255" />
+        <location filename="../../app/i18n/messages.py" line="269" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="256" />
+        <location filename="../../app/i18n/messages.py" line="270" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="257" />
+        <location filename="../../app/i18n/messages.py" line="271" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
-        <location filename="../../app/i18n/messages.py" line="271" />
+        <location filename="../../app/i18n/messages.py" line="272" />
+        <location filename="../../app/i18n/messages.py" line="285" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="259" />
-        <location filename="../../app/i18n/messages.py" line="272" />
+        <location filename="../../app/i18n/messages.py" line="273" />
+        <location filename="../../app/i18n/messages.py" line="286" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="263" />
+        <location filename="../../app/i18n/messages.py" line="277" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="264" />
+        <location filename="../../app/i18n/messages.py" line="278" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="265" />
+        <location filename="../../app/i18n/messages.py" line="279" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="280" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="267" />
+        <location filename="../../app/i18n/messages.py" line="281" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="268" />
+        <location filename="../../app/i18n/messages.py" line="282" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="283" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="270" />
+        <location filename="../../app/i18n/messages.py" line="284" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="290" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="291" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="292" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
-        <location filename="../../app/i18n/messages.py" line="293" />
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="285" />
+        <location filename="../../app/i18n/messages.py" line="299" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="286" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="287" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="309" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="289" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="314" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="320" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="321" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="322" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="328" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="329" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="330" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="331" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="332" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="333" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="320" />
+        <location filename="../../app/i18n/messages.py" line="334" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="337" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="338" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="339" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="340" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="341" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="342" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="343" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="346" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="351" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -3844,79 +3944,79 @@ A: %2</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="89" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="90" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="91" />
+        <location filename="../../kiosk/pages/ticket.py" line="92" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="95" />
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="97" />
+        <location filename="../../kiosk/pages/ticket.py" line="98" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="110" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="110" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="110" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="115" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="118" />
+        <location filename="../../kiosk/pages/ticket.py" line="119" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="124" />
+        <location filename="../../kiosk/pages/ticket.py" line="125" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="124" />
+        <location filename="../../kiosk/pages/ticket.py" line="125" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="131" />
+        <location filename="../../kiosk/pages/ticket.py" line="132" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="135" />
+        <location filename="../../kiosk/pages/ticket.py" line="136" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="142" />
+        <location filename="../../kiosk/pages/ticket.py" line="143" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -3925,69 +4025,69 @@ A: %2</source>
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="25" />
+        <location filename="../../kiosk/pages/ticket.py" line="26" />
         <source>You are checked in. Please take your ticket</source>
         <translation>签到成功，请取走您的排队小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="27" />
+        <location filename="../../kiosk/pages/ticket.py" line="28" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="30" />
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
         <source>Booked slot: %1</source>
         <translation>预约时段：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>Booked service: %1</source>
         <translation>预约事项：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="32" />
+        <location filename="../../kiosk/pages/ticket.py" line="33" />
         <source>Booked by: %1</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="35" />
+        <location filename="../../kiosk/pages/ticket.py" line="36" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="42" />
+        <location filename="../../kiosk/pages/ticket.py" line="43" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="50" />
+        <location filename="../../kiosk/pages/ticket.py" line="51" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="57" />
+        <location filename="../../kiosk/pages/ticket.py" line="58" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="61" />
+        <location filename="../../kiosk/pages/ticket.py" line="62" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="64" />
+        <location filename="../../kiosk/pages/ticket.py" line="65" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="71" />
+        <location filename="../../kiosk/pages/ticket.py" line="72" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="73" />
+        <location filename="../../kiosk/pages/ticket.py" line="74" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>
