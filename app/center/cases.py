@@ -36,6 +36,7 @@ from app.domain.clock import local_today, utcnow
 from app.domain.ids import new_id
 from app.domain.states import CASE_TRANSITIONS, CaseStatus, ItemKind
 from app.domain.workdays import WorkdayCalendar, supervision_light
+from app.i18n.messages import msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 
@@ -299,7 +300,7 @@ class Step:
             # while another department's 补正 is out, a co-department still decides its own task (并联审批)
             raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: no decision now")
         if not approve and not opinion.strip():
-            raise ApiError(422, "reason_required", "不予许可须写明理由 / a denial needs its reasons")
+            raise ApiError(422, "reason_required", msg("reason_required"))
         now = utcnow()
         task.status = (TaskStatus.APPROVED if approve else TaskStatus.DENIED).value
         task.opinion = opinion or task.opinion
@@ -323,7 +324,7 @@ class Step:
         restarts when the corrected materials arrive."""
         _pending(task)
         if not [x for x in missing if x.strip()]:
-            raise ApiError(422, "nothing_to_correct", "请写明需要补正的材料 / list what must be corrected")
+            raise ApiError(422, "nothing_to_correct", msg("nothing_to_correct"))
         task.status, task.updated_at = TaskStatus.RETURNED.value, utcnow()
         task.opinion = opinion or task.opinion
         items = [x.strip() for x in missing if x.strip()]
@@ -388,7 +389,7 @@ class Step:
         """上报 to a higher level: recorded with its receiver; the task waits for the answer."""
         _pending(task)
         if not receiver.strip():
-            raise ApiError(422, "receiver_required", "请写明上报的接收单位 / name who receives the report")
+            raise ApiError(422, "receiver_required", msg("receiver_required"))
         task.status, task.receiver, task.updated_at = TaskStatus.REPORTED.value, receiver.strip(), utcnow()
         task.opinion = opinion or task.opinion
         _step(self.s, case, who, "report", task=task, reason=f"上报：{receiver.strip()}",
@@ -434,7 +435,7 @@ class Step:
         if method not in ("window", "express"):
             raise ApiError(422, "invalid_request", f"unknown delivery method {method!r}")
         if method == "express" and not tracking.strip():
-            raise ApiError(422, "tracking_required", "快递出件须填写快递单号 / a tracking number is required")
+            raise ApiError(422, "tracking_required", msg("tracking_required"))
         if case.status not in (CaseStatus.APPROVED, CaseStatus.DENIED):
             raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: nothing to hand out yet")
         case.delivery_method, case.tracking_number = method, tracking.strip() or None

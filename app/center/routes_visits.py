@@ -153,7 +153,7 @@ def visit(
         .order_by(m.Ticket.issued_at.desc())
     ).first()
     if t is None:
-        raise ApiError(404, "not_found", f"今天没有{number}号 / no ticket {number} today")
+        raise ApiError(404, "not_found", msg("no_ticket_today", number=number))
     rated = s.scalar(select(m.Rating.id).where(m.Rating.ticket_id == t.id)) is not None
     return {
         "id": str(t.id),

@@ -140,7 +140,7 @@ class CounterService:
         documents_dir: Path | None = None,
     ) -> None:
         self.term, self.settings, self.window = term, settings, window
-        self._owner = OwnedPrinter(receipt_printer, "本窗口未配置回执打印机 / no receipt printer configured")
+        self._owner = OwnedPrinter(receipt_printer, msg("no_receipt_printer"))
         self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
         self.clerk: Clerk | None = None
         self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)

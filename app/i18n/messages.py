@@ -146,6 +146,17 @@ MESSAGES: dict[str, str] = {
     "tracking_required": QT_TRANSLATE_NOOP("Messages", "A courier delivery needs a tracking number."),
     "cannot_deliver": QT_TRANSLATE_NOOP("Messages", "Cannot deliver: {reason}"),
     "invalid_transition": QT_TRANSLATE_NOOP("Messages", "The case is {current}: it cannot become {target}."),
+    "reason_required": QT_TRANSLATE_NOOP("Messages", "A denial needs its reasons."),
+    "receiver_required": QT_TRANSLATE_NOOP("Messages", "Name who receives the report."),
+    "no_ticket_today": QT_TRANSLATE_NOOP("Messages", "There is no ticket {number} today."),
+    "no_phone": QT_TRANSLATE_NOOP("Messages", "No phone is known for this rating."),
+    "rectification_incomplete": QT_TRANSLATE_NOOP("Messages", "Record the measures and the call-back first."),
+    "department_required": QT_TRANSLATE_NOOP("Messages", "Back-office staff need a department."),
+    "no_receipt_printer": QT_TRANSLATE_NOOP("Messages", "No receipt printer is configured at this window."),
+    "no_leased_numbers": QT_TRANSLATE_NOOP("Messages", "No offline numbers of {prefix} are left at this terminal: please call the staff."),
+    "refusal_needs_basis": QT_TRANSLATE_NOOP("Messages", "A refusal needs a reason and its legal basis."),
+    "nothing_missing_notify": QT_TRANSLATE_NOOP("Messages", "Nothing is missing: accept instead of telling what is missing."),
+    "nothing_missing": QT_TRANSLATE_NOOP("Messages", "Nothing is missing: accept instead."),
     "disk_full": QT_TRANSLATE_NOOP(
         "Messages",
         "The disk is full: the last action was not saved. Ask the administrator to free space, then try again; "

@@ -26,7 +26,7 @@ from app.sync.terminal import Terminal
 class NoLeasedNumbers(HallError):
     def __init__(self, prefix: str) -> None:
         super().__init__(
-            f"本机离线号段已用完（{prefix}类），请联系工作人员 / no leased offline numbers left for {prefix}",
+            msg("no_leased_numbers", prefix=prefix),
             code="no_leased_numbers",
         )
 
