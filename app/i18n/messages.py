@@ -373,7 +373,7 @@ class Msg(str):
 
     def __new__(cls, code: str, params: Mapping[str, Any]) -> Msg:
         plain = {k: (v.as_param() if isinstance(v, Msg) else v) for k, v in params.items()}
-        self = super().__new__(cls, render(code, plain, "en"))
+        self = super().__new__(cls, render(code, plain, "en", fallback=MESSAGES.get(code, code)))
         self.code, self.params = code, plain
         return self
 
@@ -414,7 +414,7 @@ def render(code: str | None, params: Mapping[str, Any] | None, language: str, fa
     try:
         return text.format(**{k: _param(v, language) for k, v in (params or {}).items()})
     except (KeyError, IndexError, ValueError):
-        return fallback or source
+        return fallback
 
 
 def label(group: str, key: object, language: str) -> str:
