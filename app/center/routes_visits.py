@@ -40,7 +40,7 @@ def _id_number(raw: str | None) -> str | None:
 def _salted(s: Session, id_number: str) -> str:
     salt = s.get(m.Setting, ID_SALT_SETTING)
     if salt is None:
-        raise ApiError(503, "not_ready", "the center has no ID salt yet")
+        raise ApiError(503, "not_ready", msg("not_ready"))
     return id_hash(id_number, str(salt.value["salt"]))
 
 
@@ -64,7 +64,7 @@ def book(
     def work(s: Session) -> dict[str, Any]:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == body.category.upper()))
         if cat is None:
-            raise ApiError(404, "not_found", f"no queue category {body.category}")
+            raise ApiError(404, "not_found", msg("unknown_category", prefix=body.category))
         start = body.slot_start or utcnow()
         code = body.code or f"{secrets.randbelow(10**8):08d}"
         appt = m.Appointment(
@@ -104,7 +104,7 @@ def check_in(
 ) -> CheckInOut:
     """预约签到: by the appointment code or the ID card; issues the appointment's ticket."""
     if not (body.code or body.id_number):
-        raise ApiError(422, "invalid_request", "give an appointment code or an ID number")
+        raise ApiError(422, "invalid_request", msg("appointment_code_or_id"))
     id_number = _id_number(body.id_number)
     terminal = uuid.UUID(who.terminal_id) if who.terminal_id else None
 

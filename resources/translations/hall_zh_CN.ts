@@ -2975,635 +2975,745 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="160" />
+        <source>There is no such case.</source>
+        <translation>没有这个办件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="161" />
+        <source>Case {case} has no such task.</source>
+        <translation>办件 {case} 没有这个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="162" />
+        <source>This task belongs to another department.</source>
+        <translation>这个任务属于其他部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="163" />
+        <source>This case has no task of your department.</source>
+        <translation>这个办件没有本部门的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="164" />
+        <source>This task is closed already.</source>
+        <translation>这个任务已经办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="165" />
+        <source>A verification task is answered with its finding, not a decision.</source>
+        <translation>核查任务请提交核查结果，不是审批决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="166" />
+        <source>Case {case} waits for the corrected materials.</source>
+        <translation>办件 {case} 正在等待补正材料。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="167" />
+        <source>Case {case} is {status}: no decision now.</source>
+        <translation>办件 {case} 当前为“{status}”，现在不能审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="168" />
+        <source>Case {case} is {status}, not waiting for a correction.</source>
+        <translation>办件 {case} 当前为“{status}”，不在等待补正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="169" />
+        <source>Name the special step (hearing, testing, expert review, site inspection…).</source>
+        <translation>请写明特殊环节（听证、检验检测、专家评审、现场踏勘…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="170" />
+        <source>Case {case} is {status}: no special step now.</source>
+        <translation>办件 {case} 当前为“{status}”，现在不能进入特殊环节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="171" />
+        <source>Case {case} is not in a special step.</source>
+        <translation>办件 {case} 不在特殊环节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="172" />
+        <source>Only a verification task takes a finding.</source>
+        <translation>只有核查任务可以提交核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="173" />
+        <source>A false commitment needs the finding written down.</source>
+        <translation>承诺不实须写明核查情况。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="174" />
+        <source>Case {case} is {status}: record a failed verification once the deferred materials or the special step are done.</source>
+        <translation>办件 {case} 当前为“{status}”，请在容缺材料补齐或特殊环节结束后再记录核查不实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="175" />
+        <source>Case {case} is {status}: nothing to hand out yet.</source>
+        <translation>办件 {case} 当前为“{status}”，还没有可出件的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="176" />
+        <source>This back-office account has no department.</source>
+        <translation>这个后台账号没有指定部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="177" />
+        <source>Case {case} is not decided yet.</source>
+        <translation>办件 {case} 尚未审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="178" />
+        <source>Case {case} is not waiting for a correction.</source>
+        <translation>办件 {case} 不在等待补正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="179" />
+        <source>Case {case} was not terminated for missing materials.</source>
+        <translation>办件 {case} 不是因材料未补齐而终止的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="180" />
+        <source>Case {case} has no commitment notice.</source>
+        <translation>办件 {case} 没有告知承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="181" />
+        <source>Give an appointment code or an ID number.</source>
+        <translation>请输入预约码或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="182" />
         <source>The disk is full: the last action was not saved. Ask the administrator to free space, then try again; saved data is not affected.</source>
         <translation>本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="166" />
+        <location filename="../../app/i18n/messages.py" line="188" />
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="167" />
+        <location filename="../../app/i18n/messages.py" line="189" />
         <source>By post, tracking number {tracking}</source>
         <translation>邮寄送达，快递单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="168" />
+        <location filename="../../app/i18n/messages.py" line="190" />
         <source>Collect at window {window}</source>
         <translation>{window}号窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="169" />
+        <location filename="../../app/i18n/messages.py" line="191" />
         <source>Collect at the results desk</source>
         <translation>综合出件窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="170" />
+        <location filename="../../app/i18n/messages.py" line="192" />
         <source>Decided on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="171" />
+        <location filename="../../app/i18n/messages.py" line="193" />
         <source>Promised {promised} (legal limit {legal})</source>
         <translation>承诺{promised}（法定{legal}）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="172" />
+        <location filename="../../app/i18n/messages.py" line="194" />
         <source>{days} working days</source>
         <translation>{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="174" />
+        <location filename="../../app/i18n/messages.py" line="196" />
         <source>Calling</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="175" />
+        <location filename="../../app/i18n/messages.py" line="197" />
         <source>The queue</source>
         <translation>排队信息</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="176" />
+        <location filename="../../app/i18n/messages.py" line="198" />
         <source>Pausing the window</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="177" />
+        <location filename="../../app/i18n/messages.py" line="199" />
         <source>Resuming the window</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="178" />
+        <location filename="../../app/i18n/messages.py" line="200" />
         <source>Receiving corrections</source>
         <translation>补正收件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="179" />
+        <location filename="../../app/i18n/messages.py" line="201" />
         <source>Case search</source>
         <translation>查找办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="180" />
+        <location filename="../../app/i18n/messages.py" line="202" />
         <source>Case details</source>
         <translation>办件详情</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="181" />
+        <location filename="../../app/i18n/messages.py" line="203" />
         <source>Delivering the result</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="182" />
+        <location filename="../../app/i18n/messages.py" line="204" />
         <source>Recalling</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="183" />
+        <location filename="../../app/i18n/messages.py" line="205" />
         <source>Marking a no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="184" />
+        <location filename="../../app/i18n/messages.py" line="206" />
         <source>Starting service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="185" />
+        <location filename="../../app/i18n/messages.py" line="207" />
         <source>Finishing service</source>
         <translation>结束办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="186" />
+        <location filename="../../app/i18n/messages.py" line="208" />
         <source>Transferring</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="187" />
+        <location filename="../../app/i18n/messages.py" line="209" />
         <source>Printing a notice</source>
         <translation>打印通知书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="188" />
+        <location filename="../../app/i18n/messages.py" line="210" />
         <source>Delivering a case accepted at another window</source>
         <translation>出件（他窗口受理的办件）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="189" />
+        <location filename="../../app/i18n/messages.py" line="211" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="190" />
+        <location filename="../../app/i18n/messages.py" line="212" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="191" />
+        <location filename="../../app/i18n/messages.py" line="213" />
         <source>Case lookup</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="193" />
+        <location filename="../../app/i18n/messages.py" line="215" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="196" />
+        <location filename="../../app/i18n/messages.py" line="218" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="199" />
+        <location filename="../../app/i18n/messages.py" line="221" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="204" />
+        <location filename="../../app/i18n/messages.py" line="226" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="207" />
+        <location filename="../../app/i18n/messages.py" line="229" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="210" />
+        <location filename="../../app/i18n/messages.py" line="232" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="211" />
+        <location filename="../../app/i18n/messages.py" line="233" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="212" />
+        <location filename="../../app/i18n/messages.py" line="234" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="214" />
+        <location filename="../../app/i18n/messages.py" line="236" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="215" />
+        <location filename="../../app/i18n/messages.py" line="237" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="216" />
+        <location filename="../../app/i18n/messages.py" line="238" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="217" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="218" />
+        <location filename="../../app/i18n/messages.py" line="240" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="219" />
+        <location filename="../../app/i18n/messages.py" line="241" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="220" />
+        <location filename="../../app/i18n/messages.py" line="242" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="221" />
+        <location filename="../../app/i18n/messages.py" line="243" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="222" />
+        <location filename="../../app/i18n/messages.py" line="244" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="223" />
+        <location filename="../../app/i18n/messages.py" line="245" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="224" />
+        <location filename="../../app/i18n/messages.py" line="246" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="226" />
+        <location filename="../../app/i18n/messages.py" line="248" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="231" />
+        <location filename="../../app/i18n/messages.py" line="253" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="236" />
+        <location filename="../../app/i18n/messages.py" line="258" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="261" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="266" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="247" />
+        <location filename="../../app/i18n/messages.py" line="269" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="250" />
+        <location filename="../../app/i18n/messages.py" line="272" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="259" />
+        <location filename="../../app/i18n/messages.py" line="281" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="260" />
+        <location filename="../../app/i18n/messages.py" line="282" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="261" />
+        <location filename="../../app/i18n/messages.py" line="283" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="262" />
+        <location filename="../../app/i18n/messages.py" line="284" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="263" />
+        <location filename="../../app/i18n/messages.py" line="285" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="264" />
+        <location filename="../../app/i18n/messages.py" line="286" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="265" />
+        <location filename="../../app/i18n/messages.py" line="287" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="268" />
+        <location filename="../../app/i18n/messages.py" line="290" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="291" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="270" />
+        <location filename="../../app/i18n/messages.py" line="292" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="271" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="275" />
+        <location filename="../../app/i18n/messages.py" line="297" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="298" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="299" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="302" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="281" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="282" />
+        <location filename="../../app/i18n/messages.py" line="304" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="283" />
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="318" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="319" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="289" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="313" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="314" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="293" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="323" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="324" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="325" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="304" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="340" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="332" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="333" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="334" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
-        <location filename="../../app/i18n/messages.py" line="320" />
+        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="342" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="336" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="339" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="321" />
+        <location filename="../../app/i18n/messages.py" line="343" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="322" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="354" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="333" />
+        <location filename="../../app/i18n/messages.py" line="355" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="363" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="342" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="343" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="344" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="345" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="371" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="372" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="351" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="352" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="380" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="359" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="382" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="383" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="384" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="385" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

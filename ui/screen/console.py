@@ -33,7 +33,7 @@ from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import due_state, queue_rows, window_rows
 from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
-from ui.i18n import current_language
+from ui.i18n import current_language, shown
 from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
@@ -587,7 +587,7 @@ class ManagerConsole(QWidget):
             self.refreshed.emit("phone")
 
         def failed(exc: BaseException) -> None:  # no phone was left, or the center refused: say so here
-            self.revealed.setText(self.tr("Not shown: %1").replace("%1", str(exc)))
+            self.revealed.setText(self.tr("Not shown: %1").replace("%1", shown(exc)))
             self.refreshed.emit("phone")
 
         run_in_background(
