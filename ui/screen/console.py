@@ -463,7 +463,7 @@ class ManagerConsole(QWidget):
         run_in_background(fn, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(exc))
+        self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(shown(exc)))
         self.banner.show()
 
     PAGES = frozenset({"overview", "supervision", "ratings", "stats", "feedback", "conflicts"})
