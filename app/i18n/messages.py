@@ -399,6 +399,9 @@ class Msg(str):
         self.code, self.params = code, plain
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle rebuild it from code and params
+        return (Msg, (self.code, self.params))
+
     def as_param(self) -> dict[str, Any]:
         return {"code": self.code, "params": self.params}
 

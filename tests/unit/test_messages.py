@@ -65,3 +65,12 @@ def test_errors_pass_code_and_params_to_the_api_body() -> None:
     assert error_body("not_found", "no route") == {
         "error": "not_found", "code": "not_found", "params": {}, "message": "no route"
     }
+
+
+def test_a_message_survives_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    m = msg("not_called", number="A001", status=status_param("ticket_status", "waiting"))
+    for again in (copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
+        assert again == m and (again.code, again.params) == (m.code, m.params)
