@@ -21,6 +21,7 @@ from app.domain.lookup import parse_case_qr, progress_key
 from app.domain.public_link import CASE_PATH, page_key, ticket_url, token_in_url
 from app.domain.ratings import BAD_REASONS as BAD_REASONS  # the kiosk's flows import it from here
 from app.errors import CenterUnavailable, DeviceError, HallError
+from app.i18n.messages import MESSAGES, msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 from app.sync.client import CenterRefused
@@ -48,30 +49,21 @@ STATUS_ZH = {
     "delivered": "已出件",
     "terminated": "已终止",
 }
-# What a refusal means, in plain words (the center's own sentence is shown under it)
-REFUSAL_ZH = {
-    "already_has_ticket": "同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。",
-    "blocked_no_shows": "近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。",
-    "numbers_exhausted": "今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。",
-    "no_appointment": "没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。",
-    "wrong_category": "这个预约属于另一类业务，请到服务台咨询。",
-    "unknown_category": "这类业务现在不能取号，请到服务台咨询。",
-    "invalid_id_number": "身份证号码不正确，请重新刷卡或核对号码。",
-}
+# What a refusal means, in plain words: the messages `plain.<code>` (app/i18n/messages.py)
 FEEDBACK_TOPICS = ("服务态度", "等候时间长", "材料要求不清楚", "多次跑腿", "设施环境", "意见建议")
 
 
 class VisitRefused(HallError):
     """The center said no: `plain` explains the hall's rule in everyday words."""
 
-    def __init__(self, code: str, message: str) -> None:
-        self.plain = REFUSAL_ZH.get(code, "")
+    def __init__(self, code: str, message: str) -> None:  # message: a Msg, or the center's as it came
+        self.plain: str = msg(f"plain.{code}") if f"plain.{code}" in MESSAGES else ""
         super().__init__(message, code=code)
 
 
 class NeedsCenter(HallError):
-    def __init__(self, what: str) -> None:
-        super().__init__(f"{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。", code="offline")
+    def __init__(self, what: str) -> None:  # what: a "what.*" message code
+        super().__init__(msg("kiosk_needs_center", what={"code": what, "params": {}}), code="offline")
 
 
 class NotFound(HallError):
@@ -146,11 +138,6 @@ class Visit:
     staff_id: uuid.UUID | None
 
 
-def _plain(message: str) -> str:
-    """The center answers "中文 / English"; the kiosk shows the Chinese half."""
-    return message.split(" / ")[0]
-
-
 class KioskBackend:
     clock: Callable[[], dt.datetime] = staticmethod(utcnow)  # injected by tests (opening hours)
 
@@ -165,7 +152,7 @@ class KioskBackend:
     ) -> None:
         self.term, self.hall_name, self.lease_size = term, hall_name, lease_size
         self.public_url = public_url  # the phone pages' base URL, for the QR of tickets issued offline
-        self._owner = OwnedPrinter(printer, "本机未配置打印机 / no printer configured")
+        self._owner = OwnedPrinter(printer, msg("no_printer"))
         self.recorder = LocalRecorder(term.cipher, uuid.UUID(term.identity.terminal_id), f"kiosk:{term.identity.name}")
         self.online = True
         self._guides: GuideCatalog | None = None
@@ -256,7 +243,7 @@ class KioskBackend:
                 got = self._call("POST", "/tickets", json=request)
                 break
             except CenterRefused as exc:
-                raise VisitRefused(exc.code, _plain(str(exc))) from exc
+                raise VisitRefused(exc.code, exc.as_msg) from exc
             except CenterUnavailable:
                 if attempt < attempts:
                     continue
@@ -266,7 +253,7 @@ class KioskBackend:
                         self.term, prefix, id_number=id_number, replaces_request=uuid.UUID(request["request_id"])
                     )
                 except AlreadyHasTicket as refused:
-                    raise VisitRefused(refused.code, refused.message) from refused
+                    raise VisitRefused(refused.code, refused.as_msg) from refused
                 return TicketInfo(
                     str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at,
                     offline=True, url=ticket_url(self.public_url, off.public_token),
@@ -295,9 +282,9 @@ class KioskBackend:
         try:
             got = self._call("POST", "/appointments/check-in", json={"code": code, "id_number": id_number})
         except CenterRefused as exc:
-            raise VisitRefused(exc.code, _plain(str(exc))) from exc
+            raise VisitRefused(exc.code, exc.as_msg) from exc
         except CenterUnavailable as exc:
-            raise NeedsCenter("预约签到") from exc
+            raise NeedsCenter("what.check_in") from exc
         return self._ticket(got, appointment=True)
 
     def ensure_leases(self, low_water: int = 3) -> int:
@@ -358,11 +345,15 @@ class KioskBackend:
                 except HallError as exc:
                     log.info("no working-day count: %s", exc)
         if summary.get("delivery_method") == "express":
-            collect = "邮寄送达" + (f"，快递单号 {summary['tracking_number']}" if summary.get("tracking_number") else "")
+            collect: str = (
+                msg("collect.post_tracking", tracking=summary["tracking_number"])
+                if summary.get("tracking_number")
+                else msg("collect.post")
+            )
         elif summary.get("window_number"):
-            collect = f"{summary['window_number']}号窗口领取"
+            collect = msg("collect.window", window=summary["window_number"])
         else:
-            collect = "综合出件窗口领取"
+            collect = msg("collect.desk")
         return Progress(
             case_number=str(summary["case_number"]),
             item_name=item_name,
@@ -383,10 +374,10 @@ class KioskBackend:
         case_number = case_number.strip().upper()
         tail = id_tail.strip().upper()
         if not re.fullmatch(r"[0-9]{5}[0-9X]", tail):
-            raise NotFound("请输入身份证号码的后6位（最后一位可能是X）", code="bad_tail")
+            raise NotFound(msg("bad_tail"), code="bad_tail")
         summary = self._summary(case_number)
         if summary is None or summary.get("id_tail_hash") != progress_key(case_number, tail):
-            raise NotFound("没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+            raise NotFound(msg("case_not_found"), code="not_found")
         return self._progress(summary)
 
     def progress_by_qr(self, text: str) -> Progress:
@@ -399,11 +390,11 @@ class KioskBackend:
             return self._progress(rows[-1])
         parsed = parse_case_qr(text)
         if parsed is None:
-            raise NotFound("这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。", code="bad_qr")
+            raise NotFound(msg("bad_qr"), code="bad_qr")
         case_number, key = parsed
         summary = self._summary(case_number)
         if summary is None or summary.get("id_tail_hash") != key:
-            raise NotFound("没有找到这个办件。刚受理的办件可能需要几分钟才能查到。", code="not_found")
+            raise NotFound(msg("case_not_found_qr"), code="not_found")
         return self._progress(summary)
 
     # ------------------------------------------------------------------ guides
@@ -424,13 +415,13 @@ class KioskBackend:
         try:
             v = self._call("GET", "/tickets/visit", params={"number": number.strip().upper()})
         except CenterRefused as exc:
-            raise NotFound(_plain(str(exc)), code="not_found") from exc
+            raise NotFound(exc.as_msg, code="not_found") from exc
         except CenterUnavailable as exc:
-            raise NeedsCenter("评价") from exc
+            raise NeedsCenter("what.rating") from exc
         if v.get("rated"):
-            raise VisitRefused("already_rated", "这次办事已经评价过了，感谢您的评价。")
+            raise VisitRefused("already_rated", msg("already_rated"))
         if v["status"] not in ("done", "serving"):
-            raise VisitRefused("not_served", "这个号还没有办理，办理完后再来评价。")
+            raise VisitRefused("not_served", msg("not_served"))
         return Visit(
             ticket_id=uuid.UUID(v["id"]),
             number=v["number"],
@@ -452,7 +443,7 @@ class KioskBackend:
                     channel="kiosk",
                 )
         except ValueError as exc:
-            raise VisitRefused("already_rated", "这次办事已经评价过了，感谢您的评价。") from exc
+            raise VisitRefused("already_rated", msg("already_rated")) from exc
 
     def feedback(self, topics: list[str], phone: str | None = None, window: int | None = None) -> None:
         if not topics:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.opening import Opening, opening_state
 from app.domain.workdays import WorkdayCalendar
+from app.i18n.messages import msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 
@@ -30,6 +31,6 @@ def open_categories(s: Session, cats: Sequence[m.Category], now: dt.datetime) ->
     if not closed:
         return open_now, ""
     if open_now:
-        return open_now, "部分业务现在不能取号"
+        return open_now, msg("closed.some")
     soonest = min(closed, key=lambda st: st.next_open or dt.datetime.max.replace(tzinfo=dt.UTC))
-    return open_now, soonest.message_zh()
+    return open_now, soonest.as_msg()

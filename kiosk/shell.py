@@ -207,6 +207,7 @@ class KioskShell(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_language(app, language)
+        self.setWindowTitle(self.tr("Self-service kiosk"))
         self.session.touch()
         self.page.render()
         self.second()

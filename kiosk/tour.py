@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.shell import KioskShell
+from ui.i18n import label
 
 DEMO_CARDS = {"normal": ("11010519491231002X", "张三"), "elderly": ("440524188001010014", "李四")}
 
@@ -66,14 +67,14 @@ class Tour:
         sh.open("ticket")
         shot("ticket-category")
         first = sh.page.flow.categories[0]  # type: ignore[attr-defined]
-        tap(sh, first.name)
+        tap(sh, label("category", first.name))
         shot("ticket-card")
         sh.card.placed.emit(*card)
         settle(sh)
         shot("ticket-done")
         sh.open("ticket")
         settle(sh)
-        tap(sh, first.name)
+        tap(sh, label("category", first.name))
         sh.card.placed.emit(*card)  # same ID, same category: the one-ticket rule
         shot("ticket-refused")
         sh.open("checkin")

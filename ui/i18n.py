@@ -4,10 +4,13 @@ default shipped translation (resources/translations/hall_zh_CN.ts → .qm with p
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.i18n import messages
 from app.paths import resource
 
 log = logging.getLogger("hall.ui")
@@ -36,3 +39,33 @@ def install_language(app: QApplication, language: str = "zh_CN") -> bool:
     app.installTranslator(translator)
     _installed.append(translator)
     return True
+
+
+def message_text(code: str | None, params: Mapping[str, Any] | None, fallback: str = "") -> str:
+    """The catalogue's message `code` (app/i18n/messages.py) in the UI's language, its params filled;
+    `fallback` (split by language if it is an old "中文 / English" text) for an unknown code."""
+    text = messages.render(code, params, current_language(), fallback="")
+    return text or split_legacy(fallback)
+
+
+def shown(text: object) -> str:
+    """What to show for a message from the core: a `Msg` or an error in the UI's language, else as is."""
+    if isinstance(text, BaseException):
+        code, params = getattr(text, "message_code", None), getattr(text, "params", {})
+        return message_text(code, params, str(getattr(text, "message", text)))
+    if isinstance(text, messages.Msg):
+        return message_text(text.code, text.params, str(text))
+    return split_legacy(str(text))
+
+
+def split_legacy(text: str) -> str:
+    """An old "中文 / English" message: the half of the UI's language."""
+    if " / " in text:
+        zh, _, en = text.partition(" / ")
+        return en if current_language() == "en" else zh
+    return text
+
+
+def label(group: str, key: object) -> str:
+    """A hall rule's label (case status, rating level or reason, topic, weekday) in the UI's language."""
+    return messages.label(group, key, current_language())

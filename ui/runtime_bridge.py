@@ -17,15 +17,19 @@ log = logging.getLogger("hall.ui")
 
 
 def plain_message(exc: BaseException, language: str = "zh_CN") -> str | None:
-    """A known error's own words in the UI's language ("中文 / English" messages are split), None for a
-    bug (the caller shows its translated "something went wrong")."""
+    """A known error's own words in the UI's language: its message code translated (app/i18n/messages.py),
+    else its text ("中文 / English" messages are split); None for a bug (the caller shows its translated "something went wrong")."""
     if not isinstance(exc, HallError):
         return None
-    text = exc.message
-    if " / " in text:
-        zh, _, en = text.partition(" / ")
+    from app.i18n.messages import render
+
+    text = render(exc.message_code, exc.params, language)
+    if text:
+        return text
+    if " / " in exc.message:
+        zh, _, en = exc.message.partition(" / ")
         return en if language == "en" else zh
-    return text
+    return exc.message
 
 
 class RuntimeBridge(QObject):

@@ -1,4 +1,6 @@
-"""Every error answer of the API is JSON `{"error": code, "message": text}` with the right status code."""
+"""Every error answer of the API is JSON `{"error", "code", "params", "message"}` with the right status code:
+`error` the stable machine code clients act on, `code` + `params` the message in the catalogue
+(app/i18n/messages.py) that terminals show in their own language, `message` its English text."""
 
 from __future__ import annotations
 
@@ -7,25 +9,33 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.i18n.messages import code_and_params
 
 
 class ApiError(Exception):
+    """`message` is a `Msg` (app.i18n.messages.msg) for a text users see, or plain English for callers."""
+
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
-def error_body(code: str, message: str) -> dict[str, str]:
-    return {"error": code, "message": message}
+def error_body(error: str, message: str) -> dict[str, Any]:
+    """The body for `error`; the message's own code and params when it is a `Msg`, else the error code."""
+    code, params = code_and_params(message)
+    return {"error": error, "code": code or error, "params": params, "message": str(message)}
 
 
 class ErrorOut(BaseModel):
-    """Every error answer: a stable machine code and a plain message."""
+    """Every error answer: a stable machine code, the message's code and params, and its English text."""
 
-    error: str
-    message: str
+    error: str = Field(description="stable machine code: clients act on it")
+    code: str = Field(description="the message's code in the catalogue (app/i18n/messages.py)")
+    params: dict[str, Any] = Field(description="the message's named params (a param may be a message itself)")
+    message: str = Field(description="the message in English, readable as it is")
 
 
 ERROR_TEXT = {

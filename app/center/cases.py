@@ -37,6 +37,7 @@ from app.domain.ids import new_id
 from app.domain.public_link import page_key
 from app.domain.states import CASE_TRANSITIONS, CaseStatus, ItemKind
 from app.domain.workdays import WorkdayCalendar, supervision_light
+from app.i18n.messages import msg, status_param
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 
@@ -197,16 +198,16 @@ def load_case(s: Session, case_id: uuid.UUID, *, lock: bool = False) -> m.Case:
     PostgreSQL `FOR UPDATE`; SQLite's writers are serialized already)."""
     case = s.get(m.Case, case_id, with_for_update=lock or None)
     if case is None:
-        raise ApiError(404, "not_found", f"no case {case_id}")
+        raise ApiError(404, "not_found", msg("case_unknown"))
     return case
 
 
 def load_task(s: Session, case: m.Case, task_id: uuid.UUID, who: Actor) -> m.CaseTask:
     task = s.get(m.CaseTask, task_id)
     if task is None or task.case_id != case.id:
-        raise ApiError(404, "not_found", f"case {case.case_number} has no task {task_id}")
+        raise ApiError(404, "not_found", msg("task_unknown", case=case.case_number))
     if who.role == "backoffice" and task.department_id != who.department_id:
-        raise ApiError(403, "other_department", "this task belongs to another department")
+        raise ApiError(403, "other_department", msg("task_other_department"))
     return task
 
 
@@ -216,12 +217,12 @@ def may_read(s: Session, case: m.Case, who: Actor) -> None:
         return
     depts = set(s.scalars(select(m.CaseTask.department_id).where(m.CaseTask.case_id == case.id)))
     if who.department_id not in depts:
-        raise ApiError(403, "other_department", "no task of your department in this case")
+        raise ApiError(403, "other_department", msg("no_task_of_department"))
 
 
 def _pending(task: m.CaseTask) -> None:
     if task.status not in PENDING:
-        raise ApiError(409, "task_closed", f"this task is already {task.status}")
+        raise ApiError(409, "task_closed", msg("task_closed"))
 
 
 def _pauses(s: Session, case_id: uuid.UUID, today: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -295,14 +296,14 @@ class Step:
         """准予 or 不予许可 of one department; the case is decided when every approval task is."""
         _pending(task)
         if task.kind != TaskKind.APPROVE:
-            raise ApiError(409, "wrong_task", "a 核查 task is answered with verify, not a decision")
+            raise ApiError(409, "wrong_task", msg("verify_not_decide"))
         if task.status == TaskStatus.RETURNED:
-            raise ApiError(409, "waiting_correction", f"case {case.case_number}: this task waits for the corrected materials")
+            raise ApiError(409, "waiting_correction", msg("waiting_correction", case=case.case_number))
         if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION):
             # while another department's 补正 is out, a co-department still decides its own task (并联审批)
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: no decision now")
+            raise ApiError(409, "invalid_state", msg("no_decision_now", case=case.case_number, status=status_param("case_status", case.status.value)))
         if not approve and not opinion.strip():
-            raise ApiError(422, "reason_required", "不予许可须写明理由 / a denial needs its reasons")
+            raise ApiError(422, "reason_required", msg("reason_required"))
         now = utcnow()
         task.status = (TaskStatus.APPROVED if approve else TaskStatus.DENIED).value
         task.opinion = opinion or task.opinion
@@ -326,7 +327,7 @@ class Step:
         restarts when the corrected materials arrive."""
         _pending(task)
         if not [x for x in missing if x.strip()]:
-            raise ApiError(422, "nothing_to_correct", "请写明需要补正的材料 / list what must be corrected")
+            raise ApiError(422, "nothing_to_correct", msg("nothing_to_correct"))
         task.status, task.updated_at = TaskStatus.RETURNED.value, utcnow()
         task.opinion = opinion or task.opinion
         items = [x.strip() for x in missing if x.strip()]
@@ -346,7 +347,7 @@ class Step:
         materials a 一次性告知 listed, brought later: the case is accepted now and goes to its departments."""
         before = case.status
         if before not in (CaseStatus.CORRECTION, CaseStatus.NOTIFIED):
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}, not waiting for a correction")
+            raise ApiError(409, "invalid_state", msg("not_waiting_correction", case=case.case_number, status=status_param("case_status", case.status.value)))
         case.received_on = self.today
         case.due_date = self.cal.add_half_working_days(
             self.today, case.item.promised_days * 2 + int(case.item.promised_half_day)
@@ -362,9 +363,9 @@ class Step:
     def pause(self, case: m.Case, who: Actor, reason: str) -> dict[str, Any]:
         """特殊环节 starts: the clock stops."""
         if not reason.strip():
-            raise ApiError(422, "reason_required", "请写明特殊环节（听证、检验检测、专家评审、现场踏勘…）")
+            raise ApiError(422, "reason_required", msg("special_step_required"))
         if case.status not in (CaseStatus.ACCEPTED, CaseStatus.DEFERRED):
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: no special step now")
+            raise ApiError(409, "invalid_state", msg("no_special_step_now", case=case.case_number, status=status_param("case_status", case.status.value)))
         _step(self.s, case, who, "pause", to=CaseStatus.SUSPENDED, reason=reason, cal=self.cal, today=self.today)
         self.s.add(m.CasePause(id=new_id(), case_id=case.id, reason=reason[:100], first_day=self.today))
         return self._done(case)
@@ -375,7 +376,7 @@ class Step:
             select(m.CasePause).where(m.CasePause.case_id == case.id, m.CasePause.last_day.is_(None))
         )
         if case.status != CaseStatus.SUSPENDED or pause is None:
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is not in a special step")
+            raise ApiError(409, "invalid_state", msg("not_in_special_step", case=case.case_number))
         pause.last_day = self.today
         if case.due_date is not None:
             case.due_date = extend_for_pause(case.due_date, pause.first_day, self.today, self.cal)
@@ -391,7 +392,7 @@ class Step:
         """上报 to a higher level: recorded with its receiver; the task waits for the answer."""
         _pending(task)
         if not receiver.strip():
-            raise ApiError(422, "receiver_required", "请写明上报的接收单位 / name who receives the report")
+            raise ApiError(422, "receiver_required", msg("receiver_required"))
         task.status, task.receiver, task.updated_at = TaskStatus.REPORTED.value, receiver.strip(), utcnow()
         task.opinion = opinion or task.opinion
         _step(self.s, case, who, "report", task=task, reason=f"上报：{receiver.strip()}",
@@ -405,12 +406,11 @@ class Step:
         finding is recorded for the department's 撤销 or 责令整改 (its own procedure)."""
         _pending(task)
         if task.kind != TaskKind.VERIFY:
-            raise ApiError(409, "wrong_task", "only a 核查 task is verified")
+            raise ApiError(409, "wrong_task", msg("only_verify_task"))
         if not holds and not opinion.strip():
-            raise ApiError(422, "reason_required", "承诺不实须写明核查情况")
+            raise ApiError(422, "reason_required", msg("finding_required"))
         if not holds and case.status in (CaseStatus.DEFERRED, CaseStatus.SUSPENDED):
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: "
-                           "record a failed 核查 once the 容缺 materials or the special step are done")
+            raise ApiError(409, "invalid_state", msg("verify_later", case=case.case_number, status=status_param("case_status", case.status.value)))
         now = utcnow()
         task.status = (TaskStatus.VERIFIED if holds else TaskStatus.FAILED).value
         task.opinion, task.decided_by, task.decided_at, task.updated_at = opinion or None, who.staff_id, now, now
@@ -437,9 +437,9 @@ class Step:
         if method not in ("window", "express"):
             raise ApiError(422, "invalid_request", f"unknown delivery method {method!r}")
         if method == "express" and not tracking.strip():
-            raise ApiError(422, "tracking_required", "快递出件须填写快递单号 / a tracking number is required")
+            raise ApiError(422, "tracking_required", msg("tracking_required"))
         if case.status not in (CaseStatus.APPROVED, CaseStatus.DENIED):
-            raise ApiError(409, "invalid_state", f"case {case.case_number} is {case.status.value}: nothing to hand out yet")
+            raise ApiError(409, "invalid_state", msg("nothing_to_hand_out", case=case.case_number, status=status_param("case_status", case.status.value)))
         case.delivery_method, case.tracking_number = method, tracking.strip() or None
         case.delivered_at = utcnow()
         _step(self.s, case, who, "deliver", to=CaseStatus.DELIVERED,

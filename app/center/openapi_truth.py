@@ -1,5 +1,5 @@
 """Make the OpenAPI document tell the truth about errors: every status a route can answer is declared,
-with the one error body every error has (`{"error", "message"}`, `ErrorOut`).
+with the one error body every error has (`{"error", "code", "params", "message"}`, `ErrorOut`).
 
 Declared for each route, before the document is generated:
 - 422 when it takes any parameter or body (validation, numbers out of range), replacing FastAPI's own

@@ -66,6 +66,6 @@ def closed_categories(s: Session, now: dt.datetime) -> dict[str, str]:
 
 
 def closed_reason(s: Session, cat: OpeningRules, now: dt.datetime) -> str | None:
-    """None when the category takes a ticket now; else why not and when it next opens (zh / en)."""
+    """None when the category takes a ticket now; else why not and when it next opens (a message)."""
     state = category_opening(s, cat, now)
-    return None if state.is_open else state.message()
+    return None if state.is_open else state.as_msg()

@@ -26,6 +26,7 @@ from app.domain.events import Event
 from app.domain.privacy import ID_SALT_SETTING, id_hash
 from app.domain.public_link import new_token
 from app.domain.states import TicketStatus, WindowStatus, check_ticket_transition
+from app.i18n.messages import msg, status_param
 from app.store import models as m
 from app.store.rows import next_value
 
@@ -39,7 +40,7 @@ ONLINE_BAND_END = 899  # 900–999 is the offline band leased to kiosks
 class QueueError(Exception):
     """A refusal with a code, an HTTP status and a message the citizen or clerk can read."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str) -> None:  # message: a Msg for users
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
 
@@ -58,7 +59,7 @@ class Issued:
 def _category(s: Session, prefix: str) -> m.Category:
     cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix.upper(), m.Category.active.is_(True)))
     if cat is None:
-        raise QueueError(404, "unknown_category", f"没有“{prefix}”类业务 / no queue category {prefix!r}")
+        raise QueueError(404, "unknown_category", msg("unknown_category", prefix=prefix))
     return cat
 
 
@@ -68,7 +69,7 @@ def _window(s: Session, number: int, *, lock: bool = False) -> m.Window:
         q = q.with_for_update()
     w = s.scalar(q)
     if w is None or not w.active:
-        raise QueueError(404, "unknown_window", f"没有{number}号窗口 / no window {number}")
+        raise QueueError(404, "unknown_window", msg("unknown_window", window=number))
     return w
 
 
@@ -270,7 +271,7 @@ def issue_ticket(
             if fresh:
                 raise
             sql.remember_category(s, prefix, None)  # refused on what was remembered: read it again first
-    raise QueueError(503, "busy", "这类业务的设置正在修改，请重试 / the category is being changed: try again")
+    raise QueueError(503, "busy", msg("category_busy"))
 
 
 def _issue(
@@ -290,7 +291,7 @@ def _issue(
     event: dict[str, Any],
 ) -> Issued:
     if cat is None or not cat.active:
-        raise QueueError(404, "unknown_category", f"没有“{prefix}”类业务 / no queue category {prefix!r}")
+        raise QueueError(404, "unknown_category", msg("unknown_category", prefix=prefix))
     closed = closed_reason(s, cat, now)  # opening hours, cut-off, quota, closed days (issue 16)
     if closed is not None:
         raise QueueError(409, "category_closed", closed)
@@ -298,7 +299,7 @@ def _issue(
     if id_number:
         salt = s.get(m.Setting, ID_SALT_SETTING)
         if salt is None:
-            raise QueueError(503, "not_ready", "the center has no ID salt yet")
+            raise QueueError(503, "not_ready", msg("not_ready"))
         hashed = id_hash(id_number, str(salt.value["salt"]))
         _check_real_name(s, cfg, cat.id, hashed, day, now)
     appointment = None
@@ -308,11 +309,11 @@ def _issue(
             raise QueueError(
                 404,
                 "no_appointment",
-                "没有找到今天的这个预约，或已签到 / no open appointment for today with this code",
+                msg("no_appointment"),
             )
         if appointment.category_id != cat.id:
             raise QueueError(
-                409, "wrong_category", "这个预约属于另一类业务 / the appointment is for another category"
+                409, "wrong_category", msg("wrong_category")
             )
     if s.new or s.dirty:
         s.flush()  # the caller's own changes go first (the statements below do not flush the session)
@@ -339,7 +340,7 @@ def _issue(
         raise QueueError(
             409,
             "numbers_exhausted",
-            f"今日{cat.name}号码已发完 / today's numbers of {cat.prefix} are used up",
+            msg("numbers_exhausted", category=cat.name, prefix=cat.prefix),
         )
     if appointment is not None:
         appointment.status, appointment.checked_in_at = "checked_in", now
@@ -440,7 +441,7 @@ def _check_real_name(
         raise QueueError(
             409,
             "already_has_ticket",
-            f"您有一个号码（{open_one}）尚未办理，请勿重复取号 / you already hold ticket {open_one}",
+            msg("already_has_ticket", number=open_one),
         )
     since = now - dt.timedelta(days=cfg.noshow_block_window_days)
     misses = s.scalars(
@@ -455,9 +456,12 @@ def _check_real_name(
             raise QueueError(
                 403,
                 "blocked_no_shows",
-                f"您近{cfg.noshow_block_window_days}天内过号{len(misses)}次，"
-                f"{local_today(until).isoformat()}前暂停实名取号，请到服务台咨询 / "
-                f"{len(misses)} missed calls: real-name tickets paused until {local_today(until)}",
+                msg(
+                    "blocked_no_shows",
+                    misses=len(misses),
+                    days=cfg.noshow_block_window_days,
+                    until=local_today(until).isoformat(),
+                ),
             )
 
 
@@ -522,7 +526,7 @@ def call_next(
     busy = current_ticket(s, window_number, day)
     if busy is not None:
         raise QueueError(
-            409, "window_busy", f"请先办结或过号当前号码 {busy.number} / finish {busy.number} first"
+            409, "window_busy", msg("window_busy", number=busy.number)
         )
     cats = window_categories(s, w)
     if not cats:
@@ -545,7 +549,7 @@ def call_next(
     return chosen
 
 
-PAUSED_MESSAGE = "窗口已暂停，请先恢复 / the window is paused: resume it first"
+PAUSED_MESSAGE = msg("window_paused")
 
 
 def _call_next_pg(
@@ -554,11 +558,11 @@ def _call_next_pg(
     """`call_next` on PostgreSQL: two statements (`queue_sql.call_next`) instead of an ORM load per row."""
     got = sql.call_next(s, window_number, staff_id, day, now)
     if not got.window_found:
-        raise QueueError(404, "unknown_window", f"没有{window_number}号窗口 / no window {window_number}")
+        raise QueueError(404, "unknown_window", msg("unknown_window", window=window_number))
     if got.window_status == WindowStatus.PAUSED.value:
         raise QueueError(409, "window_paused", PAUSED_MESSAGE)
     if got.busy is not None:
-        raise QueueError(409, "window_busy", f"请先办结或过号当前号码 {got.busy} / finish {got.busy} first")
+        raise QueueError(409, "window_busy", msg("window_busy", number=got.busy))
     if got.ticket is None:
         return None
     t = _attached(s, m.Ticket(**got.ticket))
@@ -584,7 +588,7 @@ def call_specific(
     day = local_today(now)
     w = _window(s, window_number, lock=True)
     if current_ticket(s, window_number, day) is not None:
-        raise QueueError(409, "window_busy", "请先办结或过号当前号码 / finish the current ticket first")
+        raise QueueError(409, "window_busy", msg("window_busy_current"))
     q = select(m.Ticket).where(
         m.Ticket.service_day == day,
         m.Ticket.number == number.upper(),
@@ -594,12 +598,12 @@ def call_specific(
         q = q.with_for_update(skip_locked=True)
     t = s.scalar(q)
     if t is None:
-        raise QueueError(404, "not_waiting", f"{number} 不在等候中 / {number} is not waiting")
+        raise QueueError(404, "not_waiting", msg("not_waiting", number=number))
     if not cfg.call_other_category and t.category_id not in window_categories(s, w):
         raise QueueError(
             409,
             "window_does_not_serve",
-            f"本窗口不办理{t.number}这类业务 / this window does not serve {t.number}",
+            msg("window_does_not_serve", number=t.number),
         )
     _not_other_windows(cfg, t, window_number)
     t.window_number, t.staff_id, t.called_at = window_number, staff_id, now
@@ -627,7 +631,7 @@ def _not_other_windows(cfg: QueueSettings, t: m.Ticket, window_number: int | Non
         raise QueueError(
             403,
             "other_window",
-            f"{t.number}已转给{t.target_window}号窗口 / {t.number} waits for window {t.target_window}",
+            msg("transferred_to_window", number=t.number, window=t.target_window),
         )
 
 
@@ -637,9 +641,9 @@ def _own(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticke
         q = q.with_for_update()
     t = s.scalar(q)
     if t is None:
-        raise QueueError(404, "not_found", "no such ticket")
+        raise QueueError(404, "not_found", msg("ticket_not_found"))
     if window_number is not None and t.window_number not in (None, window_number):
-        raise QueueError(403, "other_window", f"{t.number} belongs to window {t.window_number}")
+        raise QueueError(403, "other_window", msg("other_window", number=t.number, window=t.window_number))
     return t
 
 
@@ -647,13 +651,13 @@ def recall(s: Session, cfg: QueueSettings, ticket_id: uuid.UUID, window_number: 
     t = _own(s, ticket_id, window_number)
     if t.status != TicketStatus.CALLED:
         raise QueueError(
-            409, "not_called", f"{t.number} is {t.status.value}, only a called ticket is recalled"
+            409, "not_called", msg("not_called", number=t.number, status=status_param("ticket_status", t.status.value))
         )
     if t.recall_count >= cfg.recall_limit:
         raise QueueError(
             409,
             "recall_limit",
-            f"已重呼{t.recall_count}次，请按过号处理 / recalled {t.recall_count} times: mark a no-show",
+            msg("recall_limit", count=t.recall_count),
         )
     t.recall_count += 1
     _event(s, t, "recalled", t.status.value, window=t.window_number, count=t.recall_count)
@@ -672,7 +676,7 @@ def no_show(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ti
     t = _own(s, ticket_id, window_number)
     if t.status != TicketStatus.CALLED:
         raise QueueError(
-            409, "not_called", f"{t.number} is {t.status.value}; only a called ticket can be a no-show"
+            409, "not_called", msg("not_called_no_show", number=t.number, status=status_param("ticket_status", t.status.value))
         )
     now = utcnow()
     _move(s, t, TicketStatus.NO_SHOW, "no_show", window=t.window_number, at=now)
@@ -686,9 +690,9 @@ def come_back(
     """A no-show returns: requeued behind K waiting tickets (or told to take a new ticket)."""
     t = _own(s, ticket_id, None)
     if t.status != TicketStatus.NO_SHOW:
-        raise QueueError(409, "not_no_show", f"{t.number} is {t.status.value}")
+        raise QueueError(409, "not_no_show", msg("not_no_show", number=t.number, status=status_param("ticket_status", t.status.value)))
     if cfg.noshow_rule == "new_ticket":
-        raise QueueError(409, "take_new_ticket", "过号请重新取号 / a missed number needs a new ticket")
+        raise QueueError(409, "take_new_ticket", msg("take_new_ticket"))
     now = now or utcnow()
     k = cfg.noshow_requeue_after
     waiting = waiting_in(s, t.category_id, t.service_day, limit=k) if k > 0 else []
@@ -706,7 +710,7 @@ def come_back(
 def start(s: Session, ticket_id: uuid.UUID, window_number: int | None) -> m.Ticket:
     t = _own(s, ticket_id, window_number)
     if t.status != TicketStatus.CALLED:
-        raise QueueError(409, "not_called", f"{t.number} is {t.status.value}")
+        raise QueueError(409, "not_called", msg("not_called_start", number=t.number, status=status_param("ticket_status", t.status.value)))
     now = utcnow()
     t.started_at = now
     walk = round((now - t.called_at).total_seconds()) if t.called_at else None
@@ -724,7 +728,7 @@ def finish(
     if t.status == TicketStatus.CALLED:  # served without pressing start: service starts now
         start(s, ticket_id, window_number)
     if t.status != TicketStatus.SERVING:
-        raise QueueError(409, "not_serving", f"{t.number} is {t.status.value}")
+        raise QueueError(409, "not_serving", msg("not_serving", number=t.number, status=status_param("ticket_status", t.status.value)))
     t.finished_at = now
     service = round((now - t.started_at).total_seconds()) if t.started_at else None
     _move(
@@ -748,11 +752,11 @@ def _finish_pg(
     `finish`'s, told from the ticket's state before."""
     got = sql.finish(s, ticket_id, window_number, outcome, now)
     if not got.found:
-        raise QueueError(404, "not_found", "no such ticket")
+        raise QueueError(404, "not_found", msg("ticket_not_found"))
     if got.ticket is None:
         if window_number is not None and got.old_window not in (None, window_number):
-            raise QueueError(403, "other_window", f"{got.old_number} belongs to window {got.old_window}")
-        raise QueueError(409, "not_serving", f"{got.old_number} is {got.old_status}")
+            raise QueueError(403, "other_window", msg("other_window", number=got.old_number, window=got.old_window))
+        raise QueueError(409, "not_serving", msg("not_serving", number=got.old_number, status=status_param("ticket_status", got.old_status)))
     t = _attached(s, m.Ticket(**got.ticket))
     s.info.setdefault(PREFIXES, {})[t.category_id] = got.prefix
     return t
@@ -770,10 +774,10 @@ def transfer(
     """Send the visitor to another category or window: the old ticket ends as transferred, a new one waits
     (with the same number label, and its original place if the hall keeps issue times)."""
     if category is None and window is None:
-        raise QueueError(422, "invalid_request", "give a category or a window to transfer to")
+        raise QueueError(422, "invalid_request", msg("transfer_target"))
     t = _own(s, ticket_id, window_number)
     if t.status not in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
-        raise QueueError(409, "not_open", f"{t.number} is {t.status.value}")
+        raise QueueError(409, "not_open", msg("not_open", number=t.number, status=status_param("ticket_status", t.status.value)))
     _not_other_windows(cfg, t, window_number)
     now = utcnow()
     target_cat = _category(s, category) if category else s.get(m.Category, t.category_id)
@@ -781,7 +785,7 @@ def transfer(
     if window is not None:
         target_w = _window(s, window)
         if target_cat.id not in window_categories(s, target_w):
-            raise QueueError(409, "window_does_not_serve", f"{window}号窗口不办理{target_cat.name}")
+            raise QueueError(409, "window_does_not_serve", msg("window_does_not_serve_category", window=window, category=target_cat.name))
     old_window = t.window_number
     _move(
         s,
@@ -839,7 +843,7 @@ def set_window_status(
     now = utcnow()
     if status == WindowStatus.PAUSED and current_ticket(s, window_number, local_today(now)) is not None:
         raise QueueError(
-            409, "window_busy", "请先办结当前号码再暂停 / finish the current ticket before pausing"
+            409, "window_busy", msg("window_busy_pause")
         )
     if status == WindowStatus.IDLE and w.status == WindowStatus.SERVING:
         return w

@@ -23,6 +23,7 @@ from app.center.hall_init import PasswordPolicyError, check_password_policy
 from app.center.security import Principal, hash_password
 from app.domain.opening import HoursError, parse_hours
 from app.domain.states import Role
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -96,7 +97,7 @@ def add_staff(body: StaffIn, who: Principal = Depends(require("admin")), c: Cent
         if body.department and dept_id is None:
             raise ApiError(422, "unknown_department", f"no department {body.department!r}")
         if body.role == "backoffice" and dept_id is None:
-            raise ApiError(422, "department_required", "后台审批人员须指定部门 / back-office staff need a department")
+            raise ApiError(422, "department_required", msg("department_required"))
         st = m.Staff(
             username=body.username,
             full_name=body.full_name,

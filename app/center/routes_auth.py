@@ -28,6 +28,7 @@ from app.center.security import (
 )
 from app.domain.clock import utcnow
 from app.domain.states import Role, TerminalKind
+from app.i18n.messages import msg
 from app.store import models as m
 from app.store.rows import next_value
 
@@ -59,7 +60,7 @@ def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> T
         raise ApiError(
             429,
             "too_many_attempts",
-            f"too many failed logins; try again in {int(wait) + 1} s",
+            msg("too_many_logins", seconds=int(wait) + 1),
             {"Retry-After": str(int(wait) + 1)},
         )
     with refusals(c), c.db.write_session() as s:
@@ -67,13 +68,13 @@ def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> T
         if staff is None or not staff.active or not verify_password(body.password, staff.password_hash):
             c.limiter.failed(key)
             raise AuditedRefusal(
-                ApiError(401, "bad_credentials", "wrong user name or password"),
+                ApiError(401, "bad_credentials", msg("bad_credentials")),
                 body.username,
                 "login.failed",
                 detail={"client": client},
             )
         if staff.role in (Role.KIOSK, Role.SCREEN, Role.COUNTER):
-            raise ApiError(403, "forbidden", "terminal accounts log in with their credential")
+            raise ApiError(403, "forbidden", msg("terminal_login_only"))
         c.limiter.succeeded(key)
         return _staff_token(s, c, staff, body.window, {"client": client})
 
@@ -81,7 +82,7 @@ def login(body: LoginIn, request: Request, c: CenterContext = Depends(ctx)) -> T
 def _staff_token(s: Session, c: CenterContext, staff: m.Staff, window: int | None, detail: dict[str, object]) -> TokenOut:
     window = window if window is not None else staff.window_number
     if staff.role == Role.CLERK and window is None:
-        raise ApiError(422, "window_required", "a clerk logs in at a window: give `window`")
+        raise ApiError(422, "window_required", msg("window_required"))
     append_center_event(s, staff.username, "login", detail={**detail, "window": window})
     principal = Principal(
         subject=staff.username,
@@ -113,11 +114,11 @@ def _card_hash(s: Session, raw: str) -> str:
 
     salt = s.get(m.Setting, ID_SALT_SETTING)
     if salt is None:
-        raise ApiError(503, "not_ready", "the center has no ID salt yet")
+        raise ApiError(503, "not_ready", msg("not_ready"))
     try:
         return id_hash(raw, str(salt.value["salt"]))
     except InvalidIdNumber as exc:
-        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+        raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
 
 
 @router.post("/auth/card", response_model=TokenOut)
@@ -127,13 +128,13 @@ def login_card(
     """A clerk logs in by placing their own ID card on an enrolled counter's reader."""
     key = f"card@{who.subject}"
     if c.limiter.blocked_for(key) > 0:
-        raise ApiError(429, "too_many_attempts", "too many failed card logins at this counter; wait a minute")
+        raise ApiError(429, "too_many_attempts", msg("too_many_card_logins"))
     with refusals(c), c.db.write_session() as s:
         staff = s.scalar(select(m.Staff).where(m.Staff.id_number_hash == _card_hash(s, body.id_number)))
         if staff is None or not staff.active or staff.role not in (Role.CLERK, Role.MANAGER):
             c.limiter.failed(key)
             raise AuditedRefusal(
-                ApiError(401, "unknown_card", "这张身份证没有登记为工作人员卡 / this card is not a staff card"),
+                ApiError(401, "unknown_card", msg("unknown_card")),
                 who.subject,
                 "login.card_failed",
                 detail={"terminal": who.subject},
@@ -141,7 +142,7 @@ def login_card(
         c.limiter.succeeded(key)
         bound = c.settings.queue.counter_windows.get(who.subject)  # issue 14: a counter opens its own window
         if bound is not None and body.window not in (None, bound):
-            raise ApiError(403, "other_window", f"this counter belongs to window {bound}, not {body.window}")
+            raise ApiError(403, "other_window", msg("counter_of_window", window=bound, other=body.window))
         window = bound if bound is not None else body.window
         return _staff_token(s, c, staff, window, {"terminal": who.subject, "by": "id_card"})
 
@@ -351,13 +352,13 @@ def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = D
     client = request.client.host if request.client else "?"
     key = f"terminal:{body.terminal_id}@{client}"
     if c.limiter.blocked_for(key) > 0:
-        raise ApiError(429, "too_many_attempts", "too many failed attempts; wait and try again")
+        raise ApiError(429, "too_many_attempts", msg("too_many_attempts"))
     with refusals(c), c.db.write_session() as s:
         term = s.get(m.Terminal, body.terminal_id)
         if term is None or term.credential_hash != hash_secret(body.credential):
             c.limiter.failed(key)
             raise AuditedRefusal(
-                ApiError(401, "bad_credentials", "unknown terminal or wrong credential: enroll again"),
+                ApiError(401, "bad_credentials", msg("terminal_bad_credentials")),
                 term.name if term else str(body.terminal_id),
                 "login.terminal_failed",
                 object_type="terminal",
@@ -366,9 +367,9 @@ def terminal_login(body: TerminalLoginIn, request: Request, c: CenterContext = D
             )
         if term.status != "approved":
             error = (
-                ApiError(403, "pending_approval", "this terminal waits for an admin's approval")
+                ApiError(403, "pending_approval", msg("pending_approval"))
                 if term.status == "pending"
-                else ApiError(403, "revoked", "this terminal was revoked by an admin")
+                else ApiError(403, "revoked", msg("revoked"))
             )
             raise AuditedRefusal(
                 error,

@@ -24,6 +24,7 @@ from app.center.deps import ctx, read_db, require
 from app.center.security import Principal
 from app.domain.clock import local_today
 from app.domain.states import CaseStatus
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
@@ -35,7 +36,7 @@ WINDOW = ("clerk", "manager")
 def _actor(s: Session, p: Principal) -> cs.Actor:
     staff = s.get(m.Staff, uuid.UUID(p.staff_id)) if p.staff_id else None
     if p.role == "backoffice" and (staff is None or staff.department_id is None):
-        raise ApiError(403, "no_department", "this back-office account has no department")
+        raise ApiError(403, "no_department", msg("no_department"))
     return cs.Actor(
         staff_id=staff.id if staff else None,
         name=p.name,
@@ -329,7 +330,7 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
     if paper == "decision":
         decided = [t for t in tasks if t.kind == "approve" and t.status in ("approved", "denied")]
         if case.status not in (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.DELIVERED) or not decided:
-            raise ApiError(409, "not_decided", f"case {case.case_number} is not decided yet")
+            raise ApiError(409, "not_decided", msg("not_decided", case=case.case_number))
         approved = all(t.status == "approved" for t in decided)
         opinions = [(t.department.short_name, t.opinion or ("同意" if t.status == "approved" else "")) for t in decided]
         return cn.render_decision(
@@ -340,7 +341,7 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
     if paper == "correction":
         missing = cs.case_detail(s, case, today, 2)["correction"]
         if not missing:
-            raise ApiError(409, "no_correction", f"case {case.case_number} is not waiting for a correction")
+            raise ApiError(409, "no_correction", msg("no_correction", case=case.case_number))
         return cn.render_case_correction(
             cn.CaseCorrectionNotice(header(), who, case.item.name, case.case_number, list(missing),
                                     case.item.consult_phone),
@@ -348,7 +349,7 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         )
     if paper == "termination":
         if case.status != CaseStatus.TERMINATED or case.deferral_due is None:
-            raise ApiError(409, "not_terminated", f"case {case.case_number} was not terminated for missing materials")
+            raise ApiError(409, "not_terminated", msg("not_terminated", case=case.case_number))
         names = [mt.name for mt in case.materials if mt.state == "deferred"]
         return cn.render_termination(
             cn.TerminationNotice(header(), who, case.item.name, case.case_number, case.received_on, case.deferral_due,
@@ -357,6 +358,6 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         )
     promised = [mt.name for mt in case.materials if mt.state == "commitment"]
     if not promised:
-        raise ApiError(409, "no_commitment", f"case {case.case_number} has no 告知承诺")
+        raise ApiError(409, "no_commitment", msg("no_commitment", case=case.case_number))
     return cn.render_commitment_letter(cn.CommitmentLetter(header(), who, case.item.name, case.case_number, promised),
                                        out)

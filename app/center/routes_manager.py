@@ -21,6 +21,7 @@ from app.center.security import Principal
 from app.center.supervision import lights, month_range, rated_case, rectifications, report
 from app.domain.clock import local_today, utcnow
 from app.domain.events import Event
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["manager"])
@@ -70,7 +71,7 @@ def reveal_phone(
         case = rated_case(s, rating)
         phone = c.cipher.decrypt(case.applicant.phone_enc) if case and case.applicant.phone_enc else None
         if not phone:
-            raise ApiError(404, "no_phone", "这次评价没有留下联系电话 / no phone is known for this rating")
+            raise ApiError(404, "no_phone", msg("no_phone"))
         append_center_event(
             s,
             who.subject,
@@ -113,7 +114,7 @@ def record_rectification(
                 raise ApiError(
                     409,
                     "incomplete",
-                    "整改措施和群众回访都记录后才能办结 / record the measures and the call-back first",
+                    msg("rectification_incomplete"),
                 )
             rect.status = body.status
             rect.closed_at = utcnow() if body.status in ("done", "void") else None

@@ -25,6 +25,7 @@ from app.domain.events import Event
 from app.domain.idnumber import InvalidIdNumber, normalize_id_number
 from app.domain.public_link import ticket_url
 from app.domain.states import WindowStatus
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["queue"])
@@ -57,10 +58,10 @@ def _at_window(p: Principal, window_no: int, c: CenterContext | None = None) -> 
     """A clerk acts at the window they logged in at, a bound counter terminal at its own window;
     managers and admins anywhere."""
     if p.role == "clerk" and p.window != window_no:
-        raise ApiError(403, "other_window", f"you are logged in at window {p.window}, not {window_no}")
+        raise ApiError(403, "other_window", msg("logged_in_elsewhere", window=p.window, other=window_no))
     bound = counter_window(c, p) if c is not None else None
     if bound is not None and bound != window_no:
-        raise ApiError(403, "other_window", f"this counter belongs to window {bound}, not {window_no}")
+        raise ApiError(403, "other_window", msg("counter_of_window", window=bound, other=window_no))
 
 
 def _acting_window(p: Principal, c: CenterContext | None = None) -> int | None:
@@ -113,7 +114,7 @@ def issue(
         try:
             id_number = normalize_id_number(body.id_number)
         except InvalidIdNumber as exc:
-            raise ApiError(422, "invalid_id_number", str(exc)) from exc
+            raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
     terminal = uuid.UUID(who.terminal_id) if who.terminal_id else None
 
     def work(s: Session) -> IssueOut:
@@ -263,14 +264,14 @@ def ticket_holder(
     without a card. A clerk asks only about a ticket at their own window."""
     t = s.get(m.Ticket, ticket_id)
     if t is None:
-        raise ApiError(404, "not_found", f"no ticket {ticket_id}")
+        raise ApiError(404, "not_found", msg("ticket_not_found", id=str(ticket_id)))
     window = _acting_window(who, c)
     if window is not None and t.window_number != window:
-        raise ApiError(403, "other_window", f"ticket {t.number} is not at window {window}")
+        raise ApiError(403, "other_window", msg("ticket_not_at_window", number=t.number, window=window))
     try:
         id_number = normalize_id_number(body.id_number)
     except InvalidIdNumber as exc:
-        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+        raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
     if t.id_number_hash is None:
         return {"real_name": False, "same_holder": None}
     return {"real_name": True, "same_holder": center_id_hash(s, id_number) == t.id_number_hash}
@@ -343,7 +344,7 @@ def lookup_ticket(
         .order_by(m.Ticket.issued_at.desc())
     ).first()
     if t is None:
-        raise ApiError(404, "not_found", f"今天没有待办的{number}号 / no open ticket {number} today")
+        raise ApiError(404, "not_found", msg("no_open_ticket_today", number=number))
     return {"ticket": _view(s, t)}
 
 

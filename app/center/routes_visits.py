@@ -22,6 +22,7 @@ from app.center.security import Principal
 from app.domain.clock import local_today, utcnow
 from app.domain.idnumber import InvalidIdNumber, mask_name, normalize_id_number
 from app.domain.privacy import ID_SALT_SETTING, id_hash
+from app.i18n.messages import msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1", tags=["visits"])
@@ -33,13 +34,13 @@ def _id_number(raw: str | None) -> str | None:
     try:
         return normalize_id_number(raw)
     except InvalidIdNumber as exc:
-        raise ApiError(422, "invalid_id_number", str(exc)) from exc
+        raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
 
 
 def _salted(s: Session, id_number: str) -> str:
     salt = s.get(m.Setting, ID_SALT_SETTING)
     if salt is None:
-        raise ApiError(503, "not_ready", "the center has no ID salt yet")
+        raise ApiError(503, "not_ready", msg("not_ready"))
     return id_hash(id_number, str(salt.value["salt"]))
 
 
@@ -63,7 +64,7 @@ def book(
     def work(s: Session) -> dict[str, Any]:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == body.category.upper()))
         if cat is None:
-            raise ApiError(404, "not_found", f"no queue category {body.category}")
+            raise ApiError(404, "not_found", msg("unknown_category", prefix=body.category))
         start = body.slot_start or utcnow()
         code = body.code or f"{secrets.randbelow(10**8):08d}"
         appt = m.Appointment(
@@ -103,7 +104,7 @@ def check_in(
 ) -> CheckInOut:
     """预约签到: by the appointment code or the ID card; issues the appointment's ticket."""
     if not (body.code or body.id_number):
-        raise ApiError(422, "invalid_request", "give an appointment code or an ID number")
+        raise ApiError(422, "invalid_request", msg("appointment_code_or_id"))
     id_number = _id_number(body.id_number)
     terminal = uuid.UUID(who.terminal_id) if who.terminal_id else None
 
@@ -119,7 +120,7 @@ def check_in(
             raise q.QueueError(
                 404,
                 "no_appointment",
-                "没有找到您今天的预约，或已签到 / no open appointment for today",
+                msg("no_appointment"),
             )
         cat = s.get(m.Category, appt.category_id)
         got = q.issue_ticket(
@@ -152,7 +153,7 @@ def visit(
         .order_by(m.Ticket.issued_at.desc())
     ).first()
     if t is None:
-        raise ApiError(404, "not_found", f"今天没有{number}号 / no ticket {number} today")
+        raise ApiError(404, "not_found", msg("no_ticket_today", number=number))
     rated = s.scalar(select(m.Rating.id).where(m.Rating.ticket_id == t.id)) is not None
     return {
         "id": str(t.id),

@@ -28,6 +28,7 @@ from app.domain.public_link import case_url
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
 from app.errors import CenterUnavailable, DeviceError, HallError
+from app.i18n.messages import msg, status_param
 from app.protocol.ops import ApplicantPayload
 from app.protocol.subject import op_subject
 from app.runtime.state import StateStore, TicketRef
@@ -64,12 +65,8 @@ OPEN_STATUSES = (CaseStatus.ACCEPTED, CaseStatus.DEFERRED, CaseStatus.CORRECTION
 
 
 class NeedsCenter(HallError):
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"{what}需要连接中心，当前网络中断；受理、办件查询等其他工作可照常进行。 / "
-            f"{what} needs the center, which cannot be reached",
-            code="offline",
-        )
+    def __init__(self, what: str) -> None:  # what: a "what.*" message code
+        super().__init__(msg("counter_needs_center", what={"code": what, "params": {}}), code="offline")
 
 
 class LoginFailed(HallError):
@@ -144,7 +141,7 @@ class CounterService:
         documents_dir: Path | None = None,
     ) -> None:
         self.term, self.settings, self.window = term, settings, window
-        self._owner = OwnedPrinter(receipt_printer, "本窗口未配置回执打印机 / no receipt printer configured")
+        self._owner = OwnedPrinter(receipt_printer, msg("no_receipt_printer"))
         self.documents_dir = documents_dir or settings.resolved_data_dir() / "documents"
         self.clerk: Clerk | None = None
         self.staff = CenterClient(term.identity.center_url, ca_file=settings.center_ca_file)
@@ -175,7 +172,7 @@ class CounterService:
     def sync_current(self) -> dict[str, Any] | None:
         """Take the window's current ticket from the center (after a lost answer, a restart, a reconnect):
         what the center holds for this window is the truth, so every key works again."""
-        snap = self._call("GET", "/queue", "排队信息")
+        snap = self._call("GET", "/queue", "what.queue")
         win = next((w for w in snap["windows"] if w["number"] == self.window), None)
         ticket = win.get("ticket") if win else None
         if (ticket or {}).get("id") != (self.current or {}).get("id"):
@@ -214,14 +211,13 @@ class CounterService:
         try:
             got = self.staff.login_staff(username, password, self.window).model_dump()
         except CenterRefused as exc:
-            raise LoginFailed(f"登录失败：{exc}", code=exc.code) from exc
+            raise LoginFailed(msg("login_failed", reason=exc.as_msg), code=exc.code) from exc
         except CenterUnavailable:
             self.online = False
             saved = self.term.cache.get_state(f"clerk:{username}")
             if not saved or not _verify(password, saved["verifier"]):
                 raise LoginFailed(
-                    "中心无法连接，且本机没有该账号最近的登录记录，无法离线登录 / the center is down and "
-                    "this clerk never logged in here",
+                    msg("offline_login"),
                     code="offline_login",
                 ) from None
             self.clerk = Clerk(username, saved["name"], uuid.UUID(saved["staff_id"]) if saved.get("staff_id") else None, self.window, offline=True)
@@ -242,11 +238,11 @@ class CounterService:
         try:
             got = self.term.client.call("POST", "/auth/card", json={"id_number": id_number, "window": self.window})
         except CenterRefused as exc:
-            raise LoginFailed(f"刷卡登录失败：{exc}", code=exc.code) from exc
+            raise LoginFailed(msg("card_login_failed", reason=exc.as_msg), code=exc.code) from exc
         except CenterUnavailable:
             self.online = False
             raise LoginFailed(
-                "刷卡登录需要连接中心；网络中断时请用用户名和密码登录 / card login needs the center", code="offline"
+                msg("card_login_offline"), code="offline"
             ) from None
         self.staff.token = str(got["token"])
         self.online = True
@@ -273,9 +269,9 @@ class CounterService:
         return LocalRecorder(self.term.cipher, uuid.UUID(self.term.identity.terminal_id), actor)
 
     # ------------------------------------------------------------------ queue (needs the center)
-    def _call(self, method: str, path: str, what: str = "叫号", **kw: Any) -> Any:
+    def _call(self, method: str, path: str, what: str = "what.call", **kw: Any) -> Any:
         if self.clerk is None:
-            raise HallError("请先登录 / log in first", code="not_logged_in")
+            raise HallError.of("not_logged_in")
         if self.staff.token is None:
             raise NeedsCenter(what)
         try:
@@ -290,7 +286,7 @@ class CounterService:
 
     def queue_status(self) -> dict[str, Any]:
         epoch = self._window_epoch
-        snap = self._call("GET", "/queue", "排队信息")
+        snap = self._call("GET", "/queue", "what.queue")
         win = next((w for w in snap["windows"] if w["number"] == self.window), None)
         if win is not None and epoch == self._window_epoch:  # no pause/resume since the read started
             self.paused = win.get("status") == "paused"
@@ -308,12 +304,12 @@ class CounterService:
 
     def pause(self) -> None:
         """暂停服务 (the center refuses while a ticket is at the window)."""
-        self._call("POST", f"/windows/{self.window}/pause", "暂停服务")
+        self._call("POST", f"/windows/{self.window}/pause", "what.pause")
         self._window_epoch += 1
         self.paused = True
 
     def resume(self) -> None:
-        self._call("POST", f"/windows/{self.window}/resume", "恢复服务")
+        self._call("POST", f"/windows/{self.window}/resume", "what.resume")
         self._window_epoch += 1
         self.paused = False
 
@@ -339,24 +335,21 @@ class CounterService:
         the last one finished): refused in plain words, nothing sent."""
         self._recover_if_stale()
         if self.current is None:
-            raise HallError(
-                "本窗口当前没有正在办理的号码，请按 F1 叫号 / no ticket is being served at this window: press F1",
-                code="no_ticket",
-            )
+            raise HallError.of("no_ticket")
         ticket = self.current
         self._call("POST", f"/tickets/{ticket['id']}/{action}", what, json=body or None)
         return ticket
 
     def recall(self) -> dict[str, Any]:
-        return self._ticket_action("recall", "重呼")
+        return self._ticket_action("recall", "what.recall")
 
     def no_show(self) -> dict[str, Any]:
-        ticket = self._ticket_action("no-show", "过号")
+        ticket = self._ticket_action("no-show", "what.no_show")
         self.current, self.visit = None, None
         return ticket
 
     def start(self) -> dict[str, Any]:
-        ticket = self._ticket_action("start", "开始办理")
+        ticket = self._ticket_action("start", "what.start")
         if self.current is not None:
             self.current = {**self.current, "status": "serving"}
         return ticket
@@ -364,12 +357,12 @@ class CounterService:
     def finish(self) -> dict[str, Any]:
         """结束办理: the window holds no ticket any more (keys after it say so); the visit stays for the
         citizen's rating (its ticket and case) until the next call."""
-        ticket = self._ticket_action("finish", "结束办理")
+        ticket = self._ticket_action("finish", "what.finish")
         self.visit, self.current = ticket, None
         return ticket
 
     def transfer(self, category: str | None = None, window: int | None = None) -> dict[str, Any]:
-        ticket = self._ticket_action("transfer", "转移", category=category, window=window)
+        ticket = self._ticket_action("transfer", "what.transfer", category=category, window=window)
         self.current, self.visit = None, None
         return ticket
 
@@ -439,16 +432,15 @@ class CounterService:
     # ------------------------------------------------------------------ acceptance (local first)
     def check_applicant(self, a: ApplicantIn) -> ApplicantIn:
         if not a.name.strip():
-            raise HallError("请填写申请人姓名 / the applicant's name is required", code="name_required")
+            raise HallError.of("name_required")
         try:
             a.id_number = normalize_id_number(a.id_number)
         except InvalidIdNumber as exc:
-            raise HallError(f"身份证号码有误：{exc}", code="invalid_id_number") from exc
+            raise HallError(msg("invalid_id_number", reason=exc.args[0]), code="invalid_id_number") from exc
         a.phone = a.phone.strip()
         if len(a.phone) > PHONE_MAX:
             raise HallError(
-                f"联系电话过长（最多 {PHONE_MAX} 位），请核对 / the phone number is too long (at most {PHONE_MAX} characters)",
-                code="phone_too_long",
+                msg("phone_too_long", max=PHONE_MAX), code="phone_too_long"
             )
         return a
 
@@ -608,7 +600,7 @@ class CounterService:
     def request_correction(self, case_id: uuid.UUID, what: list[str]) -> Path:
         """补正: the clock stops; the citizen gets a notice listing what to correct."""
         if not what:
-            raise HallError("请写明需要补正的材料 / list what must be corrected", code="nothing_to_correct")
+            raise HallError.of("nothing_to_correct")
         self._move(case_id, CaseStatus.CORRECTION, "补正：" + "；".join(what))
         from app.counter.documents import correction_notice
 
@@ -621,7 +613,7 @@ class CounterService:
             case = s.get(m.Case, case_id)
             half_days = case.item.promised_days * 2 + int(case.item.promised_half_day) if case is not None else 0
         if case is None:  # accepted at another window: the center restarts the clock
-            got = self._call("POST", f"/cases/{case_id}/corrected", "补正收件")
+            got = self._call("POST", f"/cases/{case_id}/corrected", "what.corrections")
             return dt.date.fromisoformat(self.center_case(case_id)["due_date"]) if got else today
         due = self.calendar().add_half_working_days(today, half_days)
         self._move(case_id, CaseStatus.ACCEPTED, "补正材料已收齐，重新计时", received_on=today, due_date=due)
@@ -633,14 +625,11 @@ class CounterService:
         with self.term.cache.db.read_session() as s:
             case = s.get(m.Case, case_id)
             if case is None:
-                raise HallError("本机没有此办件 / this counter does not hold the case", code="not_here")
+                raise HallError.of("not_here")
             window = s.scalar(select(m.Window).where(m.Window.number == self.window))
             spot = case.item.code in ((window.spot_items or []) if window else [])
         if not spot:
-            raise HallError(
-                "此件由承办部门在后台审批，窗口不能直接办结 / the department decides this case in the back office",
-                code="back_office",
-            )
+            raise HallError.of("back_office")
         self._move(
             case_id,
             CaseStatus.APPROVED if approved else CaseStatus.DENIED,
@@ -652,8 +641,8 @@ class CounterService:
     def find_center_cases(self, query: str) -> list[dict[str, Any]]:
         """A case at the center by its number, the applicant's ID number or the notice's QR text."""
         if not query.strip():
-            raise HallError("请输入办件编号、身份证号码或扫描通知书二维码 / give a case number, an ID number or the QR", code="empty")
-        found: list[dict[str, Any]] = self._call("GET", "/cases/lookup", "查找办件", params={"q": query.strip()})
+            raise HallError(msg("empty_case_query"), code="empty")
+        found: list[dict[str, Any]] = self._call("GET", "/cases/lookup", "what.case_search", params={"q": query.strip()})
         return found
 
     def center_case_rows(self, query: str) -> list[CaseRow]:
@@ -687,7 +676,7 @@ class CounterService:
         return self.center_paper(case_id, "correction", self.center_case(case_id)["case_number"])
 
     def center_case(self, case_id: uuid.UUID) -> dict[str, Any]:
-        got: dict[str, Any] = self._call("GET", f"/cases/{case_id}", "办件详情")
+        got: dict[str, Any] = self._call("GET", f"/cases/{case_id}", "what.case_detail")
         return got
 
     def center_paper(self, case_id: uuid.UUID, paper: str, number: str) -> Path:
@@ -698,13 +687,13 @@ class CounterService:
         names = {"correction": "补正材料通知书", "decision": "审批决定书", "termination": "终止办理通知书",
                  "commitment": "告知承诺书"}
         if self.clerk is None:
-            raise HallError("请先登录 / log in first", code="not_logged_in")
+            raise HallError.of("not_logged_in")
         try:
             data = self.staff.binary(f"/cases/{case_id}/papers/{paper}.pdf")
         except CenterUnavailable as exc:
-            raise NeedsCenter("打印通知书") from exc
+            raise NeedsCenter("what.print_notice") from exc
         except CenterRefused as exc:
-            raise HallError(str(exc), code=exc.code) from exc
+            raise HallError(exc.as_msg, code=exc.code) from exc
         out = paper_path(self, number, names.get(paper, paper))
         out.write_bytes(data)
         return out
@@ -716,7 +705,7 @@ class CounterService:
         if method not in ("window", "express"):
             raise HallError(f"unknown delivery method {method}")
         if method == "express" and not tracking.strip():
-            raise HallError("快递出件须填写快递单号 / a tracking number is required", code="tracking_required")
+            raise HallError.of("tracking_required")
         if self.staff.token is not None:
             try:
                 return self._deliver_at_center(case_id, method, tracking.strip())
@@ -729,7 +718,7 @@ class CounterService:
                 if exc.code != "not_found" or not self._holds(case_id):
                     raise
         if not self._holds(case_id):
-            raise NeedsCenter("出件（他窗口受理的办件）")
+            raise NeedsCenter("what.deliver_other")
         self._move(
             case_id,
             CaseStatus.DELIVERED,
@@ -749,9 +738,9 @@ class CounterService:
 
     def _deliver_at_center(self, case_id: uuid.UUID, method: str, tracking: str) -> Path | None:
         try:
-            self._call("POST", f"/cases/{case_id}/deliver", "出件", json={"method": method, "tracking_number": tracking})
+            self._call("POST", f"/cases/{case_id}/deliver", "what.deliver", json={"method": method, "tracking_number": tracking})
         except CenterRefused as exc:
-            raise HallError(f"不能出件：{exc}", code=exc.code) from exc
+            raise HallError(msg("cannot_deliver", reason=exc.as_msg), code=exc.code) from exc
         got = self.center_case(case_id)
         with self.term.cache.db.write_session() as s:
             local = s.get(m.Case, case_id)
@@ -773,12 +762,15 @@ class CounterService:
                 self.recorder.transition_case(s, case_id, to, reason=reason, actor_id=self._actor(), **changes)
         except KeyError:
             raise HallError(
-                "本机没有此办件（其他窗口受理），请在“中心办件”中查找 / another window accepted this case: find it at the center",
-                code="not_here",
+                msg("not_here_center"), code="not_here"
             ) from None
         except InvalidTransition as exc:
             raise HallError(
-                f"当前状态为“{STATUS_ZH.get(exc.current, exc.current)}”，不能改为“{STATUS_ZH.get(to.value, to.value)}”",
+                msg(
+                    "invalid_transition",
+                    current=status_param("case_status", exc.current),
+                    target=status_param("case_status", to.value),
+                ),
                 code="invalid_transition",
             ) from exc
 

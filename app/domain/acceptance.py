@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from app.domain.states import CaseStatus
 from app.domain.workdays import WorkdayCalendar
+from app.errors import HallError
+from app.i18n.messages import msg
 
 
 class Decision(StrEnum):
@@ -26,8 +28,11 @@ class Decision(StrEnum):
     REFUSE = "refuse"
 
 
-class AcceptanceError(ValueError):
+class AcceptanceError(HallError, ValueError):
     """The checklist does not allow this decision; the message says why, in the clerk's words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="acceptance")
 
 
 @dataclass(frozen=True)
@@ -100,15 +105,15 @@ def decide(
     missing = tuple(c for c in checks if c.missing)
     if decision == Decision.REFUSE:
         if not reason.strip() or not basis.strip():
-            raise AcceptanceError("不予受理须写明理由和法律依据 / a refusal needs a reason and its legal basis")
+            raise AcceptanceError(msg("refusal_needs_basis"))
         return Outcome(decision, CaseStatus.REFUSED, None, None, None, missing, "refusal")
     if decision == Decision.NOTIFY:
         if not missing:
-            raise AcceptanceError("材料已齐全，无需一次性告知 / nothing is missing: accept instead")
+            raise AcceptanceError(msg("nothing_missing_notify"))
         return Outcome(decision, CaseStatus.NOTIFIED, None, None, None, missing, "correction")
     if decision == Decision.DEFER:
         if not missing:
-            raise AcceptanceError("材料已齐全，请直接受理 / nothing is missing: accept instead")
+            raise AcceptanceError(msg("nothing_missing"))
         not_deferrable = [c.name for c in missing if not c.deferrable]
         if not_deferrable:
             raise AcceptanceError(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from app.i18n.messages import msg
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
@@ -18,12 +20,13 @@ PERMIT_PREFIXES = {"81": "Hong Kong", "82": "Macau", "83": "Taiwan"}
 
 
 class InvalidIdNumber(ValueError):
-    """A clear, user-presentable reason why an ID number was refused (never contains the full number)."""
+    """A clear, user-presentable reason why an ID number was refused (never contains the full number):
+    `args[0]` is its message (app.i18n.messages.msg), `str()` its English text."""
 
 
 def check_digit(first17: str) -> str:
     if len(first17) != 17 or not first17.isdigit():
-        raise InvalidIdNumber("ID number must start with 17 digits")
+        raise InvalidIdNumber(msg("id.first17"))
     total = sum(int(c) * w for c, w in zip(first17, WEIGHTS, strict=True))
     return CHECK_CHARS[total % 11]
 
@@ -34,23 +37,23 @@ def normalize_id_number(raw: str) -> str:
     value = re.sub(r"\s+", "", raw or "").upper()
     if len(value) == 15 and value[:1].isalpha():
         if not _FOREIGN_15.match(value):
-            raise InvalidIdNumber("a foreigner's permanent residence card number is 3 letters followed by 12 digits")
+            raise InvalidIdNumber(msg("id.foreign15"))
         return value
     if len(value) != 18:
         raise InvalidIdNumber(
-            f"ID number must have 18 characters (15 on an older foreigner's permanent residence card), got {len(value)}"
+            msg("id.length", length=len(value))
         )
     if not _SHAPE.match(value):
-        raise InvalidIdNumber("ID number must be 17 digits followed by a digit or X")
+        raise InvalidIdNumber(msg("id.shape"))
     try:
         dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise InvalidIdNumber("ID number contains an impossible birth date") from None
+        raise InvalidIdNumber(msg("id.birth_date")) from None
     if value[:2] == "00" or value[:6] == "000000":
-        raise InvalidIdNumber("ID number has an invalid region code")
+        raise InvalidIdNumber(msg("id.region"))
     expected = check_digit(value[:17])
     if value[17] != expected:
-        raise InvalidIdNumber("ID number check digit is wrong (typing mistake?)")
+        raise InvalidIdNumber(msg("id.check_digit"))
     return value
 
 
@@ -71,7 +74,7 @@ def birth_date(id_number: str) -> dt.date:
     """The birth date an 18-character number carries (the older 15-character card's is read from the chip)."""
     v = normalize_id_number(id_number)
     if is_old_foreign_card(v):
-        raise InvalidIdNumber("this card's number carries no birth date: read it from the card")
+        raise InvalidIdNumber(msg("id.no_birth_date"))
     return dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
 
 

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from app.domain.clock import HALL_TZ
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
+from app.i18n.messages import Msg, msg, status_param
 
 WEEKDAY_ZH = "一二三四五六日"
 DAY_LABELS = {"工作日": "workdays", "每天": "daily", "周六": "saturday", "周日": "sunday"}
@@ -113,6 +114,7 @@ class Opening:
     reason: ClosedReason | None = None
     next_open: dt.datetime | None = None
     detail: str = ""  # e.g. the holiday's name or the quota
+    count: int | None = None  # the cut-off's minutes or the daily quota (for the message's params)
 
     def message_zh(self) -> str:
         if self.is_open:
@@ -142,6 +144,29 @@ class Opening:
 
     def message(self) -> str:
         return f"{self.message_zh()} / {self.message_en()}"
+
+    def as_msg(self) -> Msg:
+        """Why it is closed and when it opens next, as a message (shown in the reader's language)."""
+        if self.is_open:
+            return msg("closed.open")
+        reason = (self.reason or ClosedReason.OUTSIDE_HOURS).value
+        code = f"closed.{reason}" + ("" if self.detail or reason != ClosedReason.CLOSED_DAY.value else "_plain")
+        detail: object = self.detail
+        if self.reason == ClosedReason.CUTOFF and self.count is not None:
+            detail = msg("closed.cutoff_detail", minutes=self.count)
+        elif self.reason == ClosedReason.QUOTA and self.count is not None:
+            detail = msg("closed.quota_detail", count=self.count)
+        why = msg(code, detail=detail)
+        if self.next_open is None:
+            return why
+        when = self.next_open
+        return msg(
+            "closed.next",
+            why=why,
+            date=msg("date.month_day", month=when.month, day=when.day),
+            weekday=status_param("weekday_short", when.weekday()),
+            time=f"{when:%H:%M}",
+        )
 
 
 def next_open_zh(when: dt.datetime | None) -> str:
@@ -218,7 +243,8 @@ def opening_state(
     if parsed.unlimited:
         if daily_quota is not None and issued_today >= daily_quota:
             return Opening(
-                False, ClosedReason.QUOTA, next_opening(parsed, now, calendar, from_tomorrow=True), f"每日{daily_quota}个"
+                False, ClosedReason.QUOTA, next_opening(parsed, now, calendar, from_tomorrow=True), f"每日{daily_quota}个",
+                daily_quota,
             )
         return Opening(True)
     try:
@@ -232,7 +258,8 @@ def opening_state(
         if s.start <= minute < s.end:
             if minute >= s.end - cutoff_minutes:
                 return Opening(
-                    False, ClosedReason.CUTOFF, next_opening(parsed, now, calendar), f"闭馆前{cutoff_minutes}分钟停止取号"
+                    False, ClosedReason.CUTOFF, next_opening(parsed, now, calendar), f"闭馆前{cutoff_minutes}分钟停止取号",
+                    cutoff_minutes,
                 )
             if daily_quota is not None and issued_today >= daily_quota:
                 return Opening(
@@ -240,6 +267,7 @@ def opening_state(
                     ClosedReason.QUOTA,
                     next_opening(parsed, now, calendar, from_tomorrow=True),
                     f"每日{daily_quota}个",
+                    daily_quota,
                 )
             return Opening(True)
     return Opening(False, ClosedReason.OUTSIDE_HOURS, next_opening(parsed, now, calendar))

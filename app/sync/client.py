@@ -33,10 +33,13 @@ class CenterNonsense(CenterUnavailable):
 
 
 class CenterRefused(HallError):
-    """The center answered with an error: `code` and `status` say which."""
+    """The center answered with an error: `code` and `status` say which; `message_code` and `params` the
+    message to show (app/i18n/messages.py), `message` its English text."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self, status: int, code: str, message: str, message_code: str | None = None, params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message, code=code, message_code=message_code, params=params or {})
         self.status = status
 
 
@@ -138,11 +141,13 @@ class CenterClient:
             try:
                 body = resp.json()
                 code, message = body.get("error", "error"), body.get("message", resp.text)
-            except ValueError:
-                code, message = "error", resp.text[:200]
+                message_code = body.get("code") if isinstance(body.get("code"), str) else None
+                params = body.get("params") if isinstance(body.get("params"), dict) else {}
+            except (ValueError, AttributeError):
+                code, message, message_code, params = "error", resp.text[:200], None, {}
             if resp.status_code >= 500:
                 raise CenterUnavailable(f"the center failed ({resp.status_code}): {message}")
-            raise CenterRefused(resp.status_code, code, message)
+            raise CenterRefused(resp.status_code, code, message, message_code, params)
         try:
             body = resp.json()
         except ValueError:

@@ -15,6 +15,7 @@ from app.domain.ids import new_id
 from app.domain.public_link import new_token
 from app.domain.states import TicketStatus
 from app.errors import HallError
+from app.i18n.messages import msg
 from app.protocol.api import LeaseOut
 from app.protocol.ops import OpKind, build_payload, wire_payload
 from app.protocol.rows import op_rows
@@ -26,17 +27,14 @@ from app.sync.terminal import Terminal
 class NoLeasedNumbers(HallError):
     def __init__(self, prefix: str) -> None:
         super().__init__(
-            f"本机离线号段已用完（{prefix}类），请联系工作人员 / no leased offline numbers left for {prefix}",
+            msg("no_leased_numbers", prefix=prefix),
             code="no_leased_numbers",
         )
 
 
 class AlreadyHasTicket(HallError):
     def __init__(self, number: str) -> None:
-        super().__init__(
-            f"您有一个号码（{number}）尚未办理，请勿重复取号 / you already hold ticket {number}",
-            code="already_has_ticket",
-        )
+        super().__init__(msg("already_has_ticket", number=number), code="already_has_ticket")
 
 
 OPEN = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
@@ -113,7 +111,7 @@ def issue_offline_ticket(
             try:
                 id_number = normalize_id_number(id_number)
             except InvalidIdNumber as exc:
-                raise HallError(f"身份证号码不正确 / invalid ID number: {exc}", code="invalid_id_number") from exc
+                raise HallError(msg("invalid_id_number", reason=exc.args[0]), code="invalid_id_number") from exc
             hashed = term.cipher.lookup_hash(id_number)
             held = s.scalar(
                 select(m.Ticket.number).where(

@@ -14,6 +14,7 @@ from app.domain.catalog import ITEM_KIND_ZH
 from app.domain.search import CatalogIndex
 from app.domain.states import ItemKind
 from app.domain.workdays import days_text
+from app.i18n.messages import Msg, msg
 from app.store import models as m
 
 
@@ -69,6 +70,18 @@ class GuideItem:
         if self.promised_half_days <= 0:
             return "即时办结"
         return f"承诺{days_text(self.promised_half_days)}（法定{days_text(self.legal_half_days)}）"
+
+    @property
+    def time_limit_msg(self) -> Msg:
+        """The time limit as a message (shown in the reader's language)."""
+        if self.promised_half_days <= 0:
+            return msg("time_limit.instant")
+
+        def days(half_days: int) -> Msg:
+            whole, half = divmod(half_days, 2)
+            return msg("working_days", days=f"{whole}.5" if half else str(whole))
+
+        return msg("time_limit", promised=days(self.promised_half_days), legal=days(self.legal_half_days))
 
     @property
     def promised_half_days(self) -> int:

@@ -18,6 +18,7 @@ class WindowRow:
     ticket: str
     busy_for: str  # service (or walking) time so far, m:ss
     alert: bool  # serving far longer than usual
+    status_code: str = ""  # logged_out / idle / serving / paused (a label of the catalogue)
 
 
 OPEN_STATUSES = ("idle", "serving")  # a window calling numbers (a paused or logged-out one does not)
@@ -60,6 +61,7 @@ def window_rows(snap: dict[str, Any], now: dt.datetime, alert_after_min: float =
                 ticket=t.get("number") or "—",
                 busy_for=f"{secs // 60}:{secs % 60:02d}" if secs is not None else "—",
                 alert=secs is not None and secs > alert_after_min * 60,
+                status_code=str(w["status"]),
             )
         )
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.domain.ratings import LEVELS
+from app.i18n.messages import msg
 from kiosk.backend import (
     BAD_REASONS,
     FEEDBACK_TOPICS,
@@ -36,12 +37,12 @@ class RatingFlow(Flow):
         """Blocking: the visit behind a ticket number (today's)."""
         self.number = number.strip().upper()
         if not re.fullmatch(r"[A-Z]{1,2}[0-9]{3}", self.number):
-            self.fail("number", "请输入小票上的号码，例如 A023。")
+            self.fail("number", msg("kiosk.ticket_number"))
             return
         try:
             self.visit = self.backend.visit(self.number)
         except (NotFound, NeedsCenter, VisitRefused) as exc:
-            self.fail("number", str(exc))
+            self.fail("number", exc.as_msg)
             return
         self.clear_message()
         self.state = "level"
@@ -65,7 +66,7 @@ class RatingFlow(Flow):
         try:
             self.backend.rate(self.visit, self.level, self.reasons)
         except VisitRefused as exc:
-            self.fail("number", str(exc))
+            self.fail("number", exc.as_msg)
             return
         self.state = "done"
 
@@ -93,7 +94,7 @@ class ComplaintFlow(Flow):
 
     def next(self) -> None:
         if not self.topics:
-            self.message = "请至少选择一项。"
+            self.message = msg("kiosk.choose_one")
             return
         self.clear_message()
         self.state = "phone"
@@ -102,7 +103,7 @@ class ComplaintFlow(Flow):
         """Blocking: written locally first; the phone (optional, for the call-back) is kept encrypted."""
         phone = phone.strip()
         if phone and not PHONE.fullmatch(phone):
-            self.fail("phone", "手机号码应为11位数字，请核对；不留电话也可以直接提交。")
+            self.fail("phone", msg("kiosk.phone"))
             return
         self.phone = phone
         self.backend.feedback(self.topics, phone or None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.errors import DeviceError
+from app.i18n.messages import msg
 from app.views.guides import GuideDepartment, GuideItem
 from kiosk.backend import KioskBackend, NotFound, Progress
 from kiosk.flows.base import Flow
@@ -25,7 +26,7 @@ class ProgressFlow(Flow):
         try:
             self.result = self.backend.progress_by_qr(text)
         except NotFound as exc:
-            self.fail("input", str(exc))
+            self.fail("input", exc.as_msg)
             return
         self.clear_message()
         self.state = "result"
@@ -33,12 +34,12 @@ class ProgressFlow(Flow):
     def lookup(self, case_number: str, id_tail: str) -> None:
         self.case_number, self.id_tail = case_number, id_tail
         if not case_number.strip():
-            self.fail("input", "请输入办件编号（在受理通知书或回执上）。")
+            self.fail("input", msg("kiosk.case_number"))
             return
         try:
             self.result = self.backend.progress_by_number(case_number, id_tail)
         except NotFound as exc:
-            self.fail("input", str(exc))
+            self.fail("input", exc.as_msg)
             return
         self.id_tail = ""
         self.clear_message()
@@ -76,7 +77,7 @@ class GuideFlow(Flow):
         self.query = query
         self.department = None
         self.items = self.backend.guides.search(query, limit=30) if query.strip() else []
-        self.message = "" if self.items or not query.strip() else "没有找到相关事项，请换个关键词，或按部门查找。"
+        self.message = "" if self.items or not query.strip() else msg("kiosk.no_items")
         self.state = "list"
 
     def open_item(self, code: str) -> None:
@@ -95,7 +96,7 @@ class GuideFlow(Flow):
             self.printed = True
             self.clear_message()
         except DeviceError as exc:
-            self.fail("detail", "打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。", str(exc))
+            self.fail("detail", msg("kiosk.guide_print_failed"), exc.as_msg)
 
     def back(self) -> None:
         if self.state == "detail":

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from app.errors import DeviceError, HallError
+from app.i18n.messages import msg
 from kiosk.backend import CategoryInfo, KioskBackend, NeedsCenter, TicketInfo, VisitRefused
 from kiosk.flows.base import Flow
 
-PRINT_FAILED = "打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。"
+PRINT_FAILED = msg("kiosk.ticket_print_failed")
 
 
 class _IssueFlow(Flow):
@@ -28,13 +29,13 @@ class _IssueFlow(Flow):
         try:
             self.ticket = call()
         except VisitRefused as exc:
-            self.fail("refused", exc.plain or str(exc), str(exc))
+            self.fail("refused", exc.plain or exc.as_msg, exc.as_msg)
             return
         except NeedsCenter as exc:
-            self.fail("failed", str(exc))
+            self.fail("failed", exc.as_msg)
             return
         except HallError as exc:
-            self.fail("failed", "暂时无法取号，请到服务台咨询。", str(exc))
+            self.fail("failed", msg("kiosk.no_ticket_now"), exc.as_msg)
             return
         self.state = "printing"
 
@@ -59,7 +60,7 @@ class _IssueFlow(Flow):
             )
             self.state = "done"
         except DeviceError as exc:
-            self.fail("print_failed", PRINT_FAILED, str(exc))
+            self.fail("print_failed", PRINT_FAILED, exc.as_msg)
         finally:
             self.id_number = ""  # printed (masked) or not: the number is not needed any more
 
@@ -109,13 +110,13 @@ class TicketFlow(_IssueFlow):
 
     def card_failed(self, why: str) -> None:
         if self.state == "card":
-            self.message, self.detail = "没有读到身份证，请把身份证平放在感应区，不要移动。", why
+            self.message, self.detail = msg("kiosk.card_not_read"), why
 
     def skip_card(self) -> None:
         if self.state != "card":
             return
         if self.card_required:
-            self.message = "这类业务需要刷身份证取号。没有带身份证请到服务台咨询。"
+            self.message = msg("kiosk.card_required")
             return
         self.state = "issuing"
 
@@ -149,7 +150,7 @@ class CheckInFlow(_IssueFlow):
     def enter_code(self, code: str) -> None:
         code = code.strip().upper()
         if not (4 <= len(code) <= 20 and code.isalnum()):
-            self.message = "预约码是4到20位数字或字母，请核对后重新输入。"
+            self.message = msg("kiosk.appointment_code")
             return
         self.code, self.id_number = code, ""
         self.clear_message()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import current_language
+from ui.i18n import current_language, shown
 from ui.runtime_bridge import plain_message
 
 if TYPE_CHECKING:
@@ -205,9 +205,9 @@ class Page(QWidget):
 
     def message(self, text: str, detail: str = "", error: bool = False) -> None:
         if text:
-            self.body.addWidget(label(text, "error" if error else "message"))
-        if detail:
-            self.body.addWidget(label(detail, "hint"))
+            self.body.addWidget(label(shown(text), "error" if error else "message"))
+        if detail and shown(detail) != shown(text):
+            self.body.addWidget(label(shown(detail), "hint"))
 
     def work(self, fn: Callable[[], Any], then: Callable[[], None] | None = None) -> bool:
         """Run a flow's blocking step on the terminal's serialized executor; re-render when it is done,

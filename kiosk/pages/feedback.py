@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.flows.feedback import ComplaintFlow, RatingFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
+from ui.i18n import label as ui_label
 
 
 class RatingPage(Page):
@@ -49,16 +50,16 @@ class RatingPage(Page):
             )
             self.body.addWidget(label(self.tr("How satisfied are you with this service?"), "prompt"))
             self.body.addLayout(
-                grid([button(text, lambda n=n: self._level(n), "level") for n, text in f.levels.items()], 5)
+                grid([button(ui_label("rating_level", n), lambda n=n: self._level(n), "level") for n in f.levels], 5)
             )
             self.body.addStretch(1)
         elif f.state in ("reasons", "submit"):
-            self.body.addWidget(label(f"{f.levels[f.level]}", "big"))
+            self.body.addWidget(label(ui_label("rating_level", f.level), "big"))
             if f.state == "reasons":
                 self.body.addWidget(label(self.tr("What went wrong? (optional, choose any)"), "prompt"))
                 toggles = []
                 for r in f.bad_reasons:
-                    b = button(r, lambda r=r: f.toggle_reason(r), checkable=True)
+                    b = button(ui_label("rating_reason", r), lambda r=r: f.toggle_reason(r), checkable=True)
                     b.setChecked(r in f.reasons)
                     toggles.append(b)
                 self.body.addLayout(grid(toggles, 3))
@@ -100,7 +101,7 @@ class ComplaintPage(Page):
             self.body.addWidget(label(self.tr("What is it about? (choose any)"), "prompt"))
             toggles = []
             for t in f.topics_offered:
-                b = button(t, lambda t=t: f.toggle(t), checkable=True)
+                b = button(ui_label("feedback_topic", t), lambda t=t: f.toggle(t), checkable=True)
                 b.setChecked(t in f.topics)
                 toggles.append(b)
             self.body.addLayout(grid(toggles, 3))

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flows.lookup import GuideFlow, ProgressFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
-from printers.escpos.guide_slip import DELIVERY_ZH
+from ui.i18n import label as ui_label
+from ui.i18n import shown
 
 
 class ProgressPage(Page):
@@ -76,7 +77,7 @@ class ProgressPage(Page):
             self.body.addWidget(label(r.item_name, "big"))
             rows = [
                 (self.tr("Case number"), r.case_number),
-                (self.tr("Status"), r.status_zh),
+                (self.tr("Status"), ui_label("case_status_citizen", r.status)),
                 (self.tr("Received on"), r.received_on.isoformat()),
             ]
             if r.due_date:
@@ -88,10 +89,10 @@ class ProgressPage(Page):
                         str(r.working_days_left) if r.working_days_left >= 0 else self.tr("overdue"),
                     )
                 )
-            rows.append((self.tr("Collect at"), r.collect))
+            rows.append((self.tr("Collect at"), shown(r.collect)))
             self.body.addWidget(self._timeline(r.timeline()))
             for k, v in rows:
-                self.body.addWidget(label(f"{k}：{v}", "prompt"))
+                self.body.addWidget(label(self.tr("%1: %2").replace("%1", k).replace("%2", v), "prompt"))
             self.body.addStretch(1)
 
     def _timeline(self, steps: list[tuple[str, Any, str]]) -> QWidget:
@@ -191,28 +192,35 @@ class GuidePage(Page):
         parts = [label(it.name, "big")]
         facts = [
             (self.tr("Department"), it.department_name),
-            (self.tr("Type"), it.kind_zh),
-            (self.tr("Time limit"), it.time_limit_text),
+            (self.tr("Type"), ui_label("item_kind", it.kind)),
+            (self.tr("Time limit"), shown(it.time_limit_msg)),
             (self.tr("Fee"), it.fee),
             (self.tr("Where"), it.location),
             (self.tr("Hours"), it.hours),
             (self.tr("Visits needed"), str(it.visits)),
-            (self.tr("Results delivered by"), "、".join(DELIVERY_ZH.get(d, d) for d in it.delivery)),
+            (self.tr("Results delivered by"), self.tr(", ").join(ui_label("delivery", d) for d in it.delivery)),
             (self.tr("Phone"), it.consult_phone),
         ]
-        parts += [label(f"{k}：{v}", "body") for k, v in facts if v]
+        pair = self.tr("%1: %2")
+        parts += [label(pair.replace("%1", k).replace("%2", v), "body") for k, v in facts if v]
         if it.conditions:
-            parts.append(label(self.tr("Conditions") + "：" + it.conditions, "body"))
+            parts.append(label(pair.replace("%1", self.tr("Conditions")).replace("%2", it.conditions), "body"))
         parts.append(label(self.tr("Materials"), "prompt"))
         for i, mt in enumerate(it.materials, 1):
-            counts = "，".join(
-                x for x in (f"原件{mt.originals}份" if mt.originals else "", f"复印件{mt.copies}份" if mt.copies else "") if x
-            )
-            parts.append(label(f"{i}. {mt.name}" + (f"（{counts}）" if counts else ""), "body"))
+            counts = [
+                x
+                for x in (
+                    self.tr("%1 original(s)").replace("%1", str(mt.originals)) if mt.originals else "",
+                    self.tr("%1 copy(ies)").replace("%1", str(mt.copies)) if mt.copies else "",
+                )
+                if x
+            ]
+            extra = self.tr(" (%1)").replace("%1", self.tr("; ").join(counts)) if counts else ""
+            parts.append(label(f"{i}. {mt.name}{extra}", "body"))
         if it.process:
-            parts.append(label(self.tr("Steps") + "：" + " → ".join(it.process), "body"))
+            parts.append(label(pair.replace("%1", self.tr("Steps")).replace("%2", " → ".join(it.process)), "body"))
         for q, a in it.faq[:3]:
-            parts.append(label(f"问：{q}\n答：{a}", "hint"))
+            parts.append(label(self.tr("Q: %1\nA: %2").replace("%1", q).replace("%2", a), "hint"))
         self.body.addWidget(self._scroll(parts), 1)
         self.body.addWidget(button(self.tr("Print this guide"), lambda: self.work(self.flow.print_), "primary"))
 

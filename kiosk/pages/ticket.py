@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
 from printers.escpos.slips import format_wait
+from ui.i18n import label as ui_label
+from ui.i18n import shown
 
 
 class _IssuePage(Page):
@@ -33,7 +35,7 @@ class _IssuePage(Page):
             self.body.addWidget(label("　".join(b for b in booked if b), "prompt", center=True))
         self.body.addWidget(label(self.tr("Your number"), "prompt", center=True))
         self.body.addWidget(label(t.number, "number", center=True))
-        self.body.addWidget(label(t.category_name, "big", center=True))
+        self.body.addWidget(label(ui_label("category", t.category_name), "big", center=True))
         if t.waiting_ahead is not None:
             self.body.addWidget(
                 # the base class's context, spelled out: PySide's tr() does not fall back to it for plurals
@@ -114,7 +116,7 @@ class TicketPage(_IssuePage):
                 self.body.addWidget(label(self.tr("Loading…"), "prompt"))
                 return
             if not f.categories:  # nothing is open now: say why and when it opens
-                self.body.addWidget(label(f.closed_note or self.tr("No business takes tickets now"), "big", center=True))
+                self.body.addWidget(label(shown(f.closed_note) if f.closed_note else self.tr("No business takes tickets now"), "big", center=True))
                 self.body.addStretch(1)
                 return
             buttons = []
@@ -122,7 +124,7 @@ class TicketPage(_IssuePage):
                 waiting = (
                     self.tr("%n waiting", "", c.waiting) if c.waiting is not None else self.tr("count unavailable")
                 )
-                buttons.append(button(f"{c.name}\n{waiting}", lambda p=c.prefix: self._choose(p), "tile"))
+                buttons.append(button(f"{ui_label('category', c.name)}\n{waiting}", lambda p=c.prefix: self._choose(p), "tile"))
             self.body.addLayout(grid(buttons, 2 if self.shell.session.elderly else 3))
             self.body.addStretch(1)
         elif f.state == "card":

@@ -46,380 +46,380 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="62" />
+        <location filename="../../ui/screen/admin_tab.py" line="63" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="63" />
+        <location filename="../../ui/screen/admin_tab.py" line="64" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="64" />
+        <location filename="../../ui/screen/admin_tab.py" line="65" />
         <source>Categories</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="65" />
+        <location filename="../../ui/screen/admin_tab.py" line="66" />
         <source>Items</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="66" />
+        <location filename="../../ui/screen/admin_tab.py" line="67" />
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="89" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="90" />
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="90" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="91" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="91" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="92" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
-        <location filename="../../ui/screen/admin_tab.py" line="93" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
+        <location filename="../../ui/screen/admin_tab.py" line="94" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="79" />
+        <location filename="../../ui/screen/admin_tab.py" line="80" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
         <source>Hall manager</source>
         <translation>大厅主任</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="84" />
+        <location filename="../../ui/screen/admin_tab.py" line="85" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="92" />
+        <location filename="../../ui/screen/admin_tab.py" line="93" />
         <source>Window (0: none)</source>
         <translation>窗口（0：无）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="94" />
+        <location filename="../../ui/screen/admin_tab.py" line="95" />
         <source>ID number of the clerk's own card</source>
         <translation>本人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="97" />
+        <location filename="../../ui/screen/admin_tab.py" line="98" />
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="98" />
+        <location filename="../../ui/screen/admin_tab.py" line="99" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="99" />
+        <location filename="../../ui/screen/admin_tab.py" line="100" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="100" />
+        <location filename="../../ui/screen/admin_tab.py" line="101" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="101" />
+        <location filename="../../ui/screen/admin_tab.py" line="102" />
         <source>Register ID card</source>
         <translation>登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
         <source>Categories in order</source>
         <translation>办理类别（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="109" />
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
-        <location filename="../../ui/screen/admin_tab.py" line="165" />
+        <location filename="../../ui/screen/admin_tab.py" line="110" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
+        <location filename="../../ui/screen/admin_tab.py" line="166" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="114" />
+        <location filename="../../ui/screen/admin_tab.py" line="115" />
         <source>Categories in order (e.g. A,J)</source>
         <translation>办理类别（按顺序，如 A,J）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="115" />
+        <location filename="../../ui/screen/admin_tab.py" line="116" />
         <source>A post (username)</source>
         <translation>A岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="116" />
+        <location filename="../../ui/screen/admin_tab.py" line="117" />
         <source>B post (username)</source>
         <translation>B岗（用户名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="118" />
+        <location filename="../../ui/screen/admin_tab.py" line="119" />
         <source>Save window</source>
         <translation>保存窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
         <source>Opening hours</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
         <source>Daily quota</source>
         <translation>每日限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="124" />
+        <location filename="../../ui/screen/admin_tab.py" line="125" />
         <source>Cut-off (minutes)</source>
         <translation>截止提前（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="132" />
+        <location filename="../../ui/screen/admin_tab.py" line="133" />
         <source>Opening hours (empty: no limit)</source>
         <translation>取号时间（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="133" />
+        <location filename="../../ui/screen/admin_tab.py" line="134" />
         <source>Daily quota (0: none)</source>
         <translation>每日限额（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="134" />
+        <location filename="../../ui/screen/admin_tab.py" line="135" />
         <source>Cut-off before closing (minutes)</source>
         <translation>闭馆前停止取号（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="136" />
+        <location filename="../../ui/screen/admin_tab.py" line="137" />
         <source>Save category</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="144" />
+        <location filename="../../ui/screen/admin_tab.py" line="145" />
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="145" />
+        <location filename="../../ui/screen/admin_tab.py" line="146" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="148" />
+        <location filename="../../ui/screen/admin_tab.py" line="149" />
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="149" />
+        <location filename="../../ui/screen/admin_tab.py" line="150" />
         <source>Cancel the item</source>
         <translation>取消事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="150" />
+        <location filename="../../ui/screen/admin_tab.py" line="151" />
         <source>Back in use</source>
         <translation>恢复在用</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="154" />
+        <location filename="../../ui/screen/admin_tab.py" line="155" />
         <source>Check a workbook…</source>
         <translation>检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="155" />
+        <location filename="../../ui/screen/admin_tab.py" line="156" />
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="165" />
+        <location filename="../../ui/screen/admin_tab.py" line="166" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="165" />
+        <location filename="../../ui/screen/admin_tab.py" line="166" />
         <source>Last seen</source>
         <translation>最近在线</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="165" />
+        <location filename="../../ui/screen/admin_tab.py" line="166" />
         <source>Terminal status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="168" />
+        <location filename="../../ui/screen/admin_tab.py" line="169" />
         <source>Enrollment code shown on the terminal</source>
         <translation>终端屏幕上显示的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="169" />
+        <location filename="../../ui/screen/admin_tab.py" line="170" />
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="171" />
+        <location filename="../../ui/screen/admin_tab.py" line="172" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="172" />
+        <location filename="../../ui/screen/admin_tab.py" line="173" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="184" />
+        <location filename="../../ui/screen/admin_tab.py" line="185" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="195" />
-        <location filename="../../ui/screen/admin_tab.py" line="203" />
-        <location filename="../../ui/screen/admin_tab.py" line="210" />
+        <location filename="../../ui/screen/admin_tab.py" line="196" />
+        <location filename="../../ui/screen/admin_tab.py" line="204" />
+        <location filename="../../ui/screen/admin_tab.py" line="211" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="195" />
-        <location filename="../../ui/screen/admin_tab.py" line="203" />
-        <location filename="../../ui/screen/admin_tab.py" line="210" />
+        <location filename="../../ui/screen/admin_tab.py" line="196" />
+        <location filename="../../ui/screen/admin_tab.py" line="204" />
+        <location filename="../../ui/screen/admin_tab.py" line="211" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="217" />
+        <location filename="../../ui/screen/admin_tab.py" line="218" />
         <source>waiting for approval</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="217" />
+        <location filename="../../ui/screen/admin_tab.py" line="218" />
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="218" />
+        <location filename="../../ui/screen/admin_tab.py" line="219" />
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="219" />
+        <location filename="../../ui/screen/admin_tab.py" line="220" />
         <source>kiosk</source>
         <translation>自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="219" />
+        <location filename="../../ui/screen/admin_tab.py" line="220" />
         <source>counter</source>
         <translation>窗口终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="219" />
+        <location filename="../../ui/screen/admin_tab.py" line="220" />
         <source>queue screen</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="268" />
+        <location filename="../../ui/screen/admin_tab.py" line="269" />
         <source>Added {0}</source>
         <translation>已新增 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="275" />
         <source>Enabled {0}</source>
         <translation>已启用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="274" />
+        <location filename="../../ui/screen/admin_tab.py" line="275" />
         <source>Disabled {0}</source>
         <translation>已停用 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="280" />
+        <location filename="../../ui/screen/admin_tab.py" line="281" />
         <source>New password set for {0}</source>
         <translation>已为 {0} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="287" />
+        <location filename="../../ui/screen/admin_tab.py" line="288" />
         <source>ID card registered for {0}</source>
         <translation>已为 {0} 登记身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="300" />
+        <location filename="../../ui/screen/admin_tab.py" line="301" />
         <source>Window {0} saved</source>
         <translation>{0}号窗口已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="309" />
+        <location filename="../../ui/screen/admin_tab.py" line="310" />
         <source>Category {0} saved</source>
         <translation>类别 {0} 已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="317" />
+        <location filename="../../ui/screen/admin_tab.py" line="318" />
         <source>Item {0}: {1}</source>
         <translation>事项 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="320" />
+        <location filename="../../ui/screen/admin_tab.py" line="321" />
         <source>Hall workbook</source>
         <translation>大厅基础数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="333" />
+        <location filename="../../ui/screen/admin_tab.py" line="334" />
         <source>Valid: {0} items; nothing written</source>
         <translation>检查通过：{0} 个事项；未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="336" />
+        <location filename="../../ui/screen/admin_tab.py" line="337" />
         <source>Imported: {0} new, {1} updated, {2} suspended</source>
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="355" />
+        <location filename="../../ui/screen/admin_tab.py" line="356" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -427,412 +427,412 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="126" />
+        <location filename="../../ui/backoffice/window.py" line="127" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="143" />
+        <location filename="../../ui/backoffice/window.py" line="144" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="155" />
+        <location filename="../../ui/backoffice/window.py" line="156" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="167" />
+        <location filename="../../ui/backoffice/window.py" line="168" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="175" />
+        <location filename="../../ui/backoffice/window.py" line="176" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="176" />
+        <location filename="../../ui/backoffice/window.py" line="177" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="177" />
+        <location filename="../../ui/backoffice/window.py" line="178" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="195" />
+        <location filename="../../ui/backoffice/window.py" line="196" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="199" />
+        <location filename="../../ui/backoffice/window.py" line="200" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="204" />
+        <location filename="../../ui/backoffice/window.py" line="205" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="218" />
+        <location filename="../../ui/backoffice/window.py" line="219" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="225" />
+        <location filename="../../ui/backoffice/window.py" line="226" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="225" />
+        <location filename="../../ui/backoffice/window.py" line="226" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="228" />
+        <location filename="../../ui/backoffice/window.py" line="229" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="232" />
+        <location filename="../../ui/backoffice/window.py" line="233" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="235" />
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="237" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="237" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="237" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="240" />
+        <location filename="../../ui/backoffice/window.py" line="241" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="248" />
+        <location filename="../../ui/backoffice/window.py" line="249" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="252" />
+        <location filename="../../ui/backoffice/window.py" line="253" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="252" />
+        <location filename="../../ui/backoffice/window.py" line="253" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="252" />
+        <location filename="../../ui/backoffice/window.py" line="253" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="254" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="262" />
-        <location filename="../../ui/backoffice/window.py" line="407" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="263" />
-        <location filename="../../ui/backoffice/window.py" line="408" />
-        <location filename="../../ui/backoffice/window.py" line="421" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="422" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="263" />
-        <location filename="../../ui/backoffice/window.py" line="408" />
-        <location filename="../../ui/backoffice/window.py" line="421" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
+        <location filename="../../ui/backoffice/window.py" line="409" />
+        <location filename="../../ui/backoffice/window.py" line="422" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="282" />
+        <location filename="../../ui/backoffice/window.py" line="283" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="294" />
+        <location filename="../../ui/backoffice/window.py" line="295" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="296" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="297" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="298" />
-        <location filename="../../ui/backoffice/window.py" line="312" />
+        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="313" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="300" />
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="308" />
+        <location filename="../../ui/backoffice/window.py" line="309" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="310" />
+        <location filename="../../ui/backoffice/window.py" line="311" />
         <source>Review opinion (审核意见)</source>
         <translation>填写审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="314" />
+        <location filename="../../ui/backoffice/window.py" line="315" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="316" />
+        <location filename="../../ui/backoffice/window.py" line="317" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="318" />
+        <location filename="../../ui/backoffice/window.py" line="319" />
         <source>e.g. 市市场监督管理局</source>
         <translation>如：市市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="319" />
+        <location filename="../../ui/backoffice/window.py" line="320" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="321" />
+        <location filename="../../ui/backoffice/window.py" line="322" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="322" />
+        <location filename="../../ui/backoffice/window.py" line="323" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="339" />
+        <location filename="../../ui/backoffice/window.py" line="340" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="329" />
+        <location filename="../../ui/backoffice/window.py" line="330" />
         <source>Approve (准予)</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="330" />
+        <location filename="../../ui/backoffice/window.py" line="331" />
         <source>Deny (不予许可)</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
+        <location filename="../../ui/backoffice/window.py" line="332" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="340" />
+        <location filename="../../ui/backoffice/window.py" line="341" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="341" />
+        <location filename="../../ui/backoffice/window.py" line="342" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="333" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="335" />
+        <location filename="../../ui/backoffice/window.py" line="336" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="336" />
+        <location filename="../../ui/backoffice/window.py" line="337" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="342" />
+        <location filename="../../ui/backoffice/window.py" line="343" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="378" />
+        <location filename="../../ui/backoffice/window.py" line="379" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="384" />
+        <location filename="../../ui/backoffice/window.py" line="385" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="384" />
+        <location filename="../../ui/backoffice/window.py" line="385" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="384" />
+        <location filename="../../ui/backoffice/window.py" line="385" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="388" />
+        <location filename="../../ui/backoffice/window.py" line="389" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="389" />
+        <location filename="../../ui/backoffice/window.py" line="390" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="392" />
+        <location filename="../../ui/backoffice/window.py" line="393" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="397" />
         <source>Materials promised by {0} (容缺)</source>
         <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="397" />
+        <location filename="../../ui/backoffice/window.py" line="398" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="414" />
+        <location filename="../../ui/backoffice/window.py" line="415" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="428" />
+        <location filename="../../ui/backoffice/window.py" line="429" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="430" />
+        <location filename="../../ui/backoffice/window.py" line="431" />
         <source>Verification failed after the decision: {0}</source>
         <translation>决定作出后核查承诺不实：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="486" />
+        <location filename="../../ui/backoffice/window.py" line="487" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="486" />
+        <location filename="../../ui/backoffice/window.py" line="487" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="490" />
+        <location filename="../../ui/backoffice/window.py" line="491" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -840,92 +840,92 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="25" />
+        <location filename="../../ui/screen/board.py" line="24" />
         <source>Queue screen</source>
         <translation>排队叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="35" />
+        <location filename="../../ui/screen/board.py" line="34" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="58" />
+        <location filename="../../ui/screen/board.py" line="57" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="79" />
+        <location filename="../../ui/screen/board.py" line="78" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="82" />
+        <location filename="../../ui/screen/board.py" line="81" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="93" />
+        <location filename="../../ui/screen/board.py" line="92" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="116" />
+        <location filename="../../ui/screen/board.py" line="115" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="120" />
+        <location filename="../../ui/screen/board.py" line="119" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="122" />
+        <location filename="../../ui/screen/board.py" line="121" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="128" />
+        <location filename="../../ui/screen/board.py" line="127" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="131" />
+        <location filename="../../ui/screen/board.py" line="130" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="132" />
+        <location filename="../../ui/screen/board.py" line="131" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="139" />
+        <location filename="../../ui/screen/board.py" line="138" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="162" />
+        <location filename="../../ui/screen/board.py" line="161" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="164" />
+        <location filename="../../ui/screen/board.py" line="163" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="166" />
+        <location filename="../../ui/screen/board.py" line="165" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="180" />
+        <location filename="../../ui/screen/board.py" line="179" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="182" />
+        <location filename="../../ui/screen/board.py" line="181" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
     </message>
@@ -961,23 +961,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="176" />
+        <location filename="../../kiosk/pages/ticket.py" line="178" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="179" />
-        <location filename="../../kiosk/pages/ticket.py" line="191" />
+        <location filename="../../kiosk/pages/ticket.py" line="181" />
+        <location filename="../../kiosk/pages/ticket.py" line="193" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="193" />
+        <location filename="../../kiosk/pages/ticket.py" line="195" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="196" />
+        <location filename="../../kiosk/pages/ticket.py" line="198" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -985,42 +985,42 @@
 <context>
     <name>ComplaintPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="88" />
+        <location filename="../../kiosk/pages/feedback.py" line="89" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="100" />
+        <location filename="../../kiosk/pages/feedback.py" line="101" />
         <source>What is it about? (choose any)</source>
         <translation>请选择您要反映的问题（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="108" />
+        <location filename="../../kiosk/pages/feedback.py" line="109" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <location filename="../../kiosk/pages/feedback.py" line="113" />
         <source>Leave a mobile number if you would like a call back (optional):</source>
         <translation>如需回访，请留下手机号码（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="114" />
+        <location filename="../../kiosk/pages/feedback.py" line="115" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="118" />
+        <location filename="../../kiosk/pages/feedback.py" line="119" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="120" />
+        <location filename="../../kiosk/pages/feedback.py" line="121" />
         <source>Thank you. Your message was recorded.</source>
         <translation>谢谢，您的意见已记录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="122" />
+        <location filename="../../kiosk/pages/feedback.py" line="123" />
         <source>The hall manager reads every message; a call back comes within 5 working days.</source>
         <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
     </message>
@@ -1028,42 +1028,42 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="28" />
+        <location filename="../../ui/screen/conflicts.py" line="29" />
         <source>Records the terminals sent that the center could not take. Put each right (enter it again, tell the clerk), then mark it resolved: the terminal stops showing it.</source>
         <translation>各终端上传、但中心无法接收的记录。逐条处理（重新录入、告知窗口人员）后标记为已处理，终端上即不再提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="37" />
+        <location filename="../../ui/screen/conflicts.py" line="38" />
         <source>Nothing refused: every record the terminals sent is at the center.</source>
         <translation>没有被拒收的记录：各终端上传的记录均已进入中心。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="40" />
+        <location filename="../../ui/screen/conflicts.py" line="41" />
         <source>Show resolved ones too</source>
         <translation>同时显示已处理的</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="43" />
+        <location filename="../../ui/screen/conflicts.py" line="44" />
         <source>What was done (optional)</source>
         <translation>处理情况（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="44" />
+        <location filename="../../ui/screen/conflicts.py" line="45" />
         <source>Mark resolved</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="46" />
+        <location filename="../../ui/screen/conflicts.py" line="47" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="84" />
+        <location filename="../../ui/screen/conflicts.py" line="85" />
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/conflicts.py" line="100" />
+        <location filename="../../ui/screen/conflicts.py" line="101" />
         <source>The conflicts cannot be loaded or changed: {0}</source>
         <translation>无法读取或更新被拒收的记录：{0}</translation>
     </message>
@@ -1071,582 +1071,587 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="103" />
+        <location filename="../../ui/counter/window.py" line="104" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="147" />
+        <location filename="../../ui/counter/window.py" line="148" />
         <source>No ticket is being served at this window: press F1 to call the next number.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="149" />
+        <location filename="../../ui/counter/window.py" line="150" />
         <source>The window is paused: press F8 to resume the service first.</source>
         <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="151" />
+        <location filename="../../ui/counter/window.py" line="152" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="211" />
+        <location filename="../../ui/counter/window.py" line="212" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="212" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="213" />
+        <location filename="../../ui/counter/window.py" line="214" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="215" />
+        <location filename="../../ui/counter/window.py" line="216" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="220" />
+        <location filename="../../ui/counter/window.py" line="221" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="241" />
+        <location filename="../../ui/counter/window.py" line="242" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="267" />
+        <location filename="../../ui/counter/window.py" line="268" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="299" />
+        <location filename="../../ui/counter/window.py" line="300" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="300" />
+        <location filename="../../ui/counter/window.py" line="301" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="314" />
+        <location filename="../../ui/counter/window.py" line="315" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="337" />
+        <location filename="../../ui/counter/window.py" line="338" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="341" />
+        <location filename="../../ui/counter/window.py" line="342" />
         <source>SERVICE PAUSED
 press F8 to resume</source>
         <translation>暂停服务
 按 F8 恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="347" />
+        <location filename="../../ui/counter/window.py" line="348" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="348" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="363" />
+        <location filename="../../ui/counter/window.py" line="364" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="364" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="371" />
+        <location filename="../../ui/counter/window.py" line="372" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="372" />
+        <location filename="../../ui/counter/window.py" line="373" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="378" />
+        <location filename="../../ui/counter/window.py" line="379" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="424" />
+        <location filename="../../ui/counter/window.py" line="425" />
         <source>Called %1 again</source>
         <translation>已重呼 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="428" />
+        <location filename="../../ui/counter/window.py" line="429" />
         <source>%1 did not come: marked as no-show</source>
         <translation>%1 未到，已过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="432" />
+        <location filename="../../ui/counter/window.py" line="433" />
         <source>Serving %1 now</source>
         <translation>开始办理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="435" />
+        <location filename="../../ui/counter/window.py" line="436" />
         <source>The window is paused: press F8 to resume.</source>
         <translation>窗口已暂停服务，按 F8 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="439" />
+        <location filename="../../ui/counter/window.py" line="440" />
         <source>The window serves again: press F1 to call the next number.</source>
         <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="453" />
+        <location filename="../../ui/counter/window.py" line="454" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="455" />
+        <location filename="../../ui/counter/window.py" line="456" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="457" />
+        <location filename="../../ui/counter/window.py" line="458" />
         <source>Real-name ticket: read the holder's ID card (F9)</source>
         <translation>实名取号：请读取取号人身份证（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="471" />
+        <location filename="../../ui/counter/window.py" line="472" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="477" />
+        <location filename="../../ui/counter/window.py" line="478" />
         <source>%1 transferred to %2</source>
         <translation>%1 已转至 %2 类业务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="487" />
+        <location filename="../../ui/counter/window.py" line="488" />
         <source>%1 finished: the citizen may rate the service.</source>
         <translation>%1 办理结束，请申请人评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="498" />
+        <location filename="../../ui/counter/window.py" line="499" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="545" />
+        <location filename="../../ui/counter/window.py" line="546" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="547" />
+        <location filename="../../ui/counter/window.py" line="548" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="549" />
+        <location filename="../../ui/counter/window.py" line="550" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="552" />
+        <location filename="../../ui/counter/window.py" line="553" />
         <source>SERVICE PAUSED</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="557" />
+        <location filename="../../ui/counter/window.py" line="558" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="566" />
+        <location filename="../../ui/counter/window.py" line="567" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="581" />
+        <location filename="../../ui/counter/window.py" line="582" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="584" />
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="585" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="587" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="589" />
+        <location filename="../../ui/counter/window.py" line="590" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="598" />
+        <location filename="../../ui/counter/window.py" line="599" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="610" />
-        <location filename="../../ui/counter/window.py" line="869" />
+        <location filename="../../ui/counter/window.py" line="611" />
+        <location filename="../../ui/counter/window.py" line="874" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
-        <source>Deferred (容缺)</source>
+        <location filename="../../ui/counter/window.py" line="616" />
+        <source>Deferred</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
+        <location filename="../../ui/counter/window.py" line="616" />
+        <source>Commitment</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="622" />
+        <source>All received</source>
+        <translation>全部收齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="642" />
+        <source>Accept with deferred materials</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="616" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="615" />
-        <source>Commitment (告知承诺)</source>
-        <translation>告知承诺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="629" />
+        <location filename="../../ui/counter/window.py" line="630" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="630" />
+        <location filename="../../ui/counter/window.py" line="631" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="633" />
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="634" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="640" />
+        <location filename="../../ui/counter/window.py" line="641" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="641" />
-        <source>Accept with deferred materials (容缺)</source>
-        <translation>容缺受理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="643" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="644" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="668" />
+        <location filename="../../ui/counter/window.py" line="669" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="670" />
+        <location filename="../../ui/counter/window.py" line="671" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="672" />
+        <location filename="../../ui/counter/window.py" line="673" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="680" />
+        <location filename="../../ui/counter/window.py" line="681" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="682" />
+        <location filename="../../ui/counter/window.py" line="683" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="684" />
+        <location filename="../../ui/counter/window.py" line="685" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="686" />
+        <location filename="../../ui/counter/window.py" line="687" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="691" />
+        <location filename="../../ui/counter/window.py" line="692" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="726" />
+        <location filename="../../ui/counter/window.py" line="727" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="710" />
+        <location filename="../../ui/counter/window.py" line="711" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="592" />
+        <location filename="../../ui/counter/window.py" line="593" />
         <source>Applicant's phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="621" />
-        <source>All received (全部收齐)</source>
-        <translation>全部收齐</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/window.py" line="713" />
+        <location filename="../../ui/counter/window.py" line="714" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="717" />
+        <location filename="../../ui/counter/window.py" line="718" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="723" />
+        <location filename="../../ui/counter/window.py" line="724" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="725" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="745" />
+        <location filename="../../ui/counter/window.py" line="735" />
+        <source>%1 (%2, %3, %4)</source>
+        <translation>%1　（%2，%3，%4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="750" />
         <source>%1 chosen: check the materials (F10 when all are received).</source>
         <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="754" />
+        <location filename="../../ui/counter/window.py" line="759" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="787" />
-        <location filename="../../ui/counter/window.py" line="819" />
+        <location filename="../../ui/counter/window.py" line="792" />
+        <location filename="../../ui/counter/window.py" line="824" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="790" />
+        <location filename="../../ui/counter/window.py" line="795" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="834" />
+        <location filename="../../ui/counter/window.py" line="839" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="835" />
+        <location filename="../../ui/counter/window.py" line="840" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="838" />
+        <location filename="../../ui/counter/window.py" line="843" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="845" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="877" />
+        <location filename="../../ui/counter/window.py" line="882" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="879" />
+        <location filename="../../ui/counter/window.py" line="884" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="883" />
+        <location filename="../../ui/counter/window.py" line="888" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="889" />
+        <location filename="../../ui/counter/window.py" line="894" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="898" />
+        <location filename="../../ui/counter/window.py" line="903" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="900" />
+        <location filename="../../ui/counter/window.py" line="905" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="902" />
+        <location filename="../../ui/counter/window.py" line="907" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="903" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="904" />
+        <location filename="../../ui/counter/window.py" line="909" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="905" />
+        <location filename="../../ui/counter/window.py" line="910" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="906" />
+        <location filename="../../ui/counter/window.py" line="911" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="907" />
+        <location filename="../../ui/counter/window.py" line="912" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="908" />
+        <location filename="../../ui/counter/window.py" line="913" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="959" />
+        <location filename="../../ui/counter/window.py" line="964" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="964" />
+        <location filename="../../ui/counter/window.py" line="969" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1654,57 +1659,57 @@ press F8 to resume</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../ui/counter/customer.py" line="36" />
+        <location filename="../../ui/counter/customer.py" line="37" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="42" />
+        <location filename="../../ui/counter/customer.py" line="43" />
         <source>Service paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="68" />
+        <location filename="../../ui/counter/customer.py" line="69" />
         <source>Welcome</source>
         <translation>欢迎办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="79" />
+        <location filename="../../ui/counter/customer.py" line="80" />
         <source>Served by %1</source>
         <translation>服务人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="81" />
+        <location filename="../../ui/counter/customer.py" line="82" />
         <source>Staff no. %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="88" />
+        <location filename="../../ui/counter/customer.py" line="89" />
         <source>Now serving</source>
         <translation>正在为您办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="88" />
+        <location filename="../../ui/counter/customer.py" line="89" />
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="98" />
+        <location filename="../../ui/counter/customer.py" line="99" />
         <source>Please wait, or go to another window</source>
         <translation>请稍候，或到其他窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="106" />
+        <location filename="../../ui/counter/customer.py" line="107" />
         <source>Please check:</source>
         <translation>请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="110" />
+        <location filename="../../ui/counter/customer.py" line="111" />
         <source>Please rate this service</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/customer.py" line="117" />
+        <location filename="../../ui/counter/customer.py" line="118" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
@@ -1712,103 +1717,140 @@ press F8 to resume</source>
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="137" />
+        <location filename="../../kiosk/pages/lookup.py" line="138" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="140" />
+        <location filename="../../kiosk/pages/lookup.py" line="141" />
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="151" />
+        <location filename="../../kiosk/pages/lookup.py" line="152" />
         <source>Search: name or pinyin initials, e.g. qysl</source>
         <translation>搜索：事项名称或拼音首字母，如 qysl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="154" />
-        <location filename="../../kiosk/tour.py" line="92" />
+        <location filename="../../kiosk/pages/lookup.py" line="155" />
+        <location filename="../../kiosk/tour.py" line="93" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="157" />
+        <location filename="../../kiosk/pages/lookup.py" line="158" />
         <source>Or choose a department:</source>
         <translation>或按部门查找：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="168" />
+        <location filename="../../kiosk/pages/lookup.py" line="169" />
         <source>Results for “%1”</source>
         <translation>“%1”的查询结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="190" />
+        <location filename="../../kiosk/pages/lookup.py" line="191" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="193" />
+        <location filename="../../kiosk/pages/lookup.py" line="194" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="194" />
+        <location filename="../../kiosk/pages/lookup.py" line="195" />
         <source>Type</source>
         <translation>办件类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="195" />
+        <location filename="../../kiosk/pages/lookup.py" line="196" />
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="196" />
+        <location filename="../../kiosk/pages/lookup.py" line="197" />
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="197" />
+        <location filename="../../kiosk/pages/lookup.py" line="198" />
         <source>Where</source>
         <translation>办理地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="198" />
+        <location filename="../../kiosk/pages/lookup.py" line="199" />
         <source>Hours</source>
         <translation>办理时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="199" />
+        <location filename="../../kiosk/pages/lookup.py" line="200" />
         <source>Visits needed</source>
         <translation>到现场次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="200" />
+        <location filename="../../kiosk/pages/lookup.py" line="201" />
         <source>Results delivered by</source>
         <translation>结果送达</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="201" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="202" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="205" />
+        <location filename="../../kiosk/pages/lookup.py" line="204" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="207" />
         <source>Conditions</source>
         <translation>受理条件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="206" />
+        <location filename="../../kiosk/pages/lookup.py" line="208" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="213" />
+        <source>%1 original(s)</source>
+        <translation>原件%1份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="214" />
+        <source>%1 copy(ies)</source>
+        <translation>复印件%1份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="218" />
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="218" />
+        <source>; </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="221" />
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="217" />
+        <location filename="../../kiosk/pages/lookup.py" line="223" />
+        <source>Q: %1
+A: %2</source>
+        <translation>问：%1
+答：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="225" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
@@ -1888,41 +1930,42 @@ press F8 to resume</source>
     <name>KioskShell</name>
     <message>
         <location filename="../../kiosk/shell.py" line="97" />
+        <location filename="../../kiosk/shell.py" line="210" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="278" />
+        <location filename="../../kiosk/shell.py" line="279" />
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="284" />
+        <location filename="../../kiosk/shell.py" line="285" />
         <source>Something went wrong. Please ask the staff at the service desk.</source>
         <translation>出了点问题，请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="317" />
+        <location filename="../../kiosk/shell.py" line="318" />
         <source>Returning home in %1 s</source>
         <translation>%1 秒后返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="325" />
+        <location filename="../../kiosk/shell.py" line="326" />
         <source>Network interrupted: tickets are still issued; some services need the network.</source>
         <translation>网络中断：仍可取号，部分服务需联网后使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="328" />
+        <location filename="../../kiosk/shell.py" line="329" />
         <source>The printer is out of service: please note your number on screen.</source>
         <translation>打印机暂时故障，请记下屏幕上的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="330" />
+        <location filename="../../kiosk/shell.py" line="331" />
         <source>Paper is running low.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell.py" line="333" />
+        <location filename="../../kiosk/shell.py" line="334" />
         <source>The ID card reader is out of service: please ask the staff.</source>
         <translation>身份证读卡器暂时故障，请联系工作人员。</translation>
     </message>
@@ -1930,532 +1973,1749 @@ press F8 to resume</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="130" />
+        <location filename="../../ui/screen/console.py" line="138" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="134" />
+        <location filename="../../ui/screen/console.py" line="142" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="137" />
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="141" />
+        <location filename="../../ui/screen/console.py" line="149" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="150" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="145" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="146" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="161" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="163" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="173" />
+        <location filename="../../ui/screen/console.py" line="181" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="176" />
-        <location filename="../../ui/screen/console.py" line="221" />
-        <location filename="../../ui/screen/console.py" line="237" />
-        <location filename="../../ui/screen/console.py" line="281" />
-        <location filename="../../ui/screen/console.py" line="355" />
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="229" />
+        <location filename="../../ui/screen/console.py" line="245" />
+        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="405" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="177" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="178" />
-        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="186" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="179" />
-        <location filename="../../ui/screen/console.py" line="403" />
+        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="411" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="180" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="195" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="197" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="191" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="207" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="208" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="226" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="227" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
-        <location filename="../../ui/screen/console.py" line="342" />
+        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="350" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="222" />
+        <location filename="../../ui/screen/console.py" line="230" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="234" />
+        <location filename="../../ui/screen/console.py" line="242" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="243" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="248" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
-        <location filename="../../ui/screen/console.py" line="262" />
+        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="270" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="242" />
+        <location filename="../../ui/screen/console.py" line="250" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="258" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="252" />
+        <location filename="../../ui/screen/console.py" line="260" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263" />
+        <location filename="../../ui/screen/console.py" line="271" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="266" />
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="268" />
+        <location filename="../../ui/screen/console.py" line="276" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="281" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="291" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="294" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="318" />
+        <location filename="../../ui/screen/console.py" line="326" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="320" />
+        <location filename="../../ui/screen/console.py" line="328" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="343" />
+        <location filename="../../ui/screen/console.py" line="351" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="344" />
+        <location filename="../../ui/screen/console.py" line="352" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="345" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="346" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="347" />
+        <location filename="../../ui/screen/console.py" line="355" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="348" />
+        <location filename="../../ui/screen/console.py" line="356" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="349" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="356" />
+        <location filename="../../ui/screen/console.py" line="364" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="358" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="369" />
+        <location filename="../../ui/screen/console.py" line="377" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="629" />
+        <location filename="../../ui/screen/console.py" line="421" />
+        <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
+        <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="641" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="383" />
+        <location filename="../../ui/screen/console.py" line="391" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="385" />
+        <location filename="../../ui/screen/console.py" line="393" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="390" />
+        <location filename="../../ui/screen/console.py" line="398" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="391" />
+        <location filename="../../ui/screen/console.py" line="399" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="392" />
+        <location filename="../../ui/screen/console.py" line="400" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="401" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="404" />
+        <location filename="../../ui/screen/console.py" line="412" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="417" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="411" />
+        <location filename="../../ui/screen/console.py" line="419" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="412" />
-        <source>Holidays (休) and make-up working days (班), one per line</source>
-        <translation>节假日（休）和调休上班日（班），每行一个</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screen/console.py" line="441" />
+        <location filename="../../ui/screen/console.py" line="453" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="446" />
+        <location filename="../../ui/screen/console.py" line="458" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="454" />
+        <location filename="../../ui/screen/console.py" line="466" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="524" />
+        <location filename="../../ui/screen/console.py" line="536" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="525" />
+        <location filename="../../ui/screen/console.py" line="537" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="526" />
+        <location filename="../../ui/screen/console.py" line="538" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="561" />
+        <location filename="../../ui/screen/console.py" line="573" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="563" />
+        <location filename="../../ui/screen/console.py" line="575" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="564" />
+        <location filename="../../ui/screen/console.py" line="576" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="569" />
+        <location filename="../../ui/screen/console.py" line="581" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="574" />
+        <location filename="../../ui/screen/console.py" line="586" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="578" />
+        <location filename="../../ui/screen/console.py" line="590" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="659" />
+        <location filename="../../ui/screen/console.py" line="671" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="733" />
+        <location filename="../../ui/screen/console.py" line="745" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="741" />
+        <location filename="../../ui/screen/console.py" line="753" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="764" />
+        <location filename="../../ui/screen/console.py" line="776" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="771" />
+        <location filename="../../ui/screen/console.py" line="783" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="781" />
+        <location filename="../../ui/screen/console.py" line="793" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="31" />
+        <source>There is no queue category {prefix}.</source>
+        <translation>没有“{prefix}”类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="32" />
+        <source>There is no window {window}.</source>
+        <translation>没有{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="33" />
+        <source>This category's settings are being changed: try again.</source>
+        <translation>这类业务的设置正在修改，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="34" />
+        <source>The center is not ready yet: ask the administrator.</source>
+        <translation>中心尚未准备好，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="35" />
+        <source>No appointment for today with this code, or it was checked in already.</source>
+        <translation>没有找到今天的这个预约，或已签到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="38" />
+        <source>This appointment is for another category.</source>
+        <translation>这个预约属于另一类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="39" />
+        <source>Today's numbers of {category} are used up.</source>
+        <translation>今日{category}号码已发完。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="40" />
+        <source>You already hold ticket {number}, not yet served: please do not take another.</source>
+        <translation>您有一个号码（{number}）尚未办理，请勿重复取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="43" />
+        <source>{misses} missed calls in the last {days} days: tickets by ID card are paused until {until}. Please ask at the service desk.</source>
+        <translation>您近{days}天内过号{misses}次，{until}前暂停实名取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="48" />
+        <source>The window is paused: resume it first.</source>
+        <translation>窗口已暂停，请先恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="49" />
+        <source>Finish or mark a no-show for {number} first.</source>
+        <translation>请先办结或过号当前号码 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="50" />
+        <source>Finish or mark a no-show for the current ticket first.</source>
+        <translation>请先办结或过号当前号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="51" />
+        <source>Finish the current ticket before pausing.</source>
+        <translation>请先办结当前号码再暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="52" />
+        <source>This window serves no category: ask the manager.</source>
+        <translation>本窗口未设置办理的业务，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="53" />
+        <source>{number} is not waiting.</source>
+        <translation>{number} 不在等候中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="54" />
+        <source>This window does not serve {number}.</source>
+        <translation>本窗口不办理{number}这类业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="55" />
+        <source>Window {window} does not serve {category}.</source>
+        <translation>{window}号窗口不办理{category}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="56" />
+        <source>There is no such ticket.</source>
+        <translation>没有这个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="57" />
+        <source>There is no open ticket {number} today.</source>
+        <translation>今天没有待办的{number}号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="58" />
+        <source>{number} belongs to window {window}.</source>
+        <translation>{number}属于{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="59" />
+        <source>{number} is not at window {window}.</source>
+        <translation>{number}不在{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="60" />
+        <source>{number} was transferred to window {window}.</source>
+        <translation>{number}已转给{window}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="61" />
+        <source>You are logged in at window {window}, not {other}.</source>
+        <translation>您登录在{window}号窗口，不是{other}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="62" />
+        <source>This counter belongs to window {window}, not {other}.</source>
+        <translation>本机属于{window}号窗口，不是{other}号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="63" />
+        <source>{number} is {status}: only a called ticket can be recalled.</source>
+        <translation>{number}{status}，只有已叫号的号码可以重呼。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="64" />
+        <source>{number} is {status}: only a called ticket can be marked a no-show.</source>
+        <translation>{number}{status}，只有已叫号的号码可以过号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="67" />
+        <source>{number} is {status}: only a called ticket can be started.</source>
+        <translation>{number}{status}，只有已叫号的号码可以开始办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="68" />
+        <source>Recalled {count} times: mark it a no-show.</source>
+        <translation>已重呼{count}次，请按过号处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="69" />
+        <source>{number} is {status}, not a no-show.</source>
+        <translation>{number}{status}，不是过号的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="70" />
+        <source>A missed number needs a new ticket.</source>
+        <translation>过号请重新取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="71" />
+        <source>{number} is {status}, not being served.</source>
+        <translation>{number}{status}，不在办理中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="72" />
+        <source>{number} is {status}: it cannot be transferred.</source>
+        <translation>{number}{status}，不能转移。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="73" />
+        <source>Give a category or a window to transfer to.</source>
+        <translation>请选择要转到的业务或窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="74" />
+        <source>{category} takes no tickets now: {reason}</source>
+        <translation>{category}现在不能取号：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="76" />
+        <source>Tickets can be taken</source>
+        <translation>可以取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="77" />
+        <source>Outside ticket hours</source>
+        <translation>现在不在取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="78" />
+        <source>Past today's cut-off ({detail})</source>
+        <translation>已过取号截止时间（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="79" />
+        <source>Today's tickets are all given out ({detail})</source>
+        <translation>今日号源已取完（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="80" />
+        <source>Closed today ({detail})</source>
+        <translation>今天休息（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="81" />
+        <source>Closed today</source>
+        <translation>今天休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="82" />
+        <source>This year's working-day calendar is not entered yet: please ask at the service desk</source>
+        <translation>今年的工作日历尚未录入，请到服务台咨询</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="83" />
+        <source>This service takes no tickets for now</source>
+        <translation>这类业务暂停取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="84" />
+        <source>{why}; next tickets from {weekday}, {date}, {time}</source>
+        <translation>{why}，下次取号时间：{date}（{weekday}）{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="85" />
+        <source>no tickets in the last {minutes} minutes before closing</source>
+        <translation>闭馆前{minutes}分钟停止取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="86" />
+        <source>{count} a day</source>
+        <translation>每日{count}个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="87" />
+        <source>Some services take no tickets now</source>
+        <translation>部分业务现在不能取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="88" />
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="90" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="91" />
+        <source>Unknown terminal or wrong credential: enroll this terminal again.</source>
+        <translation>终端未知或凭据错误，请重新登记本终端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="94" />
+        <source>Terminal accounts log in with their credential.</source>
+        <translation>终端账号须用终端凭据登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="95" />
+        <source>A clerk logs in at a window: give the window.</source>
+        <translation>窗口人员须在窗口登录，请填写窗口号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="96" />
+        <source>Too many failed card logins at this counter: wait a minute.</source>
+        <translation>本机刷卡登录失败次数过多，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="99" />
+        <source>Too many failed logins: try again in {seconds} s.</source>
+        <translation>登录失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="100" />
+        <source>Too many failed attempts: wait and try again.</source>
+        <translation>尝试次数过多，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="101" />
+        <source>This ID card is not registered as a staff card.</source>
+        <translation>这张身份证没有登记为工作人员卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="102" />
+        <source>This terminal waits for an administrator's approval.</source>
+        <translation>本终端正在等待管理员批准。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="103" />
+        <source>This terminal was revoked by an administrator.</source>
+        <translation>本终端已被管理员停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="104" />
+        <source>Login failed: {reason}</source>
+        <translation>登录失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="105" />
+        <source>Card login failed: {reason}</source>
+        <translation>刷卡登录失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="106" />
+        <source>The center cannot be reached and this clerk has not logged in here before: no offline login.</source>
+        <translation>中心无法连接，且本机没有该账号最近的登录记录，无法离线登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="109" />
+        <source>Card login needs the center: while the network is down, log in with user name and password.</source>
+        <translation>刷卡登录需要连接中心；网络中断时请用用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="112" />
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="114" />
+        <source>{what} needs the center, which cannot be reached now; acceptance and case search work as usual.</source>
+        <translation>{what}需要连接中心，当前网络中断；受理、办件查询等其他工作可照常进行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="118" />
+        <source>No ticket is being served at this window: press F1 to call.</source>
+        <translation>本窗口当前没有正在办理的号码，请按 F1 叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="119" />
+        <source>Enter the applicant's name.</source>
+        <translation>请填写申请人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="120" />
+        <source>The ID number is wrong: {reason}</source>
+        <translation>身份证号码有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="121" />
+        <source>an ID number starts with 17 digits.</source>
+        <translation>前17位应为数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="122" />
+        <source>a foreigner's permanent residence card number is 3 letters followed by 12 digits.</source>
+        <translation>外国人永久居留身份证号码应为3个字母加12位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="125" />
+        <source>an ID number has 18 characters (15 on an older foreigner's permanent residence card), not {length}.</source>
+        <translation>身份证号码应为18位（旧版外国人永久居留身份证为15位），现为{length}位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="129" />
+        <source>an ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号码应为17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="130" />
+        <source>the birth date in the number is impossible.</source>
+        <translation>号码中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="131" />
+        <source>the region code in the number is invalid.</source>
+        <translation>号码中的地区代码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="132" />
+        <source>the check digit is wrong (a typing mistake?).</source>
+        <translation>校验位不对（可能输错了）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="133" />
+        <source>this card's number carries no birth date: read it from the card.</source>
+        <translation>这种证件号码不含出生日期，请从证件读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="134" />
+        <source>The phone number is too long (at most {max} digits).</source>
+        <translation>联系电话过长（最多 {max} 位），请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="135" />
+        <source>This counter does not hold the case.</source>
+        <translation>本机没有此办件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="136" />
+        <source>Another window accepted this case: find it under the center's cases.</source>
+        <translation>本机没有此办件（其他窗口受理），请在“中心办件”中查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="139" />
+        <source>The department decides this case in the back office: the window cannot complete it.</source>
+        <translation>此件由承办部门在后台审批，窗口不能直接办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="142" />
+        <source>List the materials that must be corrected.</source>
+        <translation>请写明需要补正的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="143" />
+        <source>Enter a case number or an ID number, or scan the notice's QR code.</source>
+        <translation>请输入办件编号、身份证号码或扫描通知书二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="146" />
+        <source>A courier delivery needs a tracking number.</source>
+        <translation>快递出件须填写快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="147" />
+        <source>Cannot deliver: {reason}</source>
+        <translation>不能出件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="148" />
+        <source>The case is {current}: it cannot become {target}.</source>
+        <translation>当前状态为“{current}”，不能改为“{target}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="149" />
+        <source>A denial needs its reasons.</source>
+        <translation>不予许可须写明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="150" />
+        <source>Name who receives the report.</source>
+        <translation>请写明上报的接收单位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="151" />
+        <source>There is no ticket {number} today.</source>
+        <translation>今天没有{number}号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="152" />
+        <source>No phone is known for this rating.</source>
+        <translation>这次评价没有留下联系电话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="153" />
+        <source>Record the measures and the call-back first.</source>
+        <translation>整改措施和群众回访都记录后才能办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="154" />
+        <source>Back-office staff need a department.</source>
+        <translation>后台审批人员须指定部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="155" />
+        <source>No receipt printer is configured at this window.</source>
+        <translation>本窗口未配置回执打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="156" />
+        <source>No offline numbers of {prefix} are left at this terminal: please call the staff.</source>
+        <translation>本机离线号段已用完（{prefix}类），请联系工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="157" />
+        <source>A refusal needs a reason and its legal basis.</source>
+        <translation>不予受理须写明理由和法律依据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="158" />
+        <source>Nothing is missing: accept instead of telling what is missing.</source>
+        <translation>材料已齐全，无需一次性告知。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="159" />
+        <source>Nothing is missing: accept instead.</source>
+        <translation>材料已齐全，请直接受理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="160" />
+        <source>There is no such case.</source>
+        <translation>没有这个办件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="161" />
+        <source>Case {case} has no such task.</source>
+        <translation>办件 {case} 没有这个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="162" />
+        <source>This task belongs to another department.</source>
+        <translation>这个任务属于其他部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="163" />
+        <source>This case has no task of your department.</source>
+        <translation>这个办件没有本部门的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="164" />
+        <source>This task is closed already.</source>
+        <translation>这个任务已经办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="165" />
+        <source>A verification task is answered with its finding, not a decision.</source>
+        <translation>核查任务请提交核查结果，不是审批决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="166" />
+        <source>Case {case} waits for the corrected materials.</source>
+        <translation>办件 {case} 正在等待补正材料。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="167" />
+        <source>Case {case} is {status}: no decision now.</source>
+        <translation>办件 {case} 当前为“{status}”，现在不能审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="168" />
+        <source>Case {case} is {status}, not waiting for a correction.</source>
+        <translation>办件 {case} 当前为“{status}”，不在等待补正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="169" />
+        <source>Name the special step (hearing, testing, expert review, site inspection…).</source>
+        <translation>请写明特殊环节（听证、检验检测、专家评审、现场踏勘…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="170" />
+        <source>Case {case} is {status}: no special step now.</source>
+        <translation>办件 {case} 当前为“{status}”，现在不能进入特殊环节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="171" />
+        <source>Case {case} is not in a special step.</source>
+        <translation>办件 {case} 不在特殊环节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="172" />
+        <source>Only a verification task takes a finding.</source>
+        <translation>只有核查任务可以提交核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="173" />
+        <source>A false commitment needs the finding written down.</source>
+        <translation>承诺不实须写明核查情况。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="174" />
+        <source>Case {case} is {status}: record a failed verification once the deferred materials or the special step are done.</source>
+        <translation>办件 {case} 当前为“{status}”，请在容缺材料补齐或特殊环节结束后再记录核查不实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="175" />
+        <source>Case {case} is {status}: nothing to hand out yet.</source>
+        <translation>办件 {case} 当前为“{status}”，还没有可出件的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="176" />
+        <source>This back-office account has no department.</source>
+        <translation>这个后台账号没有指定部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="177" />
+        <source>Case {case} is not decided yet.</source>
+        <translation>办件 {case} 尚未审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="178" />
+        <source>Case {case} is not waiting for a correction.</source>
+        <translation>办件 {case} 不在等待补正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="179" />
+        <source>Case {case} was not terminated for missing materials.</source>
+        <translation>办件 {case} 不是因材料未补齐而终止的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="180" />
+        <source>Case {case} has no commitment notice.</source>
+        <translation>办件 {case} 没有告知承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="181" />
+        <source>Give an appointment code or an ID number.</source>
+        <translation>请输入预约码或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="182" />
+        <source>The disk is full: the last action was not saved. Ask the administrator to free space, then try again; saved data is not affected.</source>
+        <translation>本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="188" />
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="189" />
+        <source>By post, tracking number {tracking}</source>
+        <translation>邮寄送达，快递单号 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="190" />
+        <source>Collect at window {window}</source>
+        <translation>{window}号窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="191" />
+        <source>Collect at the results desk</source>
+        <translation>综合出件窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="192" />
+        <source>Decided on the spot</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="193" />
+        <source>Promised {promised} (legal limit {legal})</source>
+        <translation>承诺{promised}（法定{legal}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="194" />
+        <source>{days} working days</source>
+        <translation>{days}个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="196" />
+        <source>Calling</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="197" />
+        <source>The queue</source>
+        <translation>排队信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="198" />
+        <source>Pausing the window</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="199" />
+        <source>Resuming the window</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="200" />
+        <source>Receiving corrections</source>
+        <translation>补正收件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="201" />
+        <source>Case search</source>
+        <translation>查找办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="202" />
+        <source>Case details</source>
+        <translation>办件详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="203" />
+        <source>Delivering the result</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="204" />
+        <source>Recalling</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="205" />
+        <source>Marking a no-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="206" />
+        <source>Starting service</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="207" />
+        <source>Finishing service</source>
+        <translation>结束办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="208" />
+        <source>Transferring</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="209" />
+        <source>Printing a notice</source>
+        <translation>打印通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="210" />
+        <source>Delivering a case accepted at another window</source>
+        <translation>出件（他窗口受理的办件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="211" />
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="212" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="213" />
+        <source>Case lookup</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="215" />
+        <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
+        <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="218" />
+        <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
+        <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="221" />
+        <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
+        <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="226" />
+        <source>No case found. A case accepted just now may take a few minutes to appear.</source>
+        <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="229" />
+        <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
+        <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="232" />
+        <source>This visit is rated already. Thank you for your rating.</source>
+        <translation>这次办事已经评价过了，感谢您的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="233" />
+        <source>This ticket is not served yet: rate it after your visit.</source>
+        <translation>这个号还没有办理，办理完后再来评价。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="234" />
+        <source>No printer is configured at this terminal.</source>
+        <translation>本机未配置打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="236" />
+        <source>Enter the number on your ticket, for example A023.</source>
+        <translation>请输入小票上的号码，例如 A023。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="237" />
+        <source>Choose at least one.</source>
+        <translation>请至少选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="238" />
+        <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
+        <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="239" />
+        <source>Enter the case number (on the acceptance notice or the receipt).</source>
+        <translation>请输入办件编号（在受理通知书或回执上）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="240" />
+        <source>Nothing found: try another word, or browse by department.</source>
+        <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="241" />
+        <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
+        <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="242" />
+        <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
+        <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="243" />
+        <source>No ticket can be taken right now: please ask at the service desk.</source>
+        <translation>暂时无法取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="244" />
+        <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
+        <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="245" />
+        <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
+        <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="246" />
+        <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
+        <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="248" />
+        <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
+        <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="253" />
+        <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
+        <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="258" />
+        <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
+        <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="261" />
+        <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
+        <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="266" />
+        <source>This appointment is for another service: please ask at the service desk.</source>
+        <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="269" />
+        <source>No tickets for this service now: please ask at the service desk.</source>
+        <translation>这类业务现在不能取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="272" />
+        <source>The ID number is not valid: read the card again or check the number.</source>
+        <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="281" />
+        <source>waiting</source>
+        <translation>在等候中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="282" />
+        <source>called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="283" />
+        <source>being served</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="284" />
+        <source>finished</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="285" />
+        <source>a no-show</source>
+        <translation>已过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="286" />
+        <source>transferred</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="287" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="290" />
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="291" />
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="292" />
+        <source>Serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="293" />
+        <source>Window paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="297" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <source>Accepted, materials deferred</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="299" />
+        <source>Told what is missing</source>
+        <translation>已一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="300" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="301" />
+        <source>Correction</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="302" />
+        <source>Special procedure</source>
+        <translation>特殊环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="303" />
+        <source>Completed, approved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="304" />
+        <source>Not approved</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="318" />
+        <source>Delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="319" />
+        <source>Case terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="310" />
+        <source>Accepted, in progress</source>
+        <translation>已受理，正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="311" />
+        <source>Accepted with materials to supply later</source>
+        <translation>容缺受理，待补交材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="312" />
+        <source>Told once what is missing: accepted when complete</source>
+        <translation>已一次性告知，待补齐材料后受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="313" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="314" />
+        <source>Waiting for corrections</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="315" />
+        <source>Special procedure (time limit paused)</source>
+        <translation>特殊环节（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="316" />
+        <source>Completed: the result can be collected</source>
+        <translation>已办结，可领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="317" />
+        <source>Completed (not approved)</source>
+        <translation>已办结（不予许可）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="323" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="324" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="325" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="326" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="327" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="340" />
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="332" />
+        <source>Poor service attitude</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="333" />
+        <source>Requirements not told clearly at once</source>
+        <translation>一次性告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="334" />
+        <source>Slow handling</source>
+        <translation>办理效率低</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="342" />
+        <source>Had to come several times</source>
+        <translation>多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="336" />
+        <source>Poor facilities</source>
+        <translation>环境设施差</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="339" />
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="341" />
+        <source>Unclear material requirements</source>
+        <translation>材料要求不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="343" />
+        <source>Facilities and environment</source>
+        <translation>设施环境</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="344" />
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="347" />
+        <source>Decided at once</source>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="348" />
+        <source>Promised time limit</source>
+        <translation>承诺件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="349" />
+        <source>Joint case</source>
+        <translation>联办件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="350" />
+        <source>Reported upward</source>
+        <translation>上报件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="353" />
+        <source>Collect at the window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="354" />
+        <source>Courier delivery</source>
+        <translation>快递送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="355" />
+        <source>Download online</source>
+        <translation>网上下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="359" />
+        <source>Starting a business</source>
+        <translation>企业开办</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="360" />
+        <source>Real estate registration</source>
+        <translation>不动产登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="361" />
+        <source>Social and medical insurance</source>
+        <translation>社保医保</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="362" />
+        <source>Civil affairs</source>
+        <translation>民生事务</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="363" />
+        <source>Construction projects</source>
+        <translation>工程建设</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="364" />
+        <source>Transport</source>
+        <translation>交通运输</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="365" />
+        <source>Household registration and exit-entry</source>
+        <translation>公安户政</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="366" />
+        <source>Agriculture, culture and tourism</source>
+        <translation>农业文旅</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="367" />
+        <source>Taxation</source>
+        <translation>税务综合</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="370" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="371" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="372" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="373" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="374" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="375" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="376" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="379" />
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="380" />
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="381" />
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="382" />
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="383" />
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="384" />
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="385" />
+        <source>Sunday</source>
+        <translation>星期日</translation>
     </message>
 </context>
 <context>
@@ -2492,112 +3752,117 @@ press F8 to resume</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="22" />
+        <location filename="../../kiosk/pages/lookup.py" line="23" />
         <source>Case progress</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="25" />
+        <location filename="../../kiosk/pages/lookup.py" line="26" />
         <source>Scan the QR code on your notice, or enter the case number</source>
         <translation>请扫描通知书上的二维码，或输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="40" />
+        <location filename="../../kiosk/pages/lookup.py" line="41" />
         <source>Scan the QR code on your notice or receipt under the scanner.</source>
         <translation>请将受理通知书或回执上的二维码对准扫描口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="41" />
+        <location filename="../../kiosk/pages/lookup.py" line="42" />
         <source>Or enter the case number and the last 6 characters of the ID number:</source>
         <translation>或输入办件编号和身份证号码后6位：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="42" />
+        <location filename="../../kiosk/pages/lookup.py" line="43" />
         <source>Case number, e.g. H01-20261122-0001</source>
         <translation>办件编号，如 H01-20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="42" />
+        <location filename="../../kiosk/pages/lookup.py" line="43" />
         <source>Last 6 of ID</source>
         <translation>身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="65" />
+        <location filename="../../kiosk/pages/lookup.py" line="66" />
         <source>Enter case number</source>
         <translation>输入办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="66" />
+        <location filename="../../kiosk/pages/lookup.py" line="67" />
         <source>Enter ID tail</source>
         <translation>输入身份证后6位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="67" />
+        <location filename="../../kiosk/pages/lookup.py" line="68" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="78" />
+        <location filename="../../kiosk/pages/lookup.py" line="79" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="79" />
+        <location filename="../../kiosk/pages/lookup.py" line="80" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="80" />
+        <location filename="../../kiosk/pages/lookup.py" line="81" />
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="83" />
+        <location filename="../../kiosk/pages/lookup.py" line="84" />
         <source>Due date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="87" />
+        <location filename="../../kiosk/pages/lookup.py" line="88" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="88" />
+        <location filename="../../kiosk/pages/lookup.py" line="89" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="91" />
+        <location filename="../../kiosk/pages/lookup.py" line="92" />
         <source>Collect at</source>
         <translation>领取方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="100" />
+        <location filename="../../kiosk/pages/lookup.py" line="95" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/lookup.py" line="101" />
         <source>Application received</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="105" />
+        <location filename="../../kiosk/pages/lookup.py" line="106" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="101" />
+        <location filename="../../kiosk/pages/lookup.py" line="102" />
         <source>Being processed</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="102" />
+        <location filename="../../kiosk/pages/lookup.py" line="103" />
         <source>Decided</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="103" />
+        <location filename="../../kiosk/pages/lookup.py" line="104" />
         <source>Result handed out</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/lookup.py" line="104" />
+        <location filename="../../kiosk/pages/lookup.py" line="105" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
@@ -3003,49 +4268,49 @@ press F8 to resume</source>
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="19" />
+        <location filename="../../kiosk/pages/feedback.py" line="20" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="23" />
-        <location filename="../../kiosk/pages/feedback.py" line="50" />
+        <location filename="../../kiosk/pages/feedback.py" line="24" />
+        <location filename="../../kiosk/pages/feedback.py" line="51" />
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="24" />
-        <location filename="../../kiosk/pages/feedback.py" line="36" />
+        <location filename="../../kiosk/pages/feedback.py" line="25" />
+        <location filename="../../kiosk/pages/feedback.py" line="37" />
         <source>Enter the number on your ticket</source>
         <translation>请输入小票上的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="40" />
+        <location filename="../../kiosk/pages/feedback.py" line="41" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="48" />
+        <location filename="../../kiosk/pages/feedback.py" line="49" />
         <source>Ticket %1, window %2</source>
         <translation>号码 %1，%2号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="58" />
+        <location filename="../../kiosk/pages/feedback.py" line="59" />
         <source>What went wrong? (optional, choose any)</source>
         <translation>哪里不满意？（可多选，可不选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="66" />
+        <location filename="../../kiosk/pages/feedback.py" line="67" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="68" />
+        <location filename="../../kiosk/pages/feedback.py" line="69" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="71" />
+        <location filename="../../kiosk/pages/feedback.py" line="72" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
     </message>
@@ -3242,79 +4507,79 @@ press F8 to resume</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="88" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="89" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="90" />
+        <location filename="../../kiosk/pages/ticket.py" line="92" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <location filename="../../kiosk/pages/ticket.py" line="98" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="109" />
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="114" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="117" />
+        <location filename="../../kiosk/pages/ticket.py" line="119" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="123" />
+        <location filename="../../kiosk/pages/ticket.py" line="125" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="123" />
+        <location filename="../../kiosk/pages/ticket.py" line="125" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="130" />
+        <location filename="../../kiosk/pages/ticket.py" line="132" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="134" />
+        <location filename="../../kiosk/pages/ticket.py" line="136" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="141" />
+        <location filename="../../kiosk/pages/ticket.py" line="143" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -3323,69 +4588,69 @@ press F8 to resume</source>
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="24" />
+        <location filename="../../kiosk/pages/ticket.py" line="26" />
         <source>You are checked in. Please take your ticket</source>
         <translation>签到成功，请取走您的排队小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="26" />
+        <location filename="../../kiosk/pages/ticket.py" line="28" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="29" />
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
         <source>Booked slot: %1</source>
         <translation>预约时段：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="30" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>Booked service: %1</source>
         <translation>预约事项：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <location filename="../../kiosk/pages/ticket.py" line="33" />
         <source>Booked by: %1</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="34" />
+        <location filename="../../kiosk/pages/ticket.py" line="36" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="41" />
+        <location filename="../../kiosk/pages/ticket.py" line="43" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="49" />
+        <location filename="../../kiosk/pages/ticket.py" line="51" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="56" />
+        <location filename="../../kiosk/pages/ticket.py" line="58" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="60" />
+        <location filename="../../kiosk/pages/ticket.py" line="62" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="63" />
+        <location filename="../../kiosk/pages/ticket.py" line="65" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="70" />
+        <location filename="../../kiosk/pages/ticket.py" line="72" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="72" />
+        <location filename="../../kiosk/pages/ticket.py" line="74" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

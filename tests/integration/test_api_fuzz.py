@@ -76,7 +76,7 @@ def _fuzz_as(role: str):  # type: ignore[no-untyped-def]
         case.validate_response(response, checks=CHECKS)
         if response.status_code >= 400:
             body = response.json()
-            assert set(body) == {"error", "message"}, body
+            assert set(body) == {"error", "code", "params", "message"}, body
 
     test.__name__ = f"test_api_as_{role}"
     return test

@@ -73,7 +73,7 @@ def test_joint_case_from_window_1_to_window_3(center, tmp_path: Path) -> None:  
     assert item.kind == "joint"
     got = w1.accept(ApplicantIn("张三", ZHANG, phone="13812345678"), item, _full(w1, item), Decision.ACCEPT)
     assert got.outcome.status == CaseStatus.ACCEPTED
-    with pytest.raises(HallError, match="后台审批"):
+    with pytest.raises(HallError, match="back office"):
         w1.complete(got.case_id, approved=True)  # the accepting clerk no longer decides
     t1.engine.sync_once()
 
@@ -114,7 +114,7 @@ def test_joint_case_from_window_1_to_window_3(center, tmp_path: Path) -> None:  
     s3, t3 = counter_terminal(center.url, tmp_path, "counter-3")
     w3 = counter_service(t3, s3, tmp_path / "w3", window=3)
     w3.login("clerk03", "clerk")
-    with pytest.raises(HallError, match="其他窗口受理"):
+    with pytest.raises(HallError, match="Another window accepted"):
         w3.request_correction(case_id, ["x"])  # was a raw KeyError
     later = local_today() + dt.timedelta(days=1)
     r = clerk3.post(f"/cases/{case_id}/corrected", date=later.isoformat())
@@ -164,7 +164,7 @@ def test_joint_case_from_window_1_to_window_3(center, tmp_path: Path) -> None:  
     report = t1.engine.sync_once()
     assert report.rejected_ops == 1 and "delivered" in report.rejected[-1]
     assert next(c for c in w1.cases() if c.id == case_id).status == "delivered"
-    with pytest.raises(HallError, match="不能改为"):
+    with pytest.raises(HallError, match="cannot become"):
         w1.deliver(case_id, "window")  # its own state machine now refuses too
     t1.close()
     t3.close()

@@ -40,7 +40,9 @@ def test_login_and_errors_are_json(center) -> None:  # type: ignore[no-untyped-d
     assert r.json()["role"] == "clerk" and r.json()["window"] == 1
     bad = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "clerk01", "password": "nope"})
     assert bad.status_code == 401
-    assert bad.json() == {"error": "bad_credentials", "message": "wrong user name or password"}
+    assert bad.json() == {
+        "error": "bad_credentials", "code": "bad_credentials", "params": {}, "message": "Wrong user name or password."
+    }
     missing = httpx.post(f"{center.url}/api/v1/auth/login", json={"username": "clerk01"})
     assert missing.status_code == 422 and missing.json()["error"] == "invalid_request"
     assert httpx.get(f"{center.url}/api/v1/nope").json()["error"] == "not_found"

@@ -74,7 +74,7 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
     ]
     with pytest.raises(AcceptanceError):
         svc.accept(ApplicantIn("张三", ZHANG), item, checks, Decision.ACCEPT)
-    with pytest.raises(HallError, match="身份证号码有误"):
+    with pytest.raises(HallError, match="The ID number is wrong"):
         svc.accept(ApplicantIn("张三", "110105194912310021"), item, checks, Decision.DEFER)
     got = svc.accept(ApplicantIn("张三", ZHANG, phone="13812345678", from_card=True), item, checks, Decision.DEFER)
     assert got.outcome.status == CaseStatus.DEFERRED
@@ -129,7 +129,7 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
     assert [r.case_number for r in rows][-1] == got.case_number
     first = next(r for r in rows if r.case_number == got.case_number)
     assert first.light == "green" and first.applicant == "张**"
-    with pytest.raises(HallError, match="不能改为"):
+    with pytest.raises(HallError, match="cannot become"):
         svc.request_correction(got.case_id, ["公司章程"])  # a 容缺 case first gets its promised material
     svc.deferred_supplied(got.case_id)
     notice_path = svc.request_correction(got.case_id, ["修改后的公司章程（需法定代表人签字）"])
@@ -139,7 +139,7 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
         svc.request_correction(got.case_id, ["again"])  # not from correction: the state machine refuses
     new_due = svc.corrections_received(got.case_id)
     assert new_due == svc.calendar().add_working_days(local_today(), 3)
-    with pytest.raises(HallError, match="后台审批"):
+    with pytest.raises(HallError, match="back office"):
         svc.complete(got.case_id, approved=True)  # the department decides, not the accepting clerk
     term.engine.sync_once()
     bo = StaffSession(center.url, "bo_scjg", "backoffice")
@@ -147,7 +147,7 @@ def test_a_day_at_one_window(center, tmp_path: Path) -> None:  # type: ignore[no
     bo.post(f"/cases/{got.case_id}/tasks/{task['id']}/decide", decision="approve", opinion="同意")
     term.engine.sync_once()  # the counter's cache follows the center's decision
     assert next(r for r in svc.cases() if r.id == got.case_id).status == "approved"
-    with pytest.raises(HallError, match="快递单号"):
+    with pytest.raises(HallError, match="tracking number"):
         svc.deliver(got.case_id, "express")
     slip = svc.deliver(got.case_id, "express", "SF1234567890")
     assert slip is not None and slip.exists()
@@ -182,7 +182,7 @@ def test_center_stopped_halfway_nothing_lost_nothing_twice(center, tmp_path: Pat
     term.engine.sync_once()
     center.stop()
     try:
-        with pytest.raises(NeedsCenter, match="叫号需要连接中心"):
+        with pytest.raises(NeedsCenter, match="Calling needs the center"):
             svc.call_next()
         offline = [svc.accept(ApplicantIn("李四", "440524188001010014"), item, full, Decision.ACCEPT) for _ in range(3)]
         assert term.engine.sync_once().online is False
@@ -212,7 +212,7 @@ def test_a_clerk_logs_in_with_their_own_id_card(center, tmp_path: Path) -> None:
     svc = counter_service(term, settings, tmp_path, window=1)
     with open_reader("sim://staff-card?card=wangfang") as reader:
         card = reader.read_card()
-    with pytest.raises(LoginFailed, match="没有登记为工作人员卡"):
+    with pytest.raises(LoginFailed, match="not registered as a staff card"):
         svc.login_card(card.id_number)
     admin.post("/staff/clerk01/card", id_number=card.id_number)
     clerk = svc.login_card(card.id_number)

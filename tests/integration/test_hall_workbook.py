@@ -15,6 +15,7 @@ from app.center.catalog_import import import_catalog
 from app.cli.main import main
 from app.config import QueueSettings
 from app.domain.clock import HALL_TZ
+from app.i18n.messages import Msg, render
 from app.paths import resource
 from app.store import models as m
 from app.store.db import Database
@@ -23,6 +24,12 @@ from app.workbook.writer import write_template, write_workbook
 
 SAMPLE = resource("catalog", "sample-hall.xlsx")
 
+
+
+def _zh(text: str) -> str:
+    """A refusal as a Chinese terminal shows it."""
+    assert isinstance(text, Msg), text
+    return render(text.code, text.params, "zh_CN")
 
 def _edit(tmp: Path, name: str, change) -> Path:  # type: ignore[no-untyped-def]
     book = load_workbook(SAMPLE)
@@ -204,7 +211,7 @@ def test_a_closed_category_refuses_tickets_with_its_reason(migrated_db) -> None:
     ):
         with pytest.raises(q.QueueError) as refused, migrated_db.write_session() as s:
             q.issue_ticket(s, cfg, "A", now=when)
-        assert refused.value.code == "category_closed" and words in refused.value.message
+        assert refused.value.code == "category_closed" and words in _zh(refused.value.message)
     with migrated_db.write_session() as s:  # quota: B takes 120 a day
         s.scalar(select(m.Category).where(m.Category.prefix == "B")).daily_quota = 2  # type: ignore[union-attr]
     with migrated_db.write_session() as s:
@@ -212,7 +219,8 @@ def test_a_closed_category_refuses_tickets_with_its_reason(migrated_db) -> None:
         q.issue_ticket(s, cfg, "B", now=monday)
     with pytest.raises(q.QueueError) as full, migrated_db.write_session() as s:
         q.issue_ticket(s, cfg, "B", now=monday)
-    assert "号源已取完" in full.value.message and "12月1日" in full.value.message
+    assert "号源已取完" in _zh(full.value.message) and "12月1日" in _zh(full.value.message)
+    assert "all given out" in full.value.message and "12/1" in full.value.message  # English for the logs
 
 
 def test_write_workbook_round_trips_the_sample(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from app.demo.day import StaffSession
 from app.domain.clock import local_today
 from app.domain.lookup import case_qr_payload
+from app.i18n.messages import Msg, render
 from app.store import models as m
 from kiosk.flows.feedback import ComplaintFlow, RatingFlow
 from kiosk.flows.lookup import GuideFlow, ProgressFlow
@@ -19,6 +20,12 @@ from kiosk.flows.session import KioskSession
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from printers.escpos.printer import EscposPrinter
 from tests.support.kiosk import accepted_case, demo_center, kiosk_backend, kiosk_terminal
+
+
+def zh(text: str) -> str:
+    """What the kiosk shows in Chinese for a flow's message."""
+    return render(text.code, text.params, "zh_CN", str(text)) if isinstance(text, Msg) else text
+
 
 ZHANG = "11010519491231002X"
 LI = "440524188001010014"
@@ -74,7 +81,7 @@ def test_a_second_ticket_for_the_same_id_is_refused_in_plain_words(backend) -> N
     again.card_read(LI, "李四")
     again.issue()
     assert again.state == "refused"
-    assert "一个身份证同一时间只能持有一个号" in again.message
+    assert "一个身份证同一时间只能持有一个号" in zh(again.message)
     assert first.ticket is not None and first.ticket.number in again.detail
     again.back()
     assert again.state == "category" and again.id_number == ""
@@ -85,9 +92,9 @@ def test_required_card_cannot_be_skipped_and_a_bad_read_is_explained(backend) ->
     flow.load()
     flow.choose("A")
     flow.skip_card()
-    assert flow.state == "card" and "需要刷身份证" in flow.message
+    assert flow.state == "card" and "需要刷身份证" in zh(flow.message)
     flow.card_failed("card removed during the read")
-    assert flow.state == "card" and "平放" in flow.message
+    assert flow.state == "card" and "平放" in zh(flow.message)
     flow.card_read(ZHANG, "张三")
     assert flow.state == "issuing"
 
@@ -111,7 +118,7 @@ def test_printer_out_of_paper_mid_flow_keeps_the_ticket_on_screen(hall, backend,
     flow.print_()
     assert flow.state == "print_failed"
     assert flow.ticket is not None and flow.ticket.number  # the number is still there to show
-    assert "号码已经生效" in flow.message and "paper" in flow.detail.lower()
+    assert "号码已经生效" in zh(flow.message) and "paper" in flow.detail.lower()
     health = backend.device_health(reader_ok=False, reader_note="no answer from the reader")
     assert health["printer"]["ok"] is False and health["printer"]["paper_out"] is True
     backend.report_health(health)
@@ -141,7 +148,7 @@ def test_center_down_tickets_come_from_the_leased_offline_band(hall, backend) ->
         checkin = CheckInFlow(backend)
         checkin.enter_code("12345678")
         checkin.issue()
-        assert checkin.state == "failed" and "网络中断" in checkin.message
+        assert checkin.state == "failed" and "网络中断" in zh(checkin.message)
     finally:
         center.start()
     assert backend.sync()
@@ -157,7 +164,7 @@ def test_appointment_check_in_by_code_and_by_id_card(hall, backend) -> None:
     mgr.post("/appointments", category="F", name="张三", id_number=ZHANG)
     flow = CheckInFlow(backend)
     flow.enter_code("12")
-    assert flow.state == "method" and "4到20位" in flow.message
+    assert flow.state == "method" and "4到20位" in zh(flow.message)
     flow.enter_code(by_code["code"])
     flow.issue()
     assert flow.state == "printing" and flow.ticket is not None and flow.ticket.appointment
@@ -166,7 +173,7 @@ def test_appointment_check_in_by_code_and_by_id_card(hall, backend) -> None:
     again = CheckInFlow(backend)
     again.enter_code(by_code["code"])
     again.issue()
-    assert again.state == "refused" and "已经签到" in again.message
+    assert again.state == "refused" and "已经签到" in zh(again.message)
     card = CheckInFlow(backend)
     card.card_read(ZHANG, "张三")
     card.issue()
@@ -180,21 +187,21 @@ def test_progress_by_case_number_and_id_tail_and_by_qr(backend) -> None:
     backend.sync()
     flow = ProgressFlow(backend)
     flow.lookup(number, "99999X")
-    assert flow.state == "input" and "没有找到" in flow.message
+    assert flow.state == "input" and "没有找到" in zh(flow.message)
     flow.lookup(number, "1234")
-    assert "后6位" in flow.message
+    assert "后6位" in zh(flow.message)
     flow.lookup(number, ZHANG[-6:].lower())
     assert flow.state == "result", flow.message
     assert flow.result is not None and flow.result.status_zh.startswith("已受理")
     assert flow.result.working_days_left is not None and flow.result.working_days_left > 0
-    assert flow.result.collect == "3号窗口领取"
+    assert zh(flow.result.collect) == "3号窗口领取"
     flow.again()
     assert flow.result is None and flow.id_tail == ""
     flow.scanned("  " + case_qr_payload(number, ZHANG) + "\n")
     assert flow.state == "result"
     flow.again()
     flow.scanned("https://example.com/not-ours")
-    assert flow.state == "input" and "不是本大厅" in flow.message
+    assert flow.state == "input" and "不是本大厅" in zh(flow.message)
     # a notice printed with the phone page's URL (issue 18): the kiosk finds the case by the token's hash
     with backend.term.cache.db.read_session() as s:
         token = s.scalar(select(m.Case.public_token).where(m.Case.case_number == number))
@@ -204,7 +211,7 @@ def test_progress_by_case_number_and_id_tail_and_by_qr(backend) -> None:
     assert flow.state == "result" and flow.result is not None and flow.result.case_number == number
     flow.again()
     flow.scanned("https://hall.example.gov.cn/c/" + "Q" * 22)
-    assert flow.state == "input" and "没有找到" in flow.message
+    assert flow.state == "input" and "没有找到" in zh(flow.message)
 
 
 def test_guides_browse_search_read_and_print(backend, tmp_path: Path) -> None:
@@ -215,7 +222,7 @@ def test_guides_browse_search_read_and_print(backend, tmp_path: Path) -> None:
     flow.search("qysl")  # 企业设立 by pinyin initials
     assert any("企业设立" in it.name for it in flow.items)
     flow.search("不存在的事项名称")
-    assert not flow.items and "没有找到" in flow.message
+    assert not flow.items and "没有找到" in zh(flow.message)
     flow.search("营业执照")
     flow.open_item(flow.items[0].code)
     assert flow.state == "detail" and flow.item is not None and flow.item.materials
@@ -237,7 +244,7 @@ def test_rating_one_per_visit_with_reasons_for_a_bad_one(hall, backend) -> None:
     clerk.post(f"/tickets/{called['ticket']['id']}/finish")
     flow = RatingFlow(backend)
     flow.find("zz")
-    assert flow.state == "number" and "例如" in flow.message
+    assert flow.state == "number" and "例如" in zh(flow.message)
     flow.find(t["number"].lower())
     assert flow.state == "level", flow.message
     flow.choose(2)
@@ -253,19 +260,19 @@ def test_rating_one_per_visit_with_reasons_for_a_bad_one(hall, backend) -> None:
         assert s.scalar(select(m.Rectification).where(m.Rectification.rating_id == r.id)) is not None
     twice = RatingFlow(backend)
     twice.find(t["number"])
-    assert twice.state == "number" and "已经评价" in twice.message
+    assert twice.state == "number" and "已经评价" in zh(twice.message)
 
 
 def test_complaint_with_a_phone_reaches_the_manager_masked(hall, backend) -> None:
     center, _term, _tmp = hall
     flow = ComplaintFlow(backend)
     flow.next()
-    assert "至少选择" in flow.message
+    assert "至少选择" in zh(flow.message)
     flow.toggle("等候时间长")
     flow.toggle("设施环境")
     flow.next()
     flow.submit("1381234")
-    assert flow.state == "phone" and "11位" in flow.message
+    assert flow.state == "phone" and "11位" in zh(flow.message)
     flow.submit("13812345678")
     assert flow.state == "done" and flow.phone == ""
     backend.sync()

@@ -85,7 +85,7 @@ def test_lights_rectification_and_reports(center, tmp_path) -> None:  # type: ig
     assert cal.working_days_between(today, deadline) == 10  # supervision.rectification_working_days
     rid = rects[0]["id"]
     early = mgr.post(f"/rectifications/{rid}", json={"status": "done"})
-    assert early.status_code == 409 and "回访" in early.json()["message"]
+    assert early.status_code == 409 and early.json()["code"] == "rectification_incomplete" and "call-back" in early.json()["message"]
     mgr.post(f"/rectifications/{rid}", json={"measures": "增开综合窗口，高峰期引导分流"}).raise_for_status()
     mgr.post(
         f"/rectifications/{rid}", json={"callback_result": "已电话回访，群众表示理解"}

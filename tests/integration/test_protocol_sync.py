@@ -19,6 +19,7 @@ from app.domain.acceptance import case_number
 from app.domain.audit_chain import verify_chain
 from app.domain.states import CaseStatus
 from app.errors import CenterUnavailable, DiskFull
+from app.i18n.messages import render
 from app.protocol.ops import OpInvalid, OpKind, build_payload, wire_payload
 from app.store import models as m
 from app.store.rows import next_value
@@ -326,7 +327,8 @@ def test_a_full_disk_says_so_and_keeps_what_was_saved(center, tmp_path) -> None:
     except DiskFull as exc:
         error = exc
     assert error is not None, "the capped cache never filled up"
-    assert "磁盘已满" in error.message and "disk is full" in error.message
+    assert error.message_code == "disk_full" and "disk is full" in error.message
+    assert "磁盘已满" in render(error.message_code, error.params, "zh_CN")
     assert "OperationalError" not in error.message
     status = term.engine.sync_once()  # replication goes on: it only marks rows (and may say the disk is full)
     event.remove(engine, "connect", cap)

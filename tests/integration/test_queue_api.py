@@ -65,7 +65,8 @@ def test_a_morning_at_two_windows(center) -> None:  # type: ignore[no-untyped-de
         t2["number"] == "A002" and t2["waiting_ahead"] == 1 and t2["estimated_wait_min"] == 4
     )  # 1 × 8 min ÷ 2
     dup = mgr.post("/tickets", category="A", id_number=ID.lower())
-    assert dup.status_code == 409 and "尚未办理" in dup.json()["message"]
+    assert dup.status_code == 409 and dup.json()["code"] == "already_has_ticket"
+    assert dup.json()["params"] == {"number": "A002"} and "A002" in dup.json()["message"]
     assert mgr.post("/tickets", category="B", id_number=ID).status_code == 201  # another category is fine
     bad = mgr.post("/tickets", category="A", id_number="110105194912310021")
     assert bad.status_code == 422 and bad.json()["error"] == "invalid_id_number"
@@ -150,7 +151,7 @@ def test_no_shows_block_real_name_tickets(center) -> None:  # type: ignore[no-un
     assert (
         r.status_code == 403
         and r.json()["error"] == "blocked_no_shows"
-        and "暂停实名取号" in r.json()["message"]
+        and r.json()["code"] == "blocked_no_shows" and "paused until" in r.json()["message"]
     )
     assert c1.post("/tickets", category="A").status_code == 201  # an anonymous ticket is still possible
 

@@ -95,7 +95,7 @@ def test_pull_cursor_is_range_checked(center, query) -> None:  # type: ignore[no
     token = _token(center)
     r = httpx.get(f"{center.url}/api/v1/sync/pull?{query}", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 422, (query, r.status_code, r.text)
-    assert set(r.json()) == {"error", "message"}
+    assert set(r.json()) == {"error", "code", "params", "message"}
 
 
 def test_pushed_integers_beyond_64_bits_are_422(center) -> None:  # type: ignore[no-untyped-def]

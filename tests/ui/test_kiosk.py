@@ -399,10 +399,10 @@ def test_a_card_lifted_during_the_read_is_explained(shell) -> None:  # type: ign
         tap(shell, shell.page.flow.categories[2].name)
         get_sim("kiosk-ui-lift").place("lisi")
         deadline = time.monotonic() + 10
-        while "平放" not in shell.page.flow.message and time.monotonic() < deadline:
+        while "lay it flat" not in shell.page.flow.message and time.monotonic() < deadline:
             settle(shell)
             time.sleep(0.02)
-        assert shell.page.flow.state == "card" and "平放" in shell.page.flow.message
+        assert shell.page.flow.state == "card" and "lay it flat" in shell.page.flow.message
         assert "removed" in shell.page.flow.detail
     finally:
         reader.stop()

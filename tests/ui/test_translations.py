@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_no_string_left_untranslated(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(resource("translations", "hall_zh_CN.ts"), ts)
-    sources = sorted(str(p) for d in ("ui", "kiosk") for p in (ROOT / d).rglob("*.py"))
+    sources = sorted(str(p) for d in ("ui", "kiosk", "app") for p in (ROOT / d).rglob("*.py"))
     subprocess.run(
         ["pyside6-lupdate", *sources, "-ts", str(ts), "-no-obsolete"], check=True, capture_output=True
     )

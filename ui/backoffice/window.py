@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import local_now
 from app.errors import HallError
 from app.sync.client import CenterClient
+from ui.i18n import shown
 from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
@@ -152,7 +153,7 @@ class BackOfficeWindow(QWidget):
         def bad(exc: BaseException) -> None:
             self.pending -= 1
             self.busy_changed.emit(self.pending > 0)
-            text = str(exc) if isinstance(exc, HallError) else self.tr("Unexpected error: {0}").format(exc)
+            text = shown(exc) if isinstance(exc, HallError) else self.tr("Unexpected error: {0}").format(exc)
             self.status.setText(text)
             self.status.setObjectName("error")
             self.status.setStyleSheet(self.styleSheet())

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.ratings import LEVELS
+from ui.i18n import label as ui_label
 
 CUSTOMER_QSS = """
 QWidget#customer { background: #0b2a5b; }
@@ -53,8 +54,8 @@ class CustomerWindow(QWidget):
         self.pad = QWidget()
         grid = QGridLayout(self.pad)
         self.level_buttons: dict[int, QPushButton] = {}
-        for i, (level, text) in enumerate(LEVELS.items()):
-            b = QPushButton(text)
+        for i, level in enumerate(LEVELS):
+            b = QPushButton(ui_label("rating_level", level))
             b.clicked.connect(lambda _c=False, lv=level: self._rate(lv))
             grid.addWidget(b, 0, i)
             self.level_buttons[level] = b

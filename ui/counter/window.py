@@ -45,7 +45,8 @@ from ui.counter.customer import CustomerWindow
 from ui.counter.refusal_choices import RefusalChoices
 from ui.counter.refused import RefusedDialog
 from ui.counter.search_keys import SearchKeys
-from ui.i18n import current_language
+from ui.i18n import current_language, shown
+from ui.i18n import label as ui_label
 from ui.runtime_bridge import RuntimeBridge, plain_message
 
 log = logging.getLogger("hall.ui.counter")
@@ -554,7 +555,7 @@ class CounterWindow(QMainWindow):
         if q and sync.online:
             parts.append(
                 " · ".join(
-                    self.tr("%1: %2 waiting").replace("%1", q["names"][c]).replace("%2", str(n))
+                    self.tr("%1: %2 waiting").replace("%1", ui_label("category", q["names"][c])).replace("%2", str(n))
                     for c, n in q["waiting"].items()
                 )
             )
@@ -612,13 +613,13 @@ class CounterWindow(QMainWindow):
         lay.addWidget(self.item_label)
         self.checklist = QTableWidget(0, 7)
         self.checklist.setHorizontalHeaderLabels(
-            [self.tr("Material"), self.tr("Needed"), self.tr("Originals"), self.tr("Copies"), self.tr("Deferred (容缺)"), self.tr("Promise date"), self.tr("Commitment (告知承诺)")]
+            [self.tr("Material"), self.tr("Needed"), self.tr("Originals"), self.tr("Copies"), self.tr("Deferred"), self.tr("Promise date"), self.tr("Commitment")]
         )
         self.checklist.horizontalHeader().setStretchLastSection(True)
         self.checklist.verticalHeader().setVisible(False)
         lay.addWidget(self.checklist, 1)
         received = QHBoxLayout()
-        self.all_received = QPushButton(self.tr("All received (全部收齐)") + "  [F10]")
+        self.all_received = QPushButton(self.tr("All received") + "  [F10]")
         self.all_received.clicked.connect(self.receive_all_pressed)
         QShortcut(QKeySequence("F10"), self, activated=self.receive_all_pressed)
         received.addWidget(self.all_received)
@@ -638,7 +639,7 @@ class CounterWindow(QMainWindow):
         buttons = QHBoxLayout()
         for text, decision, key in (
             (self.tr("Accept"), Decision.ACCEPT, "Ctrl+Return"),
-            (self.tr("Accept with deferred materials (容缺)"), Decision.DEFER, "Ctrl+D"),
+            (self.tr("Accept with deferred materials"), Decision.DEFER, "Ctrl+D"),
             (self.tr("One-time notice of missing materials"), Decision.NOTIFY, "Ctrl+N"),
             (self.tr("Refuse"), Decision.REFUSE, "Ctrl+R"),
         ):
@@ -730,7 +731,11 @@ class CounterWindow(QMainWindow):
         self.results = self.svc.search_items(text) if text.strip() else []
         self.result_list.clear()
         for it in self.results:
-            QListWidgetItem(f"{it.name}　（{it.department_name}，{it.kind_zh}，{it.code}）", self.result_list)
+            QListWidgetItem(
+                self.tr("%1 (%2, %3, %4)").replace("%1", it.name).replace("%2", it.department_name)
+                .replace("%3", ui_label("item_kind", it.kind)).replace("%4", it.code),
+                self.result_list,
+            )
         if self.results:
             self.result_list.setCurrentRow(0)
 
@@ -746,7 +751,7 @@ class CounterWindow(QMainWindow):
 
     def choose_item(self, item: GuideItem) -> None:
         self.item = item
-        self.item_label.setText(f"{item.name}　{item.kind_zh}　{item.time_limit_text}")
+        self.item_label.setText(f"{item.name}　{ui_label('item_kind', item.kind)}　{shown(item.time_limit_msg)}")
         checks = self.svc.checklist(item)
         self.checklist.setRowCount(len(checks))
         self.checks = checks
@@ -929,7 +934,7 @@ class CounterWindow(QMainWindow):
                 c.case_number,
                 c.item_name,
                 c.applicant,
-                c.status_zh,
+                ui_label("case_status", c.status),
                 c.received_on.isoformat(),
                 c.due_date.isoformat() if c.due_date else "",
                 c.delivery,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import local_text
+from ui.i18n import shown
 from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
@@ -180,7 +181,7 @@ class AdminTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         """A refused change (weak password, unknown category …) is shown with the center's reason."""
-        text = str(exc)
+        text = shown(exc)
         self.status.setText(self.tr("Not saved: {0}").format(text))
         self.loaded.emit("failed: " + str(text))
 

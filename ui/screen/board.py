@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from app.domain.clock import HALL_TZ
 from app.views.queue_board import QueueBoard
+from ui.i18n import label as ui_label
 from ui.theme import BOARD_QSS
-
-WEEKDAYS = "一二三四五六日"
 
 
 class BoardWidget(QWidget):
@@ -175,7 +174,7 @@ class BoardWidget(QWidget):
         for i, (prefix, count) in enumerate(sorted(self.board.waiting.items())):
             frame = QFrame(objectName="queue")
             lay = QHBoxLayout(frame)
-            name = self.board.categories.get(prefix, "")
+            name = ui_label("category", self.board.categories.get(prefix, ""))
             text = (
                 self.tr("{0} {1}: closed").format(prefix, name)
                 if prefix in self.board.closed
@@ -191,7 +190,7 @@ class BoardWidget(QWidget):
     def show_time(self, now: dt.datetime) -> None:
         # a portrait screen (1080 px wide) has no room for the date and the time beside the title: two lines
         sep = "\n" if self.portrait else " "
-        self.clock.setText(f"{now:%Y-%m-%d} 星期{WEEKDAYS[now.weekday()]}{sep}{now:%H:%M:%S}")
+        self.clock.setText(f"{now:%Y-%m-%d} {ui_label('weekday', now.weekday())}{sep}{now:%H:%M:%S}")
 
     def _scroll_notice(self) -> None:
         text = self._notice_text

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.views.refused import RefusedRow, conflict_rows
+from ui.i18n import shown
 from ui.refusals import fill_refused, refused_table
 from ui.tasks import run_in_background
 
@@ -97,6 +98,6 @@ class ConflictsPage(QWidget):
         run_in_background(work, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.note.setText(self.tr("The conflicts cannot be loaded or changed: {0}").format(exc))
+        self.note.setText(self.tr("The conflicts cannot be loaded or changed: {0}").format(shown(exc)))
         self.note.show()
         self.loaded.emit()

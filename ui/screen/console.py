@@ -33,6 +33,8 @@ from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import due_state, queue_rows, window_rows
 from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
+from ui.i18n import current_language, shown
+from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.screen.case_chart import CaseChart
@@ -75,6 +77,12 @@ def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | list[s
             t.setItem(r, c, item)
     t.resizeColumnsToContents()
 
+
+
+def _topics(text: str) -> str:
+    """Feedback topics as the kiosk stores them ("等候时间长；设施环境") in the UI's language; free text as is."""
+    parts = text.split("；")
+    return ("; " if current_language() == "en" else "；").join(ui_label("feedback_topic", p) for p in parts)
 
 class HourlyChart(QWidget):
     """Tickets issued per hour (7:00–19:00) as bars."""
@@ -295,7 +303,7 @@ class ManagerConsole(QWidget):
         _fill(
             self.feedback,
             [
-                [local_text(f["created_at"], seconds=False), kinds.get(f["kind"], f["kind"]), f["text"], f["phone"], str(f["window_number"] or "")]
+                [local_text(f["created_at"], seconds=False), kinds.get(f["kind"], f["kind"]), _topics(f["text"]), f["phone"], str(f["window_number"] or "")]
                 for f in items
             ],
         )
@@ -409,14 +417,17 @@ class ManagerConsole(QWidget):
         save_cal = QPushButton(self.tr("Publish the year's calendar"))
         save_cal.clicked.connect(self.save_calendar)
         form.addRow(self.tr("Working-day calendar"), self.cal_year)
-        form.addRow(self.tr("Holidays (休) and make-up working days (班), one per line"), self.cal_days)
+        form.addRow(
+            self.tr("Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line"),
+            self.cal_days,
+        )
         form.addRow("", save_cal)
         self.action_result = QLabel()
         form.addRow("", self.action_result)
         return page
 
     def save_calendar(self) -> None:
-        """Parse `YYYY-MM-DD 休|班 [name]` lines and publish the year (admins only at the center)."""
+        """Parse `YYYY-MM-DD 休|班 [name]` lines (`off`/`work` for 休/班) and publish the year (admins only at the center)."""
         days, bad = [], []
         for line in self.cal_days.toPlainText().splitlines():
             parts = line.split()
@@ -425,6 +436,7 @@ class ManagerConsole(QWidget):
             try:
                 day = dt.date.fromisoformat(parts[0])
                 kind = parts[1] if len(parts) > 1 else "休"
+                kind = {"off": "休", "work": "班"}.get(kind.lower(), kind)  # the English words too
                 if kind not in ("休", "班"):
                     raise ValueError(kind)
             except (ValueError, IndexError):
@@ -451,7 +463,7 @@ class ManagerConsole(QWidget):
         run_in_background(fn, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(exc))
+        self.banner.setText(self.tr("The center cannot be reached; showing the last data. ({0})").format(shown(exc)))
         self.banner.show()
 
     PAGES = frozenset({"overview", "supervision", "ratings", "stats", "feedback", "conflicts"})
@@ -505,7 +517,7 @@ class ManagerConsole(QWidget):
         self.demo.setVisible(bool(snap.get("demo")))
         if self.move_to.count() == 0:
             for prefix, name in (snap.get("categories") or {}).items():
-                self.move_to.addItem(f"{prefix} {name}", prefix)
+                self.move_to.addItem(f"{prefix} {ui_label('category', name)}", prefix)
         self._render_overview()
         self.refreshed.emit("overview")
 
@@ -516,7 +528,7 @@ class ManagerConsole(QWidget):
         wins = window_rows(self.snapshot, now)
         _fill(
             self.windows,
-            [[w.name, w.status, w.clerk, w.ticket, w.busy_for] for w in wins],
+            [[w.name, ui_label("window_status", w.status_code), w.clerk, w.ticket, w.busy_for] for w in wins],
             [w.alert for w in wins],
         )
         qs = queue_rows(self.snapshot, self.warn)
@@ -529,7 +541,7 @@ class ManagerConsole(QWidget):
         _fill(
             self.queues,
             [
-                [q.prefix, q.name, str(q.waiting), str(q.longest_wait_min), str(q.open_windows), attention[q.state]]
+                [q.prefix, ui_label("category", q.name), str(q.waiting), str(q.longest_wait_min), str(q.open_windows), attention[q.state]]
                 for q in qs
             ],
             [q.level for q in qs],
@@ -575,7 +587,7 @@ class ManagerConsole(QWidget):
             self.refreshed.emit("phone")
 
         def failed(exc: BaseException) -> None:  # no phone was left, or the center refused: say so here
-            self.revealed.setText(self.tr("Not shown: %1").replace("%1", str(exc)))
+            self.revealed.setText(self.tr("Not shown: %1").replace("%1", shown(exc)))
             self.refreshed.emit("phone")
 
         run_in_background(
