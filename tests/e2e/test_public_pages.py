@@ -347,11 +347,19 @@ def test_a_notices_qr_opens_the_case_after_the_id_check(pg_url: str, tmp_path: P
 
 def submit(driver: Any, tail: str) -> None:
     """Type the ID tail, press 查询 and wait for the next page to load."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     button = driver.find_element("id", "check")
     driver.find_element("id", "tail").send_keys(tail)
     button.click()
-    WebDriverWait(driver, 10).until(ec.staleness_of(button))
+
+    def gone(d: Any) -> bool:  # the old page's button is stale once the next page has loaded
+        try:
+            return bool(ec.staleness_of(button)(d))
+        except WebDriverException:  # chromium may say "node does not belong to the document": stale too
+            return True
+
+    WebDriverWait(driver, 10).until(gone)
 
