@@ -15,6 +15,22 @@ os.environ.setdefault("HALL_DATA_DIR", tempfile.mkdtemp(prefix="hall-test-data-"
 PG_ADMIN_URL = os.environ.get("HALL_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _hall_test_clock() -> Iterator[None]:
+    """`HALL_TEST_CLOCK=2026-12-04T15:59:30Z pytest …` runs the suite from that instant on (the clock
+    ticks on from there): how a test that reads the real clock is caught at hall midnight (16:00 UTC),
+    on a Friday evening or at a year's end, instead of in CI on the night it happens. Unset: the real
+    clock. PostgreSQL's own clock is not moved; the product never asks the database for the time."""
+    at = os.environ.get("HALL_TEST_CLOCK", "")
+    if not at:
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(at, tick=True):
+        yield
+
+
 def _pg_admin_connect():  # type: ignore[no-untyped-def]
     import psycopg
 
