@@ -40,10 +40,23 @@ class Header:
 
 
 @dataclass(frozen=True)
+class Agent:
+    """帮办代办: who applied on the applicant's behalf (app/domain/agency.py)."""
+
+    name: str
+    id_number: str
+    title: str  # 受托人 / 帮办代办员
+    authorisation: str  # the paper received: 授权委托书 …
+    until: dt.date | None = None
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class Applicant:
     name: str
     id_number: str
     phone: str = ""
+    agent: Agent | None = None
 
 
 @dataclass(frozen=True)
@@ -202,7 +215,73 @@ def _build(out: Path, header: Header, title: str, story: list[Any]) -> Path:
 
 def _who(a: Applicant) -> str:
     phone = f"，联系电话：{mask_phone(a.phone)}" if a.phone else ""
-    return f"申请人：{a.name}（证件号码：{mask_id_number(a.id_number)}{phone}）"
+    who = f"申请人：{a.name}（证件号码：{mask_id_number(a.id_number)}{phone}）"
+    if a.agent is None:
+        return who
+    return f"{who}<br/>{_agent_line(a.agent)}"
+
+
+def _agent_line(g: Agent) -> str:
+    until = f"，授权期限至{g.until:%Y年%m月%d日}" if g.until else ""
+    return f"代办人（{g.title}）：{g.name}（证件号码：{mask_id_number(g.id_number)}；授权材料：{g.authorisation}{until}）"
+
+
+@dataclass(frozen=True)
+class AgencyRecord:
+    """帮办代办登记表: the authorisation as the window recorded it, signed by both at the window."""
+
+    header: Header
+    applicant: Applicant  # with its agent
+    item: str
+    case_number: str
+    hall_agent: bool  # a hall's or village point's own 代办员 (free of charge) rather than an entrusted person
+
+
+def render_agency(d: AgencyRecord, out: Path) -> Path:
+    st = _styles()
+    a, g = d.applicant, d.applicant.agent
+    assert g is not None, "an agency record needs its agent"
+    rows = [
+        ["委托人（申请人）", _cell(a.name), "证件号码", mask_id_number(a.id_number)],
+        ["代办人", _cell(f"{g.name}（{g.title}）"), "证件号码", mask_id_number(g.id_number)],
+        ["委托人电话", mask_phone(a.phone) if a.phone else "", "代办人电话", mask_phone(g.phone) if g.phone else ""],
+        ["代办事项", _cell(d.item), "办件编号", d.case_number],
+        ["授权材料", _cell(g.authorisation), "授权期限", f"至{g.until:%Y年%m月%d日}" if g.until else "本次办理"],
+    ]
+    grid = Table(rows, colWidths=[32 * mm, 58 * mm, 24 * mm, 56 * mm])
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), cjk_font(), 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0")),
+                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f0f0f0")),
+            ]
+        )
+    )
+    story: list[Any] = [
+        grid,
+        Spacer(1, 5 * mm),
+        Paragraph(
+            "委托人自愿委托上述代办人代为办理以上事项。代办人在授权范围内提交的申请材料、签署的文书及作出的确认，"
+            "委托人均予以认可，并承担相应的法律责任。",
+            st["body"],
+        ),
+        Paragraph(
+            "代办人承诺：如实提交委托人提供的申请材料，不超越授权范围办理，不泄露委托人的个人信息和商业秘密"
+            + ("；帮办代办服务不收取任何费用。" if d.hall_agent else "。"),
+            st["body"],
+        ),
+        Spacer(1, 10 * mm),
+        Paragraph("委托人（签字/按手印）：________________　　　　日期：______年____月____日", st["plain"]),
+        Spacer(1, 6 * mm),
+        Paragraph("代办人（签字）：________________　　　　日期：______年____月____日", st["plain"]),
+        Spacer(1, 6 * mm),
+        Paragraph("受理人（签字）：________________", st["plain"]),
+    ]
+    _seal(d.header, story)
+    return _build(out, d.header, "帮办代办登记表", story)
 
 
 def acceptance_text(d: AcceptanceNotice) -> str:

@@ -166,7 +166,10 @@ class ApplyContext:
         tickets: list[OfflineTicketPayload] = by.get(OfflineTicketPayload, [])
         feedback = by.get(FeedbackPayload, [])
         audits: list[AuditPayload] = by.get(AuditPayload, [])
-        self._ids(m.Applicant, [p.id for p in apps] + [p.applicant_id for p in cases])
+        self._ids(
+            m.Applicant,
+            [p.id for p in apps] + [p.applicant_id for p in cases] + [p.agent_id for p in cases if p.agent_id],
+        )
         self._ids(m.CaseTransition, [p.id for p in trans])
         self._ids(m.Rating, [p.id for p in ratings])
         self._ids(m.Feedback, [p.id for p in feedback])
@@ -392,7 +395,7 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
     item = k.items.get(p.item_id) if p.item_id else k.items_by_code.get(p.item_code or "")
     if item is None:
         raise Rejected(f"unknown service item {p.item_id or p.item_code!r}")
-    if not k.has(m.Applicant, p.applicant_id):
+    if not k.has(m.Applicant, p.applicant_id) or (p.agent_id is not None and not k.has(m.Applicant, p.agent_id)):
         raise Retry("applicant not received yet")
     if p.case_number in k.case_numbers:
         raise Rejected(f"case number {p.case_number} is already used by another case")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
@@ -484,6 +484,21 @@ class Step:
 # ------------------------------------------------------------------ reading
 
 
+def agent_view(case: m.Case) -> dict[str, Any] | None:
+    """帮办代办: the agent as the case shows them (masked), or None when the applicant came."""
+    g = case.agent
+    if g is None:
+        return None
+    return {
+        "name": g.name,
+        "id_number": g.id_number_masked,
+        "phone": g.phone_masked,
+        "kind": case.agent_kind,
+        "authorisation": case.authorisation,
+        "until": case.authorised_until.isoformat() if case.authorised_until else None,
+    }
+
+
 def task_row(t: m.CaseTask, case: m.Case, today: dt.date, cal: WorkdayCalendar, yellow: int) -> dict[str, Any]:
     light = ""
     if t.status in PENDING and t.due_date is not None and case.status in LIVE:
@@ -572,6 +587,7 @@ def case_detail(s: Session, case: m.Case, today: dt.date, yellow: int) -> dict[s
             "id_number": case.applicant.id_number_masked,
             "phone": case.applicant.phone_masked,
         },
+        "agent": agent_view(case),
         "deferral_due": case.deferral_due.isoformat() if case.deferral_due else None,
         "legal_due_date": case.legal_due_date.isoformat() if case.legal_due_date else None,
         "clock_days": clock_days(case.received_on, today, pauses, cal),
@@ -614,7 +630,8 @@ def _approved(tasks: list[m.CaseTask]) -> bool:
 
 
 def find_cases(s: Session, query: str, lookup_hash: Callable[[str], str]) -> list[m.Case]:
-    """出件 at any window: a case by its number, the applicant's ID number, or the notice's QR text."""
+    """出件 at any window: a case by its number, the applicant's or the agent's ID number (帮办代办: the
+    agent collects for the applicant), or the notice's QR text."""
     from app.domain.idnumber import InvalidIdNumber, normalize_id_number
     from app.domain.lookup import parse_case_qr
 
@@ -634,7 +651,12 @@ def find_cases(s: Session, query: str, lookup_hash: Callable[[str], str]) -> lis
         return []
     applicants = select(m.Applicant.id).where(m.Applicant.id_number_hash == lookup_hash(id_number))
     return list(
-        s.scalars(select(m.Case).where(m.Case.applicant_id.in_(applicants)).order_by(m.Case.created_at.desc()).limit(50))
+        s.scalars(
+            select(m.Case)
+            .where(or_(m.Case.applicant_id.in_(applicants), m.Case.agent_id.in_(applicants)))
+            .order_by(m.Case.created_at.desc())
+            .limit(50)
+        )
     )
 
 

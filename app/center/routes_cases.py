@@ -22,6 +22,7 @@ from app.center.case_papers import licensing, paper_number
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
 from app.center.security import Principal
+from app.domain.agency import AGENT_TITLE_ZH, AgentKind
 from app.domain.clock import local_today
 from app.domain.states import CaseStatus
 from app.i18n.messages import msg
@@ -100,6 +101,7 @@ def lookup(
                 "item_name": case.item.name,
                 "applicant": case.applicant.name[:1] + "**",
                 "id_number": case.applicant.id_number_masked,
+                "agent": case.agent.name[:1] + "**" if case.agent is not None else "",
             }
         )
     return found
@@ -314,7 +316,7 @@ def paper(
 def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Path) -> Path:
     """Check the paper can be drawn now, number it (once: `app.center.case_papers`), draw it."""
     from printers import case_notices as cn
-    from printers.notices import Applicant, Header
+    from printers.notices import Agent, Applicant, Header
 
     today = local_today()
     hall = c.settings.hall_name
@@ -324,8 +326,12 @@ def render_paper(s: Session, c: CenterContext, case: m.Case, paper: str, out: Pa
         number, issued = paper_number(c.db, c.settings, case.id, paper, today)
         return Header(hall, number, issued, f"{hall}（{dept}）")
 
-    a = case.applicant
-    who = Applicant(a.name, c.cipher.decrypt(a.id_number_enc) or "", c.cipher.decrypt(a.phone_enc) or "")
+    a, g = case.applicant, case.agent
+    agent = None
+    if g is not None and case.agent_kind:  # 帮办代办: the papers name the agent beside the applicant
+        title = AGENT_TITLE_ZH[AgentKind(case.agent_kind)]
+        agent = Agent(g.name, c.cipher.decrypt(g.id_number_enc) or "", title, case.authorisation or "", case.authorised_until)
+    who = Applicant(a.name, c.cipher.decrypt(a.id_number_enc) or "", c.cipher.decrypt(a.phone_enc) or "", agent)
     tasks = list(s.scalars(select(m.CaseTask).where(m.CaseTask.case_id == case.id)))
     if paper == "decision":
         decided = [t for t in tasks if t.kind == "approve" and t.status in ("approved", "denied")]

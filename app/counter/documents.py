@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.counter.doc_numbers import next_doc_number
 from app.domain.acceptance import MaterialCheck, Outcome
+from app.domain.agency import AGENT_TITLE_ZH, AgentKind
 from app.domain.clock import local_now, local_today
 from app.domain.doc_numbers import DocKind
 from app.store import models as m
@@ -18,7 +19,7 @@ from app.views.guides import GuideItem
 from printers import notices as n
 
 if TYPE_CHECKING:
-    from app.counter.service import ApplicantIn, CounterService
+    from app.counter.service import AgentIn, ApplicantIn, CounterService
 
 RESULT_ZH = {
     "accept": "已受理",
@@ -34,6 +35,13 @@ def _header(svc: CounterService, kind: DocKind, department: str) -> n.Header:
     hall, cfg, today = svc.settings.hall_name, svc.settings.notices, local_today()
     number = next_doc_number(svc.term, cfg, cfg.doc_org or svc.settings.hall_code, kind, today.year)
     return n.Header(hall, number, today, f"{hall}（{department}）")
+
+
+def _agent(agent: AgentIn | None) -> n.Agent | None:
+    if agent is None:
+        return None
+    g, p = agent.agency, agent.person
+    return n.Agent(p.name, p.id_number, AGENT_TITLE_ZH[g.kind], g.authorisation, g.until, p.phone)
 
 
 def _lines(checks: list[MaterialCheck]) -> list[n.MaterialLine]:
@@ -64,10 +72,24 @@ def render_documents(
     reason: str,
     basis: str,
     delivery: str,
+    agent: AgentIn | None = None,
 ) -> list[Path]:
-    who = n.Applicant(a.name, a.id_number, a.phone)
+    who = n.Applicant(a.name, a.id_number, a.phone, agent=_agent(agent))
     today = local_today()
     docs: list[Path] = []
+    if agent is not None:  # 帮办代办登记表 first: both sign it before the rest is handed over
+        docs.append(
+            n.render_agency(
+                n.AgencyRecord(
+                    header=_header(svc, DocKind.AGENCY, item.department_name),
+                    applicant=who,
+                    item=item.name,
+                    case_number=number,
+                    hall_agent=agent.agency.kind == AgentKind.HALL_AGENT,
+                ),
+                _out(svc, number, "帮办代办登记表"),
+            )
+        )
     if outcome.notice in ("acceptance", "deferral"):
         docs.append(
             n.render_acceptance(
@@ -149,7 +171,13 @@ def render_documents(
 
 
 def print_receipt(
-    svc: CounterService, number: str, a: ApplicantIn, item: GuideItem, checks: list[MaterialCheck], outcome: Outcome
+    svc: CounterService,
+    number: str,
+    a: ApplicantIn,
+    item: GuideItem,
+    checks: list[MaterialCheck],
+    outcome: Outcome,
+    agent: AgentIn | None = None,
 ) -> Path | None:
     """收件回执 on the receipt printer; raises DeviceError (paper out …) for the window to show."""
     from printers.escpos.slips import ReceiptData, ReceivedMaterial
@@ -174,6 +202,7 @@ def print_receipt(
             if c.originals_received or c.copies_received or c.deferred_until
         ],
         applicant_phone=a.phone or None,
+        agent_name=agent.person.name if agent else "",
     )
     return svc.on_printer(lambda p: p.print_receipt(data)).preview
 

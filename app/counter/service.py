@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.config import Settings
 from app.domain.acceptance import Decision, MaterialCheck, Outcome, case_number, decide
+from app.domain.agency import Agency, check_agency
 from app.domain.clock import local_now, local_today
 from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
 from app.domain.lookup import case_qr_payload
@@ -91,6 +92,15 @@ class ApplicantIn:
     from_card: bool = False
 
 
+@dataclass
+class AgentIn:
+    """帮办代办: the person applying on the applicant's behalf (their card read like the applicant's) and
+    the authorisation they brought (app/domain/agency.py)."""
+
+    person: ApplicantIn
+    agency: Agency
+
+
 @dataclass(frozen=True)
 class Accepted:
     case_id: uuid.UUID
@@ -113,6 +123,7 @@ class CaseRow:
     light: str  # green / yellow / red / "" (closed)
     window_number: int | None
     delivery: str
+    agent: str = ""  # 帮办代办: the agent, masked; "" when the applicant came
 
     @property
     def status_zh(self) -> str:
@@ -444,6 +455,17 @@ class CounterService:
             )
         return a
 
+    def check_agent(self, agent: AgentIn, applicant: ApplicantIn, today: dt.date) -> AgentIn:
+        if not agent.person.name.strip():
+            raise HallError.of("agent_name_required")
+        agent.person = self.check_applicant(agent.person)
+        refused = check_agency(
+            agent.agency, agent_id_number=agent.person.id_number, applicant_id_number=applicant.id_number, today=today
+        )
+        if refused is not None:
+            raise HallError(refused, code=refused.code)
+        return agent
+
     def accept(
         self,
         applicant: ApplicantIn,
@@ -455,9 +477,12 @@ class CounterService:
         basis: str = "",
         delivery: str = "window",
         print_documents: bool = True,
+        agent: AgentIn | None = None,
     ) -> Accepted:
         applicant = self.check_applicant(applicant)
         today = local_today()
+        if agent is not None:
+            agent = self.check_agent(agent, applicant, today)
         outcome = decide(
             decision,
             checks,
@@ -476,6 +501,7 @@ class CounterService:
             seq = next_value(s, f"case:{today.isoformat()}")
             number = case_number(self.settings.hall_code, today, self.term.identity.tag, seq)
             applicant_id = self._applicant(s, rec, applicant)
+            agent_id = self._applicant(s, rec, agent.person) if agent else None
             case_id = rec.add_case(
                 s,
                 CaseIn(
@@ -496,6 +522,10 @@ class CounterService:
                     staff_id=self.clerk.staff_id if self.clerk else None,
                     ticket_id=self._visit_ticket_id(),
                     delivery_method=delivery,
+                    agent_id=agent_id,
+                    agent_kind=agent.agency.kind.value if agent else None,
+                    authorisation=agent.agency.authorisation.strip() if agent else None,
+                    authorised_until=agent.agency.until if agent else None,
                     materials=[
                         MaterialIn(
                             name=c.name,
@@ -510,15 +540,18 @@ class CounterService:
                 ),
             )
         self.last_case = case_id
-        log.info("case %s: %s (%s)", number, decision.value, mask_id_number(applicant.id_number))
+        log.info(
+            "case %s: %s (%s%s)", number, decision.value, mask_id_number(applicant.id_number),
+            f", agent {mask_id_number(agent.person.id_number)}" if agent else "",
+        )
         docs: list[Path] = []
         preview, print_error = None, ""
         if print_documents:
             from app.counter.documents import print_receipt, render_documents
 
-            docs = render_documents(self, number, applicant, item, checks, outcome, reason, basis, delivery)
+            docs = render_documents(self, number, applicant, item, checks, outcome, reason, basis, delivery, agent)
             try:  # every decision gives the citizen a receipt of what was handed in and what came of it
-                preview = print_receipt(self, number, applicant, item, checks, outcome)
+                preview = print_receipt(self, number, applicant, item, checks, outcome, agent)
             except DeviceError as exc:
                 print_error = str(exc)
                 log.error("receipt for %s not printed: %s", number, exc)
@@ -543,7 +576,7 @@ class CounterService:
             cal = load_calendar(s)
             stmt = (
                 select(m.Case)
-                .options(selectinload(m.Case.item), selectinload(m.Case.applicant))
+                .options(selectinload(m.Case.item), selectinload(m.Case.applicant), selectinload(m.Case.agent))
                 .where(m.Case.window_number == self.window)
                 .order_by(m.Case.created_at.desc())
                 .limit(500)
@@ -573,6 +606,7 @@ class CounterService:
                         window_number=c.window_number,
                         delivery={"express": "快递", "window": "窗口领取"}.get(c.delivery_method or "", "")
                         + (f" {c.tracking_number}" if c.tracking_number else ""),
+                        agent=f"{c.agent.name[:1]}**" if c.agent is not None else "",
                     )
                 )
             return rows
@@ -667,6 +701,7 @@ class CounterService:
                     window_number=c.get("window_number"),
                     delivery={"express": "快递", "window": "窗口领取"}.get(c.get("delivery_method") or "", "")
                     + (f" {c['tracking_number']}" if c.get("tracking_number") else ""),
+                    agent=str(c.get("agent") or ""),
                 )
             )
         return rows

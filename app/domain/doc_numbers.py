@@ -20,6 +20,7 @@ class DocKind(StrEnum):
     REFUSAL = "不受"  # 不予受理通知书
     CORRECTION = "补"  # 补正告知书
     COMMITMENT = "诺"  # 告知承诺书
+    AGENCY = "代"  # 帮办代办登记表
     # the papers the center draws for the back office's steps (app/center/case_papers.py)
     APPROVAL = "准"  # 准予行政许可决定书
     DENIAL = "不准"  # 不予行政许可决定书

@@ -272,6 +272,20 @@ MESSAGES: dict[str, str] = {
     "plain.invalid_id_number": QT_TRANSLATE_NOOP(
         "Messages", "The ID number is not valid: read the card again or check the number."
     ),
+    # ---- 帮办代办 (app/domain/agency.py) ---------------------------------------------------
+    "agent_is_applicant": QT_TRANSLATE_NOOP(
+        "Messages", "The agent is the applicant: read the agent's own ID card, or accept without an agent."
+    ),
+    "agent_name_required": QT_TRANSLATE_NOOP("Messages", "Enter the agent's name."),
+    "authorisation_required": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the authorisation the agent brought (a letter of entrustment or an agency form)."
+    ),
+    "authorisation_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The authorisation's description is too long (at most {max} characters)."
+    ),
+    "authorisation_expired": QT_TRANSLATE_NOOP(
+        "Messages", "The authorisation ran out on {until}: the applicant must sign a new one."
+    ),
 }
 
 # Hall rules' labels: (group, key) → English source. The key is the stored value (a status code, a level,
@@ -374,6 +388,10 @@ LABELS: dict[str, dict[str, str]] = {
         "4": QT_TRANSLATE_NOOP("Messages", "Fri"),
         "5": QT_TRANSLATE_NOOP("Messages", "Sat"),
         "6": QT_TRANSLATE_NOOP("Messages", "Sun"),
+    },
+    "agent_kind": {
+        "entrusted": QT_TRANSLATE_NOOP("Messages", "Entrusted person"),
+        "hall_agent": QT_TRANSLATE_NOOP("Messages", "Hall agent"),
     },
     "weekday": {  # Monday = "0"
         "0": QT_TRANSLATE_NOOP("Messages", "Monday"),

@@ -96,6 +96,12 @@ class CasePayload(Payload):
     # the case's phone page token, in the notice's QR code (issue 18); made by the counter, or by the center
     # for a counter older than the phone pages
     public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
+    # 帮办代办 (issue 21): the agent who applied on the applicant's behalf (an applicant op sent before this
+    # one), as what, on which authorisation; an older counter sends none
+    agent_id: uuid.UUID | None = None
+    agent_kind: Literal["entrusted", "hall_agent"] | None = None
+    authorisation: Str | None = Field(None, max_length=200)
+    authorised_until: dt.date | None = None
 
 
 class TransitionPayload(Payload):

@@ -137,6 +137,10 @@ def _case(p: CasePayload, terminal_id: uuid.UUID | None) -> list[Values]:
                 completed_at=p.accepted_at if p.status in (CaseStatus.APPROVED, CaseStatus.DENIED) else None,
                 created_at=p.created_at,
                 public_token=p.public_token,
+                agent_id=p.agent_id,
+                agent_kind=p.agent_kind,
+                authorisation=p.authorisation,
+                authorised_until=p.authorised_until,
             ),
         )
     ]

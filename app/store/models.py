@@ -428,9 +428,16 @@ class Case(Base):
     created_at: Mapped[dt.datetime] = _created()
     # the case's phone page (issue 18, migration 0010_public_tokens): the token in the notice's QR code's URL
     public_token: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # 帮办代办 (issue 21, migration 0012_case_agent): who applied on the applicant's behalf, as what
+    # (app.domain.agency.AgentKind), on which authorisation, valid until when; none when the applicant came
+    agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("applicants.id"))
+    agent_kind: Mapped[str | None] = mapped_column(String(12))
+    authorisation: Mapped[str | None] = mapped_column(String(200))
+    authorised_until: Mapped[dt.date | None] = mapped_column(Date)
 
     item: Mapped[ServiceItem] = relationship()
-    applicant: Mapped[Applicant] = relationship()
+    applicant: Mapped[Applicant] = relationship(foreign_keys=[applicant_id])
+    agent: Mapped[Applicant | None] = relationship(foreign_keys=[agent_id])
     materials: Mapped[list[CaseMaterial]] = relationship(
         back_populates="case", order_by="CaseMaterial.position"
     )

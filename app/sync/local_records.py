@@ -55,6 +55,11 @@ class CaseIn:
     ticket_id: uuid.UUID | None = None
     delivery_method: str | None = None
     materials: list[MaterialIn] = field(default_factory=list)
+    # 帮办代办 (app/domain/agency.py): the agent's applicant record and the authorisation
+    agent_id: uuid.UUID | None = None
+    agent_kind: str | None = None
+    authorisation: str | None = None
+    authorised_until: dt.date | None = None
 
 
 class LocalRecorder:
@@ -156,6 +161,10 @@ class LocalRecorder:
             refusal_reason=c.refusal_reason,
             refusal_basis=c.refusal_basis,
             delivery_method=c.delivery_method,
+            agent_id=c.agent_id,
+            agent_kind=c.agent_kind,
+            authorisation=c.authorisation,
+            authorised_until=c.authorised_until,
             created_at=now,
             materials=[
                 {

@@ -57,6 +57,7 @@ class ReceiptData:
     applicant_phone: str | None = None
     notice: str = DEFAULT_RECEIPT_NOTICE
     result: str = ""  # e.g. 一次性告知：材料不全，补齐后受理
+    agent_name: str = ""  # 帮办代办: who applied on the applicant's behalf (masked when printed)
 
 
 def _check_payload(payload: str) -> None:
@@ -126,6 +127,8 @@ def build_receipt(data: ReceiptData, width_mm: int = 80) -> Layout:
     b.field("证件号码", mask_id_number(data.applicant_id_number))
     if data.applicant_phone:
         b.field("联系电话", mask_phone(data.applicant_phone))
+    if data.agent_name:
+        b.field("代 办 人", mask_name(data.agent_name))
     b.rule()
     _materials(b, data.materials)
     b.rule()
