@@ -389,6 +389,12 @@ LABELS: dict[str, dict[str, str]] = {
         "5": QT_TRANSLATE_NOOP("Messages", "Sat"),
         "6": QT_TRANSLATE_NOOP("Messages", "Sun"),
     },
+    "authorisation": {  # the papers an agent brings (app/domain/agency.py AUTHORISATIONS): stored in Chinese
+        "授权委托书": QT_TRANSLATE_NOOP("Messages", "Letter of entrustment"),
+        "法定代表人授权委托书": QT_TRANSLATE_NOOP("Messages", "Legal representative's letter of entrustment"),
+        "单位介绍信": QT_TRANSLATE_NOOP("Messages", "Employer's letter of introduction"),
+        "代办委托书": QT_TRANSLATE_NOOP("Messages", "Agency form"),
+    },
     "agent_kind": {
         "entrusted": QT_TRANSLATE_NOOP("Messages", "Entrusted person"),
         "hall_agent": QT_TRANSLATE_NOOP("Messages", "Hall agent"),

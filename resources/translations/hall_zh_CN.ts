@@ -425,6 +425,89 @@
     </message>
 </context>
 <context>
+    <name>AgentBox</name>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="37" />
+        <source>An agent applies on the applicant's behalf</source>
+        <translation>帮办代办（代办人代为申请）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="49" />
+        <source>Read the agent's ID card</source>
+        <translation>读代办人身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="52" />
+        <source>Entrusted person (letter of entrustment)</source>
+        <translation>受托人（持授权委托书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="53" />
+        <source>Hall or village agent</source>
+        <translation>帮办代办员（中心或村（社区）代办点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="60" />
+        <source>For this case only</source>
+        <translation>仅限本次办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="62" />
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="64" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="67" />
+        <source>Agent's phone</source>
+        <translation>代办人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="70" />
+        <source>Acting as</source>
+        <translation>代办身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="72" />
+        <source>Authorisation received</source>
+        <translation>授权材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="74" />
+        <source>Valid until</source>
+        <translation>授权期限至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="93" />
+        <source>ID number OK</source>
+        <translation>身份证号码校验通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="95" />
+        <source>Check digit wrong: a typing mistake?</source>
+        <translation>校验位不符，是否输错？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="97" />
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1/18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="111" />
+        <source>Read from the ID card</source>
+        <translation>已从身份证读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/agent_box.py" line="132" />
+        <source>Agent: %1</source>
+        <translation>代办人：%1</translation>
+    </message>
+</context>
+<context>
     <name>BackOfficeWindow</name>
     <message>
         <location filename="../../ui/backoffice/window.py" line="127" />
@@ -1071,587 +1154,598 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="104" />
+        <location filename="../../ui/counter/window.py" line="105" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="148" />
+        <location filename="../../ui/counter/window.py" line="149" />
         <source>No ticket is being served at this window: press F1 to call the next number.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="150" />
+        <location filename="../../ui/counter/window.py" line="151" />
         <source>The window is paused: press F8 to resume the service first.</source>
         <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="152" />
+        <location filename="../../ui/counter/window.py" line="153" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="212" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="213" />
+        <location filename="../../ui/counter/window.py" line="214" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="214" />
+        <location filename="../../ui/counter/window.py" line="215" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="217" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="221" />
+        <location filename="../../ui/counter/window.py" line="222" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="242" />
+        <location filename="../../ui/counter/window.py" line="243" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="268" />
+        <location filename="../../ui/counter/window.py" line="269" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="300" />
+        <location filename="../../ui/counter/window.py" line="301" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="301" />
+        <location filename="../../ui/counter/window.py" line="302" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="315" />
+        <location filename="../../ui/counter/window.py" line="316" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="338" />
+        <location filename="../../ui/counter/window.py" line="339" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="342" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>SERVICE PAUSED
 press F8 to resume</source>
         <translation>暂停服务
 按 F8 恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="348" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="354" />
+        <location filename="../../ui/counter/window.py" line="355" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="364" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="365" />
+        <location filename="../../ui/counter/window.py" line="366" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="372" />
+        <location filename="../../ui/counter/window.py" line="373" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="373" />
+        <location filename="../../ui/counter/window.py" line="374" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="379" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="425" />
+        <location filename="../../ui/counter/window.py" line="426" />
         <source>Called %1 again</source>
         <translation>已重呼 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="429" />
+        <location filename="../../ui/counter/window.py" line="430" />
         <source>%1 did not come: marked as no-show</source>
         <translation>%1 未到，已过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="433" />
+        <location filename="../../ui/counter/window.py" line="434" />
         <source>Serving %1 now</source>
         <translation>开始办理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="436" />
+        <location filename="../../ui/counter/window.py" line="437" />
         <source>The window is paused: press F8 to resume.</source>
         <translation>窗口已暂停服务，按 F8 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="440" />
+        <location filename="../../ui/counter/window.py" line="441" />
         <source>The window serves again: press F1 to call the next number.</source>
         <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="454" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="457" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="458" />
+        <location filename="../../ui/counter/window.py" line="459" />
         <source>Real-name ticket: read the holder's ID card (F9)</source>
         <translation>实名取号：请读取取号人身份证（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="472" />
+        <location filename="../../ui/counter/window.py" line="473" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="478" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>%1 transferred to %2</source>
         <translation>%1 已转至 %2 类业务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="488" />
+        <location filename="../../ui/counter/window.py" line="489" />
         <source>%1 finished: the citizen may rate the service.</source>
         <translation>%1 办理结束，请申请人评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="499" />
+        <location filename="../../ui/counter/window.py" line="500" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="546" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="549" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="549" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="551" />
+        <location filename="../../ui/counter/window.py" line="552" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="553" />
+        <location filename="../../ui/counter/window.py" line="554" />
         <source>SERVICE PAUSED</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="558" />
+        <location filename="../../ui/counter/window.py" line="559" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="567" />
+        <location filename="../../ui/counter/window.py" line="568" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="582" />
+        <location filename="../../ui/counter/window.py" line="583" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="585" />
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="587" />
+        <location filename="../../ui/counter/window.py" line="588" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="590" />
+        <location filename="../../ui/counter/window.py" line="591" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="599" />
+        <location filename="../../ui/counter/window.py" line="604" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="611" />
-        <location filename="../../ui/counter/window.py" line="874" />
+        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="898" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Deferred</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Commitment</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="622" />
+        <location filename="../../ui/counter/window.py" line="627" />
         <source>All received</source>
         <translation>全部收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>Accept with deferred materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="630" />
+        <location filename="../../ui/counter/window.py" line="635" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="631" />
+        <location filename="../../ui/counter/window.py" line="636" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="634" />
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="639" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="641" />
+        <location filename="../../ui/counter/window.py" line="646" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="648" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="649" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="669" />
+        <location filename="../../ui/counter/window.py" line="674" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="671" />
+        <location filename="../../ui/counter/window.py" line="676" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="673" />
+        <location filename="../../ui/counter/window.py" line="678" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="681" />
+        <location filename="../../ui/counter/window.py" line="686" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="683" />
+        <location filename="../../ui/counter/window.py" line="688" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="685" />
+        <location filename="../../ui/counter/window.py" line="690" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="694" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="692" />
+        <location filename="../../ui/counter/window.py" line="699" />
+        <location filename="../../ui/counter/window.py" line="712" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="727" />
+        <location filename="../../ui/counter/window.py" line="747" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="731" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="593" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Applicant's phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="718" />
+        <source>Agent's ID card read: %1</source>
+        <translation>已读取代办人身份证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="734" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="718" />
+        <location filename="../../ui/counter/window.py" line="738" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="744" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="725" />
+        <location filename="../../ui/counter/window.py" line="745" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="735" />
+        <location filename="../../ui/counter/window.py" line="755" />
         <source>%1 (%2, %3, %4)</source>
         <translation>%1　（%2，%3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="750" />
+        <location filename="../../ui/counter/window.py" line="770" />
         <source>%1 chosen: check the materials (F10 when all are received).</source>
         <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="759" />
+        <location filename="../../ui/counter/window.py" line="779" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="792" />
-        <location filename="../../ui/counter/window.py" line="824" />
+        <location filename="../../ui/counter/window.py" line="812" />
+        <location filename="../../ui/counter/window.py" line="844" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="795" />
+        <location filename="../../ui/counter/window.py" line="815" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="839" />
+        <location filename="../../ui/counter/window.py" line="862" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="863" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="863" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="863" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="863" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="843" />
+        <location filename="../../ui/counter/window.py" line="866" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="845" />
+        <location filename="../../ui/counter/window.py" line="868" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="882" />
+        <location filename="../../ui/counter/window.py" line="906" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="884" />
+        <location filename="../../ui/counter/window.py" line="908" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="888" />
+        <location filename="../../ui/counter/window.py" line="912" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="903" />
+        <location filename="../../ui/counter/window.py" line="927" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="905" />
+        <location filename="../../ui/counter/window.py" line="929" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="907" />
+        <location filename="../../ui/counter/window.py" line="931" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="908" />
+        <location filename="../../ui/counter/window.py" line="932" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="909" />
+        <location filename="../../ui/counter/window.py" line="933" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="910" />
+        <location filename="../../ui/counter/window.py" line="934" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="911" />
+        <location filename="../../ui/counter/window.py" line="935" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="912" />
+        <location filename="../../ui/counter/window.py" line="936" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="913" />
+        <location filename="../../ui/counter/window.py" line="937" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="964" />
+        <location filename="../../ui/counter/window.py" line="960" />
+        <source> (agent %1)</source>
+        <translation>（代办人 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="988" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="969" />
+        <location filename="../../ui/counter/window.py" line="993" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3359,7 +3453,27 @@ A: %2</source>
         <translation>请选择代办人提交的授权材料（授权委托书或代办委托书）。</translation>
     </message>
     <message>
+        <location filename="../../app/i18n/messages.py" line="393" />
+        <source>Letter of entrustment</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
         <location filename="../../app/i18n/messages.py" line="394" />
+        <source>Legal representative's letter of entrustment</source>
+        <translation>法定代表人授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="395" />
+        <source>Employer's letter of introduction</source>
+        <translation>单位介绍信</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="396" />
+        <source>Agency form</source>
+        <translation>代办委托书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="400" />
         <source>Hall agent</source>
         <translation>帮办代办员</translation>
     </message>
@@ -3713,42 +3827,42 @@ A: %2</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="393" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Entrusted person</source>
         <translation>受托人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="403" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="400" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="409" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

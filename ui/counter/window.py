@@ -41,6 +41,7 @@ from app.domain.idnumber import is_valid_id_number, mask_id_number, mask_name, m
 from app.errors import HallError
 from app.runtime import TerminalRuntime, TerminalState
 from app.views.guides import GuideItem
+from ui.counter.agent_box import AgentBox
 from ui.counter.customer import CustomerWindow
 from ui.counter.refusal_choices import RefusalChoices
 from ui.counter.refused import RefusedDialog
@@ -594,6 +595,10 @@ class CounterWindow(QMainWindow):
         who.addWidget(self.phone_edit, 1, 1)
         who.addWidget(self.id_hint, 1, 3)
         lay.addLayout(who)
+        self.agent_box = AgentBox(self.read_agent_card)  # 帮办代办
+        self.agent_box.changed.connect(self._mirror)
+        QShortcut(QKeySequence("Shift+F9"), self, activated=self.read_agent_card)
+        lay.addWidget(self.agent_box)
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find the item: name, code or pinyin initials (e.g. qysl)") + "  [Ctrl+F]")
@@ -683,6 +688,8 @@ class CounterWindow(QMainWindow):
             lines.append(self.tr("ID: %1").replace("%1", mask_id_number(self.id_number())))
         if self.phone_edit.text().strip():
             lines.append(self.tr("Phone: %1").replace("%1", mask_phone(self.phone_edit.text().strip())))
+        if self.agent_box.summary():
+            lines.append(self.agent_box.summary())
         if self.item is not None:
             lines.append(self.tr("Item: %1").replace("%1", self.item.name))
         self.customer.show_entry(lines)
@@ -698,6 +705,19 @@ class CounterWindow(QMainWindow):
             return card, svc.ticket_holder(card.id_number)  # None: no ticket, or the center is away
 
         self.run(work, lambda got: self.fill_from_card(got[0], got[1]), "card")
+
+    def read_agent_card(self) -> None:
+        """Shift+F9: the agent's card (帮办代办), read on the reader's own thread like the applicant's."""
+        if self.read_card is None:
+            self.show_error(self.tr("No ID-card reader is configured: enter the ID number by hand."))
+            return
+        read, box = self.read_card, self.agent_box
+
+        def shown(card: Any) -> None:
+            box.fill_from_card(card)
+            self.show_ok(self.tr("Agent's ID card read: %1").replace("%1", mask_id_number(card.id_number)))
+
+        self.run(read, shown, "card")
 
     def fill_from_card(self, card: Any, holder: dict[str, Any] | None = None) -> None:
         """A card's number is kept aside and shown masked; typing a number by hand replaces it. On a
@@ -829,9 +849,12 @@ class CounterWindow(QMainWindow):
         item, checks = self.item, self.collect_checks()
         reason, basis = self.reason.text().strip(), self.basis.text().strip()
         delivery = str(self.delivery.currentData())
+        agent = self.agent_box.agent(self.today())
 
         def work() -> Accepted:
-            return self.svc.accept(applicant, item, checks, decision, reason=reason, basis=basis, delivery=delivery)
+            return self.svc.accept(
+                applicant, item, checks, decision, reason=reason, basis=basis, delivery=delivery, agent=agent
+            )
 
         def then(got: Accepted) -> None:
             self.last = got
@@ -865,6 +888,7 @@ class CounterWindow(QMainWindow):
         for w in (self.name_edit, self.id_edit, self.phone_edit, self.search):
             w.clear()
         self.refusal.clear()
+        self.agent_box.clear()
         self.delivery.setCurrentIndex(0)
         self.id_hint.clear()
         self.id_hint.setStyleSheet("")
@@ -933,7 +957,7 @@ class CounterWindow(QMainWindow):
             values = [
                 c.case_number,
                 c.item_name,
-                c.applicant,
+                c.applicant + (self.tr(" (agent %1)").replace("%1", c.agent) if c.agent else ""),
                 ui_label("case_status", c.status),
                 c.received_on.isoformat(),
                 c.due_date.isoformat() if c.due_date else "",
