@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from app import __version__
 from app.center import (
     routes_access,
+    routes_agency,
     routes_admin,
     routes_auth,
     routes_calendar,
@@ -159,6 +160,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_visits.router)
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
+    app.include_router(routes_agency.router)  # issue 21: 帮办代办 of investment projects
     routes_ops.install(app, db)
     _install_event_stream(app, context)
     routes_public.install_public_stream(app, context)

@@ -286,6 +286,18 @@ MESSAGES: dict[str, str] = {
     "authorisation_expired": QT_TRANSLATE_NOOP(
         "Messages", "The authorisation ran out on {until}: the applicant must sign a new one."
     ),
+    # ---- 帮办代办 of investment projects (app/domain/agency_projects.py) ------------------------
+    "project_stages_count": QT_TRANSLATE_NOOP("Messages", "A project has 1 to 12 approval stages."),
+    "project_stage_names": QT_TRANSLATE_NOOP(
+        "Messages", "Each stage needs its own name (at most 60 characters, no two the same)."
+    ),
+    "project_not_found": QT_TRANSLATE_NOOP("Messages", "There is no such project."),
+    "project_agent_unknown": QT_TRANSLATE_NOOP("Messages", "There is no active staff member {username}."),
+    "stage_not_found": QT_TRANSLATE_NOOP("Messages", "The project has no stage {position}."),
+    "stage_not_pending": QT_TRANSLATE_NOOP("Messages", "The stage {stage} has started already."),
+    "stage_before_open": QT_TRANSLATE_NOOP("Messages", "Finish {before} before {stage} starts."),
+    "stage_not_active": QT_TRANSLATE_NOOP("Messages", "The stage {stage} is not under way."),
+    "stage_date_order": QT_TRANSLATE_NOOP("Messages", "The date of {stage} comes before the stage it follows."),
 }
 
 # Hall rules' labels: (group, key) → English source. The key is the stored value (a status code, a level,
@@ -394,6 +406,17 @@ LABELS: dict[str, dict[str, str]] = {
         "法定代表人授权委托书": QT_TRANSLATE_NOOP("Messages", "Legal representative's letter of entrustment"),
         "单位介绍信": QT_TRANSLATE_NOOP("Messages", "Employer's letter of introduction"),
         "代办委托书": QT_TRANSLATE_NOOP("Messages", "Agency form"),
+    },
+    "project_stage": {  # the default stages of 工程建设项目审批 (a hall's own stage names stay as written)
+        "立项用地规划许可": QT_TRANSLATE_NOOP("Messages", "Project approval, land use and planning permits"),
+        "工程建设许可": QT_TRANSLATE_NOOP("Messages", "Construction project permit"),
+        "施工许可": QT_TRANSLATE_NOOP("Messages", "Construction permit"),
+        "竣工验收": QT_TRANSLATE_NOOP("Messages", "Completion acceptance"),
+    },
+    "stage_status": {  # an investment project's approval stage (app/domain/agency_projects.py)
+        "pending": QT_TRANSLATE_NOOP("Messages", "not started"),
+        "active": QT_TRANSLATE_NOOP("Messages", "under way"),
+        "done": QT_TRANSLATE_NOOP("Messages", "done"),
     },
     "agent_kind": {
         "entrusted": QT_TRANSLATE_NOOP("Messages", "Entrusted person"),

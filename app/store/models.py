@@ -704,3 +704,38 @@ class NumberLease(Base):
     last_seq: Mapped[int] = mapped_column(Integer)
     next_seq: Mapped[int] = mapped_column(Integer)  # terminal side: the next unused number
     created_at: Mapped[dt.datetime] = _created()
+
+
+# ----------------------------------------------------------------- 帮办代办 of investment projects (issue 21)
+class AgencyProject(Base):
+    """A company's investment project a hall agent takes through its approval stages
+    (app/domain/agency_projects.py). Center-only: terminals do not replicate it."""
+
+    __tablename__ = "agency_projects"
+    id: Mapped[uuid.UUID] = _id()
+    code: Mapped[str] = mapped_column(String(20), unique=True)  # XM2026-0001
+    name: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))  # 统一社会信用代码
+    agent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))  # the 代办员
+    target_days: Mapped[int] = mapped_column(Integer, default=0)  # working days, all stages; 0: none set
+    created_at: Mapped[dt.datetime] = _created()
+
+    agent: Mapped[Staff] = relationship()
+    stages: Mapped[list[AgencyStage]] = relationship(order_by="AgencyStage.position", back_populates="project")
+
+
+class AgencyStage(Base):
+    __tablename__ = "agency_project_stages"
+    id: Mapped[uuid.UUID] = _id()
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agency_projects.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending / active / done
+    started_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    case_number: Mapped[str | None] = mapped_column(String(40))  # the case that carried the stage
+    note: Mapped[str | None] = mapped_column(String(500))
+
+    project: Mapped[AgencyProject] = relationship(back_populates="stages")
+    __table_args__ = (UniqueConstraint("project_id", "position"),)

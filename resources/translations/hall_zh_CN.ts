@@ -425,6 +425,130 @@
     </message>
 </context>
 <context>
+    <name>AgencyPage</name>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="42" />
+        <source>Investment projects the hall's agents take through their approval stages, one after another: working days used against each project's target.</source>
+        <translation>代办员全程帮办代办的投资项目及其审批阶段：已用工作日与各项目目标时限对照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="52" />
+        <source>Project</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="52" />
+        <location filename="../../ui/screen/agency_page.py" line="76" />
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="52" />
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="52" />
+        <source>Stage under way</source>
+        <translation>当前阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="52" />
+        <source>Project title</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="53" />
+        <source>Working days (target)</source>
+        <translation>已用工作日（目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="53" />
+        <source>Stages</source>
+        <translation>审批阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="63" />
+        <source>Case number (optional)</source>
+        <translation>办件编号（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="64" />
+        <source>Start the next stage</source>
+        <translation>开始下一阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="66" />
+        <source>Finish the stage under way</source>
+        <translation>办结当前阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="68" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="71" />
+        <source>Step date</source>
+        <translation>办理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="75" />
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="77" />
+        <source>Agent's user name</source>
+        <translation>代办员用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="80" />
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="81" />
+        <source>Register the project</source>
+        <translation>登记项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="108" />
+        <source>All stages done</source>
+        <translation>全部阶段已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="110" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="113" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="128" />
+        <source>The projects cannot be loaded or changed: {0}</source>
+        <translation>项目无法读取或修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="136" />
+        <source>Choose a project in the list first.</source>
+        <translation>请先在列表中选择一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="162" />
+        <source>Every stage of this project has started.</source>
+        <translation>该项目的所有阶段均已开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/agency_page.py" line="173" />
+        <source>No stage of this project is under way: start the next one first.</source>
+        <translation>该项目没有办理中的阶段，请先开始下一阶段。</translation>
+    </message>
+</context>
+<context>
     <name>AgentBox</name>
     <message>
         <location filename="../../ui/counter/agent_box.py" line="37" />
@@ -2067,530 +2191,535 @@ A: %2</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="138" />
+        <location filename="../../ui/screen/console.py" line="139" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="143" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="145" />
+        <location filename="../../ui/screen/console.py" line="146" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="150" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="152" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="158" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="161" />
+        <source>Project agency</source>
+        <translation>项目帮办代办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="163" />
+        <location filename="../../ui/screen/console.py" line="167" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="181" />
+        <location filename="../../ui/screen/console.py" line="185" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
-        <location filename="../../ui/screen/console.py" line="229" />
-        <location filename="../../ui/screen/console.py" line="245" />
-        <location filename="../../ui/screen/console.py" line="289" />
-        <location filename="../../ui/screen/console.py" line="363" />
-        <location filename="../../ui/screen/console.py" line="405" />
+        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="233" />
+        <location filename="../../ui/screen/console.py" line="249" />
+        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="189" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="250" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
-        <location filename="../../ui/screen/console.py" line="411" />
+        <location filename="../../ui/screen/console.py" line="191" />
+        <location filename="../../ui/screen/console.py" line="415" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="192" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="219" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="220" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="227" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="226" />
+        <location filename="../../ui/screen/console.py" line="230" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
-        <location filename="../../ui/screen/console.py" line="350" />
+        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="234" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="235" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="242" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="248" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="247" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="252" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249" />
-        <location filename="../../ui/screen/console.py" line="270" />
+        <location filename="../../ui/screen/console.py" line="253" />
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="254" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="258" />
+        <location filename="../../ui/screen/console.py" line="262" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="260" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="271" />
+        <location filename="../../ui/screen/console.py" line="275" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="274" />
+        <location filename="../../ui/screen/console.py" line="278" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="276" />
+        <location filename="../../ui/screen/console.py" line="280" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="293" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="293" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="293" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="293" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="295" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="306" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="306" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="330" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="332" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="351" />
+        <location filename="../../ui/screen/console.py" line="355" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="352" />
+        <location filename="../../ui/screen/console.py" line="356" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="353" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="358" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="356" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="361" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="369" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="371" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="368" />
+        <location filename="../../ui/screen/console.py" line="372" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="373" />
+        <location filename="../../ui/screen/console.py" line="377" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="375" />
+        <location filename="../../ui/screen/console.py" line="379" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="377" />
+        <location filename="../../ui/screen/console.py" line="381" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="421" />
+        <location filename="../../ui/screen/console.py" line="425" />
         <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
         <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="641" />
+        <location filename="../../ui/screen/console.py" line="646" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="391" />
+        <location filename="../../ui/screen/console.py" line="395" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="393" />
+        <location filename="../../ui/screen/console.py" line="397" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="398" />
+        <location filename="../../ui/screen/console.py" line="402" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="399" />
+        <location filename="../../ui/screen/console.py" line="403" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="400" />
+        <location filename="../../ui/screen/console.py" line="404" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="413" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="412" />
+        <location filename="../../ui/screen/console.py" line="416" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="417" />
+        <location filename="../../ui/screen/console.py" line="421" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="419" />
+        <location filename="../../ui/screen/console.py" line="423" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="453" />
+        <location filename="../../ui/screen/console.py" line="457" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="458" />
+        <location filename="../../ui/screen/console.py" line="462" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="466" />
+        <location filename="../../ui/screen/console.py" line="470" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="536" />
+        <location filename="../../ui/screen/console.py" line="541" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="537" />
+        <location filename="../../ui/screen/console.py" line="542" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="538" />
+        <location filename="../../ui/screen/console.py" line="543" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="573" />
+        <location filename="../../ui/screen/console.py" line="578" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="575" />
+        <location filename="../../ui/screen/console.py" line="580" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="576" />
+        <location filename="../../ui/screen/console.py" line="581" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="581" />
+        <location filename="../../ui/screen/console.py" line="586" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="586" />
+        <location filename="../../ui/screen/console.py" line="591" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="590" />
+        <location filename="../../ui/screen/console.py" line="595" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="671" />
+        <location filename="../../ui/screen/console.py" line="676" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="745" />
+        <location filename="../../ui/screen/console.py" line="750" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="753" />
+        <location filename="../../ui/screen/console.py" line="758" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="776" />
+        <location filename="../../ui/screen/console.py" line="781" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="783" />
+        <location filename="../../ui/screen/console.py" line="788" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="793" />
+        <location filename="../../ui/screen/console.py" line="798" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -3453,27 +3582,107 @@ A: %2</source>
         <translation>请选择代办人提交的授权材料（授权委托书或代办委托书）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="393" />
+        <location filename="../../app/i18n/messages.py" line="290" />
+        <source>A project has 1 to 12 approval stages.</source>
+        <translation>一个项目须有1至12个审批阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="291" />
+        <source>Each stage needs its own name (at most 60 characters, no two the same).</source>
+        <translation>每个阶段须有名称（不超过60个字，且不得重复）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="294" />
+        <source>There is no such project.</source>
+        <translation>没有这个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="295" />
+        <source>There is no active staff member {username}.</source>
+        <translation>没有在岗的工作人员{username}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="296" />
+        <source>The project has no stage {position}.</source>
+        <translation>项目没有第{position}个阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="297" />
+        <source>The stage {stage} has started already.</source>
+        <translation>“{stage}”阶段已经开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <source>Finish {before} before {stage} starts.</source>
+        <translation>请先办结“{before}”，再开始“{stage}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="299" />
+        <source>The stage {stage} is not under way.</source>
+        <translation>“{stage}”阶段不在办理中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="300" />
+        <source>The date of {stage} comes before the stage it follows.</source>
+        <translation>“{stage}”的日期早于上一阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Letter of entrustment</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="394" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>Legal representative's letter of entrustment</source>
         <translation>法定代表人授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="395" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>Employer's letter of introduction</source>
         <translation>单位介绍信</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="396" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>Agency form</source>
         <translation>代办委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="400" />
+        <location filename="../../app/i18n/messages.py" line="411" />
+        <source>Project approval, land use and planning permits</source>
+        <translation>立项用地规划许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="412" />
+        <source>Construction project permit</source>
+        <translation>工程建设许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="413" />
+        <source>Construction permit</source>
+        <translation>施工许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="414" />
+        <source>Completion acceptance</source>
+        <translation>竣工验收</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="417" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="418" />
+        <source>under way</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="419" />
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="423" />
         <source>Hall agent</source>
         <translation>帮办代办员</translation>
     </message>
@@ -3488,381 +3697,381 @@ A: %2</source>
         <translation>授权委托已于{until}到期，请申请人重新签署授权委托书。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="309" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="299" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="313" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="304" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="318" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="319" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="323" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="324" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="325" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="328" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="329" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="330" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
-        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="320" />
-        <location filename="../../app/i18n/messages.py" line="333" />
+        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="345" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="336" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="337" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="338" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="339" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="340" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="330" />
+        <location filename="../../app/i18n/messages.py" line="342" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="343" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="351" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="345" />
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="346" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="347" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
-        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="355" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="369" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="367" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="368" />
+        <location filename="../../app/i18n/messages.py" line="380" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="385" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="386" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="387" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="376" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="377" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="378" />
+        <location filename="../../app/i18n/messages.py" line="390" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="391" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="392" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="393" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="384" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="397" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="398" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="400" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="390" />
+        <location filename="../../app/i18n/messages.py" line="402" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="422" />
         <source>Entrusted person</source>
         <translation>受托人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="426" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="427" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="428" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="429" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="430" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="408" />
+        <location filename="../../app/i18n/messages.py" line="431" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="409" />
+        <location filename="../../app/i18n/messages.py" line="432" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

@@ -76,6 +76,11 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/admin/export"): {"admin"},
     # cases at the center (issue 17)
     ("GET", "/api/v1/cases/tasks"): {"backoffice", "manager", "admin"},
+    ("POST", "/api/v1/agency/projects"): {"clerk", "manager", "admin"},
+    ("GET", "/api/v1/agency/projects"): {"clerk", "manager", "backoffice", "admin"},
+    ("GET", "/api/v1/agency/projects/{project_id}"): {"clerk", "manager", "backoffice", "admin"},
+    ("POST", "/api/v1/agency/projects/{project_id}/stages/{position}/start"): {"clerk", "manager", "admin"},
+    ("POST", "/api/v1/agency/projects/{project_id}/stages/{position}/done"): {"clerk", "manager", "admin"},
     ("GET", "/api/v1/cases/lookup"): {"backoffice", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/cases/{case_id}"): {"backoffice", "clerk", "manager", "counter", "admin"},
     ("GET", "/api/v1/cases/{case_id}/papers/{paper}.pdf"): {"backoffice", "clerk", "manager", "counter", "admin"},
@@ -126,6 +131,9 @@ BODIES: dict[str, object] = {
     "/api/v1/tickets/{ticket_id}/transfer": {"category": "B"},
     "/api/v1/tickets/{ticket_id}/holder": {"id_number": "11010519491231002X"},
     "/api/v1/cases/{case_id}/pause": {"reason": "现场踏勘"},
+    "/api/v1/agency/projects": {"name": "项目", "company": "公司", "agent": "clerk01"},
+    "/api/v1/agency/projects/{project_id}/stages/{position}/start": {},
+    "/api/v1/agency/projects/{project_id}/stages/{position}/done": {},
 }
 
 

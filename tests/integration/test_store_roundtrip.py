@@ -150,6 +150,17 @@ def build_graph() -> list[m.Base]:
         deferral_due=dt.date(2025, 10, 9),
         delivery_method="express",
         tracking_number="SF123",
+        agent_kind="entrusted",
+        authorisation="授权委托书",
+        authorised_until=dt.date(2025, 12, 31),
+    )
+    project = m.AgencyProject(
+        id=new_id(), code="XM2025-0001", name="年产10万吨饲料项目", company="赣州某饲料有限公司",
+        credit_code="91360702MA35XXXX0X", target_days=37,
+    )
+    stage = m.AgencyStage(
+        project_id=project.id, position=0, name="立项用地规划许可", status="done",
+        started_on=dt.date(2025, 9, 1), done_on=dt.date(2025, 9, 12), case_number="H01-C01-20250901-0001", note="并联审批",
     )
     cmat = m.CaseMaterial(
         case=case,
@@ -262,6 +273,8 @@ def build_graph() -> list[m.Base]:
         rect,
         feedback,
         audit,
+        project,
+        stage,
         *replication,
     ]
 
@@ -283,6 +296,8 @@ def _wire(objs: list[m.Base]) -> None:
     rating.ticket_id, rating.case_id, rating.staff_id = ticket.id, case.id, staff.id  # type: ignore[attr-defined]
     by_type[m.Rectification].rating_id = rating.id  # type: ignore[attr-defined]
     by_type[m.Window].staff_id = staff.id  # type: ignore[attr-defined]
+    by_type[m.AgencyProject].agent_id = staff.id  # type: ignore[attr-defined]
+    case.agent_id = by_type[m.Applicant].id  # type: ignore[attr-defined]
     by_type[m.NumberLease].category_id = cat.id  # type: ignore[attr-defined]
     by_type[m.NumberLease].category_id = cat.id  # type: ignore[attr-defined]
 

@@ -38,6 +38,7 @@ from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
 from ui.screen.case_chart import CaseChart
+from ui.screen.agency_page import AgencyPage
 from ui.screen.conflicts import ConflictsPage
 from ui.tasks import run_in_background
 
@@ -155,6 +156,9 @@ class ManagerConsole(QWidget):
         self.conflicts = ConflictsPage(self.api)
         self.conflicts.loaded.connect(lambda: self.refreshed.emit("conflicts"))
         self.tabs.addTab(self.conflicts, self.tr("Refused records"))
+        self.agency = AgencyPage(self.api)  # 帮办代办 of investment projects (issue 21)
+        self.agency.loaded.connect(lambda: self.refreshed.emit("agency"))
+        self.tabs.addTab(self.agency, self.tr("Project agency"))
         self.admin: AdminTab | None = None
         if admin:  # the admin role: staff, windows, categories, items, terminals (issue 16)
             self.admin = AdminTab(self.api)
@@ -497,6 +501,7 @@ class ManagerConsole(QWidget):
         self.refresh_stats()
         self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
         self.conflicts.refresh()
+        self.agency.refresh()
         self.access_log.refresh()
 
     def refresh_overview(self) -> None:
