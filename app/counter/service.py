@@ -92,6 +92,15 @@ class ApplicantIn:
     from_card: bool = False
 
 
+@dataclass(frozen=True)
+class SiteScope:
+    """A window's site that accepts only its list of items (a village or township point)."""
+
+    name: str
+    items: frozenset[str]  # item codes
+    parent: str  # the site one level up, where the other items are applied for ("" at the top)
+
+
 @dataclass
 class AgentIn:
     """帮办代办: the person applying on the applicant's behalf (their card read like the applicant's) and
@@ -406,7 +415,25 @@ class CounterService:
         return self._guides
 
     def search_items(self, query: str, limit: int = 20) -> list[GuideItem]:
-        return self.guides.search(query, limit=limit)
+        """The items this window may accept (its site's list, 县、乡、村: a village point's 46 items), best first."""
+        allowed = self.site_scope()
+        if allowed is None:
+            return self.guides.search(query, limit=limit)
+        return [it for it in self.guides.search(query, limit=len(self.guides.items)) if it.code in allowed.items][:limit]
+
+    def site_scope(self) -> SiteScope | None:
+        """The site this counter's window belongs to, when it limits the items (None: every item)."""
+        with self.term.cache.db.read_session() as s:
+            site = s.scalar(select(m.Site).join(m.Window, m.Window.site_id == m.Site.id).where(m.Window.number == self.window))
+            if site is None or not site.items:
+                return None
+            parent = s.get(m.Site, site.parent_id) if site.parent_id else None
+            return SiteScope(site.name, frozenset(site.items), parent.name if parent else "")
+
+    def check_site(self, item: GuideItem) -> None:
+        scope = self.site_scope()
+        if scope is not None and item.code not in scope.items:
+            raise HallError.of("item_not_at_site", item=item.name, site=scope.name, parent=scope.parent or "—")
 
     @staticmethod
     def checklist(item: GuideItem) -> list[MaterialCheck]:
@@ -480,6 +507,7 @@ class CounterService:
         agent: AgentIn | None = None,
     ) -> Accepted:
         applicant = self.check_applicant(applicant)
+        self.check_site(item)
         today = local_today()
         if agent is not None:
             agent = self.check_agent(agent, applicant, today)

@@ -272,6 +272,9 @@ MESSAGES: dict[str, str] = {
     "plain.invalid_id_number": QT_TRANSLATE_NOOP(
         "Messages", "The ID number is not valid: read the card again or check the number."
     ),
+    "item_not_at_site": QT_TRANSLATE_NOOP(
+        "Messages", "{site} does not accept {item}: it is applied for at {parent}."
+    ),
     # ---- 帮办代办 (app/domain/agency.py) ---------------------------------------------------
     "agent_is_applicant": QT_TRANSLATE_NOOP(
         "Messages", "The agent is the applicant: read the agent's own ID card, or accept without an agent."

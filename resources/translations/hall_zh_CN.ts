@@ -3567,511 +3567,516 @@ A: %2</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="275" />
+        <source>{site} does not accept {item}: it is applied for at {parent}.</source>
+        <translation>{site}不受理“{item}”，请到{parent}申请办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="279" />
         <source>The agent is the applicant: read the agent's own ID card, or accept without an agent.</source>
         <translation>代办人与申请人为同一人：请读取代办人本人的身份证，或不经代办直接受理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="282" />
         <source>Enter the agent's name.</source>
         <translation>请填写代办人姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="283" />
         <source>Choose the authorisation the agent brought (a letter of entrustment or an agency form).</source>
         <translation>请选择代办人提交的授权材料（授权委托书或代办委托书）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>A project has 1 to 12 approval stages.</source>
         <translation>一个项目须有1至12个审批阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>Each stage needs its own name (at most 60 characters, no two the same).</source>
         <translation>每个阶段须有名称（不超过60个字，且不得重复）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="297" />
         <source>There is no such project.</source>
         <translation>没有这个项目。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="298" />
         <source>There is no active staff member {username}.</source>
         <translation>没有在岗的工作人员{username}。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="299" />
         <source>The project has no stage {position}.</source>
         <translation>项目没有第{position}个阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>The stage {stage} has started already.</source>
         <translation>“{stage}”阶段已经开始。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>Finish {before} before {stage} starts.</source>
         <translation>请先办结“{before}”，再开始“{stage}”。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="299" />
+        <location filename="../../app/i18n/messages.py" line="302" />
         <source>The stage {stage} is not under way.</source>
         <translation>“{stage}”阶段不在办理中。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>The date of {stage} comes before the stage it follows.</source>
         <translation>“{stage}”的日期早于上一阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>Letter of entrustment</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="409" />
         <source>Legal representative's letter of entrustment</source>
         <translation>法定代表人授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>Employer's letter of introduction</source>
         <translation>单位介绍信</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="408" />
+        <location filename="../../app/i18n/messages.py" line="411" />
         <source>Agency form</source>
         <translation>代办委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="411" />
+        <location filename="../../app/i18n/messages.py" line="414" />
         <source>Project approval, land use and planning permits</source>
         <translation>立项用地规划许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="412" />
+        <location filename="../../app/i18n/messages.py" line="415" />
         <source>Construction project permit</source>
         <translation>工程建设许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="413" />
+        <location filename="../../app/i18n/messages.py" line="416" />
         <source>Construction permit</source>
         <translation>施工许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="414" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Completion acceptance</source>
         <translation>竣工验收</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="417" />
+        <location filename="../../app/i18n/messages.py" line="420" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="418" />
+        <location filename="../../app/i18n/messages.py" line="421" />
         <source>under way</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="419" />
+        <location filename="../../app/i18n/messages.py" line="422" />
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="423" />
+        <location filename="../../app/i18n/messages.py" line="426" />
         <source>Hall agent</source>
         <translation>帮办代办员</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="283" />
+        <location filename="../../app/i18n/messages.py" line="286" />
         <source>The authorisation's description is too long (at most {max} characters).</source>
         <translation>授权材料说明过长（最多{max}个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="286" />
+        <location filename="../../app/i18n/messages.py" line="289" />
         <source>The authorisation ran out on {until}: the applicant must sign a new one.</source>
         <translation>授权委托已于{until}到期，请申请人重新签署授权委托书。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="313" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="314" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="319" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="320" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="321" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="322" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="328" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="329" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="330" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="331" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="332" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="330" />
+        <location filename="../../app/i18n/messages.py" line="333" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
-        <location filename="../../app/i18n/messages.py" line="344" />
+        <location filename="../../app/i18n/messages.py" line="334" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="332" />
-        <location filename="../../app/i18n/messages.py" line="345" />
+        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="339" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="340" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="342" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="343" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="342" />
+        <location filename="../../app/i18n/messages.py" line="345" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="343" />
+        <location filename="../../app/i18n/messages.py" line="346" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="351" />
+        <location filename="../../app/i18n/messages.py" line="354" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="352" />
+        <location filename="../../app/i18n/messages.py" line="355" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="356" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="369" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="359" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="363" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
-        <location filename="../../app/i18n/messages.py" line="368" />
+        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="371" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="367" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="372" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="370" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="377" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="376" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="382" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="383" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="384" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="390" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="391" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="392" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="390" />
+        <location filename="../../app/i18n/messages.py" line="393" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="391" />
+        <location filename="../../app/i18n/messages.py" line="394" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="392" />
+        <location filename="../../app/i18n/messages.py" line="395" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="393" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="396" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="400" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="402" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="400" />
+        <location filename="../../app/i18n/messages.py" line="403" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="422" />
+        <location filename="../../app/i18n/messages.py" line="425" />
         <source>Entrusted person</source>
         <translation>受托人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="426" />
+        <location filename="../../app/i18n/messages.py" line="429" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="427" />
+        <location filename="../../app/i18n/messages.py" line="430" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="428" />
+        <location filename="../../app/i18n/messages.py" line="431" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="429" />
+        <location filename="../../app/i18n/messages.py" line="432" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="430" />
+        <location filename="../../app/i18n/messages.py" line="433" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="431" />
+        <location filename="../../app/i18n/messages.py" line="434" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="432" />
+        <location filename="../../app/i18n/messages.py" line="435" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

@@ -131,3 +131,38 @@ def test_cases_applied_for_by_agents(center, tmp_path: Path) -> None:  # type: i
     found = w3.center_case_rows(AGENT)
     assert [r.case_number for r in found] == [got.case_number] and found[0].agent == "李**"
     assert {r.case_number for r in w3.center_case_rows(ZHANG)} == {got.case_number}
+
+
+def test_a_village_window_accepts_only_its_sites_items(center, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """县、乡、村: a village point's window finds and accepts only the items of its site's list; another item
+    is refused with where it is applied for (the township above); a county window keeps every item."""
+    from app.center.changelog import publish_reference
+
+    with center.db.write_session() as s:
+        item = s.scalar(select(m.ServiceItem).where(m.ServiceItem.name == "个体工商户注册登记"))
+        assert item is not None
+        town = m.Site(code="XZ01", name="沙石镇便民服务中心", level="township", items=[])
+        s.add(town)
+        s.flush()
+        village = m.Site(code="XZ01-C01", name="火燃村代办点", level="village", parent_id=town.id, items=[item.code])
+        s.add(village)
+        s.flush()
+        window = s.scalar(select(m.Window).where(m.Window.number == 2))
+        assert window is not None
+        window.site_id = village.id
+        for obj in (town, village, window):
+            publish_reference(s, obj)
+    s2, t2 = counter_terminal(center.url, tmp_path, "village-1")
+    w2 = counter_service(t2, s2, tmp_path / "w2", window=2)
+    w2.login("clerk02", "clerk")
+    assert [i.name for i in w2.search_items("登记")] == ["个体工商户注册登记"]
+    other = next(i for i in w2.guides.items if i.name == "企业变更登记")
+    with pytest.raises(HallError) as err:
+        w2.accept(ApplicantIn("张三", ZHANG), other, _full(w2, other), Decision.ACCEPT)
+    assert err.value.message_code == "item_not_at_site"
+    assert err.value.params == {"item": "企业变更登记", "site": "火燃村代办点", "parent": "沙石镇便民服务中心"}
+    mine = w2.search_items("个体工商户")[0]
+    assert w2.accept(ApplicantIn("张三", ZHANG), mine, _full(w2, mine), Decision.ACCEPT).case_number
+    s1, t1 = counter_terminal(center.url, tmp_path, "counter-1")
+    w1 = counter_service(t1, s1, tmp_path / "w1", window=1)
+    assert len(w1.search_items("登记")) > 1  # the county's window: every item
