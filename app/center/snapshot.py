@@ -43,6 +43,7 @@ def build_snapshot(s: Session) -> dict[str, Any]:
         if tk.window_number is not None:
             current[tk.window_number] = tk
     staff_names = dict(s.execute(select(m.Staff.id, m.Staff.full_name)).all())
+    site_names = dict(s.execute(select(m.Site.id, m.Site.name)).all())  # 县、乡、村: where each window is
     windows = []
     for w in s.scalars(select(m.Window).where(m.Window.active.is_(True)).order_by(m.Window.number)):
         t = current.get(w.number)
@@ -54,6 +55,7 @@ def build_snapshot(s: Session) -> dict[str, Any]:
                 "status_since": w.status_since.isoformat(),
                 "clerk": staff_names.get(w.staff_id) if w.staff_id else None,
                 "categories": [prefixes[wc.category_id] for wc in w.categories],
+                "site": site_names.get(w.site_id) if w.site_id else None,
                 "ticket": None
                 if t is None
                 else {

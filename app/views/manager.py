@@ -19,6 +19,7 @@ class WindowRow:
     busy_for: str  # service (or walking) time so far, m:ss
     alert: bool  # serving far longer than usual
     status_code: str = ""  # logged_out / idle / serving / paused (a label of the catalogue)
+    site: str = ""  # the site of the three-level system the window is at ("" when the hall has none)
 
 
 OPEN_STATUSES = ("idle", "serving")  # a window calling numbers (a paused or logged-out one does not)
@@ -62,9 +63,30 @@ def window_rows(snap: dict[str, Any], now: dt.datetime, alert_after_min: float =
                 busy_for=f"{secs // 60}:{secs % 60:02d}" if secs is not None else "—",
                 alert=secs is not None and secs > alert_after_min * 60,
                 status_code=str(w["status"]),
+                site=w.get("site") or "",
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    site: str
+    windows: int
+    open_windows: int
+    serving: int
+
+
+def site_rows(windows: list[WindowRow]) -> list[SiteRow]:
+    """Per site (county center, township halls, village points): its windows, how many are open, serving."""
+    by: dict[str, list[WindowRow]] = {}
+    for w in windows:
+        if w.site:
+            by.setdefault(w.site, []).append(w)
+    return [
+        SiteRow(site, len(ws), sum(w.status_code in OPEN_STATUSES for w in ws), sum(w.status_code == "serving" for w in ws))
+        for site, ws in by.items()
+    ]
 
 
 def queue_rows(snap: dict[str, Any], warn_after_min: float) -> list[QueueRow]:

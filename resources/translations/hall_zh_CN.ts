@@ -2257,16 +2257,17 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="188" />
-        <location filename="../../ui/screen/console.py" line="233" />
-        <location filename="../../ui/screen/console.py" line="249" />
-        <location filename="../../ui/screen/console.py" line="293" />
-        <location filename="../../ui/screen/console.py" line="367" />
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="238" />
+        <location filename="../../ui/screen/console.py" line="254" />
+        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="372" />
+        <location filename="../../ui/screen/console.py" line="414" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
@@ -2277,13 +2278,13 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="190" />
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="255" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
         <location filename="../../ui/screen/console.py" line="191" />
-        <location filename="../../ui/screen/console.py" line="415" />
+        <location filename="../../ui/screen/console.py" line="420" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
@@ -2293,433 +2294,450 @@ A: %2</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="193" />
+        <location filename="../../ui/screen/console.py" line="198" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="197" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="198" />
+        <source>Serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="206" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="207" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="203" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="209" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="218" />
+        <location filename="../../ui/screen/console.py" line="223" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="219" />
+        <location filename="../../ui/screen/console.py" line="224" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="220" />
+        <location filename="../../ui/screen/console.py" line="225" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="232" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="235" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="232" />
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="237" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="234" />
+        <location filename="../../ui/screen/console.py" line="239" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="240" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="247" />
+        <location filename="../../ui/screen/console.py" line="252" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="253" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="256" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="252" />
+        <location filename="../../ui/screen/console.py" line="257" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="253" />
-        <location filename="../../ui/screen/console.py" line="274" />
+        <location filename="../../ui/screen/console.py" line="258" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="254" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="262" />
+        <location filename="../../ui/screen/console.py" line="267" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263" />
+        <location filename="../../ui/screen/console.py" line="268" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="264" />
+        <location filename="../../ui/screen/console.py" line="269" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="275" />
+        <location filename="../../ui/screen/console.py" line="280" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="278" />
+        <location filename="../../ui/screen/console.py" line="283" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="280" />
+        <location filename="../../ui/screen/console.py" line="285" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="293" />
+        <location filename="../../ui/screen/console.py" line="298" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="295" />
+        <location filename="../../ui/screen/console.py" line="300" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="306" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="306" />
+        <location filename="../../ui/screen/console.py" line="311" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="330" />
+        <location filename="../../ui/screen/console.py" line="335" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="337" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="337" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="337" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="332" />
+        <location filename="../../ui/screen/console.py" line="337" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="356" />
+        <location filename="../../ui/screen/console.py" line="361" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="362" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="358" />
+        <location filename="../../ui/screen/console.py" line="363" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="364" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="361" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="368" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="369" />
+        <location filename="../../ui/screen/console.py" line="374" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="370" />
+        <location filename="../../ui/screen/console.py" line="375" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="371" />
+        <location filename="../../ui/screen/console.py" line="376" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="372" />
+        <location filename="../../ui/screen/console.py" line="377" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="377" />
+        <location filename="../../ui/screen/console.py" line="382" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="379" />
+        <location filename="../../ui/screen/console.py" line="384" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="381" />
+        <location filename="../../ui/screen/console.py" line="386" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="425" />
+        <location filename="../../ui/screen/console.py" line="430" />
         <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
         <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="646" />
+        <location filename="../../ui/screen/console.py" line="655" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="395" />
+        <location filename="../../ui/screen/console.py" line="400" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="397" />
+        <location filename="../../ui/screen/console.py" line="402" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="402" />
+        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="407" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="403" />
+        <location filename="../../ui/screen/console.py" line="408" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="404" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="413" />
+        <location filename="../../ui/screen/console.py" line="418" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="416" />
+        <location filename="../../ui/screen/console.py" line="421" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="421" />
+        <location filename="../../ui/screen/console.py" line="426" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="423" />
+        <location filename="../../ui/screen/console.py" line="428" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="457" />
+        <location filename="../../ui/screen/console.py" line="462" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="462" />
+        <location filename="../../ui/screen/console.py" line="467" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="470" />
+        <location filename="../../ui/screen/console.py" line="475" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="541" />
+        <location filename="../../ui/screen/console.py" line="550" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="542" />
+        <location filename="../../ui/screen/console.py" line="551" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="543" />
+        <location filename="../../ui/screen/console.py" line="552" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="578" />
+        <location filename="../../ui/screen/console.py" line="587" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="580" />
+        <location filename="../../ui/screen/console.py" line="589" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="581" />
+        <location filename="../../ui/screen/console.py" line="590" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="586" />
+        <location filename="../../ui/screen/console.py" line="595" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="591" />
+        <location filename="../../ui/screen/console.py" line="600" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="595" />
+        <location filename="../../ui/screen/console.py" line="604" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="676" />
+        <location filename="../../ui/screen/console.py" line="685" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="750" />
+        <location filename="../../ui/screen/console.py" line="759" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="758" />
+        <location filename="../../ui/screen/console.py" line="767" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="781" />
+        <location filename="../../ui/screen/console.py" line="790" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="788" />
+        <location filename="../../ui/screen/console.py" line="797" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="798" />
+        <location filename="../../ui/screen/console.py" line="807" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>

@@ -67,3 +67,44 @@ def test_projects_through_their_stages_from_the_console(qtbot, qapp, sqlite_url,
             console.grab().save(str(tmp_path / f"console-agency-{language}.png"))
     finally:
         install_language(qapp, "zh_CN")
+
+
+def test_the_overview_shows_each_windows_site_and_the_sites_summed(qtbot, qapp, sqlite_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """县、乡、村: windows at the county center and at a village point; the overview names each window's site
+    and sums the sites' windows (open ones and serving ones); a hall without sites shows no site table."""
+    from sqlalchemy import select
+
+    from app.demo.day import StaffSession
+    from app.store import models as m
+
+    install_fonts(qapp)
+    install_language(qapp, "zh_CN")
+    with CenterServer(sqlite_url, tmp_path / "c") as center:
+        with center.db.write_session() as s:
+            seed_demo(s, load_catalog())
+        client = CenterClient(center.url)
+        client.token = str(client.login_staff("manager", "manager").token)
+        console = ManagerConsole(client, hall_name="测试中心", wait_warning_min=30, export_dir=tmp_path / "out")
+        qtbot.addWidget(console)
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "overview"):
+            console.refresh_overview()
+        assert console.sites.isHidden()
+        with center.db.write_session() as s:
+            county = m.Site(code="H01", name="章贡区政务服务中心", level="county")
+            s.add(county)
+            s.flush()
+            village = m.Site(code="C01", name="火燃村代办点", level="village", parent_id=county.id)
+            s.add(village)
+            s.flush()
+            for w in s.scalars(select(m.Window)):
+                w.site_id = village.id if w.number == 12 else county.id
+        StaffSession(center.url, "clerk03", "clerk", 3).post("/windows/3/open")
+        with qtbot.waitSignal(console.refreshed, timeout=10_000, check_params_cb=lambda p: p == "overview"):
+            console.refresh_overview()
+        assert console.windows.item(0, 5).text() == "章贡区政务服务中心"
+        assert console.windows.item(11, 5).text() == "火燃村代办点"
+        rows = {console.sites.item(r, 0).text(): [console.sites.item(r, c).text() for c in (1, 2, 3)] for r in range(console.sites.rowCount())}
+        assert rows == {"章贡区政务服务中心": ["11", "1", "0"], "火燃村代办点": ["1", "0", "0"]}
+        assert console.sites.isVisibleTo(console)
+        console.resize(1440, 900)
+        console.grab().save(str(tmp_path / "console-sites.png"))

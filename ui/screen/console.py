@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import local_text, local_today
 from app.domain.events import Event
 from app.sync.client import CenterClient
-from app.views.manager import due_state, queue_rows, window_rows
+from app.views.manager import due_state, queue_rows, site_rows, window_rows
 from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
 from ui.i18n import current_language, shown
 from ui.i18n import label as ui_label
@@ -190,9 +190,14 @@ class ManagerConsole(QWidget):
                 self.tr("Clerk"),
                 self.tr("Ticket"),
                 self.tr("Serving for"),
+                self.tr("Site"),
             ]
         )
         lay.addWidget(self.windows, 3)
+        self.sites_label = QLabel(self.tr("Sites"))
+        self.sites = _table([self.tr("Site"), self.tr("Windows"), self.tr("Open"), self.tr("Serving")])
+        lay.addWidget(self.sites_label)
+        lay.addWidget(self.sites, 1)
         lay.addWidget(QLabel(self.tr("Queues")))
         self.queues = _table(
             [
@@ -533,9 +538,13 @@ class ManagerConsole(QWidget):
         wins = window_rows(self.snapshot, now)
         _fill(
             self.windows,
-            [[w.name, ui_label("window_status", w.status_code), w.clerk, w.ticket, w.busy_for] for w in wins],
+            [[w.name, ui_label("window_status", w.status_code), w.clerk, w.ticket, w.busy_for, w.site] for w in wins],
             [w.alert for w in wins],
         )
+        sites = site_rows(wins)  # 县、乡、村: shown when the hall's windows belong to sites
+        self.sites.setVisible(bool(sites))
+        self.sites_label.setVisible(bool(sites))
+        _fill(self.sites, [[r.site, str(r.windows), str(r.open_windows), str(r.serving)] for r in sites], [False] * len(sites))
         qs = queue_rows(self.snapshot, self.warn)
         attention = {
             "no_window": self.tr("People wait and no open window serves them: open one"),
