@@ -21,6 +21,7 @@ from app.center import (
     routes_calendar,
     routes_cases,
     routes_manager,
+    routes_notify,
     routes_ops,
     routes_public,
     routes_queue,
@@ -163,6 +164,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_manager.router)
+    app.include_router(routes_notify.router)  # issue 18: the outbox of messages to citizens' phones
     app.include_router(routes_visits.router)
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
