@@ -22,8 +22,8 @@ from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.center.stats import daily_stats
 from app.domain.clock import local_today
-from app.domain.events import Event
 from app.domain.consent import known as consent_known
+from app.domain.events import Event
 from app.domain.idnumber import InvalidIdNumber, mask_phone, normalize_id_number
 from app.domain.phone import InvalidPhone, normalize_mobile
 from app.domain.public_link import ticket_url

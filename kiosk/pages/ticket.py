@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
 from printers.escpos.slips import format_wait
-from ui.i18n import label as ui_label
 from ui.i18n import current_language, shown
+from ui.i18n import label as ui_label
 
 
 class _IssuePage(Page):
