@@ -22,6 +22,7 @@ from app.center import (
     routes_calendar,
     routes_cases,
     routes_manager,
+    routes_notify,
     routes_ops,
     routes_public,
     routes_queue,
@@ -42,6 +43,8 @@ from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
 from app.domain.events import Event
+from app.notify.outbox import bind_cipher
+from app.notify.worker import SenderWorker
 from app.store import models as m
 from app.store.crypto import FieldCipher, key_from_file
 from app.store.db import Database
@@ -110,6 +113,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
     bus = EventBus(db)
     ensure_id_salt(db)
+    bind_cipher(db.engine, cipher)  # messages to phones (issue 18) are sealed with the same cipher
     context = CenterContext(
         db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
     )
@@ -129,11 +133,18 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         deferrals = DeferralWatch(db, bus, settings.cases)
         app.state.deferral_watch = deferrals
         deferrals.start()
+        channel = _channel(settings)
+        sender = SenderWorker(db, cipher, settings.notify, channel) if channel is not None else None
+        app.state.notify_sender = sender
+        if sender is not None:
+            sender.start()
         # what starting made (the app, its routes and models, SQLAlchemy's metadata) lives as long as the
         # process: out of the collector's generations, a full collection in a push batch walks only what
         # requests make (about 0.2 s less per collection)
         gc.freeze()
         yield
+        if sender is not None:
+            await sender.stop()
         await deferrals.stop()
         await watch.stop()
         await bus.stop()
@@ -157,6 +168,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_manager.router)
+    app.include_router(routes_notify.router)  # issue 18: the outbox of messages to citizens' phones
     app.include_router(routes_visits.router)
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
@@ -166,6 +178,23 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     routes_public.install_public_stream(app, context)
     declare_errors_lazily(app)
     return app
+
+
+def _channel(settings: Settings) -> Any:
+    """The SMS channel of hall.toml, or None: no channel (`notify.channel = "none"`), or one that cannot be
+    built (no keys in the keyring …), which is logged; the messages then wait in the outbox until the
+    center starts with a channel."""
+    from app.errors import ConfigError
+    from app.notify.factory import build_channel
+
+    if settings.notify.channel == "none":
+        log.info("notify.channel is none: messages to phones wait in the outbox")
+        return None
+    try:
+        return build_channel(settings)
+    except ConfigError as exc:
+        log.error("messages to phones wait in the outbox: %s", exc)
+        return None
 
 
 def _install_event_stream(app: FastAPI, c: CenterContext) -> None:

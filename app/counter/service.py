@@ -23,8 +23,10 @@ from app.config import Settings
 from app.domain.acceptance import Decision, MaterialCheck, Outcome, case_number, decide
 from app.domain.agency import Agency, check_agency
 from app.domain.clock import local_now, local_today
+from app.domain.consent import CASE_SMS
 from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
 from app.domain.lookup import case_qr_payload
+from app.domain.phone import InvalidPhone, normalize_mobile
 from app.domain.public_link import case_url
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
@@ -90,6 +92,7 @@ class ApplicantIn:
     phone: str = ""
     address: str = ""
     from_card: bool = False
+    sms_consent: bool = False  # agreed to SMS about the case (app.domain.consent.CASE_SMS), issue 18
 
 
 @dataclass(frozen=True)
@@ -480,6 +483,11 @@ class CounterService:
             raise HallError(
                 msg("phone_too_long", max=PHONE_MAX), code="phone_too_long"
             )
+        if a.sms_consent:  # SMS about the case go to a mobile number only
+            try:
+                a.phone = normalize_mobile(a.phone)
+            except InvalidPhone as exc:
+                raise HallError(exc.args[0], code="invalid_phone") from exc
         return a
 
     def check_agent(self, agent: AgentIn, applicant: ApplicantIn, today: dt.date) -> AgentIn:
@@ -554,6 +562,7 @@ class CounterService:
                     agent_kind=agent.agency.kind.value if agent else None,
                     authorisation=agent.agency.authorisation.strip() if agent else None,
                     authorised_until=agent.agency.until if agent else None,
+                    sms_consent=CASE_SMS.version if applicant.sms_consent else None,
                     materials=[
                         MaterialIn(
                             name=c.name,
@@ -588,10 +597,14 @@ class CounterService:
     def _applicant(self, s: Session, rec: LocalRecorder, a: ApplicantIn) -> uuid.UUID:
         """One applicant record per ID number on this terminal (found by its keyed hash)."""
         found = s.scalar(
-            select(m.Applicant.id).where(m.Applicant.id_number_hash == self.term.cipher.lookup_hash(a.id_number))
+            select(m.Applicant)
+            .where(m.Applicant.id_number_hash == self.term.cipher.lookup_hash(a.id_number))
+            .order_by(m.Applicant.created_at.desc())
+            .limit(1)
         )
-        if found is not None:
-            return found
+        # the same person again: their record, unless they gave another phone for the case's SMS now
+        if found is not None and not (a.sms_consent and self.term.cipher.decrypt(found.phone_enc) != a.phone):
+            return found.id
         return rec.add_applicant(
             s, name=a.name, id_number=a.id_number, phone=a.phone or None, address=a.address or None
         )

@@ -60,6 +60,7 @@ class CaseIn:
     agent_kind: str | None = None
     authorisation: str | None = None
     authorised_until: dt.date | None = None
+    sms_consent: str | None = None  # the consent text's version (app.domain.consent.CASE_SMS), given now
 
 
 class LocalRecorder:
@@ -182,6 +183,8 @@ class LocalRecorder:
             ],
             id_tail_hash=progress_key(c.case_number, id_number) if id_number else None,
             public_token=new_token(),  # the notice's QR code opens the case's phone page (issue 18)
+            sms_consent=c.sms_consent,
+            sms_consent_at=now if c.sms_consent else None,
         )
         self._write(s, OpKind.CASE_CREATE, payload)
         s.flush()
