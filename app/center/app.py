@@ -18,6 +18,7 @@ from app.center import (
     routes_access,
     routes_admin,
     routes_auth,
+    routes_booking,
     routes_calendar,
     routes_cases,
     routes_manager,
@@ -31,6 +32,7 @@ from app.center.access import ACCESS_EVENT
 from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
+from app.center.booking_watch import BookingWatch
 from app.center.deferral_watch import DeferralWatch
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus, OutEvent
@@ -128,11 +130,15 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         deferrals = DeferralWatch(db, bus, settings.cases)
         app.state.deferral_watch = deferrals
         deferrals.start()
+        appointments = BookingWatch(db, settings, cipher)
+        app.state.booking_watch = appointments
+        appointments.start()
         # what starting made (the app, its routes and models, SQLAlchemy's metadata) lives as long as the
         # process: out of the collector's generations, a full collection in a push batch walks only what
         # requests make (about 0.2 s less per collection)
         gc.freeze()
         yield
+        await appointments.stop()
         await deferrals.stop()
         await watch.stop()
         await bus.stop()
@@ -157,6 +163,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_calendar.router)
     app.include_router(routes_manager.router)
     app.include_router(routes_visits.router)
+    app.include_router(routes_booking.router)  # issue 18: slot plans and public booking
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
     routes_ops.install(app, db)
