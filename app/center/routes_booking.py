@@ -249,6 +249,32 @@ def public_hold(body: HoldIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]
     return dict(_run(c, work))
 
 
+@router.get("/public/booking/holds/{token}")
+def public_hold_view(token: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
+    """What the code page shows of a booking request: where the code went (masked) and what is asked for."""
+
+    def work(s: Session) -> dict[str, Any]:
+        hold = s.scalar(select(m.BookingHold).where(m.BookingHold.token == token)) if is_token(token) else None
+        if hold is None:
+            raise b.BookingError(404, "no_such_hold", msg("booking.no_such_hold"))
+        n = b.names(s, hold)
+        appt = s.get(m.Appointment, hold.appointment_id) if hold.appointment_id else None
+        return {
+            "phone_masked": hold.phone_masked,
+            "expires_at": hold.expires_at.isoformat(),
+            "category": n.prefix,
+            "category_name": n.category,
+            "item_name": n.item,
+            "day": hold.day.isoformat(),
+            "time": f"{hold.slot_start.astimezone(HALL_TZ):%H:%M}",
+            "end_time": f"{hold.slot_end.astimezone(HALL_TZ):%H:%M}",
+            "confirmed": appt.manage_token if appt else None,
+            "hall": c.settings.hall_name,
+        }
+
+    return dict(_run(c, work, write=False))
+
+
 class ConfirmIn(BaseModel):
     code: str = Field(min_length=1, max_length=12)
 
