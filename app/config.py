@@ -197,6 +197,61 @@ class SyncSettings(BaseModel):
     )
 
 
+class CodeLimits(BaseModel):
+    """How many SMS verification codes may be asked for (0: no limit of that kind); app.notify.limits."""
+
+    phone_per_minute: int = Field(1, ge=0, description="codes to one phone within 60 seconds")
+    phone_per_hour: int = Field(5, ge=0, description="codes to one phone within an hour")
+    phone_per_day: int = Field(10, ge=0, description="codes to one phone within 24 hours")
+    ip_per_hour: int = Field(20, ge=0, description="codes asked from one client address within an hour")
+    ip_per_day: int = Field(100, ge=0, description="codes asked from one client address within 24 hours")
+
+
+class SmsProviderSettings(BaseModel):
+    sign_name: str = Field("", description="the approved SMS sign name (签名), e.g. 某某县政务服务中心")
+    templates: dict[str, str] = Field(
+        default_factory=dict,
+        description="event → the provider's approved template id (booking_code, turn_soon, case_accepted …)",
+    )
+    endpoint: str = Field("", description="the provider's API host; empty: the SDK's default")
+    protocol: Literal["https", "http"] = Field("https", description="http only for a local test server")
+    region: str = ""
+
+
+class AliyunSmsSettings(SmsProviderSettings):
+    region: str = "cn-hangzhou"
+
+
+class TencentSmsSettings(SmsProviderSettings):
+    sdk_app_id: str = Field("", description="the SMS application's SdkAppId (短信应用ID)")
+    region: str = "ap-guangzhou"
+
+
+class NotifySettings(BaseModel):
+    channel: Literal["none", "file", "aliyun", "tencent"] = Field(
+        "none",
+        description="how messages to citizens' phones go out: none (they wait in the outbox), file (JSON lines, "
+        "demo), aliyun or tencent (SMS through the provider's SDK; keys in the keyring: `hall notify keys`)",
+    )
+    file_dir: Path | None = Field(None, description="the file channel's directory; default: <data dir>/sms")
+    turn_soon_ahead: int = Field(
+        3, ge=0, le=50, description="「快到号」 SMS when this many or fewer wait ahead of a ticket; 0: never"
+    )
+    poll_seconds: float = Field(
+        5.0, ge=0, description="how often the sender looks for due messages besides being woken; 0: no sender"
+    )
+    batch: int = Field(50, ge=1, le=1000, description="messages the sender claims at a time")
+    retry_base_seconds: float = Field(30.0, gt=0, description="first retry after a provider failed")
+    retry_max_seconds: float = Field(1800.0, gt=0, description="retries at most this far apart")
+    retry_jitter: float = Field(0.1, ge=0, le=0.5, description="± share of random spread of each retry")
+    max_attempts: int = Field(20, ge=1, description="attempts before a message is failed")
+    lease_seconds: float = Field(120.0, gt=0, description="a claimed message is free again after this")
+    timeout_seconds: float = Field(10.0, gt=0, description="a provider's answer is awaited this long")
+    code_limits: CodeLimits = Field(default_factory=CodeLimits)
+    aliyun: AliyunSmsSettings = Field(default_factory=AliyunSmsSettings)
+    tencent: TencentSmsSettings = Field(default_factory=TencentSmsSettings)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HALL_", env_nested_delimiter="__", extra="forbid")
 
@@ -228,6 +283,7 @@ class Settings(BaseSettings):
     notices: NoticeSettings = Field(default_factory=NoticeSettings)
     cases: CaseSettings = Field(default_factory=CaseSettings)
     booking: BookingSettings = Field(default_factory=BookingSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
 
     @classmethod
     def settings_customise_sources(

@@ -43,6 +43,8 @@ from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.config import Settings
 from app.domain.events import Event
+from app.notify.outbox import bind_cipher
+from app.notify.worker import SenderWorker
 from app.store import models as m
 from app.store.crypto import FieldCipher, key_from_file
 from app.store.db import Database
@@ -111,6 +113,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         cipher = FieldCipher(key_from_file(Path(settings.resolved_data_dir()) / "center-data.key"))
     bus = EventBus(db)
     ensure_id_salt(db)
+    bind_cipher(db.engine, cipher)  # messages to phones (issue 18) are sealed with the same cipher
     context = CenterContext(
         db=db, settings=settings, token_secret=load_token_secret(db), bus=bus, cipher=cipher
     )
@@ -133,12 +136,16 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         appointments = BookingWatch(db, settings, cipher)
         app.state.booking_watch = appointments
         appointments.start()
+        sender = SenderWorker(db, cipher, settings.notify, _channel(settings))
+        app.state.notify_sender = sender
+        sender.start()
         # what starting made (the app, its routes and models, SQLAlchemy's metadata) lives as long as the
         # process: out of the collector's generations, a full collection in a push batch walks only what
         # requests make (about 0.2 s less per collection)
         gc.freeze()
         yield
         await appointments.stop()
+        await sender.stop()
         await deferrals.stop()
         await watch.stop()
         await bus.stop()
@@ -171,6 +178,20 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     routes_public.install_public_stream(app, context)
     declare_errors_lazily(app)
     return app
+
+
+def _channel(settings: Settings) -> Any:
+    """The SMS channel of hall.toml; one that cannot be built (no keys in the keyring …) is logged and the
+    messages wait in the outbox until the center starts with it fixed."""
+    from app.errors import ConfigError
+    from app.notify.channels import NullChannel
+    from app.notify.factory import build_channel
+
+    try:
+        return build_channel(settings)
+    except ConfigError as exc:
+        log.error("messages to phones wait in the outbox: %s", exc)
+        return NullChannel()
 
 
 def _install_event_stream(app: FastAPI, c: CenterContext) -> None:

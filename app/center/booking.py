@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -32,8 +31,6 @@ from app.i18n.messages import msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 from app.store.crypto import FieldCipher
-
-PHONE_RE = re.compile(r"^1[3-9]\d{9}$")  # a mainland mobile number: what an SMS reaches
 
 
 class BookingError(Exception):
@@ -231,12 +228,22 @@ def code_hash(s: Session, hold_id: uuid.UUID, code: str) -> str:
 
 
 def normalize_phone(raw: str) -> str:
-    phone = re.sub(r"[\s-]", "", raw or "")
-    if phone.startswith("+86"):
-        phone = phone[3:]
-    if not PHONE_RE.fullmatch(phone):
-        raise BookingError(422, "invalid_phone", msg("booking.invalid_phone"))
-    return phone
+    from app.domain.phone import InvalidPhone, normalize_mobile
+
+    try:
+        return normalize_mobile(raw)
+    except InvalidPhone:
+        raise BookingError(422, "invalid_phone", msg("booking.invalid_phone")) from None
+
+
+def check_code_rate(s: Session, phone: str, client: str, limits: Any) -> None:
+    """The notifier's limit on SMS codes per phone and client address (counted when allowed)."""
+    from app.notify import allow_sms_code
+
+    got = allow_sms_code(s, phone=phone, ip=client or None, limits=limits)
+    if not got.allowed:
+        wait = int(getattr(got, "retry_after_s", 60) or 60)
+        raise BookingError(429, "code_rate_limited", msg("booking.code_rate_limited", seconds=wait), seconds=wait)
 
 
 def noshow_block_until(s: Session, rules: BookingSettings, hashed: str, today: dt.date) -> dt.date | None:

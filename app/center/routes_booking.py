@@ -228,6 +228,7 @@ def public_hold(body: HoldIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]
         free = [x for x in b.slots_of_day(s, cat, plan, slot.local_start.date(), now) if x["start"] == slot.start.isoformat()]
         if not free or not free[0]["bookable"]:
             raise b.slot_full_error(s, cat, plan, slot.local_start.date(), now)
+        b.check_code_rate(s, phone, body.client, c.settings.notify.code_limits)
         code = b.new_code()
         hold = m.BookingHold(
             id=uuid.uuid4(), token=new_token(), category_id=cat.id, item_id=item_id,

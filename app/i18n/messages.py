@@ -285,6 +285,9 @@ MESSAGES: dict[str, str] = {
     "booking.blocked": QT_TRANSLATE_NOOP("Messages", "{misses} missed appointments in the last {days} days: booking is paused until {until}."),
     "booking.too_many": QT_TRANSLATE_NOOP("Messages", "You already hold {count} appointments: cancel one before booking another."),
     "booking.rate_limited": QT_TRANSLATE_NOOP("Messages", "Too many booking requests: please try again later."),
+    "booking.code_rate_limited": QT_TRANSLATE_NOOP(
+        "Messages", "Too many SMS codes asked for: please try again in {seconds} s."
+    ),
     "booking.unknown_item": QT_TRANSLATE_NOOP("Messages", "There is no such service item in this category."),
     "booking.no_such_hold": QT_TRANSLATE_NOOP("Messages", "This booking request is unknown: please start again."),
     "booking.too_many_tries": QT_TRANSLATE_NOOP("Messages", "Too many wrong codes: please start the booking again."),

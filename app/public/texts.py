@@ -143,6 +143,7 @@ T = {
     "book_err_consent_required": QT_TRANSLATE_NOOP("PublicPage", "Please agree to the SMS about this appointment."),
     "book_err_booking_blocked": QT_TRANSLATE_NOOP("PublicPage", "After {misses} missed appointments, booking is paused until {until}. Please ask at the service desk."),
     "book_err_too_many_bookings": QT_TRANSLATE_NOOP("PublicPage", "You already hold {count} appointments: cancel one to book another."),
+    "book_err_code_rate_limited": QT_TRANSLATE_NOOP("PublicPage", "A code was sent only just now: please try again in {seconds} s."),
     "book_err_rate_limited": QT_TRANSLATE_NOOP("PublicPage", "Too many requests: please try again later."),
     "book_err_cannot_cancel": QT_TRANSLATE_NOOP("PublicPage", "This appointment can no longer be cancelled."),
     "book_err_cannot_reschedule": QT_TRANSLATE_NOOP("PublicPage", "This appointment can no longer be changed."),

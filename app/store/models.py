@@ -410,6 +410,21 @@ class Ticket(Base):
     )
 
 
+class TicketContact(Base):
+    """The phone a citizen left with a ticket for 「快到号时短信提醒」 (issue 18, 0012_notify), sealed with the
+    field cipher, with the consent they gave (its text's version and time). `turn_soon_at`: when the one
+    "your turn soon" message was queued. A transferred ticket's new ticket gets a copy."""
+
+    __tablename__ = "ticket_contacts"
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    consent_version: Mapped[str] = mapped_column(String(20))
+    consent_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    turn_soon_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = _created()
+
+
 class LoginFailure(Base):
     """A failed login (queue at load, 0004_queue_load): kept in the database so that every center process
     on it shares one rate limit. Old rows are pruned as new ones are written."""
@@ -491,6 +506,10 @@ class Case(Base):
     created_at: Mapped[dt.datetime] = _created()
     # the case's phone page (issue 18, migration 0010_public_tokens): the token in the notice's QR code's URL
     public_token: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # the applicant's consent to SMS about this case (issue 18, migration 0012_notify): accepted, 补正 needed,
+    # result ready, 容缺 materials due — the version of the consent text read to them, and when
+    sms_consent_version: Mapped[str | None] = mapped_column(String(20))
+    sms_consent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
 
     item: Mapped[ServiceItem] = relationship()
     applicant: Mapped[Applicant] = relationship()
@@ -760,3 +779,51 @@ class NumberLease(Base):
     last_seq: Mapped[int] = mapped_column(Integer)
     next_seq: Mapped[int] = mapped_column(Integer)  # terminal side: the next unused number
     created_at: Mapped[dt.datetime] = _created()
+
+
+# ----------------------------------------------------------------- notifications (issue 18, 0012_notify)
+
+
+class NotifyMessage(Base):
+    """A message to a citizen's phone in the center's outbox (app.notify): written in the transaction of
+    what it tells, idempotent by `key`, delivered by the sender worker through a channel with retries.
+    The phone is sealed with the center's field cipher; only its masked form is shown or logged.
+    status: waiting (to send, at `next_attempt_at`) / sending (claimed until `lease_until`) / sent / failed
+    (a permanent refusal, expiry or too many attempts: `last_error` says which)."""
+
+    __tablename__ = "notify_messages"
+    id: Mapped[uuid.UUID] = _id()
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    event: Mapped[str] = mapped_column(String(30))
+    language: Mapped[str] = mapped_column(String(8), default="zh_CN")
+    phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = _created()
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    channel: Mapped[str | None] = mapped_column(String(20))
+    provider_ref: Mapped[str | None] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = _created()
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    updated_at: Mapped[dt.datetime] = _created()
+    __table_args__ = (
+        Index("ix_notify_messages_due", "status", "next_attempt_at"),
+        Index("ix_notify_messages_created", "created_at"),
+        CheckConstraint("status IN ('waiting', 'sending', 'sent', 'failed')", name="notify_status"),
+    )
+
+
+class RateHit(Base):
+    """One counted request of a rate-limited kind (SMS codes by phone and by client address …), kept in
+    the database so that every center process agrees. `key` is a keyed hash, never a phone in clear;
+    rows older than a day are pruned as new ones come."""
+
+    __tablename__ = "rate_hits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = _created()
+    __table_args__ = (Index("ix_rate_hits_key_at", "key", "at"),)

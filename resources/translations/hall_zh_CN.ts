@@ -933,179 +933,179 @@
 <context>
     <name>BookingTab</name>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="58" />
-        <location filename="../../ui/screen/booking_tab.py" line="73" />
-        <location filename="../../ui/screen/booking_tab.py" line="95" />
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <location filename="../../ui/screen/booking_tab.py" line="74" />
+        <location filename="../../ui/screen/booking_tab.py" line="96" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="58" />
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
         <source>Category name</source>
         <translation>类别名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="58" />
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
         <source>Opening hours</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="58" />
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
         <source>Serving windows</source>
         <translation>服务窗口数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
         <source>Slot (min)</source>
         <translation>时段（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
         <source>Places per window</source>
         <translation>每窗口号源</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
         <source>Places per slot</source>
         <translation>每时段号源</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
         <source>Days ahead</source>
         <translation>可约天数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
         <source>Cut-off (min)</source>
         <translation>截止（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
         <source>Booking</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="63" />
+        <location filename="../../ui/screen/booking_tab.py" line="64" />
         <source>Slot plan</source>
         <translation>预约时段设置</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="71" />
+        <location filename="../../ui/screen/booking_tab.py" line="72" />
         <source>Bookable from the phone</source>
         <translation>开放手机预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="74" />
+        <location filename="../../ui/screen/booking_tab.py" line="75" />
         <source>Slot length (min)</source>
         <translation>每时段时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="75" />
+        <location filename="../../ui/screen/booking_tab.py" line="76" />
         <source>Places per window and slot</source>
         <translation>每窗口每时段号源数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="76" />
+        <location filename="../../ui/screen/booking_tab.py" line="77" />
         <source>Bookable days ahead</source>
         <translation>可提前预约天数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="77" />
+        <location filename="../../ui/screen/booking_tab.py" line="78" />
         <source>Booking closes before a slot (min)</source>
         <translation>时段开始前停止预约（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="79" />
+        <location filename="../../ui/screen/booking_tab.py" line="80" />
         <source>Save the plan</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="89" />
+        <location filename="../../ui/screen/booking_tab.py" line="90" />
         <source>Bookings of</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="95" />
+        <location filename="../../ui/screen/booking_tab.py" line="96" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="95" />
+        <location filename="../../ui/screen/booking_tab.py" line="96" />
         <source>Service item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="95" />
+        <location filename="../../ui/screen/booking_tab.py" line="96" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="95" />
+        <location filename="../../ui/screen/booking_tab.py" line="96" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="120" />
+        <location filename="../../ui/screen/booking_tab.py" line="121" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="120" />
+        <location filename="../../ui/screen/booking_tab.py" line="121" />
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="125" />
+        <location filename="../../ui/screen/booking_tab.py" line="126" />
         <source>(no hours: no slots)</source>
         <translation>（未设办公时间，无时段）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="143" />
+        <location filename="../../ui/screen/booking_tab.py" line="144" />
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="143" />
+        <location filename="../../ui/screen/booking_tab.py" line="144" />
         <source>checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="143" />
+        <location filename="../../ui/screen/booking_tab.py" line="144" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="144" />
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
         <source>missed</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="155" />
+        <location filename="../../ui/screen/booking_tab.py" line="156" />
         <source>{0} booked, {1} checked in, {2} cancelled, {3} missed</source>
         <translation>已预约{0}个，已签到{1}个，已取消{2}个，爽约{3}个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="190" />
+        <location filename="../../ui/screen/booking_tab.py" line="191" />
         <source>Saved: the new plan applies to bookings from now on.</source>
         <translation>已保存：新设置适用于此后的预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="197" />
+        <location filename="../../ui/screen/booking_tab.py" line="198" />
         <source>The appointments cannot be loaded: {0}</source>
         <translation>无法读取预约：{0}</translation>
     </message>
@@ -3590,420 +3590,425 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="288" />
+        <source>Too many SMS codes asked for: please try again in {seconds} s.</source>
+        <translation>获取验证码过于频繁，请{seconds}秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="291" />
         <source>There is no such service item in this category.</source>
         <translation>该类业务下没有这个事项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="289" />
+        <location filename="../../app/i18n/messages.py" line="292" />
         <source>This booking request is unknown: please start again.</source>
         <translation>未找到该预约申请，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>Too many wrong codes: please start the booking again.</source>
         <translation>验证码错误次数过多，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>The code has expired: please start the booking again.</source>
         <translation>验证码已过期，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="295" />
         <source>The code is wrong: {left} tries left.</source>
         <translation>验证码不正确，还可以尝试{left}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="293" />
+        <location filename="../../app/i18n/messages.py" line="296" />
         <source>There is no such appointment.</source>
         <translation>未找到该预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="297" />
         <source>This appointment can no longer be cancelled.</source>
         <translation>该预约已无法取消。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="298" />
         <source>This appointment can no longer be changed.</source>
         <translation>该预约已无法改约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="299" />
         <source>An appointment can be changed {count} times at most.</source>
         <translation>每个预约最多改约{count}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="304" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="309" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="310" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="311" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
+        <location filename="../../app/i18n/messages.py" line="312" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="318" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="322" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="320" />
+        <location filename="../../app/i18n/messages.py" line="323" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="321" />
+        <location filename="../../app/i18n/messages.py" line="324" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="322" />
+        <location filename="../../app/i18n/messages.py" line="325" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="328" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="329" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="330" />
+        <location filename="../../app/i18n/messages.py" line="343" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="335" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="333" />
+        <location filename="../../app/i18n/messages.py" line="336" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="334" />
+        <location filename="../../app/i18n/messages.py" line="337" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="338" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="339" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="340" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="342" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="345" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="346" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="347" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="351" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="357" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="355" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="369" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="372" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="370" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="371" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="372" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="376" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="377" />
+        <location filename="../../app/i18n/messages.py" line="380" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="384" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="382" />
+        <location filename="../../app/i18n/messages.py" line="385" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="383" />
+        <location filename="../../app/i18n/messages.py" line="386" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="384" />
+        <location filename="../../app/i18n/messages.py" line="387" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="390" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="391" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="392" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="392" />
+        <location filename="../../app/i18n/messages.py" line="395" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="393" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="394" />
+        <location filename="../../app/i18n/messages.py" line="397" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="395" />
+        <location filename="../../app/i18n/messages.py" line="398" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="396" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="400" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="409" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -4527,7 +4532,7 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="91" />
-        <location filename="../../app/public/texts.py" line="152" />
+        <location filename="../../app/public/texts.py" line="153" />
         <source>Book an appointment</source>
         <translation>预约办事</translation>
     </message>
@@ -4798,61 +4803,66 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="146" />
+        <source>A code was sent only just now: please try again in {seconds} s.</source>
+        <translation>验证码刚刚发送过，请{seconds}秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="147" />
         <source>Too many requests: please try again later.</source>
         <translation>操作过于频繁，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="147" />
+        <location filename="../../app/public/texts.py" line="148" />
         <source>This appointment can no longer be cancelled.</source>
         <translation>该预约已无法取消。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="148" />
+        <location filename="../../app/public/texts.py" line="149" />
         <source>This appointment can no longer be changed.</source>
         <translation>该预约已无法改约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="149" />
+        <location filename="../../app/public/texts.py" line="150" />
         <source>This appointment has been changed as often as allowed.</source>
         <translation>该预约改约次数已达上限。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="150" />
+        <location filename="../../app/public/texts.py" line="151" />
         <source>Not found: please start the booking again.</source>
         <translation>未找到，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="151" />
+        <location filename="../../app/public/texts.py" line="152" />
         <source>Something went wrong: please try again.</source>
         <translation>操作未成功，请重试。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="156" />
+        <location filename="../../app/public/texts.py" line="157" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="157" />
+        <location filename="../../app/public/texts.py" line="158" />
         <source>Unfriendly service</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="158" />
+        <location filename="../../app/public/texts.py" line="159" />
         <source>The one-time notice was unclear</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="159" />
+        <location filename="../../app/public/texts.py" line="160" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="160" />
+        <location filename="../../app/public/texts.py" line="161" />
         <source>Had to come back several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="161" />
+        <location filename="../../app/public/texts.py" line="162" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>

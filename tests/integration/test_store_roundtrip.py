@@ -161,6 +161,8 @@ def build_graph() -> list[m.Base]:
         deferral_due=dt.date(2025, 10, 9),
         delivery_method="express",
         tracking_number="SF123",
+        sms_consent_version="2026-12",
+        sms_consent_at=T0,
     )
     cmat = m.CaseMaterial(
         case=case,
@@ -266,6 +268,35 @@ def build_graph() -> list[m.Base]:
         hold,
         ticket,
         tev,
+        m.TicketContact(
+            ticket_id=None,
+            phone_enc=b"sealed-phone",
+            phone_masked="138****5678",
+            consent_version="2026-12",
+            consent_at=T0,
+            turn_soon_at=T0 + dt.timedelta(minutes=9),
+            created_at=T0,
+        ),
+        m.NotifyMessage(
+            key="turn_soon:x",
+            event="turn_soon",
+            language="zh_CN",
+            phone_enc=b"sealed-phone",
+            phone_masked="138****5678",
+            params={"number": "A012", "ahead": "3"},
+            status="failed",
+            attempts=3,
+            next_attempt_at=T0,
+            lease_until=T0,
+            expires_at=T0 + dt.timedelta(minutes=30),
+            channel="aliyun",
+            provider_ref="biz-1",
+            last_error="refused by aliyun: isv.MOBILE_NUMBER_ILLEGAL",
+            created_at=T0,
+            sent_at=T0,
+            updated_at=T0,
+        ),
+        m.RateHit(id=1, key="code-phone:abc", at=T0),
         appl,
         case,
         cmat,
@@ -291,6 +322,7 @@ def _wire(objs: list[m.Base]) -> None:
     ticket.appointment_id = by_type[m.Appointment].id  # type: ignore[attr-defined]
     ticket.staff_id = staff.id  # type: ignore[attr-defined]
     by_type[m.TicketEvent].ticket_id = ticket.id  # type: ignore[attr-defined]
+    by_type[m.TicketContact].ticket_id = ticket.id  # type: ignore[attr-defined]
     case.ticket_id = ticket.id  # type: ignore[attr-defined]
     for cls in (m.CaseTransition, m.CasePause, m.CaseTask):
         by_type[cls].case_id = case.id  # type: ignore[attr-defined]

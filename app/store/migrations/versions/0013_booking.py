@@ -2,8 +2,8 @@
 their SMS code, and the appointment's own fields for the phone (masked ID and phone, the encrypted phone
 for the reminder, the cancel/reschedule link's token)
 
-Revision ID: 0012_booking
-Revises: 0011_sites
+Revision ID: 0013_booking
+Revises: 0012_notify
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from alembic import op
 
 from app.store.types import UtcDateTime
 
-revision: str = "0012_booking"
-down_revision: str | None = "0011_sites"
+revision: str = "0013_booking"
+down_revision: str | None = "0012_notify"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
