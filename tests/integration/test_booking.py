@@ -65,6 +65,7 @@ def center(db_url: str, tmp_path: Any) -> Any:
     c.settings.notify.code_limits.phone_per_minute = 0  # the tests ask for codes faster than a person would
     c.settings.notify.code_limits.ip_per_hour = 0
     c.settings.notify.code_limits.ip_per_day = 0
+    c.settings.notify.channel, c.settings.notify.file_dir = "file", tmp_path / "sms"
     with c:
         seed_minimal(c.db)
         with c.db.write_session() as s:
@@ -160,7 +161,7 @@ def test_slots_come_from_hours_calendar_and_windows(center: CenterServer) -> Non
     assert days[d1.isoformat()]["open"] is False and days[d1.isoformat()]["holiday"] == "测试节"
     assert days[sunday.isoformat()]["open"] is False
     assert days[saturday.isoformat()]["open"] is True  # 调休: a working Saturday
-    assert days[d2.isoformat()]["free"] == 15 * 3 * 2  # 15 slots × 3 places × 2 windows
+    assert days[d2.isoformat()]["free"] == 14 * 3 * 2  # 6 + 8 slots × 3 places × 2 windows
     slots = _slots(center, d2)
     assert [x["time"] for x in slots][:7] == ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "13:30"]
     assert slots[-1]["end_time"] == "17:30" and all(x["capacity"] == 6 and x["bookable"] for x in slots)
@@ -353,18 +354,37 @@ def test_rate_limits_per_id_phone_and_client(center: CenterServer) -> None:
     _plan(center)
     start = _slots(center, d1)[0]["start"]
     phones = iter(f"1381234{n:04d}" for n in range(100))
-    assert _hold(center, start, phone=next(phones)).status_code == 201
-    assert _hold(center, start, phone=next(phones)).status_code == 201
-    r = _hold(center, start, phone=next(phones))
-    assert r.status_code == 429 and r.json()["error"] == "rate_limited"  # the ID number's third today
-    for id_number in (ID2, ID3):
-        assert _hold(center, start, id_number=id_number, phone="13900000000").status_code == 201, id_number
-    r = _hold(center, start, id_number=_valid("44030519991231005"), phone="13900000000")
-    assert r.status_code == 429  # the phone's... second and third counted: ID2, ID3 and this one
-    r = _hold(center, start, id_number=_valid("44030519800101001"), phone=next(phones))
-    assert r.status_code == 429  # five requests from this client within the hour
-    other = _hold(center, start, id_number=_valid("44030519800101001"), phone=next(phones), client="203.0.113.9")
-    assert other.status_code == 201, other.text
+    ids = iter(_valid(f"44030519800101{n:03d}") for n in range(100, 200))
+    here, there, elsewhere = "198.51.100.7", "203.0.113.1", "203.0.113.9"
+    # per ID number: two requests a day
+    assert _hold(center, start, phone=next(phones), client=here).status_code == 201
+    assert _hold(center, start, phone=next(phones), client=here).status_code == 201
+    r = _hold(center, start, phone=next(phones), client=here)
+    assert r.status_code == 429 and r.json()["error"] == "rate_limited"
+    # per phone: three requests a day, whoever asks
+    for _ in range(3):
+        assert _hold(center, start, id_number=next(ids), phone="13900000000", client=there).status_code == 201
+    r = _hold(center, start, id_number=next(ids), phone="13900000000", client=there)
+    assert r.status_code == 429 and r.json()["error"] == "rate_limited"
+    # per client address: five requests an hour (two made above)
+    for _ in range(3):
+        assert _hold(center, start, id_number=next(ids), phone=next(phones), client=here).status_code == 201
+    r = _hold(center, start, id_number=next(ids), phone=next(phones), client=here)
+    assert r.status_code == 429 and r.json()["error"] == "rate_limited"
+    assert _hold(center, start, id_number=next(ids), phone=next(phones), client=elsewhere).status_code == 201
+
+
+def test_sms_codes_are_limited_per_phone_by_the_notifier(center: CenterServer) -> None:
+    _admin_calendar(center)
+    [d1] = _weekdays(1, start=2)
+    center.settings.notify.code_limits.phone_per_minute = 1
+    _plan(center)
+    start = _slots(center, d1)[0]["start"]
+    assert _hold(center, start).status_code == 201
+    r = _hold(center, start, id_number=ID2)  # another booking, the same phone, within the minute
+    assert r.status_code == 429 and r.json()["error"] == "code_rate_limited" and r.json()["params"]["seconds"] >= 1
+    assert len(_messages(center, "booking_code")) == 1
+    assert _hold(center, start, id_number=ID2, phone=PHONE2).status_code == 201
 
 
 def test_no_show_rule_blocks_booking(center: CenterServer) -> None:
