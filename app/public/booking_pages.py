@@ -101,13 +101,16 @@ def days(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item_
          move: str | None, moving_code: str | None = None, error: str | None = None) -> str:
     cells = []
     for d in data["days"]:
-        label = _e(day_label(d["day"], lang))
+        day = dt.date.fromisoformat(d["day"])
+        weekday = f"周{WEEKDAY_ZH[day.weekday()]}" if lang == "zh_CN" else WEEKDAY_EN[day.weekday()]
+        date = f"{day.month}月{day.day}日" if lang == "zh_CN" else f"{day.day} {MONTH_EN[day.month - 1]}"
+        label = f"<b>{_e(date)}</b><br>{_e(weekday)}"
         if d["open"] and d["free"] > 0:
             href = f'/b/{_e(data["category"])}/{_e(d["day"])}{_e(q(lang, item=item, move=move))}'
             cells.append(f'<a href="{href}" id="day-{_e(d["day"])}">{label}<small>{_e(text("book_free", lang, n=d["free"]))}</small></a>')
         else:
             why = text("book_full", lang) if d["open"] else (d.get("holiday") or text("book_closed", lang))
-            cells.append(f"<span>{label}<small>{_e(why)}</small></span>")
+            cells.append(f'<span id="day-{_e(d["day"])}">{label}<small>{_e(why)}</small></span>')
     head = (
         f'<p class="label">{_e(text("book_moving", lang, code=moving_code))}</p>' if moving_code else ""
     )
@@ -126,7 +129,7 @@ def slots(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item
         hhmm = x["time"].replace(":", "")
         label = f'{_e(x["time"])}<small>{_e(text("book_free", lang, n=x["free"]) if x["bookable"] else text("book_full", lang))}</small>'
         if not x["bookable"]:
-            cells.append(f"<span>{label}</span>")
+            cells.append(f'<span id="slot-{hhmm}">{label}</span>')
         elif move:
             cells.append(
                 f'<form method="post" action="/a/{_e(move)}/move{_e(q(lang))}"><input type="hidden" name="start" '
@@ -142,8 +145,9 @@ def slots(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item
     else:
         inner = f'<div class="slots">{"".join(cells)}</div>'
     body = (
-        f'<div class="card"><p class="label">{_e(_service_name(data, item_name, lang))}</p>'
-        f'<h2>{_e(day_label(data["day"], lang, long=True))} · {_e(text("book_choose_time", lang))}</h2>{_error(error)}{inner}</div>'
+        f'<div class="card"><p class="label">{_e(_service_name(data, item_name, lang))}<br>'
+        f'{_e(day_label(data["day"], lang, long=True))}</p>'
+        f'<h2>{_e(text("book_choose_time", lang))}</h2>{_error(error)}{inner}</div>'
         f'<p><a href="/b/{_e(data["category"])}{_e(q(lang, item=item, move=move))}" id="other-days">{_e(text("book_back_days", lang))}</a></p>'
     )
     return doc(text("book_choose_time", lang), body, lang, nonce, data.get("hall", ""))
@@ -202,27 +206,31 @@ def appointment(a: dict[str, Any], token: str, lang: str, nonce: str, *, note: s
         f'<div class="card"><p class="label">{_e(text("book_code_label", lang))}</p>'
         f'<p class="code" id="code">{_e(a["code"])}</p>'
         f'<p>{_e(text("book_service", lang, name=service))}</p>'
-        f'<p id="when">{_e(text("book_when", lang, day=day_label(a["day"], lang, long=True), time=a["time"], end=a["end_time"]))}</p>'
-        f'<p>{_e(text("book_who", lang, name=a["name_masked"], id=a["id_number_masked"]))}</p>'
-        f'<p>{_e(text("book_phone_line", lang, phone=a["phone_masked"]))}</p>'
+        f'<p id="when">{_e(text("book_when_day", lang, day=day_label(a["day"], lang, long=True)))}<br>'
+        f'<b>{_e(text("book_when_time", lang, time=a["time"], end=a["end_time"]))}</b></p>'
+        f'<p>{_e(text("book_who_name", lang, name=a["name_masked"]))}<br>'
+        f'{_e(text("book_who_id", lang, id=a["id_number_masked"]))}<br>'
+        f'{_e(text("book_phone_line", lang, phone=a["phone_masked"]))}</p>'
         + (f'<p class="muted">{_e(text("book_checkin_hint", lang))}</p>' if status == "booked" else "")
         + "</div>"
     )
-    actions = []
-    if a.get("can_reschedule"):
+    actions, ask = [], ""
+    if a.get("can_cancel") and ask_cancel:  # the question first, where the thumb is
+        ask = (
+            f'<div class="card warn" id="ask"><p>{_e(text("book_cancel_sure", lang))}</p>'
+            f'<form method="post" action="/a/{_e(token)}/cancel{_e(q(lang))}">'
+            f'<button type="submit" class="primary" id="cancel-yes">{_e(text("book_cancel_yes", lang))}</button></form>'
+            f'<p><a href="/a/{_e(token)}{_e(q(lang))}" id="keep">{_e(text("book_keep", lang))}</a></p></div>'
+        )
+    elif a.get("can_reschedule"):
         actions.append(f'<a href="/b/{_e(a["category"])}{_e(q(lang, move=token))}" id="reschedule">{_e(text("book_reschedule", lang))}</a>')
-    if a.get("can_cancel"):
-        if ask_cancel:
-            actions.append(
-                f'<p class="err">{_e(text("book_cancel_sure", lang))}</p>'
-                f'<form method="post" action="/a/{_e(token)}/cancel{_e(q(lang))}">'
-                f'<button type="submit" class="primary" id="cancel-yes">{_e(text("book_cancel_yes", lang))}</button></form>'
-            )
-        else:
-            actions.append(f'<a href="/a/{_e(token)}/cancel{_e(q(lang))}" id="cancel">{_e(text("book_cancel", lang))}</a>')
+    if a.get("can_cancel") and not ask_cancel:
+        actions.append(f'<a href="/a/{_e(token)}/cancel{_e(q(lang))}" id="cancel">{_e(text("book_cancel", lang))}</a>')
     if status == "cancelled":
         actions.append(f'<a href="/b/{_e(a["category"])}{_e(q(lang))}" id="again">{_e(text("book_again", lang))}</a>')
     keep = f'<p class="muted">{_e(text("book_keep_link", lang))}</p>' if status == "booked" else ""
+    if ask:
+        head = ask
     body = head + _error(error) + info + f'<div class="actions">{"".join(actions)}</div>' + keep
     return doc(text("book_heading", lang), body, lang, nonce, a.get("hall", ""))
 

@@ -4532,7 +4532,7 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="91" />
-        <location filename="../../app/public/texts.py" line="153" />
+        <location filename="../../app/public/texts.py" line="156" />
         <source>Book an appointment</source>
         <translation>预约办事</translation>
     </message>
@@ -4678,191 +4678,206 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="121" />
-        <source>Time: {day} {time}–{end}</source>
-        <translation>时间：{day} {time}–{end}</translation>
+        <source>Day: {day}</source>
+        <translation>日期：{day}</translation>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="122" />
-        <source>Booked by: {name}, ID {id}</source>
-        <translation>预约人：{name}，身份证{id}</translation>
+        <source>Time: {time}–{end}</source>
+        <translation>时间：{time}–{end}</translation>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="123" />
+        <source>Booked by: {name}</source>
+        <translation>预约人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="124" />
+        <source>ID number: {id}</source>
+        <translation>身份证号码：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="125" />
         <source>Phone: {phone}</source>
         <translation>手机：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="124" />
+        <location filename="../../app/public/texts.py" line="126" />
         <source>Cancel the appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="125" />
+        <location filename="../../app/public/texts.py" line="127" />
         <source>Cancel this appointment? The time slot goes to someone else.</source>
         <translation>确定取消该预约吗？取消后该时段将开放给他人预约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="126" />
+        <location filename="../../app/public/texts.py" line="128" />
+        <source>No, keep it</source>
+        <translation>不取消，保留预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="129" />
         <source>Yes, cancel it</source>
         <translation>确定取消</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="127" />
+        <location filename="../../app/public/texts.py" line="130" />
         <source>Change the time</source>
         <translation>改约其他时段</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="128" />
+        <location filename="../../app/public/texts.py" line="131" />
         <source>This appointment is cancelled.</source>
         <translation>该预约已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="129" />
+        <location filename="../../app/public/texts.py" line="132" />
         <source>Book again</source>
         <translation>重新预约</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="130" />
+        <location filename="../../app/public/texts.py" line="133" />
         <source>Checked in: this appointment has its ticket.</source>
         <translation>已签到取号。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="131" />
+        <location filename="../../app/public/texts.py" line="134" />
         <source>Missed: the appointment was not checked in.</source>
         <translation>该预约已过期未签到（爽约）。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="132" />
+        <location filename="../../app/public/texts.py" line="135" />
         <source>Choose the new time for appointment {code}</source>
         <translation>为预约（预约码{code}）选择新的时段</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="133" />
+        <location filename="../../app/public/texts.py" line="136" />
         <source>The appointment has been moved.</source>
         <translation>预约时段已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="134" />
+        <location filename="../../app/public/texts.py" line="137" />
         <source>This time slot was just taken: please choose another one.</source>
         <translation>该时段刚刚约满，请选择其他时段。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="135" />
+        <location filename="../../app/public/texts.py" line="138" />
         <source>This day is now fully booked: please choose another day.</source>
         <translation>当天已约满，请选择其他日期。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="136" />
+        <location filename="../../app/public/texts.py" line="139" />
         <source>Booking for this time has closed: please choose a later one.</source>
         <translation>该时段已停止预约，请选择更晚的时段。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="137" />
+        <location filename="../../app/public/texts.py" line="140" />
         <source>The code is wrong: {left} tries left.</source>
         <translation>验证码不正确，还可以尝试{left}次。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="138" />
+        <location filename="../../app/public/texts.py" line="141" />
         <source>The code has expired: please ask for a new one.</source>
         <translation>验证码已过期，请重新获取。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="139" />
+        <location filename="../../app/public/texts.py" line="142" />
         <source>Too many wrong codes: please start the booking again.</source>
         <translation>验证码错误次数过多，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="140" />
+        <location filename="../../app/public/texts.py" line="143" />
         <source>The ID number is not valid: please check it.</source>
         <translation>身份证号码有误，请核对。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="141" />
+        <location filename="../../app/public/texts.py" line="144" />
         <source>Please enter an 11-digit mobile number.</source>
         <translation>请填写11位手机号码。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="142" />
+        <location filename="../../app/public/texts.py" line="145" />
         <source>Please enter your real name.</source>
         <translation>请填写真实姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="143" />
+        <location filename="../../app/public/texts.py" line="146" />
         <source>Please agree to the SMS about this appointment.</source>
         <translation>请勾选同意接收预约短信。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="144" />
+        <location filename="../../app/public/texts.py" line="147" />
         <source>After {misses} missed appointments, booking is paused until {until}. Please ask at the service desk.</source>
         <translation>因多次预约未到，{until}前暂停网上预约，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="145" />
+        <location filename="../../app/public/texts.py" line="148" />
         <source>You already hold {count} appointments: cancel one to book another.</source>
         <translation>您已有{count}个待办理的预约，请先取消一个再预约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="146" />
+        <location filename="../../app/public/texts.py" line="149" />
         <source>A code was sent only just now: please try again in {seconds} s.</source>
         <translation>验证码刚刚发送过，请{seconds}秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="147" />
+        <location filename="../../app/public/texts.py" line="150" />
         <source>Too many requests: please try again later.</source>
         <translation>操作过于频繁，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="148" />
+        <location filename="../../app/public/texts.py" line="151" />
         <source>This appointment can no longer be cancelled.</source>
         <translation>该预约已无法取消。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="149" />
+        <location filename="../../app/public/texts.py" line="152" />
         <source>This appointment can no longer be changed.</source>
         <translation>该预约已无法改约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="150" />
+        <location filename="../../app/public/texts.py" line="153" />
         <source>This appointment has been changed as often as allowed.</source>
         <translation>该预约改约次数已达上限。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="151" />
+        <location filename="../../app/public/texts.py" line="154" />
         <source>Not found: please start the booking again.</source>
         <translation>未找到，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="152" />
+        <location filename="../../app/public/texts.py" line="155" />
         <source>Something went wrong: please try again.</source>
         <translation>操作未成功，请重试。</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="157" />
+        <location filename="../../app/public/texts.py" line="160" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="158" />
+        <location filename="../../app/public/texts.py" line="161" />
         <source>Unfriendly service</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="159" />
+        <location filename="../../app/public/texts.py" line="162" />
         <source>The one-time notice was unclear</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="160" />
+        <location filename="../../app/public/texts.py" line="163" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="161" />
+        <location filename="../../app/public/texts.py" line="164" />
         <source>Had to come back several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="162" />
+        <location filename="../../app/public/texts.py" line="165" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
