@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.center import booking as b
-from app.center.api_errors import ApiError
+from app.center.api_errors import ApiError, errors
 from app.center.booking_notify import notify
 from app.center.context import CenterContext
 from app.center.deps import ctx, require
@@ -74,7 +74,7 @@ def _plan_row(s: Session, cat: m.Category) -> dict[str, Any]:
     }
 
 
-@router.get("/booking/plans")
+@router.get("/booking/plans", responses=errors(401, 403))
 def plans(_: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx)) -> list[dict[str, Any]]:
     """Every category with its slot plan (None: not bookable) and the windows that serve it."""
 
@@ -85,7 +85,7 @@ def plans(_: Principal = Depends(require("manager")), c: CenterContext = Depends
     return list(_run(c, work, write=False))
 
 
-@router.put("/booking/plans/{prefix}")
+@router.put("/booking/plans/{prefix}", responses=errors(401, 403, 404, 413, 422))
 def set_plan(
     prefix: str, body: PlanIn, who: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx)
 ) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def set_plan(
     return dict(_run(c, work))
 
 
-@router.get("/booking/appointments")
+@router.get("/booking/appointments", responses=errors(401, 403, 422))
 def day_bookings(
     day: dt.date | None = None, _: Principal = Depends(require("manager")), c: CenterContext = Depends(ctx)
 ) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def public_categories(c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     return dict(_run(c, work, write=False))
 
 
-@router.get("/public/booking/{prefix}/days")
+@router.get("/public/booking/{prefix}/days", responses=errors(404, 422))
 def public_days(prefix: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     def work(s: Session) -> dict[str, Any]:
         cat, plan = b.bookable_category(s, prefix)
@@ -167,7 +167,7 @@ def public_days(prefix: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     return dict(_run(c, work, write=False))
 
 
-@router.get("/public/booking/{prefix}/slots")
+@router.get("/public/booking/{prefix}/slots", responses=errors(404, 422))
 def public_slots(prefix: str, day: dt.date = Query(...), c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     def work(s: Session) -> dict[str, Any]:
         cat, plan = b.bookable_category(s, prefix)
@@ -193,7 +193,7 @@ class HoldIn(BaseModel):
     client: str = Field("", max_length=64, description="the address the public process saw")
 
 
-@router.post("/public/booking/holds", status_code=201)
+@router.post("/public/booking/holds", status_code=201, responses=errors(403, 404, 409, 413, 422, 429, 503))
 def public_hold(body: HoldIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     """Ask for a booking: every check that can be made now, then an SMS code to the phone. Nothing is booked
     before the code comes back (`/confirm`); the place is taken then."""
@@ -250,7 +250,7 @@ def public_hold(body: HoldIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]
     return dict(_run(c, work))
 
 
-@router.get("/public/booking/holds/{token}")
+@router.get("/public/booking/holds/{token}", responses=errors(404, 422))
 def public_hold_view(token: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     """What the code page shows of a booking request: where the code went (masked) and what is asked for."""
 
@@ -280,7 +280,7 @@ class ConfirmIn(BaseModel):
     code: str = Field(min_length=1, max_length=12)
 
 
-@router.post("/public/booking/holds/{token}/confirm", status_code=201)
+@router.post("/public/booking/holds/{token}/confirm", status_code=201, responses=errors(403, 404, 409, 410, 413, 422, 429, 503))
 def public_confirm(token: str, body: ConfirmIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     """The SMS code back: the place is taken (or the slot was just taken: 409 `slot_taken` / `day_full`).
     A wrong code counts (committed even though the answer is an error); `code_tries` wrong ones end the hold."""
@@ -373,7 +373,7 @@ def _appointment(s: Session, token: str, *, lock: bool = False) -> m.Appointment
     return appt
 
 
-@router.get("/public/appointments/{token}")
+@router.get("/public/appointments/{token}", responses=errors(404, 422))
 def public_appointment(token: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     def work(s: Session) -> dict[str, Any]:
         return b.public_view(s, _appointment(s, token), utcnow(), c.settings.hall_name, c.settings.booking)
@@ -381,7 +381,7 @@ def public_appointment(token: str, c: CenterContext = Depends(ctx)) -> dict[str,
     return dict(_run(c, work, write=False))
 
 
-@router.post("/public/appointments/{token}/cancel")
+@router.post("/public/appointments/{token}/cancel", responses=errors(404, 409, 422))
 def public_cancel(token: str, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     """Cancel before the slot starts: the place is free again at once."""
 
@@ -405,7 +405,7 @@ class MoveIn(BaseModel):
     start: dt.datetime
 
 
-@router.post("/public/appointments/{token}/reschedule")
+@router.post("/public/appointments/{token}/reschedule", responses=errors(404, 409, 413, 422))
 def public_reschedule(token: str, body: MoveIn, c: CenterContext = Depends(ctx)) -> dict[str, Any]:
     """Move to another slot of the same category: the new place is taken and the old one freed in one
     transaction (full: 409 and the old booking stands)."""
