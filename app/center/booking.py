@@ -26,7 +26,8 @@ from app.config import BookingSettings
 from app.domain.clock import HALL_TZ, local_today
 from app.domain.opening import holiday_around, parse_hours
 from app.domain.privacy import ID_SALT_SETTING, id_hash
-from app.domain.slots import Plan, Slot, bookable_days, capacity, day_slots, still_bookable
+from app.domain.slots import Plan, Slot, bookable_days, day_slots, still_bookable
+from app.domain.slots import capacity as capacity
 from app.i18n.messages import msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
@@ -160,10 +161,12 @@ def find_slot(s: Session, cat: m.Category, plan: Plan, start: dt.datetime, now: 
 
 def _insert_ignore(s: Session) -> Any:
     if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
 
 
 def take_place(s: Session, category_id: uuid.UUID, start: dt.datetime, cap: int) -> bool:

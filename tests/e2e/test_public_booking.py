@@ -29,7 +29,7 @@ NAME, ID, PHONE = "张三丰", "11010519491231002X", "13812345678"
 
 
 def _weekdays(n: int, start: int) -> list[dt.date]:
-    out, d = [], local_today() + dt.timedelta(days=start)
+    out, d = list[dt.date](), local_today() + dt.timedelta(days=start)
     while len(out) < n:
         if d.weekday() < 5:
             out.append(d)
@@ -221,7 +221,7 @@ def test_book_cancel_rebook_and_move_an_appointment(hall: Any) -> None:
         fill_details(driver)
         other_phone = "13912345678"
         api = httpx.Client(base_url=f"{center.url}/api/v1/public")
-        start = [x for x in day2 if x["time"] == "14:00"][0]["start"]
+        start = next(x for x in day2 if x["time"] == "14:00")["start"]
         hold = api.post("/booking/holds", json={"category": "A", "start": start, "name": "李四", "id_number": "110101199003071233",
                                                 "phone": other_phone, "consent": True}).json()["hold"]
         assert api.post(f"/booking/holds/{hold}/confirm", json={"code": sms_code(sms, other_phone, 0)}).status_code == 201

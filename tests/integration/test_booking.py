@@ -48,7 +48,7 @@ def _admin_calendar(c: CenterServer, days: list[tuple[dt.date, bool, str]] = ())
 
 
 def _weekdays(n: int, start: int = 1) -> list[dt.date]:
-    today, out = local_today(), []
+    today, out = local_today(), list[dt.date]()
     d = today + dt.timedelta(days=start)
     while len(out) < n:
         if d.weekday() < 5:
