@@ -67,8 +67,13 @@ def q(lang: str, **params: str | None) -> str:
     return "?" + urlencode({"lang": lang, **{k: v for k, v in params.items() if v}})
 
 
-def doc(title: str, body: str, lang: str, nonce: str, hall: str = "") -> str:
-    return _doc(title, body, lang, nonce, hall).replace("</style>", BOOK_CSS + "</style>", 1)
+def doc(title: str, body: str, lang: str, nonce: str, hall: str = "", **keep: str | None) -> str:
+    """A booking page; the link to the other language keeps `keep` (the chosen item, the booking moved)."""
+    from app.public.texts import SWITCH
+
+    out = _doc(title, body, lang, nonce, hall).replace("</style>", BOOK_CSS + "</style>", 1)
+    other = SWITCH[lang][0]
+    return out.replace(f'href="?lang={other}" id="lang"', f'href="{_e(q(other, **keep))}" id="lang"', 1)
 
 
 def _error(error: str | None) -> str:
@@ -89,7 +94,7 @@ def services(data: dict[str, Any], lang: str, nonce: str, *, move: str | None = 
             )
     inner = "".join(rows) or f'<p>{_e(text("book_none", lang))}</p>'
     body = f'<div class="card"><h2>{_e(text("book_choose_service", lang))}</h2>{inner}</div>'
-    return doc(text("book_heading", lang), body, lang, nonce, data.get("hall", ""))
+    return doc(text("book_heading", lang), body, lang, nonce, data.get("hall", ""), move=move)
 
 
 def _service_name(data: dict[str, Any], item_name: str | None, lang: str) -> str:
@@ -119,7 +124,7 @@ def days(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item_
         f'<h2>{_e(text("book_choose_day", lang))}</h2>{_error(error)}<div class="days">{"".join(cells)}</div></div>'
         f'<p><a href="/b{_e(q(lang, move=move))}">{_e(text("book_back_services", lang))}</a></p>'
     )
-    return doc(text("book_choose_day", lang), body, lang, nonce, data.get("hall", ""))
+    return doc(text("book_choose_day", lang), body, lang, nonce, data.get("hall", ""), item=item, move=move)
 
 
 def slots(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item_name: str | None,
@@ -150,7 +155,7 @@ def slots(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item
         f'<h2>{_e(text("book_choose_time", lang))}</h2>{_error(error)}{inner}</div>'
         f'<p><a href="/b/{_e(data["category"])}{_e(q(lang, item=item, move=move))}" id="other-days">{_e(text("book_back_days", lang))}</a></p>'
     )
-    return doc(text("book_choose_time", lang), body, lang, nonce, data.get("hall", ""))
+    return doc(text("book_choose_time", lang), body, lang, nonce, data.get("hall", ""), item=item, move=move)
 
 
 def details(data: dict[str, Any], slot: dict[str, Any], lang: str, nonce: str, *, item: str | None,
@@ -173,7 +178,7 @@ def details(data: dict[str, Any], slot: dict[str, Any], lang: str, nonce: str, *
         f'<button class="primary" type="submit" id="send">{_e(text("book_get_code", lang))}</button></form></div>'
         f'<p><a href="/b/{_e(data["category"])}/{_e(data["day"])}{_e(q(lang, item=item))}">{_e(text("book_choose_time", lang))}</a></p>'
     )
-    return doc(text("book_your_details", lang), body, lang, nonce, data.get("hall", ""))
+    return doc(text("book_your_details", lang), body, lang, nonce, data.get("hall", ""), item=item)
 
 
 def code_form(hold: dict[str, Any], lang: str, nonce: str, *, minutes: int, error: str | None = None,

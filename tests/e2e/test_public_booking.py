@@ -119,6 +119,7 @@ def test_book_cancel_rebook_and_move_an_appointment(hall: Any) -> None:
         driver.find_element("css selector", "a[href*='item=ITEM-001']").click()
         WebDriverWait(driver, 15).until(ec.staleness_of(old))
         assert "选择日期" in text_of(driver) and "企业设立登记（企业开办）" in text_of(driver)
+        assert "item=ITEM-001" in by_id(driver, "lang").get_attribute("href")  # English keeps the chosen item
         fits(driver)
         shot(driver, "book-2-days-zh")
         go(driver, f"day-{d1.isoformat()}")
