@@ -211,6 +211,11 @@ def test_booking_cancel_frees_the_place_and_reschedule_moves_it(center: CenterSe
     bad = _anon(center).post(f"/appointments/{booked['token']}/reschedule", json={"start": nowhere.isoformat()})
     assert bad.status_code == 404 and bad.json()["error"] == "no_such_slot"
     assert _anon(center).get(f"/appointments/{booked['token']}").json()["time"] == other["time"]
+    # a second move beyond the hall's limit is refused, and the page no longer offers it
+    center.settings.booking.reschedule_limit = 1
+    again = _anon(center).post(f"/appointments/{booked['token']}/reschedule", json={"start": first["start"]})
+    assert again.status_code == 409 and again.json()["error"] == "reschedule_limit"
+    assert _anon(center).get(f"/appointments/{booked['token']}").json()["can_reschedule"] is False
     # cancel frees the place; a second cancel answers the same; the page says cancelled
     r = _anon(center).post(f"/appointments/{booked['token']}/cancel")
     assert r.status_code == 200 and r.json()["status"] == "cancelled" and not r.json()["can_cancel"]

@@ -4,6 +4,7 @@ the day's bookings with masked data only."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -54,4 +55,6 @@ def test_the_manager_sets_a_plan_and_sees_the_days_bookings(qtbot, qapp, sqlite_
         qtbot.waitUntil(lambda: tab.plans.item(0, 6).text() == "6", timeout=5000)  # 3 places × 2 windows
         assert tab.plans.item(0, 9).text() == "开"
         tab.resize(1300, 700)
-        tab.grab().save(str(tmp_path / "console-booking.png"))
+        shots = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "console"
+        shots.mkdir(parents=True, exist_ok=True)
+        tab.grab().save(str(shots / "booking.png"))
