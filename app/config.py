@@ -178,6 +178,11 @@ class KioskSettings(BaseModel):
     real_name: Literal["off", "optional", "required"] = Field(
         "optional", description="ID-card swipe when taking a ticket: never asked, offered, or required"
     )
+    sms_reminder: bool = Field(
+        False,
+        description="offer 「快到号时短信提醒」 when taking a ticket (a phone and its consent, optional): turn on "
+        "when the center sends SMS (notify.channel)",
+    )
     elderly_scale: float = Field(1.5, ge=1.5, le=2.5, description="font scale of the elderly mode")
     health_interval_s: int = Field(30, ge=5, description="device check and report to the center")
     lease_size: int = Field(10, ge=1, le=50, description="offline numbers leased per category")

@@ -234,10 +234,21 @@ class KioskBackend:
             name = s.scalar(select(m.Category.name).where(m.Category.prefix == prefix))
         return name or prefix
 
-    def take_ticket(self, prefix: str, id_number: str | None = None, *, attempts: int = 2) -> TicketInfo:
+    def take_ticket(
+        self,
+        prefix: str,
+        id_number: str | None = None,
+        *,
+        phone: str | None = None,
+        sms_consent: str | None = None,
+        attempts: int = 2,
+    ) -> TicketInfo:
         # one request id for every try: a retry after a lost answer gets the same ticket, and the offline
-        # ticket names it, so the center cancels the online ticket nobody holds (issue 14)
-        request = {"category": prefix, "id_number": id_number, "request_id": str(uuid.uuid4())}
+        # ticket names it, so the center cancels the online ticket nobody holds (issue 14). `phone` with
+        # `sms_consent` (the consent text's version): 「快到号时短信提醒」, online and offline alike (issue 18)
+        request: dict[str, Any] = {"category": prefix, "id_number": id_number, "request_id": str(uuid.uuid4())}
+        if phone and sms_consent:
+            request.update(phone=phone, sms_consent=sms_consent)
         for attempt in range(1, attempts + 1):
             try:
                 got = self._call("POST", "/tickets", json=request)
@@ -250,7 +261,12 @@ class KioskBackend:
                 log.warning("center unreachable: ticket %s from the offline band", prefix)
                 try:
                     off = issue_offline_ticket(
-                        self.term, prefix, id_number=id_number, replaces_request=uuid.UUID(request["request_id"])
+                        self.term,
+                        prefix,
+                        id_number=id_number,
+                        replaces_request=uuid.UUID(request["request_id"]),
+                        phone=request.get("phone"),
+                        sms_consent=request.get("sms_consent"),
                     )
                 except AlreadyHasTicket as refused:
                     raise VisitRefused(refused.code, refused.as_msg) from refused

@@ -138,7 +138,7 @@ class KioskShell(QWidget):
         b = self.backend
         page: Page
         if key == "ticket":
-            page = TicketPage(self, self.session.start(TicketFlow(b, self.settings.real_name)))  # type: ignore[arg-type]
+            page = TicketPage(self, self.session.start(TicketFlow(b, self.settings.real_name, self.settings.sms_reminder)))  # type: ignore[arg-type]
         elif key == "checkin":
             page = CheckInPage(self, self.session.start(CheckInFlow(b)))  # type: ignore[arg-type]
         elif key == "progress":

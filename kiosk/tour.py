@@ -71,11 +71,22 @@ class Tour:
         shot("ticket-card")
         sh.card.placed.emit(*card)
         settle(sh)
+        if sh.page.flow.state == "phone":  # 「快到号时短信提醒」 offered (kiosk.sms_reminder)
+            shot("ticket-phone")
+            if suffix == "normal":
+                type_keys(sh, "13812345678")
+                tap(sh, "☐ " + QCoreApplication.translate("TicketPage", "I agree"))
+                tap(sh, QCoreApplication.translate("TicketPage", "Remind me by SMS"))
+            else:
+                tap(sh, QCoreApplication.translate("TicketPage", "No reminder, take the ticket"))
         shot("ticket-done")
         sh.open("ticket")
         settle(sh)
         tap(sh, label("category", first.name))
         sh.card.placed.emit(*card)  # same ID, same category: the one-ticket rule
+        settle(sh)
+        if sh.page.flow.state == "phone":
+            tap(sh, QCoreApplication.translate("TicketPage", "No reminder, take the ticket"))
         shot("ticket-refused")
         sh.open("checkin")
         shot("checkin")

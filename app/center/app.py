@@ -22,6 +22,7 @@ from app.center import (
     routes_calendar,
     routes_cases,
     routes_manager,
+    routes_notify,
     routes_ops,
     routes_public,
     routes_queue,
@@ -136,16 +137,19 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         appointments = BookingWatch(db, settings, cipher)
         app.state.booking_watch = appointments
         appointments.start()
-        sender = SenderWorker(db, cipher, settings.notify, _channel(settings))
+        channel = _channel(settings)
+        sender = SenderWorker(db, cipher, settings.notify, channel) if channel is not None else None
         app.state.notify_sender = sender
-        sender.start()
+        if sender is not None:
+            sender.start()
         # what starting made (the app, its routes and models, SQLAlchemy's metadata) lives as long as the
         # process: out of the collector's generations, a full collection in a push batch walks only what
         # requests make (about 0.2 s less per collection)
         gc.freeze()
         yield
         await appointments.stop()
-        await sender.stop()
+        if sender is not None:
+            await sender.stop()
         await deferrals.stop()
         await watch.stop()
         await bus.stop()
@@ -169,6 +173,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_sync.router)
     app.include_router(routes_calendar.router)
     app.include_router(routes_manager.router)
+    app.include_router(routes_notify.router)  # issue 18: the outbox of messages to citizens' phones
     app.include_router(routes_visits.router)
     app.include_router(routes_booking.router)  # issue 18: slot plans and public booking
     app.include_router(routes_cases.router)  # issue 17: cases at the center
@@ -181,17 +186,20 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
 
 
 def _channel(settings: Settings) -> Any:
-    """The SMS channel of hall.toml; one that cannot be built (no keys in the keyring …) is logged and the
-    messages wait in the outbox until the center starts with it fixed."""
+    """The SMS channel of hall.toml, or None: no channel (`notify.channel = "none"`), or one that cannot be
+    built (no keys in the keyring …), which is logged; the messages then wait in the outbox until the
+    center starts with a channel."""
     from app.errors import ConfigError
-    from app.notify.channels import NullChannel
     from app.notify.factory import build_channel
 
+    if settings.notify.channel == "none":
+        log.info("notify.channel is none: messages to phones wait in the outbox")
+        return None
     try:
         return build_channel(settings)
     except ConfigError as exc:
         log.error("messages to phones wait in the outbox: %s", exc)
-        return NullChannel()
+        return None
 
 
 def _install_event_stream(app: FastAPI, c: CenterContext) -> None:

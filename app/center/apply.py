@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.center.cases import after_terminal_transition, case_summary, dispatch_rows
+from app.center.notify_hooks import cases_moved
 from app.center.realname import center_id_hash, note_offline_clash
 from app.domain.audit_chain import GENESIS, chain_hash
 from app.domain.lookup import progress_key
@@ -136,6 +137,7 @@ class ApplyContext:
     changes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change-log rows to add
     bad_ratings: list[Any] = field(default_factory=list)
     staged: list[m.Base | New] = field(default_factory=list)  # new rows, written table by table in `finish`
+    case_moves: list[tuple[uuid.UUID, bool]] = field(default_factory=list)  # (case id, created): SMS after
 
     def stage(self, rows: Iterable[m.Base | New]) -> None:
         self.staged.extend(rows)
@@ -276,6 +278,8 @@ class ApplyContext:
                 for i, (entity, ident, data) in enumerate(self.changes)
             )
         insert_rows(s, self.staged)
+        if self.case_moves:  # the applicants' SMS (issue 18), once the batch's cases are written
+            cases_moved(s, self.case_moves)
         for rating in self.bad_ratings:
             self.on_bad_rating(s, rating)
         if self.publish_all is not None:
@@ -284,7 +288,7 @@ class ApplyContext:
         else:
             for type_, data in self.events:
                 self.publish(type_, data)
-        self.staged, self.changes, self.events, self.bad_ratings = [], [], [], []
+        self.staged, self.changes, self.events, self.bad_ratings, self.case_moves = [], [], [], [], []
 
 
 def insert_rows(session: Session, rows: list[m.Base | New]) -> None:
@@ -417,6 +421,8 @@ def apply_case(ctx: ApplyContext, p: CasePayload) -> str:
         id_number = ctx.cipher.decrypt(applicant.id_number_enc) if applicant else None
         tail_hash = progress_key(p.case_number, id_number) if id_number else None
     _publish_case(ctx, case, item.code, tail_hash)
+    if p.sms_consent_at is not None:
+        ctx.case_moves.append((p.id, True))
     return "applied"
 
 
@@ -476,6 +482,8 @@ def apply_case_transition(ctx: ApplyContext, p: TransitionPayload) -> str:
         k.tail_hashes[case.id] = (prev or {}).get("id_tail_hash")
     item = k.items.get(case.item_id)
     _publish_case(ctx, case, item.code if item else case.item.code, k.tail_hashes[case.id])
+    if getattr(case, "sms_consent_at", None) is not None:
+        ctx.case_moves.append((case.id, False))
     return "applied"
 
 

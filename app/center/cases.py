@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.center.api_errors import ApiError
 from app.center.changelog import record_change
+from app.center.notify_hooks import case_moved, deferral_due
 from app.domain.case_life import (
     DISPATCHED,
     LIVE,
@@ -285,6 +286,7 @@ class Step:
     def _done(self, case: m.Case, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         self.s.flush()
         publish_case(self.s, case, self.publish, extra)
+        case_moved(self.s, case)  # the applicant's SMS, if they consented (issue 18)
         return {"case_number": case.case_number, "status": case.status.value}
 
     def opinion(self, case: m.Case, task: m.CaseTask, who: Actor, text: str) -> dict[str, Any]:
@@ -477,6 +479,7 @@ class Step:
                     _step(self.s, case, None, "remind",
                           reason=f"提醒：容缺材料须于{case.deferral_due:%Y年%m月%d日}前补齐",
                           cal=self.cal, today=self.today)
+                    deferral_due(self.s, case)  # and by SMS, if the applicant consented (issue 18)
                     reminded.append(case.case_number)
         return {"reminded": reminded, "terminated": terminated}
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.center import queue_sql as sql
+from app.center.notify_hooks import copy_contact
 from app.center.opening_check import closed_reason
 from app.config import QueueSettings
 from app.domain.clock import local_today, utcnow
@@ -833,6 +834,7 @@ def transfer(
     s.add(new)
     s.flush()
     _event(s, new, "issued", None, at=now, transferred_from=str(t.id))
+    copy_contact(s, t, new)  # 「快到号时短信提醒」 follows the visitor (issue 18)
     return new
 
 

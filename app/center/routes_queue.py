@@ -16,13 +16,16 @@ from app.center import queue as q
 from app.center.api_errors import ApiError
 from app.center.context import CenterContext
 from app.center.deps import ctx, read_db, require
+from app.center.notify_hooks import turn_soon
 from app.center.realname import center_id_hash
 from app.center.security import Principal
 from app.center.snapshot import build_snapshot
 from app.center.stats import daily_stats
 from app.domain.clock import local_today
+from app.domain.consent import known as consent_known
 from app.domain.events import Event
-from app.domain.idnumber import InvalidIdNumber, normalize_id_number
+from app.domain.idnumber import InvalidIdNumber, mask_phone, normalize_id_number
+from app.domain.phone import InvalidPhone, normalize_mobile
 from app.domain.public_link import ticket_url
 from app.domain.states import WindowStatus
 from app.i18n.messages import msg
@@ -88,6 +91,12 @@ class IssueIn(BaseModel):
     request_id: uuid.UUID | None = Field(
         None, description="made by the terminal, the same on every retry: a retry answers the same ticket"
     )
+    phone: str | None = Field(
+        None, max_length=20, description="「快到号时短信提醒」: a mobile number, kept sealed; needs sms_consent"
+    )
+    sms_consent: str | None = Field(
+        None, max_length=20, description="the version of the consent text the citizen agreed to (ticket-sms-1)"
+    )
 
 
 class IssueOut(BaseModel):
@@ -116,6 +125,7 @@ def issue(
         except InvalidIdNumber as exc:
             raise ApiError(422, "invalid_id_number", msg("invalid_id_number", reason=exc.args[0])) from exc
     terminal = uuid.UUID(who.terminal_id) if who.terminal_id else None
+    phone = _sms_phone(body)
 
     def work(s: Session) -> IssueOut:
         got = q.issue_ticket(
@@ -129,16 +139,42 @@ def issue(
             request_id=body.request_id,
             bus=c.bus,
         )
+        if phone is not None and not got.replayed:
+            s.add(
+                m.TicketContact(
+                    ticket_id=got.ticket.id,
+                    phone_enc=c.cipher.encrypt(phone),
+                    phone_masked=mask_phone(phone),
+                    consent_version=body.sms_consent,
+                    consent_at=got.ticket.issued_at,
+                )
+            )
         return issued(c, s, got)
 
-    # without an appointment to check in, the only write is the one statement that makes the ticket
-    one = body.appointment_code is None
+    # without an appointment to check in or a phone to keep, the only write is the one statement that makes
+    # the ticket
+    one = body.appointment_code is None and phone is None
     try:
         return _tx(c, work, one_statement=one)
     except IntegrityError:
         if body.request_id is None:
             raise
         return _tx(c, work, one_statement=one)  # the same request raced itself: answer the other's ticket
+
+
+def _sms_phone(body: IssueIn) -> str | None:
+    """The phone left for 「快到号时短信提醒」, checked: a mobile number, with a known consent."""
+    if not body.phone:
+        return None
+    try:
+        phone = normalize_mobile(body.phone)
+    except InvalidPhone as exc:
+        raise ApiError(422, "invalid_phone", exc.args[0]) from exc
+    if not body.sms_consent:
+        raise ApiError(422, "sms_consent_required", msg("sms_consent_required"))
+    if not consent_known(body.sms_consent):
+        raise ApiError(422, "unknown_consent", msg("unknown_consent", version=body.sms_consent))
+    return phone
 
 
 def issued(c: CenterContext, s: Session, got: q.Issued, **event: Any) -> IssueOut:
@@ -178,6 +214,7 @@ def call_next(
         t = q.call_next(s, window_no, _staff(who))
         if t is None:
             return None
+        turn_soon(s, c.settings.notify.turn_soon_ahead, t.category_id, t.service_day)
         view = _view(s, t)
         c.bus.publish_all(
             s,
@@ -204,17 +241,13 @@ def call_number(
     c: CenterContext = Depends(ctx),
 ) -> dict[str, Any]:
     _at_window(who, window_no, c)
-    return _tx(
-        c,
-        lambda s: {
-            "ticket": _called(
-                c,
-                s,
-                q.call_specific(s, window_no, body.number, _staff(who), c.settings.queue),
-                Event.TICKET_CALLED,
-            )
-        },
-    )
+
+    def work(s: Session) -> dict[str, Any]:
+        t = q.call_specific(s, window_no, body.number, _staff(who), c.settings.queue)
+        turn_soon(s, c.settings.notify.turn_soon_ahead, t.category_id, t.service_day)
+        return {"ticket": _called(c, s, t, Event.TICKET_CALLED)}
+
+    return _tx(c, work)
 
 
 def _ticket_action(

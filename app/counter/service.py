@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session, selectinload
 from app.config import Settings
 from app.domain.acceptance import Decision, MaterialCheck, Outcome, case_number, decide
 from app.domain.clock import local_now, local_today
+from app.domain.consent import CASE_SMS
 from app.domain.idnumber import InvalidIdNumber, mask_id_number, normalize_id_number
 from app.domain.lookup import case_qr_payload
+from app.domain.phone import InvalidPhone, normalize_mobile
 from app.domain.public_link import case_url
 from app.domain.states import CaseStatus, InvalidTransition
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar, supervision_light
@@ -89,6 +91,7 @@ class ApplicantIn:
     phone: str = ""
     address: str = ""
     from_card: bool = False
+    sms_consent: bool = False  # agreed to SMS about the case (app.domain.consent.CASE_SMS), issue 18
 
 
 @dataclass(frozen=True)
@@ -442,6 +445,11 @@ class CounterService:
             raise HallError(
                 msg("phone_too_long", max=PHONE_MAX), code="phone_too_long"
             )
+        if a.sms_consent:  # SMS about the case go to a mobile number only
+            try:
+                a.phone = normalize_mobile(a.phone)
+            except InvalidPhone as exc:
+                raise HallError(exc.args[0], code="invalid_phone") from exc
         return a
 
     def accept(
@@ -496,6 +504,7 @@ class CounterService:
                     staff_id=self.clerk.staff_id if self.clerk else None,
                     ticket_id=self._visit_ticket_id(),
                     delivery_method=delivery,
+                    sms_consent=CASE_SMS.version if applicant.sms_consent else None,
                     materials=[
                         MaterialIn(
                             name=c.name,
@@ -527,10 +536,14 @@ class CounterService:
     def _applicant(self, s: Session, rec: LocalRecorder, a: ApplicantIn) -> uuid.UUID:
         """One applicant record per ID number on this terminal (found by its keyed hash)."""
         found = s.scalar(
-            select(m.Applicant.id).where(m.Applicant.id_number_hash == self.term.cipher.lookup_hash(a.id_number))
+            select(m.Applicant)
+            .where(m.Applicant.id_number_hash == self.term.cipher.lookup_hash(a.id_number))
+            .order_by(m.Applicant.created_at.desc())
+            .limit(1)
         )
-        if found is not None:
-            return found
+        # the same person again: their record, unless they gave another phone for the case's SMS now
+        if found is not None and not (a.sms_consent and self.term.cipher.decrypt(found.phone_enc) != a.phone):
+            return found.id
         return rec.add_applicant(
             s, name=a.name, id_number=a.id_number, phone=a.phone or None, address=a.address or None
         )

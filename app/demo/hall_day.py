@@ -103,6 +103,12 @@ class DemoHall:
                     "",
                     "[kiosk]",
                     'admin_pin = "2468"',
+                    "sms_reminder = true",
+                    "",
+                    "# messages to citizens' phones: JSON lines in data/sms instead of a provider's SMS",
+                    "[notify]",
+                    'channel = "file"',
+                    f'file_dir = "{(self.data / "sms").as_posix()}"',
                     "",
                 ]
             ),

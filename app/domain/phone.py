@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from app.i18n.messages import msg
+
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
 class InvalidPhone(ValueError):
-    """Not a mainland mobile number (a landline cannot receive an SMS)."""
+    """Not a mainland mobile number (a landline cannot receive an SMS); `args[0]` is its message."""
 
 
 def normalize_mobile(raw: str | None) -> str:
@@ -21,7 +23,7 @@ def normalize_mobile(raw: str | None) -> str:
             value = value[len(prefix):]
             break
     if not _MOBILE.match(value):
-        raise InvalidPhone("请输入11位手机号码 / enter an 11-digit mobile number")
+        raise InvalidPhone(msg("invalid_phone"))
     return value
 
 

@@ -118,6 +118,12 @@ MESSAGES: dict[str, str] = {
     "no_ticket": QT_TRANSLATE_NOOP("Messages", "No ticket is being served at this window: press F1 to call."),
     "name_required": QT_TRANSLATE_NOOP("Messages", "Enter the applicant's name."),
     "invalid_id_number": QT_TRANSLATE_NOOP("Messages", "The ID number is wrong: {reason}"),
+    # ---- SMS to citizens (issue 18) ------------------------------------------------------
+    "invalid_phone": QT_TRANSLATE_NOOP("Messages", "Enter an 11-digit mobile number."),
+    "sms_consent_required": QT_TRANSLATE_NOOP(
+        "Messages", "A phone number for SMS reminders needs the citizen's consent."
+    ),
+    "unknown_consent": QT_TRANSLATE_NOOP("Messages", "Unknown consent text version {version}."),
     "id.first17": QT_TRANSLATE_NOOP("Messages", "an ID number starts with 17 digits."),
     "id.foreign15": QT_TRANSLATE_NOOP(
         "Messages", "a foreigner's permanent residence card number is 3 letters followed by 12 digits."
@@ -243,6 +249,9 @@ MESSAGES: dict[str, str] = {
     "kiosk.no_ticket_now": QT_TRANSLATE_NOOP("Messages", "No ticket can be taken right now: please ask at the service desk."),
     "kiosk.card_not_read": QT_TRANSLATE_NOOP("Messages", "The ID card was not read: lay it flat on the reader and keep it still."),
     "kiosk.card_required": QT_TRANSLATE_NOOP("Messages", "This service needs your ID card for a ticket. Without the card, please ask at the service desk."),
+    "kiosk.sms_consent_needed": QT_TRANSLATE_NOOP(
+        "Messages", "To get the SMS reminder, tick 'I agree'; otherwise choose to take the ticket without a reminder."
+    ),
     "kiosk.appointment_code": QT_TRANSLATE_NOOP("Messages", "An appointment code has 4 to 20 digits or letters: please check it and enter it again."),
     # what a refusal means, in plain words (shown above the center's own sentence)
     "plain.already_has_ticket": QT_TRANSLATE_NOOP(

@@ -44,11 +44,19 @@ def bind_cipher(engine: Engine, cipher: FieldCipher) -> None:
     _ciphers[engine] = cipher
 
 
-def cipher_for(session: Session) -> FieldCipher:
+def _engine(session: Session) -> Engine:
     bind = session.get_bind()
-    engine = bind.engine if isinstance(bind, Connection) else bind
+    return bind.engine if isinstance(bind, Connection) else bind
+
+
+def has_cipher(session: Session) -> bool:
+    """Is a center's cipher bound to this session's database (false outside a center: tools, tests)?"""
+    return _engine(session) in _ciphers
+
+
+def cipher_for(session: Session) -> FieldCipher:
     try:
-        return _ciphers[engine]
+        return _ciphers[_engine(session)]
     except KeyError:
         raise RuntimeError("no field cipher bound to this database: app.notify.bind_cipher first") from None
 
@@ -66,6 +74,11 @@ def remove_waker(fn: Callable[[], None]) -> None:
 
 
 def _wake(_session: Session) -> None:
+    wake_senders()
+
+
+def wake_senders() -> None:
+    """Have this process's sender look for due messages now."""
     with _wakers_lock:
         wakers = list(_wakers)
     for fn in wakers:

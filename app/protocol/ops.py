@@ -96,6 +96,10 @@ class CasePayload(Payload):
     # the case's phone page token, in the notice's QR code (issue 18); made by the counter, or by the center
     # for a counter older than the phone pages
     public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
+    # the applicant's consent to SMS about the case (issue 18): the version of the consent text
+    # (app.domain.consent.CASE_SMS) and when it was given; None: no SMS about this case
+    sms_consent: Str | None = Field(None, max_length=20)
+    sms_consent_at: AwareDatetime | None = None
 
 
 class TransitionPayload(Payload):
@@ -165,6 +169,11 @@ class OfflineTicketPayload(Payload):
     # the phone page's token printed in the ticket's QR (issue 18), made by the kiosk; an older kiosk sends
     # none and the center makes one
     public_token: Str | None = Field(None, min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")
+    # 「快到号时短信提醒」 (issue 18): the phone (sealed in the outbox) and the consent given for it — the
+    # version of the consent text (app.domain.consent.TICKET_SMS) and its time; a phone needs both
+    phone: Str | None = Field(None, max_length=20)
+    sms_consent: Str | None = Field(None, max_length=20)
+    sms_consent_at: AwareDatetime | None = None
 
 
 class FeedbackPayload(Payload):

@@ -8,6 +8,7 @@ import uuid
 from typing import Any, TypeAlias
 
 from app.domain.idnumber import mask_id_number, mask_phone
+from app.domain.phone import is_mobile, normalize_mobile
 from app.domain.states import CaseStatus
 from app.protocol.ops import (
     ApplicantPayload,
@@ -64,7 +65,7 @@ def op_values(
     if isinstance(payload, OfflineTicketPayload):
         if category_id is None:
             raise ValueError(f"unknown queue category {payload.category!r}")
-        return _ticket(payload, category_id, terminal_id)
+        return _ticket(payload, category_id, terminal_id, cipher)
     raise TypeError(f"{type(payload).__name__} has no rows")
 
 
@@ -137,6 +138,8 @@ def _case(p: CasePayload, terminal_id: uuid.UUID | None) -> list[Values]:
                 completed_at=p.accepted_at if p.status in (CaseStatus.APPROVED, CaseStatus.DENIED) else None,
                 created_at=p.created_at,
                 public_token=p.public_token,
+                sms_consent_version=p.sms_consent if p.sms_consent_at is not None else None,
+                sms_consent_at=p.sms_consent_at if p.sms_consent else None,
             ),
         )
     ]
@@ -234,8 +237,10 @@ def _feedback(p: FeedbackPayload, cipher: FieldCipher, terminal_id: uuid.UUID | 
     )
 
 
-def _ticket(p: OfflineTicketPayload, category_id: uuid.UUID, terminal_id: uuid.UUID | None) -> list[Values]:
-    return [
+def _ticket(
+    p: OfflineTicketPayload, category_id: uuid.UUID, terminal_id: uuid.UUID | None, cipher: FieldCipher
+) -> list[Values]:
+    rows: list[Values] = [
         (
             m.Ticket,
             dict(
@@ -264,3 +269,22 @@ def _ticket(p: OfflineTicketPayload, category_id: uuid.UUID, terminal_id: uuid.U
             ),
         ),
     ]
+    # 「快到号时短信提醒」, consented; a phone that is not a mobile one (the kiosk checks it) or has no consent
+    # is left out rather than refusing the ticket its holder has on paper
+    if p.phone and is_mobile(p.phone) and p.sms_consent and p.sms_consent_at is not None:
+        phone = normalize_mobile(p.phone)
+        rows.append(
+            (
+                m.TicketContact,
+                dict(
+                    ticket_id=p.id,
+                    phone_enc=cipher.encrypt(phone),
+                    phone_masked=mask_phone(phone),
+                    consent_version=p.sms_consent,
+                    consent_at=p.sms_consent_at,
+                    turn_soon_at=None,
+                    created_at=p.issued_at,
+                ),
+            )
+        )
+    return rows

@@ -81,6 +81,8 @@ def issue_offline_ticket(
     priority: bool = False,
     day: dt.date | None = None,
     replaces_request: uuid.UUID | None = None,
+    phone: str | None = None,
+    sms_consent: str | None = None,
 ) -> OfflineTicket:
     """Issue a ticket from the leased block, locally, with its outbox op in the same transaction.
     Real name offline: one open ticket per ID number per category among this kiosk's own tickets, found
@@ -88,7 +90,8 @@ def issue_offline_ticket(
     itself travels sealed in the outbox to the center, which hashes it with its own key and records a
     clash with another kiosk's or an online ticket as a conflict.
     `replaces_request`: the id of the online request whose answer was lost; the center cancels the ticket
-    that request made."""
+    that request made. `phone` with `sms_consent` (the consent text's version, given now): 「快到号时短信
+    提醒」 — the phone travels sealed in the outbox and is not kept in the kiosk's cache."""
     day = day or local_today()
     with term.cache.db.write_session() as s:
         cat = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
@@ -140,10 +143,15 @@ def issue_offline_ticket(
             issued_at=now,
             replaces_request=replaces_request,
             public_token=token,
+            phone=phone if phone and sms_consent else None,
+            sms_consent=sms_consent if phone else None,
+            sms_consent_at=now if phone and sms_consent else None,
         )
-        # the same rows the center will write (issued_by stays empty here: terminals are not replicated)
-        s.add_all(op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id))
+        # the same rows the center will write (issued_by stays empty here: terminals are not replicated),
+        # but not the phone: the kiosk keeps no contact of a visitor, the center sends the reminder
+        rows = op_rows(payload, cipher=term.cipher, terminal_id=None, category_id=cat.id)
+        s.add_all([r for r in rows if not isinstance(r, m.TicketContact)])
         outbox.enqueue(
-            s, OpKind.OFFLINE_TICKET.value, wire_payload(payload), cipher=term.cipher, sealed=("id_number",)
+            s, OpKind.OFFLINE_TICKET.value, wire_payload(payload), cipher=term.cipher, sealed=("id_number", "phone")
         )
         return OfflineTicket(ident, number, prefix, now, token)

@@ -55,6 +55,7 @@ class CaseIn:
     ticket_id: uuid.UUID | None = None
     delivery_method: str | None = None
     materials: list[MaterialIn] = field(default_factory=list)
+    sms_consent: str | None = None  # the consent text's version (app.domain.consent.CASE_SMS), given now
 
 
 class LocalRecorder:
@@ -173,6 +174,8 @@ class LocalRecorder:
             ],
             id_tail_hash=progress_key(c.case_number, id_number) if id_number else None,
             public_token=new_token(),  # the notice's QR code opens the case's phone page (issue 18)
+            sms_consent=c.sms_consent,
+            sms_consent_at=now if c.sms_consent else None,
         )
         self._write(s, OpKind.CASE_CREATE, payload)
         s.flush()

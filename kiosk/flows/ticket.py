@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
+from app.domain.consent import TICKET_SMS
+from app.domain.phone import InvalidPhone, normalize_mobile
 from app.errors import DeviceError, HallError
 from app.i18n.messages import msg
 from kiosk.backend import CategoryInfo, KioskBackend, NeedsCenter, TicketInfo, VisitRefused
@@ -67,11 +69,20 @@ class _IssueFlow(Flow):
 
 class TicketFlow(_IssueFlow):
     name = "ticket"
-    personal = frozenset({"id_number", "name_on_card", "ticket"})
+    personal = frozenset({"id_number", "name_on_card", "ticket", "phone"})
 
-    def __init__(self, backend: KioskBackend, real_name: Literal["off", "optional", "required"] = "optional") -> None:
+    def __init__(
+        self,
+        backend: KioskBackend,
+        real_name: Literal["off", "optional", "required"] = "optional",
+        sms_reminder: bool = False,
+    ) -> None:
         super().__init__(backend)
         self.real_name = real_name
+        # 「快到号时短信提醒」 (issue 18): after the card, an optional phone with its consent
+        self.sms_reminder = sms_reminder
+        self.phone = ""
+        self.consent = TICKET_SMS
         self.state = "category"
         self.categories: list[CategoryInfo] = []
         self.prefix = ""
@@ -95,7 +106,10 @@ class TicketFlow(_IssueFlow):
             raise ValueError(f"unknown category {prefix}")
         self.prefix = prefix
         self.clear_message()
-        self.state = "card" if self.real_name != "off" else "issuing"
+        self.state = "card" if self.real_name != "off" else self._after_card()
+
+    def _after_card(self) -> str:
+        return "phone" if self.sms_reminder else "issuing"
 
     @property
     def card_required(self) -> bool:
@@ -106,7 +120,7 @@ class TicketFlow(_IssueFlow):
             return
         self.id_number, self.name_on_card = id_number, name
         self.clear_message()
-        self.state = "issuing"
+        self.state = self._after_card()
 
     def card_failed(self, why: str) -> None:
         if self.state == "card":
@@ -118,18 +132,47 @@ class TicketFlow(_IssueFlow):
         if self.card_required:
             self.message = msg("kiosk.card_required")
             return
+        self.state = self._after_card()
+
+    def enter_phone(self, phone: str, consent: bool) -> None:
+        """The phone for the reminder, with the citizen's explicit consent; a wrong number or no tick is
+        explained and nothing moves on."""
+        if self.state != "phone":
+            return
+        try:
+            number = normalize_mobile(phone)
+        except InvalidPhone as exc:
+            self.message = exc.args[0]
+            return
+        if not consent:
+            self.message = msg("kiosk.sms_consent_needed")
+            return
+        self.phone = number
+        self.clear_message()
         self.state = "issuing"
 
+    def skip_phone(self) -> None:
+        if self.state == "phone":
+            self.phone = ""
+            self.clear_message()
+            self.state = "issuing"
+
     def back(self) -> None:
-        if self.state in ("card", "refused", "failed"):
+        if self.state in ("card", "phone", "refused", "failed"):
             self.state, self.prefix, self.id_number, self.name_on_card = "category", "", "", ""
+            self.phone = ""
             self.clear_message()
 
     def issue(self) -> None:
         """Blocking: ask the center (or the offline band) for the ticket."""
         if self.state != "issuing":
             return
-        self._issue(lambda: self.backend.take_ticket(self.prefix, self.id_number or None))
+        phone, consent = self.phone or None, self.consent.version if self.phone else None
+        try:
+            self._issue(lambda: self.backend.take_ticket(self.prefix, self.id_number or None, phone=phone,
+                                                         sms_consent=consent))
+        finally:
+            self.phone = ""  # with the center (sealed there), or in the outbox sealed: not kept here
 
 
 class CheckInFlow(_IssueFlow):

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
 from printers.escpos.slips import format_wait
+from ui.i18n import current_language, shown
 from ui.i18n import label as ui_label
-from ui.i18n import shown
 
 
 class _IssuePage(Page):
@@ -84,25 +84,30 @@ class TicketPage(_IssuePage):
     def __init__(self, shell, flow: TicketFlow) -> None:  # type: ignore[no-untyped-def]
         super().__init__(shell)
         self.flow: TicketFlow = flow
+        self.phone_typed, self.agreed = "", False  # kept across a re-render that shows a message
 
     def heading(self) -> str:
         return {
             "category": self.tr("Take a ticket: choose your business"),
             "card": self.tr("Take a ticket: ID card"),
+            "phone": self.tr("Take a ticket: SMS reminder"),
         }.get(self.flow.state, self.tr("Take a ticket"))
 
     def prompt(self) -> str:
         if self.flow.state == "card":
             return self.tr("Please place your ID card on the reader")
+        if self.flow.state == "phone":
+            return self.tr("SMS reminder when your turn is near (optional)")
         if self.flow.state in ("done", "print_failed") and self.flow.ticket:
             return self.tr("Your number is %1").replace("%1", " ".join(self.flow.ticket.number))
         return self.heading()
 
     def can_go_back(self) -> bool:
-        return self.flow.state in ("card", "refused", "failed")
+        return self.flow.state in ("card", "phone", "refused", "failed")
 
     def go_back(self) -> None:
         self.flow.back()
+        self.phone_typed, self.agreed = "", False
 
     def build(self) -> None:
         f = self.flow
@@ -141,12 +146,57 @@ class TicketPage(_IssuePage):
             self.body.addStretch(1)
             if not f.card_required:
                 self.body.addWidget(button(self.tr("Continue without ID card"), self._skip, "primary"))
+        elif f.state == "phone":
+            self.phone_view()
         elif f.state in ("issuing", "printing"):
             self.progress_view()
         elif f.state in ("done", "print_failed"):
             self.issued_view()
         else:
             self.failed_view()
+
+    def phone_view(self) -> None:
+        """「快到号时短信提醒」: optional; the number through the keypad, the consent ticked explicitly."""
+        f = self.flow
+        self.message(f.message)
+        self.body.addWidget(label(self.tr("SMS reminder when your turn is near (optional)"), "big", center=True))
+        self.body.addWidget(
+            label(self.tr("Enter your mobile number: one SMS is sent when only a few people are ahead of you."),
+                  "prompt", center=True)
+        )
+        phone = entry(self.tr("Mobile number"))
+        phone.setText(self.phone_typed)
+        self.body.addWidget(phone)
+        keys = Keypad(phone, "1234567890", columns=5, max_len=11)
+        keys.changed.connect(self._typed)
+        self.body.addWidget(keys)
+        self.body.addWidget(label(f.consent.text(current_language()), "hint"))
+        agree = button(("☑ " if self.agreed else "☐ ") + self.tr("I agree"), self._toggle_agree, checkable=True)
+        agree.setChecked(self.agreed)
+        self.body.addWidget(agree)
+        self.body.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(button(self.tr("No reminder, take the ticket"), self._no_reminder))
+        row.addWidget(button(self.tr("Remind me by SMS"), self._remind, "primary"))
+        self.body.addLayout(row)
+
+    def _typed(self, text: str) -> None:
+        self.phone_typed = text
+
+    def _toggle_agree(self) -> None:
+        self.agreed = not self.agreed
+        self.refresh()
+
+    def _remind(self) -> None:
+        self.flow.enter_phone(self.phone_typed, self.agreed)
+        if self.flow.state != "phone":
+            self.phone_typed, self.agreed = "", False
+        self.refresh()
+
+    def _no_reminder(self) -> None:
+        self.flow.skip_phone()
+        self.phone_typed, self.agreed = "", False
+        self.refresh()
 
     def _choose(self, prefix: str) -> None:
         self.flow.choose(prefix)

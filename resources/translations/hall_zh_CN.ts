@@ -935,7 +935,7 @@
     <message>
         <location filename="../../ui/screen/booking_tab.py" line="59" />
         <location filename="../../ui/screen/booking_tab.py" line="74" />
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1020,92 +1020,92 @@
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="90" />
+        <location filename="../../ui/screen/booking_tab.py" line="91" />
         <source>Bookings of</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Service item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="96" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="121" />
+        <location filename="../../ui/screen/booking_tab.py" line="122" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="121" />
+        <location filename="../../ui/screen/booking_tab.py" line="122" />
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="126" />
+        <location filename="../../ui/screen/booking_tab.py" line="127" />
         <source>(no hours: no slots)</source>
         <translation>（未设办公时间，无时段）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="144" />
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="144" />
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
         <source>checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="144" />
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="145" />
+        <location filename="../../ui/screen/booking_tab.py" line="146" />
         <source>missed</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="156" />
+        <location filename="../../ui/screen/booking_tab.py" line="157" />
         <source>{0} booked, {1} checked in, {2} cancelled, {3} missed</source>
         <translation>已预约{0}个，已签到{1}个，已取消{2}个，爽约{3}个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="191" />
+        <location filename="../../ui/screen/booking_tab.py" line="192" />
         <source>Saved: the new plan applies to bookings from now on.</source>
         <translation>已保存：新设置适用于此后的预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/booking_tab.py" line="198" />
+        <location filename="../../ui/screen/booking_tab.py" line="199" />
         <source>The appointments cannot be loaded: {0}</source>
         <translation>无法读取预约：{0}</translation>
     </message>
@@ -1141,23 +1141,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="178" />
+        <location filename="../../kiosk/pages/ticket.py" line="228" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="181" />
-        <location filename="../../kiosk/pages/ticket.py" line="193" />
+        <location filename="../../kiosk/pages/ticket.py" line="231" />
+        <location filename="../../kiosk/pages/ticket.py" line="243" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="195" />
+        <location filename="../../kiosk/pages/ticket.py" line="245" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="198" />
+        <location filename="../../kiosk/pages/ticket.py" line="248" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -1251,587 +1251,592 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="104" />
+        <location filename="../../ui/counter/window.py" line="105" />
         <source>Comprehensive acceptance counter</source>
         <translation>综合受理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="148" />
+        <location filename="../../ui/counter/window.py" line="149" />
         <source>No ticket is being served at this window: press F1 to call the next number.</source>
         <translation>本窗口当前没有正在办理的号码，请按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="150" />
+        <location filename="../../ui/counter/window.py" line="151" />
         <source>The window is paused: press F8 to resume the service first.</source>
         <translation>窗口已暂停服务，请先按 F8 恢复服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="152" />
+        <location filename="../../ui/counter/window.py" line="153" />
         <source>Something went wrong. The details are in the log; please tell the administrator.</source>
         <translation>出现了意外问题，详细情况已记入日志，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="212" />
+        <location filename="../../ui/counter/window.py" line="213" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="213" />
+        <location filename="../../ui/counter/window.py" line="214" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="214" />
+        <location filename="../../ui/counter/window.py" line="215" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="216" />
+        <location filename="../../ui/counter/window.py" line="217" />
         <source>Log in with my ID card</source>
         <translation>刷本人身份证登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="221" />
+        <location filename="../../ui/counter/window.py" line="222" />
         <source>Window %1 — clerk login</source>
         <translation>%1号窗口 — 工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="242" />
+        <location filename="../../ui/counter/window.py" line="243" />
         <source>No ID-card reader is configured: log in with your password.</source>
         <translation>未配置身份证读卡器，请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="268" />
+        <location filename="../../ui/counter/window.py" line="269" />
         <source>Logged in offline: calling needs the center; acceptance goes on and syncs later.</source>
         <translation>已离线登录：叫号需连接中心；受理等工作照常进行，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="300" />
+        <location filename="../../ui/counter/window.py" line="301" />
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="301" />
+        <location filename="../../ui/counter/window.py" line="302" />
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="315" />
+        <location filename="../../ui/counter/window.py" line="316" />
         <source>See the refused records</source>
         <translation>查看被拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="338" />
+        <location filename="../../ui/counter/window.py" line="339" />
         <source>At the window</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="342" />
+        <location filename="../../ui/counter/window.py" line="343" />
         <source>SERVICE PAUSED
 press F8 to resume</source>
         <translation>暂停服务
 按 F8 恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="348" />
+        <location filename="../../ui/counter/window.py" line="349" />
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="349" />
+        <location filename="../../ui/counter/window.py" line="350" />
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="350" />
+        <location filename="../../ui/counter/window.py" line="351" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="351" />
+        <location filename="../../ui/counter/window.py" line="352" />
         <source>Start service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="352" />
+        <location filename="../../ui/counter/window.py" line="353" />
         <source>Finish service</source>
         <translation>办理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="353" />
+        <location filename="../../ui/counter/window.py" line="354" />
         <source>Pause</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="354" />
+        <location filename="../../ui/counter/window.py" line="355" />
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="364" />
+        <location filename="../../ui/counter/window.py" line="365" />
         <source>Number, e.g. A023</source>
         <translation>号码，如 A023</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="365" />
+        <location filename="../../ui/counter/window.py" line="366" />
         <source>Call this number</source>
         <translation>叫指定号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="372" />
+        <location filename="../../ui/counter/window.py" line="373" />
         <source>Transfer to category, e.g. B</source>
         <translation>转移到类别，如 B</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="373" />
+        <location filename="../../ui/counter/window.py" line="374" />
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="379" />
+        <location filename="../../ui/counter/window.py" line="380" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="425" />
+        <location filename="../../ui/counter/window.py" line="426" />
         <source>Called %1 again</source>
         <translation>已重呼 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="429" />
+        <location filename="../../ui/counter/window.py" line="430" />
         <source>%1 did not come: marked as no-show</source>
         <translation>%1 未到，已过号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="433" />
+        <location filename="../../ui/counter/window.py" line="434" />
         <source>Serving %1 now</source>
         <translation>开始办理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="436" />
+        <location filename="../../ui/counter/window.py" line="437" />
         <source>The window is paused: press F8 to resume.</source>
         <translation>窗口已暂停服务，按 F8 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="440" />
+        <location filename="../../ui/counter/window.py" line="441" />
         <source>The window serves again: press F1 to call the next number.</source>
         <translation>窗口已恢复服务，按 F1 叫下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="454" />
+        <location filename="../../ui/counter/window.py" line="455" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="456" />
+        <location filename="../../ui/counter/window.py" line="457" />
         <source>Called %1</source>
         <translation>已呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="458" />
+        <location filename="../../ui/counter/window.py" line="459" />
         <source>Real-name ticket: read the holder's ID card (F9)</source>
         <translation>实名取号：请读取取号人身份证（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="472" />
+        <location filename="../../ui/counter/window.py" line="473" />
         <source>Enter the category to transfer to.</source>
         <translation>请输入要转移到的业务类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="478" />
+        <location filename="../../ui/counter/window.py" line="479" />
         <source>%1 transferred to %2</source>
         <translation>%1 已转至 %2 类业务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="488" />
+        <location filename="../../ui/counter/window.py" line="489" />
         <source>%1 finished: the citizen may rate the service.</source>
         <translation>%1 办理结束，请申请人评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="499" />
+        <location filename="../../ui/counter/window.py" line="500" />
         <source>The citizen rated the service.</source>
         <translation>群众已评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="546" />
+        <location filename="../../ui/counter/window.py" line="547" />
         <source>Connecting to the center…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="549" />
         <source>synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="548" />
+        <location filename="../../ui/counter/window.py" line="549" />
         <source>%1 to upload</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="550" />
+        <location filename="../../ui/counter/window.py" line="551" />
         <source>OFFLINE: %1 waiting to upload</source>
         <translation>离线：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="551" />
+        <location filename="../../ui/counter/window.py" line="552" />
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="553" />
+        <location filename="../../ui/counter/window.py" line="554" />
         <source>SERVICE PAUSED</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="558" />
+        <location filename="../../ui/counter/window.py" line="559" />
         <source>%1: %2 waiting</source>
         <translation>%1 等候 %2 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="567" />
+        <location filename="../../ui/counter/window.py" line="568" />
         <source>The center refused %n of this counter's records: the hall manager must resolve them.</source>
         <translation>
             <numerusform>中心拒收了本窗口的 %n 条记录，需由大厅负责人处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="582" />
+        <location filename="../../ui/counter/window.py" line="583" />
         <source>Read ID card</source>
         <translation>读身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="585" />
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="586" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="587" />
+        <location filename="../../ui/counter/window.py" line="588" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="590" />
+        <location filename="../../ui/counter/window.py" line="591" />
         <source>Re-enter</source>
         <translation>重新录入证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="599" />
+        <location filename="../../ui/counter/window.py" line="597" />
+        <source>Applicant agrees to SMS about this case</source>
+        <translation>申请人同意接收办件短信通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/window.py" line="604" />
         <source>Find the item: name, code or pinyin initials (e.g. qysl)</source>
         <translation>查找事项：名称、编码或拼音首字母（如 qysl）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="611" />
-        <location filename="../../ui/counter/window.py" line="874" />
+        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="881" />
         <source>No item chosen</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Needed</source>
         <translation>应收 原件/复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Deferred</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Commitment</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="622" />
+        <location filename="../../ui/counter/window.py" line="627" />
         <source>All received</source>
         <translation>全部收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="642" />
+        <location filename="../../ui/counter/window.py" line="647" />
         <source>Accept with deferred materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="616" />
+        <location filename="../../ui/counter/window.py" line="621" />
         <source>Promise date</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="630" />
+        <location filename="../../ui/counter/window.py" line="635" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="631" />
+        <location filename="../../ui/counter/window.py" line="636" />
         <source>Free express delivery</source>
         <translation>免费邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="634" />
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="639" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="641" />
+        <location filename="../../ui/counter/window.py" line="646" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="643" />
+        <location filename="../../ui/counter/window.py" line="648" />
         <source>One-time notice of missing materials</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="644" />
+        <location filename="../../ui/counter/window.py" line="649" />
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="669" />
+        <location filename="../../ui/counter/window.py" line="674" />
         <source>ID number OK</source>
         <translation>身份证号码校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="671" />
+        <location filename="../../ui/counter/window.py" line="676" />
         <source>Check digit wrong: a typing mistake?</source>
         <translation>校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="673" />
+        <location filename="../../ui/counter/window.py" line="678" />
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="681" />
+        <location filename="../../ui/counter/window.py" line="686" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="683" />
+        <location filename="../../ui/counter/window.py" line="688" />
         <source>ID: %1</source>
         <translation>证件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="685" />
+        <location filename="../../ui/counter/window.py" line="690" />
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="687" />
+        <location filename="../../ui/counter/window.py" line="692" />
         <source>Item: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="692" />
+        <location filename="../../ui/counter/window.py" line="697" />
         <source>No ID-card reader is configured: enter the ID number by hand.</source>
         <translation>未配置身份证读卡器，请手工录入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="727" />
+        <location filename="../../ui/counter/window.py" line="732" />
         <source>Read from the ID card</source>
         <translation>已从身份证读取</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="711" />
+        <location filename="../../ui/counter/window.py" line="716" />
         <source>ID card read: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="593" />
+        <location filename="../../ui/counter/window.py" line="594" />
         <source>Applicant's phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="714" />
+        <location filename="../../ui/counter/window.py" line="719" />
         <source>Not the ticket's holder</source>
         <translation>非取号本人</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="718" />
+        <location filename="../../ui/counter/window.py" line="723" />
         <source>This card is not the one ticket %1 was taken with. If another person applies on the holder's behalf (代办), check the power of attorney and go on.</source>
         <translation>此身份证与 %1 号取号时所用的身份证不一致。如为他人代办，请核验授权委托书后继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="724" />
+        <location filename="../../ui/counter/window.py" line="729" />
         <source>Same person as the real-name ticket</source>
         <translation>与实名取号人一致</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="725" />
+        <location filename="../../ui/counter/window.py" line="730" />
         <source>The ticket's holder: the same person.</source>
         <translation>与取号人为同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="735" />
+        <location filename="../../ui/counter/window.py" line="740" />
         <source>%1 (%2, %3, %4)</source>
         <translation>%1　（%2，%3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="750" />
+        <location filename="../../ui/counter/window.py" line="755" />
         <source>%1 chosen: check the materials (F10 when all are received).</source>
         <translation>已选择“%1”：请核对材料（全部收齐按 F10）。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="759" />
+        <location filename="../../ui/counter/window.py" line="764" />
         <source> (if applicable)</source>
         <translation>（视情况提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="792" />
-        <location filename="../../ui/counter/window.py" line="824" />
+        <location filename="../../ui/counter/window.py" line="797" />
+        <location filename="../../ui/counter/window.py" line="829" />
         <source>Choose the service item first.</source>
         <translation>请先选择办理事项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/counter/window.py" line="795" />
+        <location filename="../../ui/counter/window.py" line="800" />
         <source>All %n materials received.</source>
         <translation>
             <numerusform>%n 项材料已全部收齐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="839" />
+        <location filename="../../ui/counter/window.py" line="845" />
         <source>Case %1: %2. Printed: %3</source>
         <translation>办件 %1：%2。已出具：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="846" />
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="846" />
         <source>accepted with deferred materials</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="846" />
         <source>one-time notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="840" />
+        <location filename="../../ui/counter/window.py" line="846" />
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="843" />
+        <location filename="../../ui/counter/window.py" line="849" />
         <source>Due %1</source>
         <translation>承诺办结 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="845" />
+        <location filename="../../ui/counter/window.py" line="851" />
         <source>Receipt not printed: %1</source>
         <translation>回执未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="882" />
+        <location filename="../../ui/counter/window.py" line="889" />
         <source>Search by case number, item or applicant</source>
         <translation>按办件编号、事项或申请人搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="884" />
+        <location filename="../../ui/counter/window.py" line="891" />
         <source>Open cases only</source>
         <translation>只看在办</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="888" />
+        <location filename="../../ui/counter/window.py" line="895" />
         <source>Find at the center (case number, ID card or QR)</source>
         <translation>中心查找（办件编号、身份证或二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="894" />
+        <location filename="../../ui/counter/window.py" line="901" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="903" />
+        <location filename="../../ui/counter/window.py" line="910" />
         <source>What must be corrected</source>
         <translation>需补正的内容（多项用；分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="905" />
+        <location filename="../../ui/counter/window.py" line="912" />
         <source>Express tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="907" />
+        <location filename="../../ui/counter/window.py" line="914" />
         <source>Request correction</source>
         <translation>补正告知</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="908" />
+        <location filename="../../ui/counter/window.py" line="915" />
         <source>Corrections received</source>
         <translation>补正材料已收齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="909" />
+        <location filename="../../ui/counter/window.py" line="916" />
         <source>Deferred materials supplied</source>
         <translation>容缺材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="910" />
+        <location filename="../../ui/counter/window.py" line="917" />
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="911" />
+        <location filename="../../ui/counter/window.py" line="918" />
         <source>Print the back office's correction notice</source>
         <translation>打印补正材料通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="912" />
+        <location filename="../../ui/counter/window.py" line="919" />
         <source>Deliver at window</source>
         <translation>窗口出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="913" />
+        <location filename="../../ui/counter/window.py" line="920" />
         <source>Deliver by express</source>
         <translation>快递出件</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="964" />
+        <location filename="../../ui/counter/window.py" line="971" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/window.py" line="969" />
+        <location filename="../../ui/counter/window.py" line="976" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -1913,7 +1918,7 @@ press F8 to resume</source>
     </message>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="155" />
-        <location filename="../../kiosk/tour.py" line="93" />
+        <location filename="../../kiosk/tour.py" line="104" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3019,996 +3024,1016 @@ A: %2</source>
         <translation>身份证号码有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="121" />
+        <location filename="../../app/i18n/messages.py" line="122" />
+        <source>Enter an 11-digit mobile number.</source>
+        <translation>请输入11位手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="123" />
+        <source>A phone number for SMS reminders needs the citizen's consent.</source>
+        <translation>留存手机号码接收短信提醒须经本人同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="126" />
+        <source>Unknown consent text version {version}.</source>
+        <translation>未知的同意书版本：{version}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="127" />
         <source>an ID number starts with 17 digits.</source>
         <translation>前17位应为数字。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="122" />
+        <location filename="../../app/i18n/messages.py" line="128" />
         <source>a foreigner's permanent residence card number is 3 letters followed by 12 digits.</source>
         <translation>外国人永久居留身份证号码应为3个字母加12位数字。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="125" />
+        <location filename="../../app/i18n/messages.py" line="131" />
         <source>an ID number has 18 characters (15 on an older foreigner's permanent residence card), not {length}.</source>
         <translation>身份证号码应为18位（旧版外国人永久居留身份证为15位），现为{length}位。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="129" />
+        <location filename="../../app/i18n/messages.py" line="135" />
         <source>an ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号码应为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="130" />
+        <location filename="../../app/i18n/messages.py" line="136" />
         <source>the birth date in the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="131" />
+        <location filename="../../app/i18n/messages.py" line="137" />
         <source>the region code in the number is invalid.</source>
         <translation>号码中的地区代码无效。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="132" />
+        <location filename="../../app/i18n/messages.py" line="138" />
         <source>the check digit is wrong (a typing mistake?).</source>
         <translation>校验位不对（可能输错了）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="133" />
+        <location filename="../../app/i18n/messages.py" line="139" />
         <source>this card's number carries no birth date: read it from the card.</source>
         <translation>这种证件号码不含出生日期，请从证件读取。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="134" />
+        <location filename="../../app/i18n/messages.py" line="140" />
         <source>The phone number is too long (at most {max} digits).</source>
         <translation>联系电话过长（最多 {max} 位），请核对。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="135" />
+        <location filename="../../app/i18n/messages.py" line="141" />
         <source>This counter does not hold the case.</source>
         <translation>本机没有此办件。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="136" />
+        <location filename="../../app/i18n/messages.py" line="142" />
         <source>Another window accepted this case: find it under the center's cases.</source>
         <translation>本机没有此办件（其他窗口受理），请在“中心办件”中查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="139" />
+        <location filename="../../app/i18n/messages.py" line="145" />
         <source>The department decides this case in the back office: the window cannot complete it.</source>
         <translation>此件由承办部门在后台审批，窗口不能直接办结。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="142" />
+        <location filename="../../app/i18n/messages.py" line="148" />
         <source>List the materials that must be corrected.</source>
         <translation>请写明需要补正的材料。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="143" />
+        <location filename="../../app/i18n/messages.py" line="149" />
         <source>Enter a case number or an ID number, or scan the notice's QR code.</source>
         <translation>请输入办件编号、身份证号码或扫描通知书二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="146" />
+        <location filename="../../app/i18n/messages.py" line="152" />
         <source>A courier delivery needs a tracking number.</source>
         <translation>快递出件须填写快递单号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="147" />
+        <location filename="../../app/i18n/messages.py" line="153" />
         <source>Cannot deliver: {reason}</source>
         <translation>不能出件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="148" />
+        <location filename="../../app/i18n/messages.py" line="154" />
         <source>The case is {current}: it cannot become {target}.</source>
         <translation>当前状态为“{current}”，不能改为“{target}”。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="149" />
+        <location filename="../../app/i18n/messages.py" line="155" />
         <source>A denial needs its reasons.</source>
         <translation>不予许可须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="150" />
+        <location filename="../../app/i18n/messages.py" line="156" />
         <source>Name who receives the report.</source>
         <translation>请写明上报的接收单位。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="151" />
+        <location filename="../../app/i18n/messages.py" line="157" />
         <source>There is no ticket {number} today.</source>
         <translation>今天没有{number}号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="152" />
+        <location filename="../../app/i18n/messages.py" line="158" />
         <source>No phone is known for this rating.</source>
         <translation>这次评价没有留下联系电话。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="153" />
+        <location filename="../../app/i18n/messages.py" line="159" />
         <source>Record the measures and the call-back first.</source>
         <translation>整改措施和群众回访都记录后才能办结。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="154" />
+        <location filename="../../app/i18n/messages.py" line="160" />
         <source>Back-office staff need a department.</source>
         <translation>后台审批人员须指定部门。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="155" />
+        <location filename="../../app/i18n/messages.py" line="161" />
         <source>No receipt printer is configured at this window.</source>
         <translation>本窗口未配置回执打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="156" />
+        <location filename="../../app/i18n/messages.py" line="162" />
         <source>No offline numbers of {prefix} are left at this terminal: please call the staff.</source>
         <translation>本机离线号段已用完（{prefix}类），请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="157" />
+        <location filename="../../app/i18n/messages.py" line="163" />
         <source>A refusal needs a reason and its legal basis.</source>
         <translation>不予受理须写明理由和法律依据。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="158" />
+        <location filename="../../app/i18n/messages.py" line="164" />
         <source>Nothing is missing: accept instead of telling what is missing.</source>
         <translation>材料已齐全，无需一次性告知。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="159" />
+        <location filename="../../app/i18n/messages.py" line="165" />
         <source>Nothing is missing: accept instead.</source>
         <translation>材料已齐全，请直接受理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="160" />
+        <location filename="../../app/i18n/messages.py" line="166" />
         <source>There is no such case.</source>
         <translation>没有这个办件。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="161" />
+        <location filename="../../app/i18n/messages.py" line="167" />
         <source>Case {case} has no such task.</source>
         <translation>办件 {case} 没有这个任务。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="162" />
+        <location filename="../../app/i18n/messages.py" line="168" />
         <source>This task belongs to another department.</source>
         <translation>这个任务属于其他部门。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="163" />
+        <location filename="../../app/i18n/messages.py" line="169" />
         <source>This case has no task of your department.</source>
         <translation>这个办件没有本部门的任务。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="164" />
+        <location filename="../../app/i18n/messages.py" line="170" />
         <source>This task is closed already.</source>
         <translation>这个任务已经办结。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="165" />
+        <location filename="../../app/i18n/messages.py" line="171" />
         <source>A verification task is answered with its finding, not a decision.</source>
         <translation>核查任务请提交核查结果，不是审批决定。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="166" />
+        <location filename="../../app/i18n/messages.py" line="172" />
         <source>Case {case} waits for the corrected materials.</source>
         <translation>办件 {case} 正在等待补正材料。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="167" />
+        <location filename="../../app/i18n/messages.py" line="173" />
         <source>Case {case} is {status}: no decision now.</source>
         <translation>办件 {case} 当前为“{status}”，现在不能审批。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="168" />
+        <location filename="../../app/i18n/messages.py" line="174" />
         <source>Case {case} is {status}, not waiting for a correction.</source>
         <translation>办件 {case} 当前为“{status}”，不在等待补正。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="169" />
+        <location filename="../../app/i18n/messages.py" line="175" />
         <source>Name the special step (hearing, testing, expert review, site inspection…).</source>
         <translation>请写明特殊环节（听证、检验检测、专家评审、现场踏勘…）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="170" />
+        <location filename="../../app/i18n/messages.py" line="176" />
         <source>Case {case} is {status}: no special step now.</source>
         <translation>办件 {case} 当前为“{status}”，现在不能进入特殊环节。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="171" />
+        <location filename="../../app/i18n/messages.py" line="177" />
         <source>Case {case} is not in a special step.</source>
         <translation>办件 {case} 不在特殊环节。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="172" />
+        <location filename="../../app/i18n/messages.py" line="178" />
         <source>Only a verification task takes a finding.</source>
         <translation>只有核查任务可以提交核查结果。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="173" />
+        <location filename="../../app/i18n/messages.py" line="179" />
         <source>A false commitment needs the finding written down.</source>
         <translation>承诺不实须写明核查情况。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="174" />
+        <location filename="../../app/i18n/messages.py" line="180" />
         <source>Case {case} is {status}: record a failed verification once the deferred materials or the special step are done.</source>
         <translation>办件 {case} 当前为“{status}”，请在容缺材料补齐或特殊环节结束后再记录核查不实。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="175" />
+        <location filename="../../app/i18n/messages.py" line="181" />
         <source>Case {case} is {status}: nothing to hand out yet.</source>
         <translation>办件 {case} 当前为“{status}”，还没有可出件的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="176" />
+        <location filename="../../app/i18n/messages.py" line="182" />
         <source>This back-office account has no department.</source>
         <translation>这个后台账号没有指定部门。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="177" />
+        <location filename="../../app/i18n/messages.py" line="183" />
         <source>Case {case} is not decided yet.</source>
         <translation>办件 {case} 尚未审批。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="178" />
+        <location filename="../../app/i18n/messages.py" line="184" />
         <source>Case {case} is not waiting for a correction.</source>
         <translation>办件 {case} 不在等待补正。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="179" />
+        <location filename="../../app/i18n/messages.py" line="185" />
         <source>Case {case} was not terminated for missing materials.</source>
         <translation>办件 {case} 不是因材料未补齐而终止的。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="180" />
+        <location filename="../../app/i18n/messages.py" line="186" />
         <source>Case {case} has no commitment notice.</source>
         <translation>办件 {case} 没有告知承诺。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="181" />
+        <location filename="../../app/i18n/messages.py" line="187" />
         <source>Give an appointment code or an ID number.</source>
         <translation>请输入预约码或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="182" />
+        <location filename="../../app/i18n/messages.py" line="188" />
         <source>The disk is full: the last action was not saved. Ask the administrator to free space, then try again; saved data is not affected.</source>
         <translation>本机磁盘已满，刚才的操作没有保存；请联系管理员清理磁盘后重试，已保存的数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="188" />
+        <location filename="../../app/i18n/messages.py" line="194" />
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="189" />
+        <location filename="../../app/i18n/messages.py" line="195" />
         <source>By post, tracking number {tracking}</source>
         <translation>邮寄送达，快递单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="190" />
+        <location filename="../../app/i18n/messages.py" line="196" />
         <source>Collect at window {window}</source>
         <translation>{window}号窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="191" />
+        <location filename="../../app/i18n/messages.py" line="197" />
         <source>Collect at the results desk</source>
         <translation>综合出件窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="192" />
+        <location filename="../../app/i18n/messages.py" line="198" />
         <source>Decided on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="193" />
+        <location filename="../../app/i18n/messages.py" line="199" />
         <source>Promised {promised} (legal limit {legal})</source>
         <translation>承诺{promised}（法定{legal}）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="194" />
+        <location filename="../../app/i18n/messages.py" line="200" />
         <source>{days} working days</source>
         <translation>{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="196" />
+        <location filename="../../app/i18n/messages.py" line="202" />
         <source>Calling</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="197" />
+        <location filename="../../app/i18n/messages.py" line="203" />
         <source>The queue</source>
         <translation>排队信息</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="198" />
+        <location filename="../../app/i18n/messages.py" line="204" />
         <source>Pausing the window</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="199" />
+        <location filename="../../app/i18n/messages.py" line="205" />
         <source>Resuming the window</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="200" />
+        <location filename="../../app/i18n/messages.py" line="206" />
         <source>Receiving corrections</source>
         <translation>补正收件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="201" />
+        <location filename="../../app/i18n/messages.py" line="207" />
         <source>Case search</source>
         <translation>查找办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="202" />
+        <location filename="../../app/i18n/messages.py" line="208" />
         <source>Case details</source>
         <translation>办件详情</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="203" />
+        <location filename="../../app/i18n/messages.py" line="209" />
         <source>Delivering the result</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="204" />
+        <location filename="../../app/i18n/messages.py" line="210" />
         <source>Recalling</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="205" />
+        <location filename="../../app/i18n/messages.py" line="211" />
         <source>Marking a no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="206" />
+        <location filename="../../app/i18n/messages.py" line="212" />
         <source>Starting service</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="207" />
+        <location filename="../../app/i18n/messages.py" line="213" />
         <source>Finishing service</source>
         <translation>结束办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="208" />
+        <location filename="../../app/i18n/messages.py" line="214" />
         <source>Transferring</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="209" />
+        <location filename="../../app/i18n/messages.py" line="215" />
         <source>Printing a notice</source>
         <translation>打印通知书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="210" />
+        <location filename="../../app/i18n/messages.py" line="216" />
         <source>Delivering a case accepted at another window</source>
         <translation>出件（他窗口受理的办件）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="211" />
+        <location filename="../../app/i18n/messages.py" line="217" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="212" />
+        <location filename="../../app/i18n/messages.py" line="218" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="213" />
+        <location filename="../../app/i18n/messages.py" line="219" />
         <source>Case lookup</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="215" />
+        <location filename="../../app/i18n/messages.py" line="221" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="218" />
+        <location filename="../../app/i18n/messages.py" line="224" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="221" />
+        <location filename="../../app/i18n/messages.py" line="227" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="226" />
+        <location filename="../../app/i18n/messages.py" line="232" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="229" />
+        <location filename="../../app/i18n/messages.py" line="235" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="232" />
+        <location filename="../../app/i18n/messages.py" line="238" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="233" />
+        <location filename="../../app/i18n/messages.py" line="239" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="234" />
+        <location filename="../../app/i18n/messages.py" line="240" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="236" />
+        <location filename="../../app/i18n/messages.py" line="242" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="237" />
+        <location filename="../../app/i18n/messages.py" line="243" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="244" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="245" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="246" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="241" />
+        <location filename="../../app/i18n/messages.py" line="247" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="242" />
+        <location filename="../../app/i18n/messages.py" line="248" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="249" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="250" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="251" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="252" />
+        <source>To get the SMS reminder, tick 'I agree'; otherwise choose to take the ticket without a reminder.</source>
+        <translation>如需短信提醒，请勾选“本人同意”；不需要请选择“不需要提醒，直接取号”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="255" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="248" />
+        <location filename="../../app/i18n/messages.py" line="257" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="262" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="267" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="261" />
+        <location filename="../../app/i18n/messages.py" line="270" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="275" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="278" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="272" />
+        <location filename="../../app/i18n/messages.py" line="281" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="276" />
+        <location filename="../../app/i18n/messages.py" line="285" />
         <source>{category} cannot be booked online.</source>
         <translation>“{category}”暂不提供网上预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="277" />
+        <location filename="../../app/i18n/messages.py" line="286" />
         <source>Appointments can be booked for the next {days} days only.</source>
         <translation>仅可预约今后{days}天内的时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="287" />
         <source>Booking for this time slot has closed ({minutes} min before it starts).</source>
         <translation>该时段已停止预约（开始前{minutes}分钟截止）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="279" />
+        <location filename="../../app/i18n/messages.py" line="288" />
         <source>There is no such time slot.</source>
         <translation>没有这个预约时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="280" />
+        <location filename="../../app/i18n/messages.py" line="289" />
         <source>This day is fully booked: please choose another day.</source>
         <translation>当天已约满，请选择其他日期。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="281" />
+        <location filename="../../app/i18n/messages.py" line="290" />
         <source>This time slot was just taken: please choose another one.</source>
         <translation>该时段刚刚约满，请选择其他时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="282" />
+        <location filename="../../app/i18n/messages.py" line="291" />
         <source>Please enter an 11-digit mobile number.</source>
         <translation>请填写11位手机号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="283" />
+        <location filename="../../app/i18n/messages.py" line="292" />
         <source>Please enter your real name.</source>
         <translation>请填写真实姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="293" />
         <source>Please agree that the hall may text you about this appointment.</source>
         <translation>请同意大厅通过短信告知预约事项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="285" />
+        <location filename="../../app/i18n/messages.py" line="294" />
         <source>{misses} missed appointments in the last {days} days: booking is paused until {until}.</source>
         <translation>近{days}天内{misses}次预约未到，{until}前暂停预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="286" />
+        <location filename="../../app/i18n/messages.py" line="295" />
         <source>You already hold {count} appointments: cancel one before booking another.</source>
         <translation>您已有{count}个未办理的预约，请先取消一个再预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="287" />
+        <location filename="../../app/i18n/messages.py" line="296" />
         <source>Too many booking requests: please try again later.</source>
         <translation>预约请求过于频繁，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="297" />
         <source>Too many SMS codes asked for: please try again in {seconds} s.</source>
         <translation>获取验证码过于频繁，请{seconds}秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="300" />
         <source>There is no such service item in this category.</source>
         <translation>该类业务下没有这个事项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="301" />
         <source>This booking request is unknown: please start again.</source>
         <translation>未找到该预约申请，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="293" />
+        <location filename="../../app/i18n/messages.py" line="302" />
         <source>Too many wrong codes: please start the booking again.</source>
         <translation>验证码错误次数过多，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="294" />
+        <location filename="../../app/i18n/messages.py" line="303" />
         <source>The code has expired: please start the booking again.</source>
         <translation>验证码已过期，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="304" />
         <source>The code is wrong: {left} tries left.</source>
         <translation>验证码不正确，还可以尝试{left}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="296" />
+        <location filename="../../app/i18n/messages.py" line="305" />
         <source>There is no such appointment.</source>
         <translation>未找到该预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="306" />
         <source>This appointment can no longer be cancelled.</source>
         <translation>该预约已无法取消。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="307" />
         <source>This appointment can no longer be changed.</source>
         <translation>该预约已无法改约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="299" />
+        <location filename="../../app/i18n/messages.py" line="308" />
         <source>An appointment can be changed {count} times at most.</source>
         <translation>每个预约最多改约{count}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="315" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="316" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="317" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
+        <location filename="../../app/i18n/messages.py" line="318" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="319" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="320" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="321" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="324" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="325" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="326" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="327" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="322" />
+        <location filename="../../app/i18n/messages.py" line="331" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="332" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="333" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="334" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="335" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="336" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="337" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="338" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="330" />
-        <location filename="../../app/i18n/messages.py" line="343" />
+        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
-        <location filename="../../app/i18n/messages.py" line="344" />
+        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="345" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="346" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="342" />
+        <location filename="../../app/i18n/messages.py" line="351" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="357" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="351" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="352" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="356" />
         <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="359" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
-        <location filename="../../app/i18n/messages.py" line="367" />
+        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="368" />
+        <location filename="../../app/i18n/messages.py" line="377" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="372" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="382" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="383" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="384" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="378" />
+        <location filename="../../app/i18n/messages.py" line="387" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="384" />
+        <location filename="../../app/i18n/messages.py" line="393" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="394" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="395" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="397" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="398" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="390" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="391" />
+        <location filename="../../app/i18n/messages.py" line="400" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="392" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="395" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="396" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="400" />
+        <location filename="../../app/i18n/messages.py" line="409" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="413" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="414" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="415" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="416" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="408" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="409" />
+        <location filename="../../app/i18n/messages.py" line="418" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="410" />
+        <location filename="../../app/i18n/messages.py" line="419" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -5124,82 +5149,122 @@ A: %2</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="90" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="91" />
+        <location filename="../../kiosk/pages/ticket.py" line="92" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="92" />
+        <location filename="../../kiosk/pages/ticket.py" line="93" />
+        <source>Take a ticket: SMS reminder</source>
+        <translation>取号：短信提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <location filename="../../kiosk/pages/ticket.py" line="98" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="98" />
+        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="162" />
+        <source>SMS reminder when your turn is near (optional)</source>
+        <translation>快到号时短信提醒（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="102" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="121" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="119" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="125" />
+        <location filename="../../kiosk/pages/ticket.py" line="130" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="125" />
+        <location filename="../../kiosk/pages/ticket.py" line="130" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="132" />
+        <location filename="../../kiosk/pages/ticket.py" line="137" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="136" />
+        <location filename="../../kiosk/pages/ticket.py" line="141" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="143" />
+        <location filename="../../kiosk/pages/ticket.py" line="148" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="164" />
+        <source>Enter your mobile number: one SMS is sent when only a few people are ahead of you.</source>
+        <translation>请输入手机号码，前面等候人数较少时将发送一条提醒短信。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="167" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="174" />
+        <location filename="../../kiosk/tour.py" line="78" />
+        <source>I agree</source>
+        <translation>本人同意</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="179" />
+        <location filename="../../kiosk/tour.py" line="81" />
+        <location filename="../../kiosk/tour.py" line="89" />
+        <source>No reminder, take the ticket</source>
+        <translation>不需要提醒，直接取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="180" />
+        <location filename="../../kiosk/tour.py" line="79" />
+        <source>Remind me by SMS</source>
+        <translation>短信提醒我</translation>
     </message>
 </context>
 <context>

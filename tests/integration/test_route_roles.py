@@ -45,6 +45,8 @@ ROUTES: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/tickets/{ticket_id}/holder"): COUNTER_STAFF,
     ("GET", "/api/v1/supervision"): {"manager", "clerk", "admin"},
     ("GET", "/api/v1/rectifications"): {"manager", "admin"},
+    ("GET", "/api/v1/notify/outbox"): {"manager", "admin"},
+    ("POST", "/api/v1/notify/outbox/{message_id}/retry"): {"manager", "admin"},
     ("POST", "/api/v1/rectifications/{rect_id}"): {"manager", "admin"},
     ("POST", "/api/v1/rectifications/{rect_id}/phone"): {"manager", "admin"},
     ("GET", "/api/v1/reports"): {"manager", "admin"},

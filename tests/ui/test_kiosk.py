@@ -67,6 +67,7 @@ def _has_ink(img: QImage) -> bool:
 
 def test_tap_through_every_page_in_both_modes(shell, hall, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     center, _term, number = hall
+    shell.settings.sms_reminder = True  # 「快到号时短信提醒」 offered: the phone step is toured too
     mgr = StaffSession(center.url, "manager", "manager")
     clerk = StaffSession(center.url, "clerk05", "clerk", 5)  # window 5 serves category B
     clerk.post("/windows/5/open")
@@ -87,7 +88,7 @@ def test_tap_through_every_page_in_both_modes(shell, hall, tmp_path: Path) -> No
     elderly_title = shell.page.title.font().pixelSize()
     shots += Tour(shell, shoot).run("elderly", case=(number, ZHANG[-6:]), visit_number=None)
     assert elderly_title >= 1.5 * normal_title > 0
-    for page in ("home", "ticket-category", "ticket-card", "ticket-done", "ticket-refused", "checkin",
+    for page in ("home", "ticket-category", "ticket-card", "ticket-phone", "ticket-done", "ticket-refused", "checkin",
                  "progress-result", "guides", "guides-results", "guides-detail", "rating", "complaint-phone"):
         assert f"{page}-normal" in shots and f"{page}-elderly" in shots
     assert "rating-levels-normal" in shots and "rating-reasons-normal" in shots

@@ -60,7 +60,7 @@ def test_every_kiosk_page_speaks_one_language(qtbot, qapp, hall, tmp_path, langu
     backend = kiosk_backend(term, tmp_path / "prints")
     shell = KioskShell(
         backend,
-        KioskSettings(admin_pin="2468", idle_timeout_s=600, idle_warning_s=15),
+        KioskSettings(admin_pin="2468", idle_timeout_s=600, idle_warning_s=15, sms_reminder=True),
         hall_name=HALL,
         clock=lambda: 1000.0,
     )

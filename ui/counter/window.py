@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.counter.service import Accepted, ApplicantIn, CaseRow, CounterService
 from app.domain.acceptance import Decision, MaterialCheck
 from app.domain.clock import local_today
+from app.domain.consent import CASE_SMS
 from app.domain.idnumber import is_valid_id_number, mask_id_number, mask_name, mask_phone
 from app.errors import HallError
 from app.runtime import TerminalRuntime, TerminalState
@@ -592,6 +593,10 @@ class CounterWindow(QMainWindow):
         who.addWidget(reenter, 1, 4)
         who.addWidget(QLabel(self.tr("Applicant's phone")), 1, 0)  # 联系电话 (not the hall's 咨询电话)
         who.addWidget(self.phone_edit, 1, 1)
+        # the case's SMS (受理, 补正, 办结, 容缺 due) only with the applicant's consent, read out to them (issue 18)
+        self.sms_box = QCheckBox(self.tr("Applicant agrees to SMS about this case"))
+        self.sms_box.setToolTip(CASE_SMS.text(current_language()))
+        who.addWidget(self.sms_box, 1, 2)
         who.addWidget(self.id_hint, 1, 3)
         lay.addLayout(who)
         search_row = QHBoxLayout()
@@ -824,7 +829,8 @@ class CounterWindow(QMainWindow):
             self.show_error(self.tr("Choose the service item first."))
             return
         applicant = ApplicantIn(
-            self.name_edit.text().strip(), self.id_number(), self.phone_edit.text().strip(), from_card=self.id_from_card
+            self.name_edit.text().strip(), self.id_number(), self.phone_edit.text().strip(), from_card=self.id_from_card,
+            sms_consent=self.sms_box.isChecked(),
         )
         item, checks = self.item, self.collect_checks()
         reason, basis = self.reason.text().strip(), self.basis.text().strip()
@@ -864,6 +870,7 @@ class CounterWindow(QMainWindow):
         self.id_edit.setReadOnly(False)
         for w in (self.name_edit, self.id_edit, self.phone_edit, self.search):
             w.clear()
+        self.sms_box.setChecked(False)
         self.refusal.clear()
         self.delivery.setCurrentIndex(0)
         self.id_hint.clear()
