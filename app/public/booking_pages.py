@@ -89,7 +89,7 @@ def services(data: dict[str, Any], lang: str, nonce: str, *, move: str | None = 
         )
         for item in cat["items"]:
             rows.append(
-                f'<a class="choice" href="/b/{_e(cat["category"])}{_e(q(lang, item=item["code"]))}">'
+                f'<a class="choice" href="/b/{_e(cat["category"])}{_e(q(lang, item=item["code"]))}" id="item-{_e(item["code"])}">'
                 f'<b>{_e(item["name"])}</b><span>{_e(cat_name(cat["name"], lang))}</span></a>'
             )
     inner = "".join(rows) or f'<p>{_e(text("book_none", lang))}</p>'

@@ -80,12 +80,19 @@ def by_id(driver: Any, element_id: str) -> Any:
 
 def go(driver: Any, element_id: str) -> None:
     """Click a link or a submit button and wait until the next page has replaced this one."""
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
+
+    from selenium.common.exceptions import WebDriverException
 
     old = driver.find_element("tag name", "html")
     by_id(driver, element_id).click()
-    WebDriverWait(driver, 15).until(ec.staleness_of(old))
+
+    def gone(d: Any) -> bool:
+        try:
+            return bool(ec.staleness_of(old)(d))
+        except WebDriverException:  # chromium may say "node does not belong to the document": stale too
+            return True
+
+    WebDriverWait(driver, 15).until(gone)
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -115,9 +122,7 @@ def test_book_cancel_rebook_and_move_an_appointment(hall: Any) -> None:
         assert "预约办事" in driver.title and "企业设立登记" in text_of(driver)
         fits(driver)
         shot(driver, "book-1-services-zh")
-        old = driver.find_element("tag name", "html")
-        driver.find_element("css selector", "a[href*='item=ITEM-001']").click()
-        WebDriverWait(driver, 15).until(ec.staleness_of(old))
+        go(driver, "item-ITEM-001")
         assert "选择日期" in text_of(driver) and "企业设立登记（企业开办）" in text_of(driver)
         assert "item=ITEM-001" in by_id(driver, "lang").get_attribute("href")  # English keeps the chosen item
         fits(driver)
