@@ -206,7 +206,7 @@ def install_booking(app: FastAPI, hub: Hub) -> None:
                                      error=error_text(got, lang_), status_code=409)
         if status == 422 and got.get("error") == "invalid_request":  # a field the form let through malformed
             got = {"error": "invalid_name" if not f.get("name") else ("invalid_phone" if len(f.get("phone", "")) != 11 else "invalid_id_number")}
-        return page(bp.details(data, slot, lang_, nonce, item=item, item_name=name, name=f.get("name", "")[:50],
+        return page(bp.details(data, slot, lang_, nonce, item=item, item_name=name,
                                error=error_text(got, lang_)), nonce, status if status >= 400 else 422)
 
     async def _hold(token: str) -> tuple[int, dict[str, Any]]:

@@ -159,14 +159,15 @@ def slots(data: dict[str, Any], lang: str, nonce: str, *, item: str | None, item
 
 
 def details(data: dict[str, Any], slot: dict[str, Any], lang: str, nonce: str, *, item: str | None,
-            item_name: str | None, name: str = "", error: str | None = None) -> str:
+            item_name: str | None, error: str | None = None) -> str:
+    """The details form. Nothing typed is echoed back after a refusal (no personal data on the page)."""
     summary = text("book_summary", lang, service=_service_name(data, item_name, lang), day=day_label(data["day"], lang),
                    time=slot["time"], end=slot["end_time"])
     body = (
         f'<div class="card"><p class="label">{_e(summary)}</p><h2>{_e(text("book_your_details", lang))}</h2>{_error(error)}'
         f'<form method="post" class="field" autocomplete="off" action="{_e(q(lang, item=item))}">'
         f'<label for="name">{_e(text("book_name", lang))}</label>'
-        f'<input type="text" id="name" name="name" maxlength="50" required value="{_e(name)}">'
+        f'<input type="text" id="name" name="name" maxlength="50" required>'
         f'<label for="id_number">{_e(text("book_id", lang))}</label>'
         '<input type="text" id="id_number" name="id_number" maxlength="18" minlength="18" required '
         'pattern="[0-9]{17}[0-9Xx]" autocapitalize="characters">'
