@@ -115,6 +115,25 @@ class NoticeSettings(BaseModel):
             raise ValueError(str(exc)) from exc
 
 
+class BookingSettings(BaseModel):
+    """Public booking from the phone pages (issue 18): codes, no-show rule, rate limits, the reminder."""
+
+    code_minutes: float = Field(10.0, gt=0, le=60, description="an SMS code is valid this long")
+    code_tries: int = Field(5, ge=1, le=20, description="wrong codes before the booking must be asked for again")
+    noshow_count: int = Field(3, ge=1, description="missed appointments within noshow_window_days that block booking")
+    noshow_window_days: int = Field(90, ge=1)
+    noshow_block_days: int = Field(30, ge=0, description="how long such a block lasts after the last miss; 0: off")
+    active_per_id: int = Field(3, ge=1, description="booked (future) appointments one ID number may hold at once")
+    per_id_per_day: int = Field(5, ge=1, description="booking requests per ID number within 24 hours")
+    per_phone_per_day: int = Field(5, ge=1, description="booking requests per phone within 24 hours")
+    per_client_per_hour: int = Field(30, ge=1, description="booking requests per client address within an hour")
+    reschedule_limit: int = Field(2, ge=0, description="how often one appointment may be moved")
+    remind_from: dt.time = Field(dt.time(9, 0), description="hall-local time from which the day-before reminder goes")
+    watch_minutes: float = Field(
+        10.0, ge=0, description="how often the center sends reminders and marks missed appointments; 0: never"
+    )
+
+
 class DeviceSettings(BaseModel):
     # no device is assumed: an unconfigured terminal says which one is missing (`missing()`), never
     # "prints" into a simulator. `hall demo` writes simulator URLs into its own hall.toml.
@@ -268,6 +287,7 @@ class Settings(BaseSettings):
     sync: SyncSettings = Field(default_factory=SyncSettings)
     notices: NoticeSettings = Field(default_factory=NoticeSettings)
     cases: CaseSettings = Field(default_factory=CaseSettings)
+    booking: BookingSettings = Field(default_factory=BookingSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
 
     @classmethod

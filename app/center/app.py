@@ -19,6 +19,7 @@ from app.center import (
     routes_agency,
     routes_admin,
     routes_auth,
+    routes_booking,
     routes_calendar,
     routes_cases,
     routes_manager,
@@ -33,6 +34,7 @@ from app.center.access import ACCESS_EVENT
 from app.center.api_errors import ApiError, install_error_handlers
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
+from app.center.booking_watch import BookingWatch
 from app.center.deferral_watch import DeferralWatch
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus, OutEvent
@@ -133,6 +135,9 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         deferrals = DeferralWatch(db, bus, settings.cases)
         app.state.deferral_watch = deferrals
         deferrals.start()
+        appointments = BookingWatch(db, settings, cipher)
+        app.state.booking_watch = appointments
+        appointments.start()
         channel = _channel(settings)
         sender = SenderWorker(db, cipher, settings.notify, channel) if channel is not None else None
         app.state.notify_sender = sender
@@ -143,6 +148,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
         # requests make (about 0.2 s less per collection)
         gc.freeze()
         yield
+        await appointments.stop()
         if sender is not None:
             await sender.stop()
         await deferrals.stop()
@@ -170,6 +176,7 @@ def create_app(db: Database, settings: Settings, *, cipher: FieldCipher | None =
     app.include_router(routes_manager.router)
     app.include_router(routes_notify.router)  # issue 18: the outbox of messages to citizens' phones
     app.include_router(routes_visits.router)
+    app.include_router(routes_booking.router)  # issue 18: slot plans and public booking
     app.include_router(routes_cases.router)  # issue 17: cases at the center
     app.include_router(routes_public.router)  # issue 18: the citizens' phone pages (token-only reads)
     app.include_router(routes_agency.router)  # issue 21: 帮办代办 of investment projects

@@ -40,6 +40,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     verify: bool | str = str(settings.center_ca_file) if settings.center_ca_file else True
     app = create_public_app(center, verify=verify)
     ssl = {"ssl_certfile": str(args.cert), "ssl_keyfile": str(args.key)} if args.cert else {}
-    print(f"hall public: http{'s' if args.cert else ''}://{args.host}:{args.port}/t/<token> (center {center})", flush=True)
+    print(f"hall public: http{'s' if args.cert else ''}://{args.host}:{args.port}/t/<token>, /b to book (center {center})", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", **ssl)  # type: ignore[arg-type]
     return 0

@@ -310,6 +310,31 @@ MESSAGES: dict[str, str] = {
     "stage_before_open": QT_TRANSLATE_NOOP("Messages", "Finish {before} before {stage} starts."),
     "stage_not_active": QT_TRANSLATE_NOOP("Messages", "The stage {stage} is not under way."),
     "stage_date_order": QT_TRANSLATE_NOOP("Messages", "The date of {stage} comes before the stage it follows."),
+    # ---- public booking (issue 18) ------------------------------------------------------
+    "booking.not_bookable": QT_TRANSLATE_NOOP("Messages", "{category} cannot be booked online."),
+    "booking.day_not_bookable": QT_TRANSLATE_NOOP("Messages", "Appointments can be booked for the next {days} days only."),
+    "booking.slot_closed": QT_TRANSLATE_NOOP("Messages", "Booking for this time slot has closed ({minutes} min before it starts)."),
+    "booking.no_such_slot": QT_TRANSLATE_NOOP("Messages", "There is no such time slot."),
+    "booking.day_full": QT_TRANSLATE_NOOP("Messages", "This day is fully booked: please choose another day."),
+    "booking.slot_taken": QT_TRANSLATE_NOOP("Messages", "This time slot was just taken: please choose another one."),
+    "booking.invalid_phone": QT_TRANSLATE_NOOP("Messages", "Please enter an 11-digit mobile number."),
+    "booking.invalid_name": QT_TRANSLATE_NOOP("Messages", "Please enter your real name."),
+    "booking.consent_required": QT_TRANSLATE_NOOP("Messages", "Please agree that the hall may text you about this appointment."),
+    "booking.blocked": QT_TRANSLATE_NOOP("Messages", "{misses} missed appointments in the last {days} days: booking is paused until {until}."),
+    "booking.too_many": QT_TRANSLATE_NOOP("Messages", "You already hold {count} appointments: cancel one before booking another."),
+    "booking.rate_limited": QT_TRANSLATE_NOOP("Messages", "Too many booking requests: please try again later."),
+    "booking.code_rate_limited": QT_TRANSLATE_NOOP(
+        "Messages", "Too many SMS codes asked for: please try again in {seconds} s."
+    ),
+    "booking.unknown_item": QT_TRANSLATE_NOOP("Messages", "There is no such service item in this category."),
+    "booking.no_such_hold": QT_TRANSLATE_NOOP("Messages", "This booking request is unknown: please start again."),
+    "booking.too_many_tries": QT_TRANSLATE_NOOP("Messages", "Too many wrong codes: please start the booking again."),
+    "booking.code_expired": QT_TRANSLATE_NOOP("Messages", "The code has expired: please start the booking again."),
+    "booking.code_wrong": QT_TRANSLATE_NOOP("Messages", "The code is wrong: {left} tries left."),
+    "booking.no_such_appointment": QT_TRANSLATE_NOOP("Messages", "There is no such appointment."),
+    "booking.cannot_cancel": QT_TRANSLATE_NOOP("Messages", "This appointment can no longer be cancelled."),
+    "booking.cannot_reschedule": QT_TRANSLATE_NOOP("Messages", "This appointment can no longer be changed."),
+    "booking.reschedule_limit": QT_TRANSLATE_NOOP("Messages", "An appointment can be changed {count} times at most."),
 }
 
 # Hall rules' labels: (group, key) → English source. The key is the stored value (a status code, a level,

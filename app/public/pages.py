@@ -175,7 +175,8 @@ def index(lang: str, nonce: str) -> str:
         f'<!doctype html><html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<title>{_e(text("heading", lang))}</title><style nonce="{nonce}">{CSS}</style></head>'
-        f'<body><main><div class="card"><p>{_e(text("not_found", lang))}</p></div></main></body></html>'
+        f'<body><main><div class="card"><p>{_e(text("not_found", lang))}</p></div>'
+        f'<div class="card"><p><a href="/b?lang={lang}" id="book">{_e(text("book_link", lang))}</a></p></div></main></body></html>'
     )
 
 

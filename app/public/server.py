@@ -54,6 +54,10 @@ def create_public_app(center_url: str, *, hub: Hub | None = None, verify: bool |
                   docs_url=None, redoc_url=None)
     app.state.hub = the_hub
 
+    from app.public.booking import install_booking
+
+    install_booking(app, the_hub)  # issue 18: appointments (/b, /h, /a)
+
     @app.get("/health")
     async def health() -> JSONResponse:
         return JSONResponse({"ok": True, "center_stream": the_hub.connected, "open_pages": len(the_hub.pages)})

@@ -300,6 +300,69 @@ class Appointment(Base):
     )  # booked / checked_in / missed / cancelled
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[dt.datetime] = _created()
+    # public booking (issue 18, migration 0012_booking): the citizen's own booking from the phone pages
+    source: Mapped[str] = mapped_column(String(12), default="manager", server_default="manager")  # manager / public
+    id_number_masked: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # for the reminder the day before
+    phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)  # rate limits per phone
+    phone_masked: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    manage_token: Mapped[str | None] = mapped_column(String(32), unique=True)  # the cancel/reschedule link's key
+    language: Mapped[str] = mapped_column(String(8), default="zh_CN", server_default="zh_CN")
+    reminded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())  # appointment_tomorrow enqueued
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    reschedules: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    holds_place: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # counted in its slot
+
+
+class BookingPlan(Base):
+    """How a category is booked from the phone (issue 18): slot length, places per serving window and slot,
+    how many days ahead, and the cut-off before a slot's start. No plan (or inactive): not bookable."""
+
+    __tablename__ = "booking_plans"
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"), primary_key=True)
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    per_window: Mapped[int] = mapped_column(Integer, default=2)  # places per window serving the category, per slot
+    days_ahead: Mapped[int] = mapped_column(Integer, default=7)
+    cutoff_minutes: Mapped[int] = mapped_column(Integer, default=60)  # booking closes this long before a slot
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = _created()
+
+
+class AppointmentSlot(Base):
+    """The places taken in one slot of a category: the row that serialises bookings of the slot (a
+    conditional UPDATE `booked < capacity` under its row lock; SQLite: the write transaction's lock)."""
+
+    __tablename__ = "appointment_slots"
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"), primary_key=True)
+    slot_start: Mapped[dt.datetime] = mapped_column(UtcDateTime(), primary_key=True)
+    booked: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingHold(Base):
+    """A booking asked for on the phone and waiting for its SMS code: nothing is booked before the code is
+    confirmed. Also what the rate limits count (per ID number, phone and client address)."""
+
+    __tablename__ = "booking_holds"
+    id: Mapped[uuid.UUID] = _id()
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"))
+    item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service_items.id"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    slot_start: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    slot_end: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    name_masked: Mapped[str] = mapped_column(String(50), default="")
+    id_number_hash: Mapped[str] = mapped_column(String(64), index=True)
+    id_number_masked: Mapped[str] = mapped_column(String(20), default="")
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    client: Mapped[str] = mapped_column(String(64), default="", index=True)
+    language: Mapped[str] = mapped_column(String(8), default="zh_CN")
+    code_hash: Mapped[str] = mapped_column(String(64))
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    appointment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("appointments.id"))
+    created_at: Mapped[dt.datetime] = _created()
 
 
 class Ticket(Base):

@@ -1138,6 +1138,186 @@
     </message>
 </context>
 <context>
+    <name>BookingTab</name>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <location filename="../../ui/screen/booking_tab.py" line="74" />
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <source>Category name</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <source>Opening hours</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="59" />
+        <source>Serving windows</source>
+        <translation>服务窗口数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <source>Slot (min)</source>
+        <translation>时段（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <source>Places per window</source>
+        <translation>每窗口号源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="60" />
+        <source>Places per slot</source>
+        <translation>每时段号源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
+        <source>Days ahead</source>
+        <translation>可约天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
+        <source>Cut-off (min)</source>
+        <translation>截止（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="61" />
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="64" />
+        <source>Slot plan</source>
+        <translation>预约时段设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="72" />
+        <source>Bookable from the phone</source>
+        <translation>开放手机预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="75" />
+        <source>Slot length (min)</source>
+        <translation>每时段时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="76" />
+        <source>Places per window and slot</source>
+        <translation>每窗口每时段号源数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="77" />
+        <source>Bookable days ahead</source>
+        <translation>可提前预约天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="78" />
+        <source>Booking closes before a slot (min)</source>
+        <translation>时段开始前停止预约（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="80" />
+        <source>Save the plan</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="91" />
+        <source>Bookings of</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="97" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="98" />
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="122" />
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="122" />
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="127" />
+        <source>(no hours: no slots)</source>
+        <translation>（未设办公时间，无时段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
+        <source>checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="145" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="146" />
+        <source>missed</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="157" />
+        <source>{0} booked, {1} checked in, {2} cancelled, {3} missed</source>
+        <translation>已预约{0}个，已签到{1}个，已取消{2}个，爽约{3}个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="192" />
+        <source>Saved: the new plan applies to bookings from now on.</source>
+        <translation>已保存：新设置适用于此后的预约。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/booking_tab.py" line="199" />
+        <source>The appointments cannot be loaded: {0}</source>
+        <translation>无法读取预约：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseChart</name>
     <message>
         <location filename="../../ui/screen/case_chart.py" line="24" />
@@ -2196,553 +2376,558 @@ A: %2</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="139" />
+        <location filename="../../ui/screen/console.py" line="140" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="143" />
+        <location filename="../../ui/screen/console.py" line="144" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="146" />
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="151" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="152" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="158" />
+        <location filename="../../ui/screen/console.py" line="159" />
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/console.py" line="162" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="161" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Project agency</source>
         <translation>项目帮办代办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="169" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="167" />
+        <location filename="../../ui/screen/console.py" line="171" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
-        <location filename="../../ui/screen/console.py" line="238" />
-        <location filename="../../ui/screen/console.py" line="254" />
-        <location filename="../../ui/screen/console.py" line="298" />
-        <location filename="../../ui/screen/console.py" line="372" />
-        <location filename="../../ui/screen/console.py" line="414" />
+        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="242" />
+        <location filename="../../ui/screen/console.py" line="258" />
+        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="376" />
+        <location filename="../../ui/screen/console.py" line="418" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="193" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="190" />
-        <location filename="../../ui/screen/console.py" line="255" />
+        <location filename="../../ui/screen/console.py" line="194" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="191" />
-        <location filename="../../ui/screen/console.py" line="420" />
+        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="424" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="193" />
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="204" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="209" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="206" />
+        <location filename="../../ui/screen/console.py" line="210" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="207" />
+        <location filename="../../ui/screen/console.py" line="211" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="208" />
+        <location filename="../../ui/screen/console.py" line="212" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="209" />
+        <location filename="../../ui/screen/console.py" line="213" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="227" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="224" />
+        <location filename="../../ui/screen/console.py" line="228" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="225" />
+        <location filename="../../ui/screen/console.py" line="229" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="236" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="235" />
+        <location filename="../../ui/screen/console.py" line="239" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="240" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="237" />
-        <location filename="../../ui/screen/console.py" line="359" />
+        <location filename="../../ui/screen/console.py" line="241" />
+        <location filename="../../ui/screen/console.py" line="363" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="243" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="244" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="251" />
+        <location filename="../../ui/screen/console.py" line="255" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="252" />
+        <location filename="../../ui/screen/console.py" line="256" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="253" />
+        <location filename="../../ui/screen/console.py" line="257" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="256" />
+        <location filename="../../ui/screen/console.py" line="260" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="257" />
+        <location filename="../../ui/screen/console.py" line="261" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="258" />
-        <location filename="../../ui/screen/console.py" line="279" />
+        <location filename="../../ui/screen/console.py" line="262" />
+        <location filename="../../ui/screen/console.py" line="283" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="267" />
+        <location filename="../../ui/screen/console.py" line="271" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="268" />
+        <location filename="../../ui/screen/console.py" line="272" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="269" />
+        <location filename="../../ui/screen/console.py" line="273" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="280" />
+        <location filename="../../ui/screen/console.py" line="284" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="287" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="285" />
+        <location filename="../../ui/screen/console.py" line="289" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="298" />
+        <location filename="../../ui/screen/console.py" line="302" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="300" />
+        <location filename="../../ui/screen/console.py" line="304" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="311" />
+        <location filename="../../ui/screen/console.py" line="315" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="311" />
+        <location filename="../../ui/screen/console.py" line="315" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="335" />
+        <location filename="../../ui/screen/console.py" line="339" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="337" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="337" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="337" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="337" />
+        <location filename="../../ui/screen/console.py" line="341" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="360" />
+        <location filename="../../ui/screen/console.py" line="364" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="361" />
+        <location filename="../../ui/screen/console.py" line="365" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="362" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="369" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="373" />
+        <location filename="../../ui/screen/console.py" line="377" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="374" />
+        <location filename="../../ui/screen/console.py" line="378" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="375" />
+        <location filename="../../ui/screen/console.py" line="379" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="376" />
+        <location filename="../../ui/screen/console.py" line="380" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="377" />
+        <location filename="../../ui/screen/console.py" line="381" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="382" />
+        <location filename="../../ui/screen/console.py" line="386" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="384" />
+        <location filename="../../ui/screen/console.py" line="388" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="386" />
+        <location filename="../../ui/screen/console.py" line="390" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="430" />
+        <location filename="../../ui/screen/console.py" line="434" />
         <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
         <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="655" />
+        <location filename="../../ui/screen/console.py" line="660" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="400" />
+        <location filename="../../ui/screen/console.py" line="404" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="402" />
+        <location filename="../../ui/screen/console.py" line="406" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
-        <location filename="../../ui/screen/console.py" line="407" />
+        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="411" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="408" />
+        <location filename="../../ui/screen/console.py" line="412" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="413" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="418" />
+        <location filename="../../ui/screen/console.py" line="422" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="421" />
+        <location filename="../../ui/screen/console.py" line="425" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="426" />
+        <location filename="../../ui/screen/console.py" line="430" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="428" />
+        <location filename="../../ui/screen/console.py" line="432" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="462" />
+        <location filename="../../ui/screen/console.py" line="466" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="467" />
+        <location filename="../../ui/screen/console.py" line="471" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="475" />
+        <location filename="../../ui/screen/console.py" line="479" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="550" />
+        <location filename="../../ui/screen/console.py" line="555" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="551" />
+        <location filename="../../ui/screen/console.py" line="556" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="552" />
+        <location filename="../../ui/screen/console.py" line="557" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="587" />
+        <location filename="../../ui/screen/console.py" line="592" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="589" />
+        <location filename="../../ui/screen/console.py" line="594" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="590" />
+        <location filename="../../ui/screen/console.py" line="595" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="595" />
+        <location filename="../../ui/screen/console.py" line="600" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="600" />
+        <location filename="../../ui/screen/console.py" line="605" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="604" />
+        <location filename="../../ui/screen/console.py" line="609" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="685" />
+        <location filename="../../ui/screen/console.py" line="690" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="759" />
+        <location filename="../../ui/screen/console.py" line="764" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="767" />
+        <location filename="../../ui/screen/console.py" line="772" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="790" />
+        <location filename="../../ui/screen/console.py" line="795" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="797" />
+        <location filename="../../ui/screen/console.py" line="802" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="807" />
+        <location filename="../../ui/screen/console.py" line="812" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -3685,441 +3870,551 @@ A: %2</source>
         <translation>“{stage}”的日期早于上一阶段。</translation>
     </message>
     <message>
+        <location filename="../../app/i18n/messages.py" line="314" />
+        <source>{category} cannot be booked online.</source>
+        <translation>“{category}”暂不提供网上预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="315" />
+        <source>Appointments can be booked for the next {days} days only.</source>
+        <translation>仅可预约今后{days}天内的时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="316" />
+        <source>Booking for this time slot has closed ({minutes} min before it starts).</source>
+        <translation>该时段已停止预约（开始前{minutes}分钟截止）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="317" />
+        <source>There is no such time slot.</source>
+        <translation>没有这个预约时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="318" />
+        <source>This day is fully booked: please choose another day.</source>
+        <translation>当天已约满，请选择其他日期。</translation>
+    </message>
+    <message>
         <location filename="../../app/i18n/messages.py" line="319" />
+        <source>This time slot was just taken: please choose another one.</source>
+        <translation>该时段刚刚约满，请选择其他时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="320" />
+        <source>Please enter an 11-digit mobile number.</source>
+        <translation>请填写11位手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="321" />
+        <source>Please enter your real name.</source>
+        <translation>请填写真实姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="322" />
+        <source>Please agree that the hall may text you about this appointment.</source>
+        <translation>请同意大厅通过短信告知预约事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="323" />
+        <source>{misses} missed appointments in the last {days} days: booking is paused until {until}.</source>
+        <translation>近{days}天内{misses}次预约未到，{until}前暂停预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="324" />
+        <source>You already hold {count} appointments: cancel one before booking another.</source>
+        <translation>您已有{count}个未办理的预约，请先取消一个再预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="325" />
+        <source>Too many booking requests: please try again later.</source>
+        <translation>预约请求过于频繁，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="326" />
+        <source>Too many SMS codes asked for: please try again in {seconds} s.</source>
+        <translation>获取验证码过于频繁，请{seconds}秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="329" />
+        <source>There is no such service item in this category.</source>
+        <translation>该类业务下没有这个事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="330" />
+        <source>This booking request is unknown: please start again.</source>
+        <translation>未找到该预约申请，请重新预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <source>Too many wrong codes: please start the booking again.</source>
+        <translation>验证码错误次数过多，请重新预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="332" />
+        <source>The code has expired: please start the booking again.</source>
+        <translation>验证码已过期，请重新预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="333" />
+        <source>The code is wrong: {left} tries left.</source>
+        <translation>验证码不正确，还可以尝试{left}次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="334" />
+        <source>There is no such appointment.</source>
+        <translation>未找到该预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="335" />
+        <source>This appointment can no longer be cancelled.</source>
+        <translation>该预约已无法取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="336" />
+        <source>This appointment can no longer be changed.</source>
+        <translation>该预约已无法改约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="337" />
+        <source>An appointment can be changed {count} times at most.</source>
+        <translation>每个预约最多改约{count}次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="320" />
+        <location filename="../../app/i18n/messages.py" line="345" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="321" />
+        <location filename="../../app/i18n/messages.py" line="346" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="322" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="348" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="328" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="354" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="330" />
+        <location filename="../../app/i18n/messages.py" line="355" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="356" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="363" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="342" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="343" />
-        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="368" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="344" />
-        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="369" />
+        <location filename="../../app/i18n/messages.py" line="382" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="351" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="352" />
+        <location filename="../../app/i18n/messages.py" line="377" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="355" />
+        <location filename="../../app/i18n/messages.py" line="380" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="386" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="387" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="390" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
-        <location filename="../../app/i18n/messages.py" line="378" />
+        <location filename="../../app/i18n/messages.py" line="394" />
+        <location filename="../../app/i18n/messages.py" line="403" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="370" />
+        <location filename="../../app/i18n/messages.py" line="395" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="371" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="372" />
+        <location filename="../../app/i18n/messages.py" line="397" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="399" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="377" />
+        <location filename="../../app/i18n/messages.py" line="402" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="382" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="411" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="412" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="413" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="391" />
+        <location filename="../../app/i18n/messages.py" line="416" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="392" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="393" />
+        <location filename="../../app/i18n/messages.py" line="418" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="422" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
+        <location filename="../../app/i18n/messages.py" line="423" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="424" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="400" />
+        <location filename="../../app/i18n/messages.py" line="425" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="426" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="427" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="428" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="429" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="430" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="408" />
+        <location filename="../../app/i18n/messages.py" line="433" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="409" />
+        <location filename="../../app/i18n/messages.py" line="434" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="410" />
+        <location filename="../../app/i18n/messages.py" line="435" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="411" />
+        <location filename="../../app/i18n/messages.py" line="436" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="412" />
+        <location filename="../../app/i18n/messages.py" line="437" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="413" />
+        <location filename="../../app/i18n/messages.py" line="438" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="414" />
+        <location filename="../../app/i18n/messages.py" line="439" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="417" />
+        <location filename="../../app/i18n/messages.py" line="442" />
         <source>Letter of entrustment</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="418" />
+        <location filename="../../app/i18n/messages.py" line="443" />
         <source>Legal representative's letter of entrustment</source>
         <translation>法定代表人授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="419" />
+        <location filename="../../app/i18n/messages.py" line="444" />
         <source>Employer's letter of introduction</source>
         <translation>单位介绍信</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="420" />
+        <location filename="../../app/i18n/messages.py" line="445" />
         <source>Agency form</source>
         <translation>代办委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="423" />
+        <location filename="../../app/i18n/messages.py" line="448" />
         <source>Project approval, land use and planning permits</source>
         <translation>立项用地规划许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="424" />
+        <location filename="../../app/i18n/messages.py" line="449" />
         <source>Construction project permit</source>
         <translation>工程建设许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="425" />
+        <location filename="../../app/i18n/messages.py" line="450" />
         <source>Construction permit</source>
         <translation>施工许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="426" />
+        <location filename="../../app/i18n/messages.py" line="451" />
         <source>Completion acceptance</source>
         <translation>竣工验收</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="429" />
+        <location filename="../../app/i18n/messages.py" line="454" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="430" />
+        <location filename="../../app/i18n/messages.py" line="455" />
         <source>under way</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="431" />
+        <location filename="../../app/i18n/messages.py" line="456" />
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="434" />
+        <location filename="../../app/i18n/messages.py" line="459" />
         <source>Entrusted person</source>
         <translation>受托人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="435" />
+        <location filename="../../app/i18n/messages.py" line="460" />
         <source>Hall agent</source>
         <translation>帮办代办员</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="438" />
+        <location filename="../../app/i18n/messages.py" line="463" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="439" />
+        <location filename="../../app/i18n/messages.py" line="464" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="440" />
+        <location filename="../../app/i18n/messages.py" line="465" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="441" />
+        <location filename="../../app/i18n/messages.py" line="466" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="442" />
+        <location filename="../../app/i18n/messages.py" line="467" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="443" />
+        <location filename="../../app/i18n/messages.py" line="468" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="444" />
+        <location filename="../../app/i18n/messages.py" line="469" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -4287,6 +4582,7 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/public/texts.py" line="13" />
+        <location filename="../../app/public/texts.py" line="120" />
         <source>Service: {name}</source>
         <translation>业务：{name}</translation>
     </message>
@@ -4641,32 +4937,353 @@ A: %2</source>
         <translation>非常不满意</translation>
     </message>
     <message>
+        <location filename="../../app/public/texts.py" line="91" />
+        <location filename="../../app/public/texts.py" line="156" />
+        <source>Book an appointment</source>
+        <translation>预约办事</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="92" />
+        <source>Choose the service</source>
+        <translation>选择办理业务</translation>
+    </message>
+    <message>
         <location filename="../../app/public/texts.py" line="93" />
+        <source>Any service of this kind</source>
+        <translation>该类全部业务</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="94" />
+        <source>No service can be booked online at the moment.</source>
+        <translation>目前没有可网上预约的业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="95" />
+        <source>Choose a day</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="96" />
+        <source>Choose a time</source>
+        <translation>选择时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="97" />
+        <source>{n} free</source>
+        <translation>余{n}个</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="98" />
+        <source>Full</source>
+        <translation>已约满</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="99" />
+        <source>Closed</source>
+        <translation>不办公</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="100" />
+        <source>This day is fully booked: please choose another day.</source>
+        <translation>当天已约满，请选择其他日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="101" />
+        <source>No time slots on this day.</source>
+        <translation>当天没有可预约的时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="102" />
+        <source>Other days</source>
+        <translation>选择其他日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="103" />
+        <source>Other services</source>
+        <translation>选择其他业务</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="104" />
+        <source>Your details</source>
+        <translation>填写预约人信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="105" />
+        <source>Real name</source>
+        <translation>真实姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="106" />
+        <source>ID number (18 characters)</source>
+        <translation>身份证号码（18位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="107" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="108" />
+        <source>I agree that the hall texts this number about this appointment.</source>
+        <translation>同意大厅通过短信向此号码发送预约相关信息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="109" />
+        <source>Your ID number and phone are stored protected and shown only masked. They serve this appointment only.</source>
+        <translation>身份证号码和手机号码加密保存，仅以部分隐藏形式显示，只用于本次预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="110" />
+        <source>Send me the SMS code</source>
+        <translation>获取短信验证码</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="111" />
+        <source>Enter the SMS code</source>
+        <translation>输入短信验证码</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="112" />
+        <source>A 6-digit code was sent to {phone}. It is valid for {minutes} min.</source>
+        <translation>验证码已发送至{phone}，{minutes}分钟内有效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="113" />
+        <source>SMS code</source>
+        <translation>短信验证码</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="114" />
+        <source>Confirm the appointment</source>
+        <translation>确认预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="115" />
+        <source>{service}, {day} {time}–{end}</source>
+        <translation>{service}，{day} {time}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="116" />
+        <source>Your appointment is booked</source>
+        <translation>预约成功</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="117" />
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="118" />
+        <source>On the day, check in at a kiosk of the hall with this code or your ID card, a little before your time.</source>
+        <translation>请在预约当天提前到达，在大厅自助机凭预约码或身份证签到取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="119" />
+        <source>Keep this page: with its link you can cancel or change the appointment.</source>
+        <translation>请保存本页链接，可凭此取消或改约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="121" />
+        <source>Day: {day}</source>
+        <translation>日期：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="122" />
+        <source>Time: {time}–{end}</source>
+        <translation>时间：{time}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="123" />
+        <source>Booked by: {name}</source>
+        <translation>预约人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="124" />
+        <source>ID number: {id}</source>
+        <translation>身份证号码：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="125" />
+        <source>Phone: {phone}</source>
+        <translation>手机：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="126" />
+        <source>Cancel the appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="127" />
+        <source>Cancel this appointment? The time slot goes to someone else.</source>
+        <translation>确定取消该预约吗？取消后该时段将开放给他人预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="128" />
+        <source>No, keep it</source>
+        <translation>不取消，保留预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="129" />
+        <source>Yes, cancel it</source>
+        <translation>确定取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="130" />
+        <source>Change the time</source>
+        <translation>改约其他时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="131" />
+        <source>This appointment is cancelled.</source>
+        <translation>该预约已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="132" />
+        <source>Book again</source>
+        <translation>重新预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="133" />
+        <source>Checked in: this appointment has its ticket.</source>
+        <translation>已签到取号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="134" />
+        <source>Missed: the appointment was not checked in.</source>
+        <translation>该预约已过期未签到（爽约）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="135" />
+        <source>Choose the new time for appointment {code}</source>
+        <translation>为预约（预约码{code}）选择新的时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="136" />
+        <source>The appointment has been moved.</source>
+        <translation>预约时段已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="137" />
+        <source>This time slot was just taken: please choose another one.</source>
+        <translation>该时段刚刚约满，请选择其他时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="138" />
+        <source>This day is now fully booked: please choose another day.</source>
+        <translation>当天已约满，请选择其他日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="139" />
+        <source>Booking for this time has closed: please choose a later one.</source>
+        <translation>该时段已停止预约，请选择更晚的时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="140" />
+        <source>The code is wrong: {left} tries left.</source>
+        <translation>验证码不正确，还可以尝试{left}次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="141" />
+        <source>The code has expired: please ask for a new one.</source>
+        <translation>验证码已过期，请重新获取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="142" />
+        <source>Too many wrong codes: please start the booking again.</source>
+        <translation>验证码错误次数过多，请重新预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="143" />
+        <source>The ID number is not valid: please check it.</source>
+        <translation>身份证号码有误，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="144" />
+        <source>Please enter an 11-digit mobile number.</source>
+        <translation>请填写11位手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="145" />
+        <source>Please enter your real name.</source>
+        <translation>请填写真实姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="146" />
+        <source>Please agree to the SMS about this appointment.</source>
+        <translation>请勾选同意接收预约短信。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="147" />
+        <source>After {misses} missed appointments, booking is paused until {until}. Please ask at the service desk.</source>
+        <translation>因多次预约未到，{until}前暂停网上预约，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="148" />
+        <source>You already hold {count} appointments: cancel one to book another.</source>
+        <translation>您已有{count}个待办理的预约，请先取消一个再预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="149" />
+        <source>A code was sent only just now: please try again in {seconds} s.</source>
+        <translation>验证码刚刚发送过，请{seconds}秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="150" />
+        <source>Too many requests: please try again later.</source>
+        <translation>操作过于频繁，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="151" />
+        <source>This appointment can no longer be cancelled.</source>
+        <translation>该预约已无法取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="152" />
+        <source>This appointment can no longer be changed.</source>
+        <translation>该预约已无法改约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="153" />
+        <source>This appointment has been changed as often as allowed.</source>
+        <translation>该预约改约次数已达上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="154" />
+        <source>Not found: please start the booking again.</source>
+        <translation>未找到，请重新预约。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="155" />
+        <source>Something went wrong: please try again.</source>
+        <translation>操作未成功，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/public/texts.py" line="160" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="94" />
+        <location filename="../../app/public/texts.py" line="161" />
         <source>Unfriendly service</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="95" />
+        <location filename="../../app/public/texts.py" line="162" />
         <source>The one-time notice was unclear</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="96" />
+        <location filename="../../app/public/texts.py" line="163" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="97" />
+        <location filename="../../app/public/texts.py" line="164" />
         <source>Had to come back several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/public/texts.py" line="98" />
+        <location filename="../../app/public/texts.py" line="165" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>

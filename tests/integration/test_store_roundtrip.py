@@ -100,6 +100,17 @@ def build_graph() -> list[m.Base]:
         slot_start=T0,
         slot_end=T0 + dt.timedelta(minutes=30),
     )
+    appt.source, appt.id_number_masked, appt.phone_masked, appt.phone_enc = "public", "110101********002X", "138****5678", b"x"
+    appt.phone_hash, appt.manage_token, appt.language, appt.reminded_at = "p" * 64, "t" * 22, "en", T0
+    appt.cancelled_at, appt.reschedules, appt.holds_place = T0, 1, True
+    plan = m.BookingPlan(category_id=None, slot_minutes=20, per_window=3, days_ahead=5, cutoff_minutes=30, active=True)
+    slot = m.AppointmentSlot(category_id=None, slot_start=T0, booked=2)
+    hold = m.BookingHold(
+        token="h" * 22, category_id=None, day=dt.date(2025, 9, 30), slot_start=T0, slot_end=T0 + dt.timedelta(minutes=30),
+        name_masked="王*明", id_number_hash="a" * 64, id_number_masked="110101********002X", phone_enc=b"y",
+        phone_hash="p" * 64, phone_masked="138****5678", client="127.0.0.1", language="zh_CN", code_hash="c" * 64,
+        tries=1, expires_at=T0,
+    )
     ticket = m.Ticket(
         category_id=None,
         service_day=dt.date(2025, 9, 30),
@@ -263,6 +274,9 @@ def build_graph() -> list[m.Base]:
         setting,
         notice,
         appt,
+        plan,
+        slot,
+        hold,
         ticket,
         tev,
         m.TicketContact(
@@ -315,6 +329,9 @@ def _wire(objs: list[m.Base]) -> None:
     cat, ticket, case, staff = by_type[m.Category], by_type[m.Ticket], by_type[m.Case], by_type[m.Staff]
     by_type[m.Appointment].category_id = cat.id  # type: ignore[attr-defined]
     ticket.category_id = cat.id  # type: ignore[attr-defined]
+    for cls in (m.BookingPlan, m.AppointmentSlot, m.BookingHold):
+        by_type[cls].category_id = cat.id  # type: ignore[attr-defined]
+    by_type[m.BookingHold].appointment_id = by_type[m.Appointment].id  # type: ignore[attr-defined]
     ticket.appointment_id = by_type[m.Appointment].id  # type: ignore[attr-defined]
     ticket.staff_id = staff.id  # type: ignore[attr-defined]
     by_type[m.TicketEvent].ticket_id = ticket.id  # type: ignore[attr-defined]

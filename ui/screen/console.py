@@ -37,6 +37,7 @@ from ui.i18n import current_language, shown
 from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
+from ui.screen.booking_tab import BookingTab
 from ui.screen.case_chart import CaseChart
 from ui.screen.agency_page import AgencyPage
 from ui.screen.conflicts import ConflictsPage
@@ -153,6 +154,9 @@ class ManagerConsole(QWidget):
         self.tabs.addTab(self._stats(), self.tr("Statistics"))
         self.tabs.addTab(self._actions(), self.tr("Actions"))
         self.tabs.addTab(self._feedback(), self.tr("Complaints and suggestions"))
+        self.booking = BookingTab(self.api)  # issue 18: slot plans and the day's appointments
+        self.booking.loaded.connect(lambda what: self.refreshed.emit("booking") if what == "day" else None)
+        self.tabs.addTab(self.booking, self.tr("Appointments"))
         self.conflicts = ConflictsPage(self.api)
         self.conflicts.loaded.connect(lambda: self.refreshed.emit("conflicts"))
         self.tabs.addTab(self.conflicts, self.tr("Refused records"))
@@ -505,6 +509,7 @@ class ManagerConsole(QWidget):
         self._bg(lambda: self.api("GET", "/rectifications"), self._show_rects)
         self.refresh_stats()
         self._bg(lambda: self.api("GET", "/feedback"), self._show_feedback)
+        self.booking.refresh()
         self.conflicts.refresh()
         self.agency.refresh()
         self.access_log.refresh()
