@@ -46,8 +46,8 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "appointment_booked",
             ("date", "time", "item", "code"),
-            "您已成功预约{date} {time}办理{item}，预约号{code}。请按时携带有效身份证件到大厅取号。",
-            "Booked: {item} on {date} at {time}, appointment number {code}. Please bring your ID and take a "
+            "您已成功预约{date} {time}办理{item}，预约码{code}。请按时携带有效身份证件到大厅取号。",
+            "Booked: {item} on {date} at {time}, appointment code {code}. Please bring your ID and take a "
             "ticket at the hall on time.",
             dt.timedelta(days=1),
             "an appointment was booked or rescheduled",
@@ -55,8 +55,8 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "appointment_tomorrow",
             ("date", "time", "item", "code"),
-            "温馨提示：您预约了明天（{date}）{time}办理{item}，预约号{code}，请按时到场。如不能前往，请提前取消。",
-            "Reminder: your appointment for {item} is tomorrow ({date}) at {time}, number {code}. If you cannot "
+            "温馨提示：您预约了明天（{date}）{time}办理{item}，预约码{code}，请按时到场。如不能前往，请提前取消。",
+            "Reminder: your appointment for {item} is tomorrow ({date}) at {time}, code {code}. If you cannot "
             "come, please cancel it in advance.",
             dt.timedelta(hours=12),
             "the day before an appointment",
