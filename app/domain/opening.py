@@ -24,7 +24,6 @@ from app.domain.clock import HALL_TZ
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
 from app.i18n.messages import Msg, msg, status_param
 
-WEEKDAY_ZH = "一二三四五六日"
 DAY_LABELS = {"工作日": "workdays", "每天": "daily", "周六": "saturday", "周日": "sunday"}
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–~～至]\s*(\d{1,2}):(\d{2})$")
 LOOKAHEAD_DAYS = 40
@@ -116,35 +115,6 @@ class Opening:
     detail: str = ""  # e.g. the holiday's name or the quota
     count: int | None = None  # the cut-off's minutes or the daily quota (for the message's params)
 
-    def message_zh(self) -> str:
-        if self.is_open:
-            return "可以取号"
-        why = {
-            ClosedReason.OUTSIDE_HOURS: "现在不在取号时间",
-            ClosedReason.CUTOFF: f"已过取号截止时间（{self.detail}）",
-            ClosedReason.QUOTA: f"今日号源已取完（{self.detail}）",
-            ClosedReason.CLOSED_DAY: f"今天休息（{self.detail}）" if self.detail else "今天休息",
-            ClosedReason.CALENDAR_UNKNOWN: "今年的工作日历尚未录入，请到服务台咨询",
-            ClosedReason.INACTIVE: "这类业务暂停取号",
-        }[self.reason or ClosedReason.OUTSIDE_HOURS]
-        return f"{why}，{next_open_zh(self.next_open)}" if self.next_open else why
-
-    def message_en(self) -> str:
-        if self.is_open:
-            return "open"
-        why = {
-            ClosedReason.OUTSIDE_HOURS: "outside ticket hours",
-            ClosedReason.CUTOFF: f"past today's cut-off ({self.detail})",
-            ClosedReason.QUOTA: f"today's quota is used up ({self.detail})",
-            ClosedReason.CLOSED_DAY: f"closed today ({self.detail})" if self.detail else "closed today",
-            ClosedReason.CALENDAR_UNKNOWN: "this year's working-day calendar is not entered",
-            ClosedReason.INACTIVE: "this category is switched off",
-        }[self.reason or ClosedReason.OUTSIDE_HOURS]
-        return f"{why}; next opening {self.next_open:%Y-%m-%d %H:%M}" if self.next_open else why
-
-    def message(self) -> str:
-        return f"{self.message_zh()} / {self.message_en()}"
-
     def as_msg(self) -> Msg:
         """Why it is closed and when it opens next, as a message (shown in the reader's language)."""
         if self.is_open:
@@ -167,12 +137,6 @@ class Opening:
             weekday=status_param("weekday_short", when.weekday()),
             time=f"{when:%H:%M}",
         )
-
-
-def next_open_zh(when: dt.datetime | None) -> str:
-    if when is None:
-        return ""
-    return f"下次取号时间：{when.month}月{when.day}日（周{WEEKDAY_ZH[when.weekday()]}）{when:%H:%M}"
 
 
 def spans_on(hours: Hours, day: dt.date, calendar: WorkdayCalendar) -> tuple[Span, ...]:

@@ -840,94 +840,99 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="24" />
+        <location filename="../../ui/screen/board.py" line="26" />
         <source>Queue screen</source>
         <translation>排队叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="34" />
+        <location filename="../../ui/screen/board.py" line="36" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="57" />
+        <location filename="../../ui/screen/board.py" line="59" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="78" />
+        <location filename="../../ui/screen/board.py" line="80" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="81" />
+        <location filename="../../ui/screen/board.py" line="83" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="92" />
+        <location filename="../../ui/screen/board.py" line="94" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="115" />
+        <location filename="../../ui/screen/board.py" line="120" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="119" />
+        <location filename="../../ui/screen/board.py" line="124" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="121" />
+        <location filename="../../ui/screen/board.py" line="126" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="127" />
+        <location filename="../../ui/screen/board.py" line="132" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="130" />
+        <location filename="../../ui/screen/board.py" line="135" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="131" />
+        <location filename="../../ui/screen/board.py" line="136" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="138" />
+        <location filename="../../ui/screen/board.py" line="143" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="161" />
+        <location filename="../../ui/screen/board.py" line="166" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="163" />
+        <location filename="../../ui/screen/board.py" line="168" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="165" />
+        <location filename="../../ui/screen/board.py" line="170" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="179" />
+        <location filename="../../ui/screen/board.py" line="183" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="181" />
+        <location filename="../../ui/screen/board.py" line="185" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/board.py" line="207" />
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
     </message>
 </context>
 <context>
