@@ -66,6 +66,14 @@ def split_legacy(text: str) -> str:
     return text
 
 
+def stat_label(entry: Mapping[str, Any]) -> str:
+    """A statistics row's label: its message (a window, "not recorded") in the UI's language, else its name."""
+    said = entry.get("label_msg")
+    if isinstance(said, Mapping):
+        return message_text(said.get("code"), said.get("params"), str(entry.get("label") or ""))
+    return str(entry.get("label") or "")
+
+
 def label(group: str, key: object) -> str:
     """A hall rule's label (case status, rating level or reason, topic, weekday) in the UI's language."""
     return messages.label(group, key, current_language())

@@ -30,7 +30,7 @@ LOOKAHEAD_DAYS = 40
 
 
 class HoursError(ValueError):
-    """A malformed opening-hours text; the message says what is wrong, in Chinese and English."""
+    """A malformed opening-hours text; its message (a `Msg`, `args[0]`) says what is wrong."""
 
 
 class ClosedReason(StrEnum):
@@ -82,17 +82,17 @@ def parse_hours(text: str | None) -> Hours:
             part = part.strip()
             match = _RANGE.match(part)
             if not match:
-                raise HoursError(f"时间段“{part}”应写作 09:00-12:00 / time range {part!r} must look like 09:00-12:00")
+                raise HoursError(msg("hours.bad_range_form", part=part))
             h1, m1, h2, m2 = (int(g) for g in match.groups())
             start, end = h1 * 60 + m1, h2 * 60 + m2
             if m1 > 59 or m2 > 59 or h1 > 23 or end > 24 * 60 or end <= start:
-                raise HoursError(f"时间段“{part}”不成立 / time range {part!r} is not a valid range")
+                raise HoursError(msg("hours.bad_range", part=part))
             found[label].append(Span(start, end))
     spans = {k: tuple(sorted(v, key=lambda s: s.start)) for k, v in found.items()}
-    for key, values in spans.items():
+    for values in spans.values():
         for a, b in itertools.pairwise(values):
             if b.start < a.end:
-                raise HoursError(f"时间段 {a.text()} 与 {b.text()} 重叠 / ranges overlap ({key})")
+                raise HoursError(msg("hours.overlap", first=a.text(), second=b.text()))
     return Hours(**spans)
 
 

@@ -938,27 +938,27 @@
 <context>
     <name>CaseChart</name>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>Early</source>
         <translation>提前办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>On time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>Overdue</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="42" />
+        <location filename="../../ui/screen/case_chart.py" line="44" />
         <source>No cases in this period</source>
         <translation>本期无办件</translation>
     </message>
@@ -3220,505 +3220,1092 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="215" />
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="216" />
+        <source>note: {message}</source>
+        <translation>提示：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="217" />
+        <source>warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="218" />
+        <source>The password does not meet the rules: {reason}</source>
+        <translation>密码不符合要求：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="219" />
+        <source>at least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="220" />
+        <source>it must contain letters and digits.</source>
+        <translation>须同时含字母和数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="221" />
+        <source>it must not be a common password or contain the user name.</source>
+        <translation>不能是常见密码或包含用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="222" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="223" />
+        <source>This database already has an administrator: it is not initialised again.</source>
+        <translation>这个数据库已有管理员，拒绝重新初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="224" />
+        <source>The user name {name} is not valid: a letter first, then 2–40 letters, digits or _.- in all.</source>
+        <translation>用户名“{name}”不合规：字母开头，2–40 个字母、数字或 _.-</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="225" />
+        <source>The hall code {value} must be 1–8 capital letters or digits.</source>
+        <translation>大厅代码“{value}”应为 1–8 个大写字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="230" />
+        <source>The answer from {url} is not the center's protocol ({what}): the data stays on this terminal and is sent again later.</source>
+        <translation>中心的应答无法识别（{what}，来自 {url}），数据已保留在本机，稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="310" />
+        <source>the sites sheet has no site {value}</source>
+        <translation>站点表中没有站点“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="315" />
+        <source>the items sheet has no code {value}</source>
+        <translation>事项表中没有编码“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="320" />
+        <source>the departments sheet has no department {value}</source>
+        <translation>部门表中没有部门“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="226" />
+        <source>No {device} is configured: set devices.{key} in hall.toml ([devices] {key} = "{example}") or the environment variable {env}; `hall doctor` checks it.</source>
+        <translation>未配置{device}：请在 hall.toml 中设置 devices.{key}（[devices] {key} = "{example}"）或环境变量 {env}；`hall doctor` 可以检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="227" />
+        <source>ID-card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="228" />
+        <source>ticket printer</source>
+        <translation>取号小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="229" />
+        <source>receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="231" />
+        <source>The holiday calendar of {year} is not published or not entered yet: an administrator enters {year} in the working-day calendar before dates in {year} can be counted.</source>
+        <translation>{year}年的节假日安排尚未发布或未录入，请管理员在工作日历中录入{year}年。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="232" />
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="233" />
+        <source>Mo Tu We Th Fr Sa Su</source>
+        <translation>一二三四五六日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="234" />
+        <source>The time range {part} must look like 09:00-12:00.</source>
+        <translation>时间段“{part}”应写作 09:00-12:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="235" />
+        <source>The time range {part} is not a valid range.</source>
+        <translation>时间段“{part}”不成立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="236" />
+        <source>The time ranges {first} and {second} overlap.</source>
+        <translation>时间段 {first} 与 {second} 重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="237" />
+        <source>Nothing matches {query}.</source>
+        <translation>没有找到与“{query}”相关的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="238" />
+        <source>(no window recorded)</source>
+        <translation>（未记录窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="239" />
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="240" />
+        <source>Window {window}</source>
+        <translation>{window}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="242" />
+        <source>ID-card reader: {message}</source>
+        <translation>身份证读卡器：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="243" />
+        <source>Reader {url}: SAM ready; SAM id {sam}</source>
+        <translation>读卡器 {url}：SAM 正常；SAM 编号 {sam}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="244" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="245" />
+        <source>The printer is offline or not responding.</source>
+        <translation>打印机离线或无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="246" />
+        <source>The printer's cover is open: close it.</source>
+        <translation>打印机上盖未关好，请合上盖子。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="247" />
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>打印机缺纸，请更换纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="248" />
+        <source>The printer stopped mid-job ({state}): the ticket was not printed whole and counts as not printed.</source>
+        <translation>打印中途{state}，票据没有打完，视为未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="249" />
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="250" />
+        <source>the cover was opened</source>
+        <translation>开盖</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="251" />
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="252" />
+        <source>went offline</source>
+        <translation>脱机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="253" />
+        <source>Printer fault: {detail}</source>
+        <translation>打印机故障：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="254" />
+        <source>The paper is nearly used up: replace the roll soon.</source>
+        <translation>打印纸即将用完，请尽快更换纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="255" />
+        <source>This connection cannot read the printer's status: paper and offline were not checked.</source>
+        <translation>此接口无法读取打印机状态，未检查缺纸/离线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="256" />
+        <source>The status check is switched off in the printer URL (status=off).</source>
+        <translation>已按配置跳过状态检查（打印机地址中 status=off）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="257" />
+        <source>Cannot reach the printer {printer}: check its power and cable ({error}).</source>
+        <translation>无法连接打印机 {printer}，请检查电源和连线（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="258" />
+        <source>Cannot reach the printer {printer}: {error}</source>
+        <translation>无法连接打印机 {printer}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="259" />
+        <source>Sending to the printer {printer} failed: {error}</source>
+        <translation>向打印机 {printer} 发送打印数据失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="260" />
+        <source>The printer {printer} did not answer the status request ({error}).</source>
+        <translation>打印机 {printer} 无响应（状态查询：{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="261" />
+        <source>The printer {printer} did not answer the status request.</source>
+        <translation>打印机 {printer} 没有应答状态查询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="262" />
+        <source>The simulated printer did not answer.</source>
+        <translation>模拟打印机无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="263" />
+        <source>The simulated printer rejected the job: {error}</source>
+        <translation>模拟打印机无法解析数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="264" />
+        <source>win32:// printers exist only on Windows.</source>
+        <translation>win32:// 打印机仅在 Windows 上可用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="265" />
+        <source>USB printing needs pyusb and libusb installed ({detail}).</source>
+        <translation>USB 打印需要安装 pyusb 和 libusb（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="266" />
+        <source>cups:// needs pycups and CUPS installed.</source>
+        <translation>cups:// 需要安装 pycups 和 CUPS。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="267" />
+        <source>win32:// needs pywin32 installed.</source>
+        <translation>win32:// 需要安装 pywin32。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="268" />
+        <source>Unknown printer profile {name}; known: {known}</source>
+        <translation>未知的打印机型号配置“{name}”；可用：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="269" />
+        <source>Invalid printer URL {url}: {why}</source>
+        <translation>打印机地址无效 {url}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="270" />
+        <source>The printer answered DLE EOT {n} with 0x{value}, not a status byte.</source>
+        <translation>打印机返回了无法识别的状态（DLE EOT {n}：0x{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="271" />
+        <source>The cutter is jammed: open the cover and clear the paper.</source>
+        <translation>切刀卡住，请打开上盖清除卡纸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="272" />
+        <source>Unrecoverable error: switch the printer off and call service.</source>
+        <translation>不可恢复的故障，请关机检修。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="273" />
+        <source>The print head is too hot: wait a moment and try again.</source>
+        <translation>打印头过热，请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="274" />
+        <source>Recoverable error: check the printer and try again.</source>
+        <translation>可恢复的故障，请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="275" />
+        <source>{printer}: this connection cannot read the printer's status.</source>
+        <translation>{printer}：此接口无法读取状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="276" />
+        <source>Printed {kind}: {bytes} bytes to {printer}.</source>
+        <translation>已打印{kind}：{bytes} 字节发往 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="277" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="278" />
+        <source>cover open</source>
+        <translation>上盖打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="279" />
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="280" />
+        <source>paper near end</source>
+        <translation>纸将用尽</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="281" />
+        <source>cutter error</source>
+        <translation>切刀故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="282" />
+        <source>unrecoverable error</source>
+        <translation>不可恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="283" />
+        <source>auto-recoverable error (e.g. head too hot)</source>
+        <translation>打印头过热等可自动恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="284" />
+        <source>recoverable error</source>
+        <translation>可恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="285" />
+        <source>ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="286" />
+        <source>{first}, {rest}</source>
+        <translation>{first}，{rest}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="288" />
+        <source>{path}: {count} problem(s), nothing was written:
+{lines}</source>
+        <translation>{path}：工作簿有 {count} 处错误，未写入任何数据：
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="289" />
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="290" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="291" />
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="292" />
+        <source>{where} ({header})</source>
+        <translation>{where}（{header}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="293" />
+        <source>required, cannot be empty</source>
+        <translation>必填，不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="294" />
+        <source>text expected, not a date</source>
+        <translation>应为文字，不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="295" />
+        <source>a whole number expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="296" />
+        <source>{value} is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="297" />
+        <source>{value} is not a non-negative whole number</source>
+        <translation>“{value}”不是非负整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <source>{value} is not a number of working days</source>
+        <translation>“{value}”不是工作日数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="299" />
+        <source>{value}: whole or half working days expected (such as 2.5)</source>
+        <translation>“{value}”应为整数或半天（如 2.5）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="300" />
+        <source>{value}: yes or no expected</source>
+        <translation>“{value}”应为 是 或 否</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="301" />
+        <source>{value} is not one of {choices}</source>
+        <translation>“{value}”不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="302" />
+        <source>{value} must be written as step name:days</source>
+        <translation>“{value}”应写作 环节名:天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="303" />
+        <source>the sheet is missing</source>
+        <translation>缺少工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="304" />
+        <source>the header row is missing</source>
+        <translation>缺少表头行</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="305" />
+        <source>unknown column</source>
+        <translation>未知的列</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="306" />
+        <source>duplicate column</source>
+        <translation>列重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="307" />
+        <source>a required column is missing</source>
+        <translation>缺少必填列</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="308" />
+        <source>{what} {value} appears twice (row {row} has it already)</source>
+        <translation>{what}“{value}”重复（第 {row} 行已有）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="309" />
+        <source>exactly one county center expected, there are {count}</source>
+        <translation>应有且只有一个县级中心，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="311" />
+        <source>the site one level up must be {wanted}</source>
+        <translation>上级站点应为{wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="312" />
+        <source>empty</source>
+        <translation>留空</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="313" />
+        <source>the county center</source>
+        <translation>县级中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="314" />
+        <source>a township (street) or the county center</source>
+        <translation>乡镇（街道）或县级中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="316" />
+        <source>file not found</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="317" />
+        <source>not an Excel workbook (.xlsx): {error}</source>
+        <translation>不是 Excel 工作簿（.xlsx）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="318" />
+        <source>the hall sheet has one row only</source>
+        <translation>大厅表只能有一行</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="319" />
+        <source>the prefix {prefix} must be one capital letter</source>
+        <translation>前缀“{prefix}”应为一个大写字母</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="321" />
+        <source>the categories sheet has no prefix {prefix}</source>
+        <translation>业务类别表中没有前缀“{prefix}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="322" />
+        <source>the promised limit of {promised} days is longer than the legal limit of {legal} days</source>
+        <translation>承诺时限 {promised} 天长于法定时限 {legal} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="323" />
+        <source>the items sheet has no items</source>
+        <translation>事项表没有任何事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="324" />
+        <source>the materials sheet has no materials of this item</source>
+        <translation>材料表中没有这个事项的材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="325" />
+        <source>the staff sheet has no user name {name}</source>
+        <translation>人员表中没有用户名“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="326" />
+        <source>the windows sheet has no window {window}</source>
+        <translation>窗口表中没有窗口 {window}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="327" />
+        <source>category {prefix} is served by {count} window(s) only: A/B posts need 2</source>
+        <translation>业务类别 {prefix} 只有 {count} 个窗口办理，A/B 岗需要 2 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="328" />
+        <source>site code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="329" />
+        <source>department code</source>
+        <translation>部门代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="330" />
+        <source>prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <source>item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="332" />
+        <source>window number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="333" />
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="335" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="218" />
+        <location filename="../../app/i18n/messages.py" line="338" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="221" />
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="226" />
+        <location filename="../../app/i18n/messages.py" line="346" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="229" />
+        <location filename="../../app/i18n/messages.py" line="349" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="232" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="233" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="234" />
+        <location filename="../../app/i18n/messages.py" line="354" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="236" />
+        <location filename="../../app/i18n/messages.py" line="356" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="237" />
+        <location filename="../../app/i18n/messages.py" line="357" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="241" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="242" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="363" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="248" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="253" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="258" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="261" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="266" />
+        <location filename="../../app/i18n/messages.py" line="386" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="269" />
+        <location filename="../../app/i18n/messages.py" line="389" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="272" />
+        <location filename="../../app/i18n/messages.py" line="392" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="281" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="282" />
+        <location filename="../../app/i18n/messages.py" line="402" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="283" />
+        <location filename="../../app/i18n/messages.py" line="403" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="285" />
+        <location filename="../../app/i18n/messages.py" line="405" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="286" />
+        <location filename="../../app/i18n/messages.py" line="406" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="287" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="290" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="411" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="412" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="293" />
+        <location filename="../../app/i18n/messages.py" line="413" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="297" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="418" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="299" />
+        <location filename="../../app/i18n/messages.py" line="419" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="300" />
+        <location filename="../../app/i18n/messages.py" line="420" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="301" />
+        <location filename="../../app/i18n/messages.py" line="421" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="422" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="423" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="304" />
+        <location filename="../../app/i18n/messages.py" line="424" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="305" />
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="425" />
+        <location filename="../../app/i18n/messages.py" line="438" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="426" />
+        <location filename="../../app/i18n/messages.py" line="439" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="430" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="431" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="432" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="313" />
+        <location filename="../../app/i18n/messages.py" line="433" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="434" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="435" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="436" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="437" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="443" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="444" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="445" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="446" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="327" />
+        <location filename="../../app/i18n/messages.py" line="447" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
-        <location filename="../../app/i18n/messages.py" line="340" />
+        <location filename="../../app/i18n/messages.py" line="451" />
+        <location filename="../../app/i18n/messages.py" line="460" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="452" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="333" />
+        <location filename="../../app/i18n/messages.py" line="453" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="334" />
+        <location filename="../../app/i18n/messages.py" line="454" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="335" />
-        <location filename="../../app/i18n/messages.py" line="342" />
+        <location filename="../../app/i18n/messages.py" line="455" />
+        <location filename="../../app/i18n/messages.py" line="462" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="456" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="339" />
+        <location filename="../../app/i18n/messages.py" line="459" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="461" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="343" />
+        <location filename="../../app/i18n/messages.py" line="463" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="344" />
+        <location filename="../../app/i18n/messages.py" line="464" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="347" />
+        <location filename="../../app/i18n/messages.py" line="467" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="468" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="469" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="470" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="473" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="474" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="355" />
+        <location filename="../../app/i18n/messages.py" line="475" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="359" />
+        <location filename="../../app/i18n/messages.py" line="479" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="480" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="481" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="482" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="483" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="484" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="485" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="486" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="367" />
+        <location filename="../../app/i18n/messages.py" line="487" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="370" />
+        <location filename="../../app/i18n/messages.py" line="490" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="371" />
+        <location filename="../../app/i18n/messages.py" line="491" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="372" />
+        <location filename="../../app/i18n/messages.py" line="492" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="493" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="494" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="495" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="376" />
+        <location filename="../../app/i18n/messages.py" line="496" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="499" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="500" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="501" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="382" />
+        <location filename="../../app/i18n/messages.py" line="502" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="383" />
+        <location filename="../../app/i18n/messages.py" line="503" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="384" />
+        <location filename="../../app/i18n/messages.py" line="504" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="385" />
+        <location filename="../../app/i18n/messages.py" line="505" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

@@ -266,3 +266,57 @@ def test_every_console_tab_speaks_one_language(qtbot, qapp, tmp_path, language) 
         assert not bad, f"shown without a {language} translation: {bad}"
     finally:
         install_language(qapp, "zh_CN")
+
+
+# ----------------------------------------------------------------------------- the core's own messages
+
+
+def _core_messages() -> list[object]:
+    """Messages of the core and the center a terminal or the console may show (issue 19: they were
+    "中文 / English" strings or one language only)."""
+    from pathlib import Path
+
+    from app.center.hall_init import PasswordPolicyError
+    from app.domain.workdays import UnknownCalendarYear
+    from app.errors import HallError
+    from app.i18n.messages import msg
+    from app.sync.client import CenterNonsense
+    from app.workbook.reader import CellError, WorkbookError
+    from printers.escpos.errors import CoverOpen, CutShort, PaperOut, PrinterFault, PrinterOffline
+    from printers.escpos.status import PAPER_NEAR_END_MESSAGE, parse_status
+
+    cell = CellError("事项", 3, "A", "事项编码", msg("workbook.duplicate", what=msg("workbook.what.item"), value="X1", row=2))
+    return [
+        PasswordPolicyError(msg("password.letters_digits")),
+        HallError(msg("init.has_admin")),
+        HallError(msg("hours.bad_range_form", part="9-12")),
+        UnknownCalendarYear(2031),
+        CenterNonsense("http://192.0.2.1:8470", "{}"),
+        PaperOut(), CoverOpen(), PrinterOffline(), PAPER_NEAR_END_MESSAGE,
+        PrinterFault(msg("printer.head_hot")), CutShort(msg("printer.stopped.paper_out")),
+        parse_status(0x1A, 0x32, 0x12, 0x72).describe(),
+        WorkbookError(Path("hall.xlsx"), [cell]).message_for("hall.xlsx"),
+        msg("closed.next", why=msg("closed.quota", detail=msg("closed.quota_detail", count=40)),
+            date=msg("date.month_day", month=12, day=9), weekday={"code": "weekday_short:2", "params": {}}, time="09:00"),
+        msg("stats.no_window"), msg("stats.window", window=3),
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_cores_messages_speak_one_language(qtbot, qapp, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from ui.i18n import shown
+
+    install_language(qapp, language)
+    try:
+        texts = []
+        for message in _core_messages():
+            label = QLabel(shown(message))  # how the terminals and the console show a refusal
+            qtbot.addWidget(label)
+            texts.append(label.text())
+        assert all(texts)
+        data = ["事项", "事项编码", "http://192.0.2.1:8470", "hall.xlsx", "X1", "9-12", "{}"]
+        assert untranslated(texts, language, data) == [], texts
+    finally:
+        install_language(qapp, "zh_CN")

@@ -193,7 +193,7 @@ class BoardWidget(QWidget):
         probe.deleteLater()
         widest = max((metrics.horizontalAdvance(t) for _p, t in texts), default=0) + 40  # the frame's margins
         cols = max(1, min(2 if self.portrait else 4, (width + 10) // (widest + 10)))
-        for i, (prefix, text) in enumerate(texts):
+        for i, (_prefix, text) in enumerate(texts):
             frame = QFrame(objectName="queue")
             lay = QHBoxLayout(frame)
             lay.addWidget(QLabel(text, objectName="queue_text"))

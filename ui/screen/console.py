@@ -33,7 +33,7 @@ from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import due_state, queue_rows, window_rows
 from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
-from ui.i18n import current_language, shown
+from ui.i18n import current_language, shown, stat_label
 from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
@@ -686,7 +686,7 @@ class ManagerConsole(QWidget):
             self.stats_departments,
             [
                 [
-                    str(d["label"]),
+                    stat_label(d),
                     str(d["received"]),
                     str(d["completed"]),
                     pct(d["on_time_rate"]),
