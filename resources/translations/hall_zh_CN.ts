@@ -419,7 +419,7 @@
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="356" />
+        <location filename="../../ui/screen/admin_tab.py" line="358" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -427,412 +427,417 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="127" />
+        <location filename="../../ui/backoffice/window.py" line="92" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="144" />
+        <location filename="../../ui/backoffice/window.py" line="109" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="156" />
+        <location filename="../../ui/backoffice/window.py" line="121" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="168" />
+        <location filename="../../ui/backoffice/window.py" line="133" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="176" />
+        <location filename="../../ui/backoffice/window.py" line="141" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="177" />
+        <location filename="../../ui/backoffice/window.py" line="142" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="178" />
+        <location filename="../../ui/backoffice/window.py" line="143" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="196" />
+        <location filename="../../ui/backoffice/window.py" line="161" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="200" />
+        <location filename="../../ui/backoffice/window.py" line="165" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="205" />
+        <location filename="../../ui/backoffice/window.py" line="170" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="219" />
+        <location filename="../../ui/backoffice/window.py" line="184" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="226" />
+        <location filename="../../ui/backoffice/window.py" line="191" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="226" />
+        <location filename="../../ui/backoffice/window.py" line="191" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="194" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="233" />
+        <location filename="../../ui/backoffice/window.py" line="198" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="206" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="249" />
+        <location filename="../../ui/backoffice/window.py" line="214" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="254" />
+        <location filename="../../ui/backoffice/window.py" line="219" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="263" />
-        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="228" />
+        <location filename="../../ui/backoffice/window.py" line="373" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="264" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
-        <location filename="../../ui/backoffice/window.py" line="422" />
+        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="374" />
+        <location filename="../../ui/backoffice/window.py" line="387" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="264" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
-        <location filename="../../ui/backoffice/window.py" line="422" />
+        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="374" />
+        <location filename="../../ui/backoffice/window.py" line="387" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="283" />
+        <location filename="../../ui/backoffice/window.py" line="248" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="260" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="299" />
-        <location filename="../../ui/backoffice/window.py" line="313" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
+        <location filename="../../ui/backoffice/window.py" line="278" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="266" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="309" />
+        <location filename="../../ui/backoffice/window.py" line="274" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="311" />
-        <source>Review opinion (审核意见)</source>
-        <translation>填写审核意见</translation>
+        <location filename="../../ui/backoffice/window.py" line="362" />
+        <source>Materials promised by {0}</source>
+        <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="315" />
+        <location filename="../../ui/backoffice/window.py" line="280" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="317" />
+        <location filename="../../ui/backoffice/window.py" line="282" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="319" />
-        <source>e.g. 市市场监督管理局</source>
-        <translation>如：市市场监督管理局</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="320" />
+        <location filename="../../ui/backoffice/window.py" line="285" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="322" />
+        <location filename="../../ui/backoffice/window.py" line="287" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="323" />
+        <location filename="../../ui/backoffice/window.py" line="288" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="340" />
+        <location filename="../../ui/backoffice/window.py" line="305" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="330" />
-        <source>Approve (准予)</source>
-        <translation>准予</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
-        <source>Deny (不予许可)</source>
-        <translation>不予许可</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="341" />
+        <location filename="../../ui/backoffice/window.py" line="306" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="342" />
+        <location filename="../../ui/backoffice/window.py" line="307" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="333" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="336" />
+        <location filename="../../ui/backoffice/window.py" line="276" />
+        <source>Review opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="284" />
+        <source>e.g. the city's market regulation bureau</source>
+        <translation>例如：市市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="295" />
+        <source>Grant</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="296" />
+        <source>Do not grant</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="337" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="343" />
+        <location filename="../../ui/backoffice/window.py" line="308" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="379" />
+        <location filename="../../ui/backoffice/window.py" line="344" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="389" />
+        <location filename="../../ui/backoffice/window.py" line="354" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="390" />
+        <location filename="../../ui/backoffice/window.py" line="355" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="393" />
+        <location filename="../../ui/backoffice/window.py" line="358" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="397" />
-        <source>Materials promised by {0} (容缺)</source>
-        <translation>容缺材料承诺补交日期：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="398" />
+        <location filename="../../ui/backoffice/window.py" line="363" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="415" />
+        <location filename="../../ui/backoffice/window.py" line="380" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="429" />
+        <location filename="../../ui/backoffice/window.py" line="394" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="431" />
+        <location filename="../../ui/backoffice/window.py" line="394" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="396" />
         <source>Verification failed after the decision: {0}</source>
         <translation>决定作出后核查承诺不实：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="487" />
+        <location filename="../../ui/backoffice/window.py" line="452" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="487" />
+        <location filename="../../ui/backoffice/window.py" line="452" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="491" />
+        <location filename="../../ui/backoffice/window.py" line="456" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -3807,505 +3812,756 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="335" />
+        <source>Sent to the departments in charge</source>
+        <translation>分送承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="336" />
+        <source>Sent to the departments in charge (joint approval)</source>
+        <translation>分送承办部门（并联审批）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="337" />
+        <source>Returned for correction: {items}</source>
+        <translation>退回补正：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="338" />
+        <source>Commitment found untrue, returned for correction: {items}</source>
+        <translation>核查不实，退回补正：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="339" />
+        <source>Reported to {receiver}</source>
+        <translation>上报：{receiver}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="341" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="338" />
+        <location filename="../../app/i18n/messages.py" line="344" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="341" />
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="346" />
+        <location filename="../../app/i18n/messages.py" line="352" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="355" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="352" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="359" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="360" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="362" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="357" />
+        <location filename="../../app/i18n/messages.py" line="363" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="358" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="359" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="367" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="369" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="371" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="372" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="368" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="379" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="378" />
+        <location filename="../../app/i18n/messages.py" line="384" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="387" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="392" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="395" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="392" />
+        <location filename="../../app/i18n/messages.py" line="398" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="401" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="408" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="409" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="411" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="412" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="413" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="410" />
+        <location filename="../../app/i18n/messages.py" line="416" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="411" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="412" />
+        <location filename="../../app/i18n/messages.py" line="418" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="413" />
+        <location filename="../../app/i18n/messages.py" line="419" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="417" />
+        <location filename="../../app/i18n/messages.py" line="423" />
+        <location filename="../../app/i18n/messages.py" line="494" />
+        <location filename="../../app/i18n/messages.py" line="509" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="418" />
+        <location filename="../../app/i18n/messages.py" line="424" />
+        <location filename="../../app/i18n/messages.py" line="495" />
+        <location filename="../../app/i18n/messages.py" line="510" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="419" />
+        <location filename="../../app/i18n/messages.py" line="425" />
+        <location filename="../../app/i18n/messages.py" line="515" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="420" />
+        <location filename="../../app/i18n/messages.py" line="426" />
+        <location filename="../../app/i18n/messages.py" line="514" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="421" />
+        <location filename="../../app/i18n/messages.py" line="427" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="422" />
+        <location filename="../../app/i18n/messages.py" line="428" />
+        <location filename="../../app/i18n/messages.py" line="497" />
+        <location filename="../../app/i18n/messages.py" line="512" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="423" />
+        <location filename="../../app/i18n/messages.py" line="429" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="424" />
+        <location filename="../../app/i18n/messages.py" line="430" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="425" />
-        <location filename="../../app/i18n/messages.py" line="438" />
+        <location filename="../../app/i18n/messages.py" line="431" />
+        <location filename="../../app/i18n/messages.py" line="444" />
+        <location filename="../../app/i18n/messages.py" line="498" />
+        <location filename="../../app/i18n/messages.py" line="513" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="426" />
-        <location filename="../../app/i18n/messages.py" line="439" />
+        <location filename="../../app/i18n/messages.py" line="432" />
+        <location filename="../../app/i18n/messages.py" line="445" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="430" />
+        <location filename="../../app/i18n/messages.py" line="436" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="431" />
+        <location filename="../../app/i18n/messages.py" line="437" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="432" />
+        <location filename="../../app/i18n/messages.py" line="438" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="433" />
+        <location filename="../../app/i18n/messages.py" line="439" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="434" />
+        <location filename="../../app/i18n/messages.py" line="440" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="435" />
+        <location filename="../../app/i18n/messages.py" line="441" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="436" />
+        <location filename="../../app/i18n/messages.py" line="442" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="437" />
+        <location filename="../../app/i18n/messages.py" line="443" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="443" />
+        <location filename="../../app/i18n/messages.py" line="449" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="444" />
+        <location filename="../../app/i18n/messages.py" line="450" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="445" />
+        <location filename="../../app/i18n/messages.py" line="451" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="446" />
+        <location filename="../../app/i18n/messages.py" line="452" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="447" />
+        <location filename="../../app/i18n/messages.py" line="453" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="451" />
-        <location filename="../../app/i18n/messages.py" line="460" />
+        <location filename="../../app/i18n/messages.py" line="457" />
+        <location filename="../../app/i18n/messages.py" line="466" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="452" />
+        <location filename="../../app/i18n/messages.py" line="458" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="453" />
+        <location filename="../../app/i18n/messages.py" line="459" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="454" />
+        <location filename="../../app/i18n/messages.py" line="460" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="455" />
-        <location filename="../../app/i18n/messages.py" line="462" />
+        <location filename="../../app/i18n/messages.py" line="461" />
+        <location filename="../../app/i18n/messages.py" line="468" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="456" />
+        <location filename="../../app/i18n/messages.py" line="462" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="459" />
+        <location filename="../../app/i18n/messages.py" line="465" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="461" />
+        <location filename="../../app/i18n/messages.py" line="467" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="463" />
+        <location filename="../../app/i18n/messages.py" line="469" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="464" />
+        <location filename="../../app/i18n/messages.py" line="470" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="467" />
+        <location filename="../../app/i18n/messages.py" line="473" />
+        <location filename="../../app/i18n/messages.py" line="538" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="468" />
+        <location filename="../../app/i18n/messages.py" line="474" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="469" />
+        <location filename="../../app/i18n/messages.py" line="475" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="470" />
+        <location filename="../../app/i18n/messages.py" line="476" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="473" />
+        <location filename="../../app/i18n/messages.py" line="479" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="474" />
+        <location filename="../../app/i18n/messages.py" line="480" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="475" />
+        <location filename="../../app/i18n/messages.py" line="481" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="479" />
+        <location filename="../../app/i18n/messages.py" line="486" />
+        <location filename="../../app/i18n/messages.py" line="501" />
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="487" />
+        <location filename="../../app/i18n/messages.py" line="502" />
+        <source>Reported to the higher level</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="488" />
+        <location filename="../../app/i18n/messages.py" line="503" />
+        <location filename="../../app/i18n/messages.py" line="525" />
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="489" />
+        <location filename="../../app/i18n/messages.py" line="522" />
+        <source>Granted</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="490" />
+        <location filename="../../app/i18n/messages.py" line="523" />
+        <source>Not granted</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="491" />
+        <location filename="../../app/i18n/messages.py" line="506" />
+        <source>Verified as true</source>
+        <translation>核查属实</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="492" />
+        <location filename="../../app/i18n/messages.py" line="507" />
+        <source>Found untrue</source>
+        <translation>核查不实</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="493" />
+        <location filename="../../app/i18n/messages.py" line="508" />
+        <source>Ended</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="496" />
+        <location filename="../../app/i18n/messages.py" line="511" />
+        <source>In correction</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="504" />
+        <source>Granted (to be handed out)</source>
+        <translation>准予（待出件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="505" />
+        <source>Not granted (to be handed out)</source>
+        <translation>不予许可（待出件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="518" />
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="519" />
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="520" />
+        <source>Sent to the departments</source>
+        <translation>分送部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="521" />
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="524" />
+        <source>Approval completed</source>
+        <translation>审批办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="526" />
+        <source>Correction received</source>
+        <translation>补正收件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="527" />
+        <source>Special step begins</source>
+        <translation>特殊环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="528" />
+        <source>Special step ends</source>
+        <translation>特殊环节结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="529" />
+        <source>Report upward</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="530" />
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="531" />
+        <source>Hand-out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="532" />
+        <source>Deferral reminder</source>
+        <translation>容缺提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="533" />
+        <source>Termination</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="536" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="537" />
+        <source>Accept with deferral</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="539" />
+        <source>Tell what is missing</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="540" />
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="543" />
+        <source>Handed in</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="544" />
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="545" />
+        <source>Deferred</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="546" />
+        <source>Commitment</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="547" />
+        <source>Incorrect</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="550" />
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="551" />
+        <source>Notice of what is missing</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="552" />
+        <source>Deferral commitment</source>
+        <translation>容缺受理承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="553" />
+        <source>Commitment notice</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="554" />
+        <source>Correction notice</source>
+        <translation>补正材料通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="555" />
+        <source>Approval decision</source>
+        <translation>准予许可决定书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="556" />
+        <source>Denial decision</source>
+        <translation>不予许可决定书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="557" />
+        <source>Termination notice</source>
+        <translation>终止办理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="561" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="480" />
+        <location filename="../../app/i18n/messages.py" line="562" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="481" />
+        <location filename="../../app/i18n/messages.py" line="563" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="482" />
+        <location filename="../../app/i18n/messages.py" line="564" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="483" />
+        <location filename="../../app/i18n/messages.py" line="565" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="484" />
+        <location filename="../../app/i18n/messages.py" line="566" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="485" />
+        <location filename="../../app/i18n/messages.py" line="567" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="486" />
+        <location filename="../../app/i18n/messages.py" line="568" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="487" />
+        <location filename="../../app/i18n/messages.py" line="569" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="490" />
+        <location filename="../../app/i18n/messages.py" line="572" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="491" />
+        <location filename="../../app/i18n/messages.py" line="573" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="492" />
+        <location filename="../../app/i18n/messages.py" line="574" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="493" />
+        <location filename="../../app/i18n/messages.py" line="575" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="494" />
+        <location filename="../../app/i18n/messages.py" line="576" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="495" />
+        <location filename="../../app/i18n/messages.py" line="577" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="496" />
+        <location filename="../../app/i18n/messages.py" line="578" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="499" />
+        <location filename="../../app/i18n/messages.py" line="581" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="500" />
+        <location filename="../../app/i18n/messages.py" line="582" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="501" />
+        <location filename="../../app/i18n/messages.py" line="583" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="502" />
+        <location filename="../../app/i18n/messages.py" line="584" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="503" />
+        <location filename="../../app/i18n/messages.py" line="585" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="504" />
+        <location filename="../../app/i18n/messages.py" line="586" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="505" />
+        <location filename="../../app/i18n/messages.py" line="587" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>

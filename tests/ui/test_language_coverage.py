@@ -320,3 +320,85 @@ def test_the_cores_messages_speak_one_language(qtbot, qapp, language) -> None:  
         assert untranslated(texts, language, data) == [], texts
     finally:
         install_language(qapp, "zh_CN")
+
+
+# ----------------------------------------------------------------------------- the back office
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_back_office_speaks_one_language(qtbot, qapp, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    """The work list and each kind of case (a 联办件, one returned for correction, one in a special step, one
+    reported upward, a 告知承诺's verification, a 容缺 case) as department staff read them."""
+    from sqlalchemy import select
+
+    from app.center.seed import seed_demo
+    from app.config import Settings
+    from app.demo.back_office import back_office_cases
+    from app.domain.catalog import load_catalog
+    from app.store import models as m
+    from app.sync.client import CenterClient
+    from tests.support.center import CenterServer
+    from ui.backoffice.window import BackOfficeWindow
+
+    install_fonts(qapp)
+    install_language(qapp, language)
+    try:
+        with CenterServer(f"sqlite:///{tmp_path / 'c.db'}", tmp_path / "c") as center:
+            with center.db.write_session() as s:
+                seed_demo(s, load_catalog())
+            numbers = back_office_cases(center.url, Settings(data_dir=tmp_path / "t", keyring_file=tmp_path / "t" / "k.cfg"))
+            with center.db.read_session() as s:
+                data = set(s.scalars(select(m.Staff.full_name))) | set(s.scalars(select(m.Department.name)))
+                data |= set(s.scalars(select(m.ServiceItem.name))) | set(s.scalars(select(m.Material.name)))
+                data |= set(s.scalars(select(m.Staff.username))) | set(s.scalars(select(m.Window.name)))
+            data |= {"测试中心", *numbers.values()}
+            client = CenterClient(center.url)
+            w = BackOfficeWindow(client, hall_name="测试中心", papers_dir=tmp_path / "papers")
+            qtbot.addWidget(w)
+            w.resize(1400, 900)
+            w.show()
+            bad: dict[str, list[str]] = {}
+
+            def check(where: str) -> None:
+                qapp.processEvents()
+                texts = shown_texts(w)
+                # what the case itself says: applicants (masked), ID and phone numbers, dates, opinions
+                case_data = set(data)
+                for t in w.tasks:
+                    case_data |= {str(t["applicant"]), str(t["item_name"]), str(t["department"])}
+                if w.case is not None:
+                    case_data |= {str(h.get("actor") or "") for h in w.case["history"]}
+                    case_data |= {str(h.get("reason") or "") for h in w.case["history"] if h["step"] == "pause"}  # the staff's words
+                    case_data |= {str((h.get("detail") or {}).get("receiver") or "") for h in w.case["history"]}
+                    case_data |= {str(t.get("opinion") or "") for t in w.case["tasks"]} | set(w.case.get("correction") or [])
+                    case_data |= {str(t["department"]) for t in w.case["tasks"]}
+                    a = w.case["applicant"]
+                    case_data |= {a["name"][:1] + "**", str(a["id_number"]), str(a["phone"] or "")}
+                wrong = untranslated(texts, language, case_data)
+                if wrong:
+                    bad[where] = sorted(set(wrong))
+
+            check("login")
+            w.user_edit.setText("bo_scjg")
+            w.password_edit.setText("backoffice")
+            w.login_button.click()
+            qtbot.waitUntil(lambda: w.stack.currentWidget() is w.list_page and bool(w.tasks) and not w.pending, timeout=10_000)
+            check("work list")
+            w.grab().save(str(tmp_path / f"backoffice-list-{language}.png"))
+            seen = set()
+            for row, task in enumerate(list(w.tasks)):
+                if task["case_number"] in seen:
+                    continue
+                seen.add(task["case_number"])
+                w.open_task(row)
+                qtbot.waitUntil(lambda t=task: w.case is not None and w.case["case_number"] == t["case_number"] and not w.pending, timeout=10_000)  # type: ignore[misc]
+                check(task["case_number"])
+                if len(seen) == 1:
+                    w.grab().save(str(tmp_path / f"backoffice-case-{language}.png"))
+                w.back_to_list()
+                qtbot.waitUntil(lambda: not w.pending, timeout=10_000)
+            assert len(seen) >= 3
+            client.close()
+        assert not bad, f"shown without a {language} translation: {bad}"
+    finally:
+        install_language(qapp, "zh_CN")
