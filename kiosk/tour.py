@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.shell import KioskShell
-from ui.i18n import label
+from ui.i18n import hall_text
 
 DEMO_CARDS = {"normal": ("11010519491231002X", "张三"), "elderly": ("440524188001010014", "李四")}
 
@@ -67,14 +67,14 @@ class Tour:
         sh.open("ticket")
         shot("ticket-category")
         first = sh.page.flow.categories[0]  # type: ignore[attr-defined]
-        tap(sh, label("category", first.name))
+        tap(sh, hall_text(first.name, first.name_en, "category"))
         shot("ticket-card")
         sh.card.placed.emit(*card)
         settle(sh)
         shot("ticket-done")
         sh.open("ticket")
         settle(sh)
-        tap(sh, label("category", first.name))
+        tap(sh, hall_text(first.name, first.name_en, "category"))
         sh.card.placed.emit(*card)  # same ID, same category: the one-ticket rule
         shot("ticket-refused")
         sh.open("checkin")
@@ -108,6 +108,13 @@ class Tour:
         shot("complaint")
         sh.page.flow.toggle("等候时间长")  # type: ignore[attr-defined]
         sh.page.flow.next()  # type: ignore[attr-defined]
+        sh.page.render()
+        keyboard = sh.page.keyboard  # type: ignore[attr-defined]
+        for ch in "dengdai":  # pinyin on the on-screen keys: 等待 in the candidate row
+            keyboard.keys[ch].click()
+        shot("complaint-note")
+        keyboard.choose(0)
+        sh.page.flow.note_done()  # type: ignore[attr-defined]
         sh.page.render()
         shot("complaint-phone")
         sh.go_home()

@@ -55,6 +55,7 @@ class QueueBoard:
     windows: dict[int, WindowLine] = field(default_factory=dict)
     waiting: dict[str, int] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
+    categories_en: dict[str, str] = field(default_factory=dict)  # the English names the hall gave, if any
     # prefix -> why no ticket is issued now: a message {"code", "params"} (an old center's plain text as "text")
     closed: dict[str, dict[str, Any]] = field(default_factory=dict)
     recent: list[Call] = field(default_factory=list)
@@ -134,6 +135,7 @@ class QueueBoard:
         }
         self.waiting = {k: int(v) for k, v in (snap.get("waiting") or {}).items()}
         self.categories = dict(snap.get("categories") or {})
+        self.categories_en = {str(k): str(v) for k, v in (snap.get("categories_en") or {}).items() if v}
         self.closed = closed_map(snap.get("closed"))
         self.demo = bool(snap.get("demo"))
         self.recent = [

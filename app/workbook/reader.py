@@ -409,6 +409,7 @@ class _Reader:
                 materials=tuple(materials[v["code"]]),
                 service_object=v["service_object"] or "",
                 item_type=v["item_type"] or "行政许可",
+                name_en=v["name_en"] or "",
                 legal_half_day=bool(legal % 2),
                 promised_half_day=bool(promised % 2),
                 scope=v["scope"] or "",
@@ -427,6 +428,7 @@ class _Reader:
                     hours=r.values["hours"] or "",
                     daily_quota=r.values["daily_quota"],
                     cutoff_minutes=r.values["cutoff_minutes"] or 0,
+                    name_en=r.values["name_en"] or "",
                 )
                 for r in cats.values()
             ),

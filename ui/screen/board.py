@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from app.domain.clock import HALL_TZ
 from app.views.queue_board import QueueBoard
+from ui.i18n import hall_text, message_text
 from ui.i18n import label as ui_label
-from ui.i18n import message_text
 from ui.theme import BOARD_QSS
 
 
@@ -178,7 +178,7 @@ class BoardWidget(QWidget):
         self._clear(self.closed_rows)
         texts: list[tuple[str, str]] = []
         for prefix, count in sorted(self.board.waiting.items()):
-            name = ui_label("category", self.board.categories.get(prefix, ""))
+            name = hall_text(self.board.categories.get(prefix, ""), self.board.categories_en.get(prefix), "category")
             if prefix in self.board.closed:
                 texts.append((prefix, self.tr("{0} {1}: closed").format(prefix, name)))
             else:
@@ -202,7 +202,7 @@ class BoardWidget(QWidget):
         for prefix, why in sorted(self.board.closed.items()):
             if prefix not in self.board.waiting:
                 continue
-            name = ui_label("category", self.board.categories.get(prefix, ""))
+            name = hall_text(self.board.categories.get(prefix, ""), self.board.categories_en.get(prefix), "category")
             reason = message_text(why.get("code"), why.get("params"), str(why.get("text") or ""))
             line = QLabel(self.tr("{0} {1}: {2}").format(prefix, name, reason), objectName="queue_why")
             line.setStyleSheet(BOARD_QSS)
