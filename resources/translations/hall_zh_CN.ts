@@ -971,23 +971,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="178" />
+        <location filename="../../kiosk/pages/ticket.py" line="177" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="181" />
-        <location filename="../../kiosk/pages/ticket.py" line="193" />
+        <location filename="../../kiosk/pages/ticket.py" line="180" />
+        <location filename="../../kiosk/pages/ticket.py" line="192" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="195" />
+        <location filename="../../kiosk/pages/ticket.py" line="194" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="198" />
+        <location filename="../../kiosk/pages/ticket.py" line="197" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -995,44 +995,60 @@
 <context>
     <name>ComplaintPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="89" />
+        <location filename="../../kiosk/pages/feedback.py" line="92" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="101" />
+        <location filename="../../kiosk/pages/feedback.py" line="104" />
         <source>What is it about? (choose any)</source>
         <translation>请选择您要反映的问题（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="109" />
+        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <location filename="../../kiosk/pages/feedback.py" line="131" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="113" />
+        <location filename="../../kiosk/pages/feedback.py" line="117" />
+        <source>Tell us more in your own words (optional, up to %1 characters):</source>
+        <translation>请写下您的具体意见（可不填，最多 %1 个字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="122" />
+        <source>Type with the keys below</source>
+        <translation>用下方按键输入拼音，点候选字词；点“ABC”输入字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="158" />
         <source>Leave a mobile number if you would like a call back (optional):</source>
         <translation>如需回访，请留下手机号码（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="115" />
+        <location filename="../../kiosk/pages/feedback.py" line="160" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="119" />
+        <location filename="../../kiosk/pages/feedback.py" line="164" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="121" />
+        <location filename="../../kiosk/pages/feedback.py" line="166" />
         <source>Thank you. Your message was recorded.</source>
         <translation>谢谢，您的意见已记录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="123" />
+        <location filename="../../kiosk/pages/feedback.py" line="168" />
         <source>The hall manager reads every message; a call back comes within 5 working days.</source>
         <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="178" />
+        <source>%1 of %2 characters</source>
+        <translation>已输入 %1/%2 个字</translation>
     </message>
 </context>
 <context>
@@ -1983,530 +1999,530 @@ A: %2</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="138" />
+        <location filename="../../ui/screen/console.py" line="141" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="142" />
+        <location filename="../../ui/screen/console.py" line="145" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="145" />
+        <location filename="../../ui/screen/console.py" line="148" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="149" />
+        <location filename="../../ui/screen/console.py" line="152" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="150" />
+        <location filename="../../ui/screen/console.py" line="153" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="152" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="157" />
+        <location filename="../../ui/screen/console.py" line="160" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="161" />
+        <location filename="../../ui/screen/console.py" line="164" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="163" />
+        <location filename="../../ui/screen/console.py" line="166" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="181" />
+        <location filename="../../ui/screen/console.py" line="184" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="184" />
-        <location filename="../../ui/screen/console.py" line="229" />
-        <location filename="../../ui/screen/console.py" line="245" />
-        <location filename="../../ui/screen/console.py" line="289" />
-        <location filename="../../ui/screen/console.py" line="363" />
-        <location filename="../../ui/screen/console.py" line="405" />
+        <location filename="../../ui/screen/console.py" line="187" />
+        <location filename="../../ui/screen/console.py" line="232" />
+        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="292" />
+        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="408" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="185" />
+        <location filename="../../ui/screen/console.py" line="188" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="186" />
-        <location filename="../../ui/screen/console.py" line="246" />
+        <location filename="../../ui/screen/console.py" line="189" />
+        <location filename="../../ui/screen/console.py" line="249" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="187" />
-        <location filename="../../ui/screen/console.py" line="411" />
+        <location filename="../../ui/screen/console.py" line="190" />
+        <location filename="../../ui/screen/console.py" line="414" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="188" />
+        <location filename="../../ui/screen/console.py" line="191" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="195" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="198" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="200" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="201" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="199" />
+        <location filename="../../ui/screen/console.py" line="202" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="203" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="214" />
+        <location filename="../../ui/screen/console.py" line="217" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="215" />
+        <location filename="../../ui/screen/console.py" line="218" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="216" />
+        <location filename="../../ui/screen/console.py" line="219" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="223" />
+        <location filename="../../ui/screen/console.py" line="226" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="226" />
+        <location filename="../../ui/screen/console.py" line="229" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="230" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
-        <location filename="../../ui/screen/console.py" line="350" />
+        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="353" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="230" />
+        <location filename="../../ui/screen/console.py" line="233" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="231" />
+        <location filename="../../ui/screen/console.py" line="234" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="242" />
+        <location filename="../../ui/screen/console.py" line="245" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="247" />
+        <location filename="../../ui/screen/console.py" line="250" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="248" />
+        <location filename="../../ui/screen/console.py" line="251" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="249" />
-        <location filename="../../ui/screen/console.py" line="270" />
+        <location filename="../../ui/screen/console.py" line="252" />
+        <location filename="../../ui/screen/console.py" line="273" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="250" />
+        <location filename="../../ui/screen/console.py" line="253" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="258" />
+        <location filename="../../ui/screen/console.py" line="261" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="262" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="260" />
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="271" />
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="274" />
+        <location filename="../../ui/screen/console.py" line="277" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="276" />
+        <location filename="../../ui/screen/console.py" line="279" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="291" />
+        <location filename="../../ui/screen/console.py" line="294" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="326" />
+        <location filename="../../ui/screen/console.py" line="329" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="331" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="331" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="331" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="328" />
+        <location filename="../../ui/screen/console.py" line="331" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="351" />
+        <location filename="../../ui/screen/console.py" line="354" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="352" />
+        <location filename="../../ui/screen/console.py" line="355" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="353" />
+        <location filename="../../ui/screen/console.py" line="356" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="354" />
+        <location filename="../../ui/screen/console.py" line="357" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="355" />
+        <location filename="../../ui/screen/console.py" line="358" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="356" />
+        <location filename="../../ui/screen/console.py" line="359" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="357" />
+        <location filename="../../ui/screen/console.py" line="360" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="369" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="368" />
+        <location filename="../../ui/screen/console.py" line="371" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="373" />
+        <location filename="../../ui/screen/console.py" line="376" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="375" />
+        <location filename="../../ui/screen/console.py" line="378" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="377" />
+        <location filename="../../ui/screen/console.py" line="380" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="421" />
+        <location filename="../../ui/screen/console.py" line="424" />
         <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
         <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="641" />
+        <location filename="../../ui/screen/console.py" line="644" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="391" />
+        <location filename="../../ui/screen/console.py" line="394" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="393" />
+        <location filename="../../ui/screen/console.py" line="396" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="398" />
+        <location filename="../../ui/screen/console.py" line="401" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="399" />
+        <location filename="../../ui/screen/console.py" line="402" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="400" />
+        <location filename="../../ui/screen/console.py" line="403" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="409" />
+        <location filename="../../ui/screen/console.py" line="412" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="412" />
+        <location filename="../../ui/screen/console.py" line="415" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="417" />
+        <location filename="../../ui/screen/console.py" line="420" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="419" />
+        <location filename="../../ui/screen/console.py" line="422" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="453" />
+        <location filename="../../ui/screen/console.py" line="456" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="458" />
+        <location filename="../../ui/screen/console.py" line="461" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="466" />
+        <location filename="../../ui/screen/console.py" line="469" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="536" />
+        <location filename="../../ui/screen/console.py" line="539" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="537" />
+        <location filename="../../ui/screen/console.py" line="540" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="538" />
+        <location filename="../../ui/screen/console.py" line="541" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="573" />
+        <location filename="../../ui/screen/console.py" line="576" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="575" />
+        <location filename="../../ui/screen/console.py" line="578" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="576" />
+        <location filename="../../ui/screen/console.py" line="579" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="581" />
+        <location filename="../../ui/screen/console.py" line="584" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="586" />
+        <location filename="../../ui/screen/console.py" line="589" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="590" />
+        <location filename="../../ui/screen/console.py" line="593" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="671" />
+        <location filename="../../ui/screen/console.py" line="674" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="745" />
+        <location filename="../../ui/screen/console.py" line="748" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="753" />
+        <location filename="../../ui/screen/console.py" line="756" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="776" />
+        <location filename="../../ui/screen/console.py" line="779" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="783" />
+        <location filename="../../ui/screen/console.py" line="786" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="793" />
+        <location filename="../../ui/screen/console.py" line="796" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -4598,6 +4614,19 @@ A: %2</source>
     </message>
 </context>
 <context>
+    <name>PinyinKeyboard</name>
+    <message>
+        <location filename="../../kiosk/pages/osk.py" line="76" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/osk.py" line="77" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <location filename="../../kiosk/pages/lookup.py" line="23" />
@@ -5116,49 +5145,49 @@ A: %2</source>
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="20" />
+        <location filename="../../kiosk/pages/feedback.py" line="23" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="24" />
-        <location filename="../../kiosk/pages/feedback.py" line="51" />
+        <location filename="../../kiosk/pages/feedback.py" line="27" />
+        <location filename="../../kiosk/pages/feedback.py" line="54" />
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="25" />
-        <location filename="../../kiosk/pages/feedback.py" line="37" />
+        <location filename="../../kiosk/pages/feedback.py" line="28" />
+        <location filename="../../kiosk/pages/feedback.py" line="40" />
         <source>Enter the number on your ticket</source>
         <translation>请输入小票上的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="41" />
+        <location filename="../../kiosk/pages/feedback.py" line="44" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="49" />
+        <location filename="../../kiosk/pages/feedback.py" line="52" />
         <source>Ticket %1, window %2</source>
         <translation>号码 %1，%2号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="59" />
+        <location filename="../../kiosk/pages/feedback.py" line="62" />
         <source>What went wrong? (optional, choose any)</source>
         <translation>哪里不满意？（可多选，可不选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="67" />
+        <location filename="../../kiosk/pages/feedback.py" line="70" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="69" />
+        <location filename="../../kiosk/pages/feedback.py" line="72" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="72" />
+        <location filename="../../kiosk/pages/feedback.py" line="75" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
     </message>
@@ -5355,79 +5384,79 @@ A: %2</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="90" />
+        <location filename="../../kiosk/pages/ticket.py" line="89" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="91" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="92" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="98" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="115" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="119" />
+        <location filename="../../kiosk/pages/ticket.py" line="118" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="125" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="125" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="132" />
+        <location filename="../../kiosk/pages/ticket.py" line="131" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="136" />
+        <location filename="../../kiosk/pages/ticket.py" line="135" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="143" />
+        <location filename="../../kiosk/pages/ticket.py" line="142" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
@@ -5436,69 +5465,69 @@ A: %2</source>
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="26" />
+        <location filename="../../kiosk/pages/ticket.py" line="25" />
         <source>You are checked in. Please take your ticket</source>
         <translation>签到成功，请取走您的排队小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="28" />
+        <location filename="../../kiosk/pages/ticket.py" line="27" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <location filename="../../kiosk/pages/ticket.py" line="30" />
         <source>Booked slot: %1</source>
         <translation>预约时段：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="32" />
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
         <source>Booked service: %1</source>
         <translation>预约事项：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="33" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>Booked by: %1</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="36" />
+        <location filename="../../kiosk/pages/ticket.py" line="35" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="43" />
+        <location filename="../../kiosk/pages/ticket.py" line="42" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="51" />
+        <location filename="../../kiosk/pages/ticket.py" line="50" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="58" />
+        <location filename="../../kiosk/pages/ticket.py" line="57" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="62" />
+        <location filename="../../kiosk/pages/ticket.py" line="61" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="65" />
+        <location filename="../../kiosk/pages/ticket.py" line="64" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="72" />
+        <location filename="../../kiosk/pages/ticket.py" line="71" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="74" />
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

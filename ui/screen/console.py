@@ -80,9 +80,12 @@ def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | list[s
 
 
 def _topics(text: str) -> str:
-    """Feedback topics as the kiosk stores them ("等候时间长；设施环境") in the UI's language; free text as is."""
-    parts = text.split("；")
-    return ("; " if current_language() == "en" else "；").join(ui_label("feedback_topic", p) for p in parts)
+    """Feedback topics as the kiosk stores them ("等候时间长；设施环境", the citizen's own words on the next line)
+    in the UI's language; the citizen's words as written."""
+    head, sep, words = text.partition("\n")
+    parts = head.split("；")
+    topics = ("; " if current_language() == "en" else "；").join(ui_label("feedback_topic", p) for p in parts)
+    return topics + (f" — {words}" if sep and words else "")
 
 class HourlyChart(QWidget):
     """Tickets issued per hour (7:00–19:00) as bars."""
