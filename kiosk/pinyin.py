@@ -77,6 +77,11 @@ class PinyinIndex:
                 phrases[key].sort(key=lambda p: -sum(uses[c] for c in p))
             self._chars, self._phrases = chars, phrases
 
+    def build_in_background(self) -> None:
+        """Build on a thread of its own (the kiosk's start, the keyboard's first showing): never on the GUI thread."""
+        if self._phrases is None:
+            threading.Thread(target=self.build, name="pinyin-index", daemon=True).start()
+
     def candidates(self, letters: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """What `letters` may mean: whole phrases first, then the characters of the longest syllable
         the letters start with (choosing one consumes its letters; the rest stays to be chosen)."""

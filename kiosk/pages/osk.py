@@ -50,6 +50,7 @@ class PinyinKeyboard(QWidget):
         self.candidates: list[Candidate] = []
         if on_change is not None:
             self.changed.connect(on_change)
+        index.build_in_background()  # ready by the time the first letters are typed
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(6)
