@@ -93,7 +93,7 @@ class Tour:
         tap(sh, QCoreApplication.translate("GuidePage", "Search"))
         shot("guides-results")
         first_item = sh.page.flow.items[0]  # type: ignore[attr-defined]
-        tap(sh, first_item.name[:8])
+        tap(sh, hall_text(first_item.name, first_item.name_en)[:8])
         shot("guides-detail")
         sh.open("rating")
         shot("rating")
@@ -110,6 +110,8 @@ class Tour:
         sh.page.flow.next()  # type: ignore[attr-defined]
         sh.page.render()
         keyboard = sh.page.keyboard  # type: ignore[attr-defined]
+        if not keyboard.chinese:  # the English UI starts with letters: pinyin is one tap away
+            keyboard.mode_key.click()
         for ch in "dengdai":  # pinyin on the on-screen keys: 等待 in the candidate row
             keyboard.keys[ch].click()
         shot("complaint-note")

@@ -79,8 +79,9 @@ def test_every_kiosk_page_speaks_one_language(qtbot, qapp, hall, tmp_path, langu
         clerk.post(f"/tickets/{called['ticket']['id']}/finish")
 
         # hall data, the citizens' names, and what the tour types (pinyin initials QYSL, echoed and given as
-        # the search field's example)
+        # the search field's example; dengdai on the complaint's keyboard)
         data = {HALL, *(name for _id, name in DEMO_CARDS.values()), "QYSL", "qysl"}
+        data |= {"dengdai", "等待", "灯", "等", "登", "瞪", "凳", "蹬", "邓", "澄", "橙"}  # pinyin typed on the keyboard, and its candidates
         data |= set(_strings(backend.guides.items)) | set(_strings(backend.guides.departments))
         data |= {c.name for c in backend.categories()} | {c.description for c in backend.categories()}
         departments = set(_strings(backend.guides.departments))  # department names, hall data
