@@ -150,11 +150,12 @@ class DeviceSettings(BaseModel):
 
     def missing(self, key: str) -> str:
         """What to tell when the device `key` (e.g. "ticket_printer_url") is not set, and how to set it."""
-        what = DEVICE_NAMES.get(key, key)
-        return (
-            f"未配置{what[0]} / no {what[1]} configured: set devices.{key} in hall.toml "
-            f"(`[devices]` {key} = \"{what[2]}\") or the environment variable HALL_DEVICES__{key.upper()}; "
-            "`hall doctor` checks it"
+        from app.i18n.messages import MESSAGES, msg
+
+        device: object = msg(f"device.{key}") if f"device.{key}" in MESSAGES else key
+        return msg(
+            "device_missing", device=device, key=key, example=DEVICE_EXAMPLES.get(key, ""),
+            env=f"HALL_DEVICES__{key.upper()}",
         )
 
     def require(self, key: str) -> str:
@@ -164,10 +165,10 @@ class DeviceSettings(BaseModel):
         return str(url)
 
 
-DEVICE_NAMES = {
-    "idcard_url": ("身份证阅读器", "ID-card reader", "/dev/ttyUSB0"),
-    "ticket_printer_url": ("取号小票打印机", "ticket printer", "usb://0x0416:0x5011"),
-    "receipt_printer_url": ("回执打印机", "receipt printer", "tcp://192.0.2.10:9100"),
+DEVICE_EXAMPLES = {  # the device's name is the message device.<key>
+    "idcard_url": "/dev/ttyUSB0",
+    "ticket_printer_url": "usb://0x0416:0x5011",
+    "receipt_printer_url": "tcp://192.0.2.10:9100",
 }
 
 

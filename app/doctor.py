@@ -8,9 +8,11 @@ import email.utils
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from app.config import DEVICE_NAMES, Settings
+from app.config import DEVICE_EXAMPLES, Settings
 from app.domain.clock import local_today, utcnow
 from app.errors import HallError
+from app.i18n.cli import say
+from app.i18n.messages import msg
 from app.paths import resource
 
 MAX_SKEW_S = 60.0
@@ -90,10 +92,11 @@ def check_keyring(settings: Settings) -> list[Check]:
 def check_devices(settings: Settings) -> list[Check]:
     out = []
     d = settings.devices
-    for key, (_zh, name, _example) in DEVICE_NAMES.items():
+    for key in DEVICE_EXAMPLES:
+        name = str(msg(f"device.{key}"))
         url = getattr(d, key)
         if not url:
-            out.append(Check("devices", "fail", f"no {name} configured", d.missing(key)))
+            out.append(Check("devices", "fail", f"no {name} configured", say(d.missing(key))))
             continue
         if str(url).startswith("sim://"):
             out.append(Check("devices", "warn", f"{name} is a simulator ({url})", f"set devices.{key} to the real device"))

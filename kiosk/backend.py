@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from app.domain.clock import local_now, local_today, utcnow
-from app.domain.idnumber import mask_id_number
+from app.domain.idnumber import mask_id_number, redact_text
 from app.domain.lookup import parse_case_qr, progress_key
 from app.domain.public_link import CASE_PATH, page_key, ticket_url, token_in_url
 from app.domain.ratings import BAD_REASONS as BAD_REASONS  # the kiosk's flows import it from here
@@ -70,12 +70,15 @@ class NotFound(HallError):
     pass
 
 
+NOTE_MAX = 200  # characters of free text a citizen may add to a complaint's topics (投诉建议)
+
 @dataclass(frozen=True)
 class CategoryInfo:
     prefix: str
     name: str
     description: str
     waiting: int | None  # None when offline
+    name_en: str = ""  # the English name the hall gave; "": the Chinese name
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class TicketInfo:
     offline: bool = False
     appointment: bool = False
     no_open_window: bool = False  # no open window serves the category now: no wait can be promised
+    category_name_en: str = ""  # the English name the hall gave the category
     appointment_slot: str | None = None  # 预约签到: the booked slot in hall time, "09:00–09:30"
     appointment_item: str | None = None
     appointment_name: str | None = None  # masked
@@ -207,14 +211,14 @@ class KioskBackend:
         with self.term.cache.db.read_session() as s:
             cats = s.scalars(select(m.Category).where(m.Category.active.is_(True)).order_by(m.Category.sort_order, m.Category.prefix)).all()
             open_now, self.closed_note = open_categories(s, cats, self.clock())
-            rows = [(c.prefix, c.name, c.description) for c in cats if c.prefix in open_now]
+            rows = [(c.prefix, c.name, c.description, c.name_en) for c in cats if c.prefix in open_now]
         waiting: dict[str, int] = {}
         try:
             snap = self._call("GET", "/queue")
             waiting = {str(k): int(v) for k, v in (snap.get("waiting") or {}).items()}
         except (CenterUnavailable, CenterRefused) as exc:
             log.info("queue counts unavailable: %s", exc)
-        return [CategoryInfo(p, n, d, waiting.get(p) if self.online else None) for p, n, d in rows]
+        return [CategoryInfo(p, n, d, waiting.get(p) if self.online else None, en) for p, n, d, en in rows]
 
     def notices(self, limit: int = 10) -> list[str]:
         """The hall's current notices for the kiosks (a manager's broadcast to all or to the kiosks), newest
@@ -233,6 +237,10 @@ class KioskBackend:
         with self.term.cache.db.read_session() as s:
             name = s.scalar(select(m.Category.name).where(m.Category.prefix == prefix))
         return name or prefix
+
+    def _category_name_en(self, prefix: str) -> str:
+        with self.term.cache.db.read_session() as s:
+            return s.scalar(select(m.Category.name_en).where(m.Category.prefix == prefix)) or ""
 
     def take_ticket(
         self,
@@ -273,6 +281,7 @@ class KioskBackend:
                 return TicketInfo(
                     str(off.id), off.number, prefix, self._category_name(prefix), None, None, off.issued_at,
                     offline=True, url=ticket_url(self.public_url, off.public_token),
+                    category_name_en=self._category_name_en(prefix),
                 )
         return self._ticket(got)
 
@@ -283,6 +292,7 @@ class KioskBackend:
             number=str(got["number"]),
             category=str(got["category"]),
             category_name=self._category_name(str(got["category"])),
+            category_name_en=self._category_name_en(str(got["category"])),
             waiting_ahead=int(got["waiting_ahead"]),
             estimated_wait_min=None if closed else int(got["estimated_wait_min"]),
             issued_at=_utc(got["issued_at"]),
@@ -461,13 +471,16 @@ class KioskBackend:
         except ValueError as exc:
             raise VisitRefused("already_rated", msg("already_rated")) from exc
 
-    def feedback(self, topics: list[str], phone: str | None = None, window: int | None = None) -> None:
+    def feedback(self, topics: list[str], phone: str | None = None, window: int | None = None, note: str = "") -> None:
+        """The topics (the hall's Chinese wording, "；" between them) and the citizen's own words on the next
+        line: at most NOTE_MAX characters, any ID or mobile number in them masked before it is stored."""
         if not topics:
             raise ValueError("choose at least one topic")
+        words = redact_text(" ".join(note.split()))[:NOTE_MAX]
         with self.term.cache.db.write_session() as s:
             self.recorder.add_feedback(
                 s,
-                text="；".join(topics),
+                text="；".join(topics) + (f"\n{words}" if words else ""),
                 kind="suggestion" if topics == ["意见建议"] else "complaint",
                 topic=topics[0],
                 phone=phone or None,

@@ -76,6 +76,9 @@ def run_kiosk(args: argparse.Namespace, settings: Settings) -> int:
         lease_size=settings.kiosk.lease_size,
         public_url=settings.public_url,
     )
+    from kiosk.pinyin import INDEX
+
+    INDEX.build_in_background()  # the 投诉建议 keyboard's candidates, off the GUI thread
     shell = KioskShell(
         backend, settings.kiosk, hall_name=settings.hall_name, speak=prompt_speaker(settings)
     )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.shell import KioskShell
-from ui.i18n import label
+from ui.i18n import hall_text
 
 DEMO_CARDS = {"normal": ("11010519491231002X", "张三"), "elderly": ("440524188001010014", "李四")}
 
@@ -67,7 +67,7 @@ class Tour:
         sh.open("ticket")
         shot("ticket-category")
         first = sh.page.flow.categories[0]  # type: ignore[attr-defined]
-        tap(sh, label("category", first.name))
+        tap(sh, hall_text(first.name, first.name_en, "category"))
         shot("ticket-card")
         sh.card.placed.emit(*card)
         settle(sh)
@@ -82,7 +82,7 @@ class Tour:
         shot("ticket-done")
         sh.open("ticket")
         settle(sh)
-        tap(sh, label("category", first.name))
+        tap(sh, hall_text(first.name, first.name_en, "category"))
         sh.card.placed.emit(*card)  # same ID, same category: the one-ticket rule
         settle(sh)
         if sh.page.flow.state == "phone":
@@ -104,7 +104,7 @@ class Tour:
         tap(sh, QCoreApplication.translate("GuidePage", "Search"))
         shot("guides-results")
         first_item = sh.page.flow.items[0]  # type: ignore[attr-defined]
-        tap(sh, first_item.name[:8])
+        tap(sh, hall_text(first_item.name, first_item.name_en)[:8])
         shot("guides-detail")
         sh.open("rating")
         shot("rating")
@@ -119,6 +119,15 @@ class Tour:
         shot("complaint")
         sh.page.flow.toggle("等候时间长")  # type: ignore[attr-defined]
         sh.page.flow.next()  # type: ignore[attr-defined]
+        sh.page.render()
+        keyboard = sh.page.keyboard  # type: ignore[attr-defined]
+        if not keyboard.chinese:  # the English UI starts with letters: pinyin is one tap away
+            keyboard.mode_key.click()
+        for ch in "dengdai":  # pinyin on the on-screen keys: 等待 in the candidate row
+            keyboard.keys[ch].click()
+        shot("complaint-note")
+        keyboard.choose(0)
+        sh.page.flow.note_done()  # type: ignore[attr-defined]
         sh.page.render()
         shot("complaint-phone")
         sh.go_home()

@@ -66,6 +66,22 @@ def split_legacy(text: str) -> str:
     return text
 
 
+def hall_text(zh: str, en: str | None = "", group: str | None = None) -> str:
+    """A name from the hall's data in the UI's language: in English the English name the hall gave
+    (`name_en`), else the catalogue's label of the Chinese name (`group`, e.g. "category"), else the Chinese."""
+    if current_language() == "en":
+        return en or (messages.label(group, zh, "en") if group else zh)
+    return zh
+
+
+def stat_label(entry: Mapping[str, Any]) -> str:
+    """A statistics row's label: its message (a window, "not recorded") in the UI's language, else its name."""
+    said = entry.get("label_msg")
+    if isinstance(said, Mapping):
+        return message_text(said.get("code"), said.get("params"), str(entry.get("label") or ""))
+    return str(entry.get("label") or "")
+
+
 def label(group: str, key: object) -> str:
     """A hall rule's label (case status, rating level or reason, topic, weekday) in the UI's language."""
     return messages.label(group, key, current_language())

@@ -22,6 +22,7 @@ QLabel#win_ticket { font-size: 60px; font-weight: bold; color: #fff34d; }
 QLabel#win_idle { font-size: 40px; color: #8fa8cc; }
 QFrame#queue { background: #103466; border-radius: 10px; }
 QLabel#queue_text { font-size: 40px; color: #ffffff; }
+QLabel#queue_why { font-size: 30px; color: #ffd27f; }
 QLabel#demo { font-size: 26px; color: #ffffff; background: #e67e22; padding: 4px 14px; border-radius: 6px; }
 QLabel#notice { font-size: 40px; color: #ffe082; background: #082044; padding: 8px; }
 """

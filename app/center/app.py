@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field
 from app import __version__
 from app.center import (
     routes_access,
-    routes_agency,
     routes_admin,
+    routes_agency,
     routes_auth,
     routes_booking,
     routes_calendar,
@@ -32,9 +32,9 @@ from app.center import (
 )
 from app.center.access import ACCESS_EVENT
 from app.center.api_errors import ApiError, install_error_handlers
+from app.center.booking_watch import BookingWatch
 from app.center.changelog import publish_reference
 from app.center.context import CenterContext, demo_accounts_exist, ensure_id_salt, load_token_secret
-from app.center.booking_watch import BookingWatch
 from app.center.deferral_watch import DeferralWatch
 from app.center.deps import check_current, ctx, principal_from_token, require
 from app.center.events import EventBus, OutEvent

@@ -32,6 +32,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.domain.clock import HALL_TZ
 from app.domain.states import CaseStatus
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
+from app.i18n.messages import Msg, msg, render
 from app.store import models as m
 
 DONE_STATES = (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.DELIVERED)
@@ -227,11 +228,18 @@ def case_report(
         rows = _fold(cells, pick[dim])
         entries = []
         for k, b in rows.items():
+            # a window or a missing key is labelled by a message ("label_msg", shown in the reader's language;
+            # "label" keeps its Chinese for the official report); a department, item or clerk by its name
+            said: Msg | None = None
             if dim == "window":
-                label = f"{k}号窗口" if k is not None else "（未记录窗口）"
-            else:
-                label = labels[dim].get(k, "（未记录）") if k is not None else "（未记录）"
-            entries.append({"key": str(k) if k is not None else None, "label": label, **_finish(b, days)})
+                said = msg("stats.window", window=k) if k is not None else msg("stats.no_window")
+            elif k is None or k not in labels[dim]:
+                said = msg("stats.not_recorded")
+            label = render(said.code, said.params, "zh_CN") if said is not None else labels[dim][k]
+            entry = {"key": str(k) if k is not None else None, "label": label, **_finish(b, days)}
+            if said is not None:
+                entry["label_msg"] = said.as_param()
+            entries.append(entry)
         entries.sort(key=lambda e: (-e["received"], -e["completed"], str(e["label"])))
         if dim == "window":
             entries.sort(key=lambda e: int(e["key"]) if e["key"] and e["key"].isdigit() else 10**6)

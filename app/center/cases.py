@@ -619,13 +619,27 @@ def case_detail(s: Session, case: m.Case, today: dt.date, yellow: int) -> dict[s
                 "from": h.from_status,
                 "to": h.to_status,
                 "actor": staff.get(h.actor_id) if h.actor_id else None,
-                "reason": h.reason,
+                "reason": h.reason,  # as stored (Chinese); reason_msg: the same in the reader's language
+                "reason_msg": history_reason(h.step, h.detail),
                 "clock_days": h.clock_days,
                 "detail": h.detail,
             }
             for h in history
         ],
     }
+
+
+def history_reason(step: str | None, detail: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The reason the center wrote for its own step, as a message (None: a reason given by a person)."""
+    detail = detail or {}
+    if step == "dispatch":
+        return msg("history.dispatch_joint" if len(detail.get("departments") or ()) > 1 else "history.dispatch").as_param()
+    if step == "correction" and detail.get("missing"):
+        code = "history.correction_verify" if detail.get("verify") else "history.correction"
+        return msg(code, items="；".join(str(x) for x in detail["missing"])).as_param()
+    if step == "report" and detail.get("receiver"):
+        return msg("history.report", receiver=str(detail["receiver"])).as_param()
+    return None
 
 
 def _approved(tasks: list[m.CaseTask]) -> bool:

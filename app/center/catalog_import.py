@@ -102,6 +102,7 @@ def _item_values(it: c.ServiceItem, dept_id: uuid.UUID, cat_id: uuid.UUID | None
         "scope": it.scope,
         "lists": list(it.lists),
         "item_type": it.item_type,
+        "name_en": it.name_en,
     }
 
 
@@ -190,6 +191,7 @@ def import_catalog(
         krow = cats.get(k.prefix)
         values = {
             "name": k.name,
+            "name_en": k.name_en,
             "description": k.description,
             "sort_order": k.sort_order,
             "hours": k.hours,

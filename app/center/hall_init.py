@@ -13,6 +13,7 @@ from app.center.changelog import publish_reference
 from app.center.security import hash_password
 from app.domain.states import Role
 from app.errors import HallError
+from app.i18n.messages import Msg, msg
 from app.store import models as m
 
 MIN_PASSWORD = 10
@@ -20,18 +21,18 @@ WEAK = frozenset({"admin", "password", "12345678", "123456789", "1234567890", "q
 
 
 class PasswordPolicyError(HallError):
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"密码不符合要求：{reason}", code="weak_password")
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(msg("password.rejected", reason=reason), code="weak_password")
 
 
 def check_password_policy(password: str, username: str) -> None:
     """At least 10 characters, letters and digits, not the username nor a well-known password."""
     if len(password) < MIN_PASSWORD:
-        raise PasswordPolicyError(f"至少 {MIN_PASSWORD} 个字符 / at least {MIN_PASSWORD} characters")
+        raise PasswordPolicyError(msg("password.too_short", min=MIN_PASSWORD))
     if not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
-        raise PasswordPolicyError("须同时含字母和数字 / must contain letters and digits")
+        raise PasswordPolicyError(msg("password.letters_digits"))
     if password.lower() in WEAK or username.lower() in password.lower():
-        raise PasswordPolicyError("不能是常见密码或包含用户名 / must not be a common password or contain the username")
+        raise PasswordPolicyError(msg("password.common"))
 
 
 def has_admin(s: Session) -> bool:
@@ -41,11 +42,11 @@ def has_admin(s: Session) -> bool:
 def init_hall(s: Session, *, admin: str, password: str, full_name: str, hall_name: str, hall_code: str) -> m.Staff:
     """Create the first admin and record the hall; refuses a database that already has an admin."""
     if has_admin(s):
-        raise HallError("这个数据库已有管理员，拒绝重新初始化 / the database already has an admin: refusing to init", code="already_initialised")
+        raise HallError(msg("init.has_admin"), code="already_initialised")
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]{1,39}", admin):
-        raise HallError(f"用户名“{admin}”不合规：字母开头，2–40 个字母、数字或 _.- / invalid username")
+        raise HallError(msg("init.bad_username", name=admin), code="bad_username")
     if not re.fullmatch(r"[A-Z0-9]{1,8}", hall_code):
-        raise HallError(f"大厅代码“{hall_code}”应为 1–8 个大写字母或数字 / the hall code must be 1-8 capital letters or digits")
+        raise HallError(msg("init.bad_hall_code", value=hall_code), code="bad_hall_code")
     check_password_policy(password, admin)
     staff = s.scalar(select(m.Staff).where(m.Staff.username == admin))
     if staff is None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.clock import local_today
 from app.domain.opening import Opening, opening_state
+from app.i18n.messages import msg
 from app.store import models as m
 from app.store.calendar_store import load_calendar
 
@@ -53,15 +54,16 @@ def category_opening(s: Session, cat: OpeningRules, now: dt.datetime) -> Opening
     )
 
 
-def closed_categories(s: Session, now: dt.datetime) -> dict[str, str]:
-    """Every category that takes no ticket at `now`, with the reason in Chinese (for the queue screen)."""
-    out = {}
+def closed_categories(s: Session, now: dt.datetime) -> dict[str, dict[str, Any]]:
+    """Every category that takes no ticket at `now`, with the reason as a message (`{"code", "params"}`,
+    rendered by the queue screen in its own language)."""
+    out: dict[str, dict[str, Any]] = {}
     for cat in s.scalars(select(m.Category).where((m.Category.hours != "") | m.Category.daily_quota.is_not(None))):
         state = category_opening(s, cat, now)
         if not state.is_open:
-            out[cat.prefix] = state.message_zh()
+            out[cat.prefix] = state.as_msg().as_param()
     for prefix in s.scalars(select(m.Category.prefix).where(m.Category.active.is_(False))):
-        out[prefix] = "暂停取号"
+        out[prefix] = msg("closed.inactive").as_param()
     return out
 
 

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from app.center.events import EventBus
 from app.center.opening_check import closed_categories
@@ -32,10 +33,10 @@ class OpeningWatch:
         clock: Callable[[], dt.datetime] = utcnow,
     ) -> None:
         self.db, self.bus, self.interval, self.clock = db, bus, interval, clock
-        self.last: dict[str, str] | None = None
+        self.last: dict[str, dict[str, Any]] | None = None
         self._task: asyncio.Task[None] | None = None
 
-    def check(self) -> dict[str, str] | None:
+    def check(self) -> dict[str, dict[str, Any]] | None:
         """The closed map if it changed since the last check (None if not); blocking, run off the loop."""
         with self.db.read_session() as s:
             closed = closed_categories(s, self.clock())

@@ -23,7 +23,7 @@ from app.center.hall_init import PasswordPolicyError, check_password_policy
 from app.center.security import Principal, hash_password
 from app.domain.opening import HoursError, parse_hours
 from app.domain.states import Role
-from app.i18n.messages import msg
+from app.i18n.messages import code_and_params, msg
 from app.store import models as m
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -118,7 +118,7 @@ def _set_password(st: m.Staff, password: str) -> None:
     try:
         check_password_policy(password, st.username)
     except PasswordPolicyError as exc:
-        raise ApiError(422, "weak_password", str(exc)) from exc
+        raise ApiError(422, "weak_password", exc.as_msg) from exc
     st.password_hash = hash_password(password)
 
 
@@ -313,7 +313,7 @@ def update_category(
     try:
         parse_hours(body.hours)
     except HoursError as exc:
-        raise ApiError(422, "bad_hours", str(exc)) from exc
+        raise ApiError(422, "bad_hours", exc.args[0]) from exc
     with c.db.write_session() as s:
         k = s.scalar(select(m.Category).where(m.Category.prefix == prefix))
         if k is None:
@@ -371,12 +371,19 @@ async def import_workbook(
         try:
             parsed = read_workbook(path)
         except WorkbookError as exc:
-            raise ApiError(422, "invalid_workbook", str(exc).replace(str(path), "workbook")) from exc
+            raise ApiError(422, "invalid_workbook", exc.message_for("workbook")) from exc
+    # the warnings as English text, and as messages for a reader in another language
+    warnings = {"warnings": [str(w) for w in parsed.warnings], "warning_msgs": [_as_param(w) for w in parsed.warnings]}
     if dry_run:
-        return {"valid": True, "items": len(parsed.catalog.items), "warnings": list(parsed.warnings)}
+        return {"valid": True, "items": len(parsed.catalog.items), **warnings}
     with c.db.write_session() as s:
         report = import_catalog(s, parsed.catalog, actor=who.subject)
-    return {"valid": True, "warnings": list(parsed.warnings), **report.as_dict()}
+    return {"valid": True, **warnings, **report.as_dict()}
+
+
+def _as_param(text: str) -> dict[str, Any]:
+    code, params = code_and_params(text)
+    return {"code": code, "params": params}
 
 
 @router.get("/export", response_class=Response, responses={200: {"content": {XLSX: {}}}})

@@ -88,10 +88,12 @@ def build_snapshot(s: Session) -> dict[str, Any]:
             .limit(10)
         )
     ]
-    names = dict(s.execute(select(m.Category.prefix, m.Category.name).order_by(m.Category.sort_order)).all())
+    cat_rows = s.execute(select(m.Category.prefix, m.Category.name, m.Category.name_en).order_by(m.Category.sort_order)).all()
+    names = {p: n for p, n, _en in cat_rows}
     return {
         "day": today.isoformat(),
         "categories": names,
+        "categories_en": {p: en for p, _n, en in cat_rows if en},  # the English names a hall gave (issue 19)
         "longest_wait_s": longest,
         "demo": s.scalar(select(m.Staff.id).where(m.Staff.is_demo.is_(True)).limit(1)) is not None,
         "windows": windows,

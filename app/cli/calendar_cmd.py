@@ -10,6 +10,8 @@ from typing import Any
 from app.config import Settings
 from app.domain.workdays import DayRecord, WorkdayCalendar
 from app.errors import HallError
+from app.i18n.cli import say
+from app.i18n.messages import msg
 
 
 def _date(text: str) -> dt.date:
@@ -124,8 +126,10 @@ def _show(cal: WorkdayCalendar, month: str) -> None:
         first = dt.date(year, mon, 1)
     except ValueError:
         raise HallError(f"not a month (YYYY-MM): {month!r}") from None
-    print(f"{year}年{mon}月".center(28))
-    print("".join(f" {w} " for w in "一二三四五六日"))  # 4 display columns per day
+    print(say(msg("calendar.month_title", year=year, month=mon)).center(28))
+    days = say(msg("calendar.weekdays"))
+    # 4 display columns per day: a Chinese weekday is 2 columns wide, an English one 2 letters
+    print("".join(f" {w} " for w in (days if " " not in days else days.split())))
     cells = ["    "] * first.weekday()
     notes = []
     for d in range(1, pycal.monthrange(year, mon)[1] + 1):

@@ -13,6 +13,7 @@ from app.domain.catalog import DELIVERY_ZH, FORM_ZH, ITEM_KIND_ZH, Catalog, Serv
 from app.domain.search import CatalogIndex
 from app.domain.textwidth import table
 from app.domain.workdays import days_text
+from app.i18n.cli import echo
 
 STATUS_ZH = {"active": "在用", "suspended": "暂停", "cancelled": "已取消"}
 
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
             return 0
         if not found:
-            print(f"没有找到与“{args.query}”相关的事项 / nothing matches {args.query!r}")
+            echo("catalog.nothing_matches", query=args.query)
             return 1
         rows = [
             [

@@ -9,6 +9,8 @@ import time
 from typing import Any
 
 from app.config import Settings
+from app.i18n.cli import echo, say
+from app.i18n.messages import msg
 
 LABELS = {
     "card_type_zh": "证件类型",
@@ -119,12 +121,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         with open_reader(url, timeout_s=args.timeout) as reader:
             if args.idcard_command == "status":
                 reader.sam_status()
-                print(f"读卡器 / reader {url}: SAM 正常 / SAM ready; SAM id {reader.sam_id()}")
+                echo("idcard.sam_ready", url=url, sam=reader.sam_id())
                 return 0
             card = reader.read_card(fingerprint=args.fingerprint)
             extra = reader.read_extra_address() if args.extra_address else None
     except IdCardError as exc:
-        print(f"hall idcard {args.idcard_command}: {exc}", file=sys.stderr)
+        print(f"hall idcard {args.idcard_command}: {say(exc)}", file=sys.stderr)
         return exc.exit_code
     data = card.to_dict(reveal=args.reveal)
     if args.extra_address:
@@ -137,7 +139,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for key, label in LABELS.items():
         value = data.get(key)
         if key in data and (key in ALWAYS or value not in ("", 0, None)):
-            print(f"{label}：{'无 / none' if value is None else value}")
+            print(f"{label}：{say(msg('idcard.none')) if value is None else value}")
     return 0
 
 

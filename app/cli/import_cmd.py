@@ -9,6 +9,7 @@ from typing import Any
 
 from app.config import Settings
 from app.errors import HallError
+from app.i18n.cli import echo, say
 
 
 def register(sub: Any) -> None:
@@ -46,7 +47,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         raise HallError("give the workbook to import (or --template FILE)")
     parsed = read_workbook(args.file)
     for warning in parsed.warnings:
-        print(f"warning: {warning}")
+        echo("cli.warning", message=say(warning))
     cat = parsed.catalog
     print(
         f"{args.file}: valid — {len(cat.departments)} departments, {len(cat.categories)} categories, "

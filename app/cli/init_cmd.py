@@ -10,6 +10,7 @@ from typing import Any
 
 from app.config import Settings
 from app.errors import HallError
+from app.i18n.messages import msg
 
 
 def register(sub: Any) -> None:
@@ -36,7 +37,7 @@ def _password(user: str) -> str:
         raise HallError("no terminal to ask the password on: set HALL_ADMIN_PASSWORD")
     first = getpass.getpass(f"password for {user} (10+ characters, letters and digits): ")
     if getpass.getpass("again: ") != first:
-        raise HallError("the two passwords differ / 两次输入的密码不一致")
+        raise HallError(msg("password.differ"))
     return first
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         rev = migrate.upgrade(db.engine)
         with db.read_session() as s:
             if has_admin(s):
-                raise HallError("这个数据库已有管理员，拒绝重新初始化 / the database already has an admin: refusing to init")
+                raise HallError(msg("init.has_admin"), code="already_initialised")
         password = _password(args.admin)
         check_password_policy(password, args.admin)
         with db.write_session() as s:

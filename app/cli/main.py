@@ -77,18 +77,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     from app.config import load_settings
+    from app.i18n.cli import echo, language_from, say, set_language
     from app.logs import setup_logging
 
+    set_language(language_from(None))
     try:
         settings = load_settings(args.config)
     except HallError as exc:  # a bad settings file: one clear line and its exit code, no traceback
-        print(f"error: {exc}", file=sys.stderr)
+        echo("cli.error", message=say(exc), file=sys.stderr)
         return exc.exit_code
+    # the output's language: the settings' when they name one, else the shell's (LANG), else Chinese
+    set_language(language_from(settings.language if "language" in settings.model_fields_set else None))
     setup_logging(settings, console_debug=args.verbose, component=args.command)
     try:
         result = args.func(args, settings)
     except HallError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo("cli.error", message=say(exc), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from app.config import Settings
+from app.i18n.cli import echo, say
 
 
 def register(sub: Any) -> None:
@@ -59,20 +60,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.print_command == "status":
         status = printer.status()
         if status is None:
-            print(f"{printer.url.raw}: 此接口无法读取状态 / this connection cannot read printer status")
+            echo("printer.cannot_read_status", printer=printer.url.raw)
             return 0
-        print(f"{printer.url.raw}: {status.describe()}  [DLE EOT 1-4: {status.raw.hex(' ')}]")
+        print(f"{printer.url.raw}: {say(status.describe())}  [DLE EOT 1-4: {status.raw.hex(' ')}]")
         return 0 if status.ok else 1
     if args.print_command == "test-ticket":
         result = printer.print_ticket(sample_ticket(settings.hall_name))
     else:
         result = printer.print_receipt(sample_receipt(settings.hall_name))
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        echo("cli.warning", message=say(warning), file=sys.stderr)
     if result.status_note:
-        print(f"note: {result.status_note}", file=sys.stderr)
+        echo("cli.note", message=say(result.status_note), file=sys.stderr)
     if result.preview is not None:
         print(result.preview)
     else:
-        print(f"已打印 / printed {result.kind}: {result.bytes_sent} bytes to {result.printer}")
+        echo("printer.printed", kind=result.kind, bytes=result.bytes_sent, printer=result.printer)
     return 0

@@ -318,6 +318,7 @@ class CounterService:
             "window": win,
             "waiting": {c: snap["waiting"].get(c, 0) for c in cats},
             "names": {c: snap["categories"].get(c, c) for c in cats},
+            "names_en": {c: (snap.get("categories_en") or {}).get(c, "") for c in cats},
         }
 
     def open_window(self) -> None:

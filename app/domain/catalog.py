@@ -50,6 +50,7 @@ class Category:
     hours: str = ""  # opening hours on working days, "09:00-12:00,13:30-17:30"; empty: no limit
     daily_quota: int | None = None
     cutoff_minutes: int = 0  # tickets stop this many minutes before each closing
+    name_en: str = ""  # the English name shown in English mode; "": the Chinese name
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class ServiceItem:
     scope: str = ""  # 通办范围
     lists: tuple[str, ...] = ()  # 最多跑一次, 马上办, 告知承诺 …
     item_type: str = "行政许可"  # 事项类型: decides the notices' legal wording (ITEM_TYPES)
+    name_en: str = ""  # the English name shown in English mode; "": the Chinese name
 
     @property
     def legal_half_days(self) -> int:
@@ -258,6 +260,7 @@ def _item(it: dict[str, Any]) -> ServiceItem:
         status=it["status"],
         materials=tuple(Material(**m) for m in it["materials"]),
         item_type=_item_type(it.get("item_type", "行政许可")),
+        name_en=str(it.get("name_en") or ""),
     )
 
 

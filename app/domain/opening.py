@@ -24,14 +24,13 @@ from app.domain.clock import HALL_TZ
 from app.domain.workdays import UnknownCalendarYear, WorkdayCalendar
 from app.i18n.messages import Msg, msg, status_param
 
-WEEKDAY_ZH = "一二三四五六日"
 DAY_LABELS = {"工作日": "workdays", "每天": "daily", "周六": "saturday", "周日": "sunday"}
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–~～至]\s*(\d{1,2}):(\d{2})$")
 LOOKAHEAD_DAYS = 40
 
 
 class HoursError(ValueError):
-    """A malformed opening-hours text; the message says what is wrong, in Chinese and English."""
+    """A malformed opening-hours text; its message (a `Msg`, `args[0]`) says what is wrong."""
 
 
 class ClosedReason(StrEnum):
@@ -83,17 +82,17 @@ def parse_hours(text: str | None) -> Hours:
             part = part.strip()
             match = _RANGE.match(part)
             if not match:
-                raise HoursError(f"时间段“{part}”应写作 09:00-12:00 / time range {part!r} must look like 09:00-12:00")
+                raise HoursError(msg("hours.bad_range_form", part=part))
             h1, m1, h2, m2 = (int(g) for g in match.groups())
             start, end = h1 * 60 + m1, h2 * 60 + m2
             if m1 > 59 or m2 > 59 or h1 > 23 or end > 24 * 60 or end <= start:
-                raise HoursError(f"时间段“{part}”不成立 / time range {part!r} is not a valid range")
+                raise HoursError(msg("hours.bad_range", part=part))
             found[label].append(Span(start, end))
     spans = {k: tuple(sorted(v, key=lambda s: s.start)) for k, v in found.items()}
-    for key, values in spans.items():
+    for values in spans.values():
         for a, b in itertools.pairwise(values):
             if b.start < a.end:
-                raise HoursError(f"时间段 {a.text()} 与 {b.text()} 重叠 / ranges overlap ({key})")
+                raise HoursError(msg("hours.overlap", first=a.text(), second=b.text()))
     return Hours(**spans)
 
 
@@ -115,35 +114,6 @@ class Opening:
     next_open: dt.datetime | None = None
     detail: str = ""  # e.g. the holiday's name or the quota
     count: int | None = None  # the cut-off's minutes or the daily quota (for the message's params)
-
-    def message_zh(self) -> str:
-        if self.is_open:
-            return "可以取号"
-        why = {
-            ClosedReason.OUTSIDE_HOURS: "现在不在取号时间",
-            ClosedReason.CUTOFF: f"已过取号截止时间（{self.detail}）",
-            ClosedReason.QUOTA: f"今日号源已取完（{self.detail}）",
-            ClosedReason.CLOSED_DAY: f"今天休息（{self.detail}）" if self.detail else "今天休息",
-            ClosedReason.CALENDAR_UNKNOWN: "今年的工作日历尚未录入，请到服务台咨询",
-            ClosedReason.INACTIVE: "这类业务暂停取号",
-        }[self.reason or ClosedReason.OUTSIDE_HOURS]
-        return f"{why}，{next_open_zh(self.next_open)}" if self.next_open else why
-
-    def message_en(self) -> str:
-        if self.is_open:
-            return "open"
-        why = {
-            ClosedReason.OUTSIDE_HOURS: "outside ticket hours",
-            ClosedReason.CUTOFF: f"past today's cut-off ({self.detail})",
-            ClosedReason.QUOTA: f"today's quota is used up ({self.detail})",
-            ClosedReason.CLOSED_DAY: f"closed today ({self.detail})" if self.detail else "closed today",
-            ClosedReason.CALENDAR_UNKNOWN: "this year's working-day calendar is not entered",
-            ClosedReason.INACTIVE: "this category is switched off",
-        }[self.reason or ClosedReason.OUTSIDE_HOURS]
-        return f"{why}; next opening {self.next_open:%Y-%m-%d %H:%M}" if self.next_open else why
-
-    def message(self) -> str:
-        return f"{self.message_zh()} / {self.message_en()}"
 
     def as_msg(self) -> Msg:
         """Why it is closed and when it opens next, as a message (shown in the reader's language)."""
@@ -167,12 +137,6 @@ class Opening:
             weekday=status_param("weekday_short", when.weekday()),
             time=f"{when:%H:%M}",
         )
-
-
-def next_open_zh(when: dt.datetime | None) -> str:
-    if when is None:
-        return ""
-    return f"下次取号时间：{when.month}月{when.day}日（周{WEEKDAY_ZH[when.weekday()]}）{when:%H:%M}"
 
 
 def spans_on(hours: Hours, day: dt.date, calendar: WorkdayCalendar) -> tuple[Span, ...]:

@@ -20,6 +20,7 @@ from functools import cache
 import chinese_calendar
 
 from app.errors import HallError
+from app.i18n.messages import msg
 
 HOLIDAY_NAMES_ZH = {
     "New Year's Day": "元旦",
@@ -36,11 +37,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 class UnknownCalendarYear(HallError):
     def __init__(self, year: int) -> None:
-        super().__init__(
-            f"{year}年的节假日安排尚未发布或未录入，请管理员在工作日历中录入 {year} 年 / the holiday calendar for "
-            f"{year} is not published or not entered: an admin must enter it before dates in {year} can be counted",
-            code="unknown_calendar_year",
-        )
+        super().__init__(msg("calendar_unknown_year", year=str(year)), code="unknown_calendar_year")
         self.year = year
 
 

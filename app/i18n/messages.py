@@ -217,6 +217,132 @@ MESSAGES: dict[str, str] = {
     "what.check_in": QT_TRANSLATE_NOOP("Messages", "Appointment check-in"),
     "what.rating": QT_TRANSLATE_NOOP("Messages", "Rating"),
     "what.lookup": QT_TRANSLATE_NOOP("Messages", "Case lookup"),
+    # ---- the command line, hall set-up and settings ---------------------------------------
+    "cli.error": QT_TRANSLATE_NOOP("Messages", "error: {message}"),
+    "cli.note": QT_TRANSLATE_NOOP("Messages", "note: {message}"),
+    "cli.warning": QT_TRANSLATE_NOOP("Messages", "warning: {message}"),
+    "password.rejected": QT_TRANSLATE_NOOP("Messages", "The password does not meet the rules: {reason}"),
+    "password.too_short": QT_TRANSLATE_NOOP("Messages", "at least {min} characters."),
+    "password.letters_digits": QT_TRANSLATE_NOOP("Messages", "it must contain letters and digits."),
+    "password.common": QT_TRANSLATE_NOOP("Messages", "it must not be a common password or contain the user name."),
+    "password.differ": QT_TRANSLATE_NOOP("Messages", "The two passwords differ."),
+    "init.has_admin": QT_TRANSLATE_NOOP("Messages", "This database already has an administrator: it is not initialised again."),
+    "init.bad_username": QT_TRANSLATE_NOOP("Messages", "The user name {name} is not valid: a letter first, then 2–40 letters, digits or _.- in all."),
+    "init.bad_hall_code": QT_TRANSLATE_NOOP("Messages", "The hall code {value} must be 1–8 capital letters or digits."),
+    "device_missing": QT_TRANSLATE_NOOP("Messages", "No {device} is configured: set devices.{key} in hall.toml ([devices] {key} = \"{example}\") or the environment variable {env}; `hall doctor` checks it."),
+    "device.idcard_url": QT_TRANSLATE_NOOP("Messages", "ID-card reader"),
+    "device.ticket_printer_url": QT_TRANSLATE_NOOP("Messages", "ticket printer"),
+    "device.receipt_printer_url": QT_TRANSLATE_NOOP("Messages", "receipt printer"),
+    "center_nonsense": QT_TRANSLATE_NOOP("Messages", "The answer from {url} is not the center's protocol ({what}): the data stays on this terminal and is sent again later."),
+    "calendar_unknown_year": QT_TRANSLATE_NOOP("Messages", "The holiday calendar of {year} is not published or not entered yet: an administrator enters {year} in the working-day calendar before dates in {year} can be counted."),
+    "calendar.month_title": QT_TRANSLATE_NOOP("Messages", "{month}/{year}"),
+    "calendar.weekdays": QT_TRANSLATE_NOOP("Messages", "Mo Tu We Th Fr Sa Su"),
+    "hours.bad_range_form": QT_TRANSLATE_NOOP("Messages", "The time range {part} must look like 09:00-12:00."),
+    "hours.bad_range": QT_TRANSLATE_NOOP("Messages", "The time range {part} is not a valid range."),
+    "hours.overlap": QT_TRANSLATE_NOOP("Messages", "The time ranges {first} and {second} overlap."),
+    "catalog.nothing_matches": QT_TRANSLATE_NOOP("Messages", "Nothing matches {query}."),
+    "stats.no_window": QT_TRANSLATE_NOOP("Messages", "(no window recorded)"),
+    "stats.not_recorded": QT_TRANSLATE_NOOP("Messages", "(not recorded)"),
+    "stats.window": QT_TRANSLATE_NOOP("Messages", "Window {window}"),
+    # ---- devices: the ID-card reader and the printers -------------------------------------
+    "idcard.error": QT_TRANSLATE_NOOP("Messages", "ID-card reader: {message}"),
+    "idcard.sam_ready": QT_TRANSLATE_NOOP("Messages", "Reader {url}: SAM ready; SAM id {sam}"),
+    "idcard.none": QT_TRANSLATE_NOOP("Messages", "none"),
+    "printer.offline": QT_TRANSLATE_NOOP("Messages", "The printer is offline or not responding."),
+    "printer.cover_open": QT_TRANSLATE_NOOP("Messages", "The printer's cover is open: close it."),
+    "printer.paper_out": QT_TRANSLATE_NOOP("Messages", "The printer is out of paper: load a new roll."),
+    "printer.cut_short": QT_TRANSLATE_NOOP("Messages", "The printer stopped mid-job ({state}): the ticket was not printed whole and counts as not printed."),
+    "printer.stopped.paper_out": QT_TRANSLATE_NOOP("Messages", "out of paper"),
+    "printer.stopped.cover_open": QT_TRANSLATE_NOOP("Messages", "the cover was opened"),
+    "printer.stopped.fault": QT_TRANSLATE_NOOP("Messages", "fault"),
+    "printer.stopped.offline": QT_TRANSLATE_NOOP("Messages", "went offline"),
+    "printer.fault": QT_TRANSLATE_NOOP("Messages", "Printer fault: {detail}"),
+    "printer.near_end": QT_TRANSLATE_NOOP("Messages", "The paper is nearly used up: replace the roll soon."),
+    "printer.no_status": QT_TRANSLATE_NOOP("Messages", "This connection cannot read the printer's status: paper and offline were not checked."),
+    "printer.status_off": QT_TRANSLATE_NOOP("Messages", "The status check is switched off in the printer URL (status=off)."),
+    "printer.unreachable_power": QT_TRANSLATE_NOOP("Messages", "Cannot reach the printer {printer}: check its power and cable ({error})."),
+    "printer.unreachable": QT_TRANSLATE_NOOP("Messages", "Cannot reach the printer {printer}: {error}"),
+    "printer.send_failed": QT_TRANSLATE_NOOP("Messages", "Sending to the printer {printer} failed: {error}"),
+    "printer.no_answer_detail": QT_TRANSLATE_NOOP("Messages", "The printer {printer} did not answer the status request ({error})."),
+    "printer.no_answer": QT_TRANSLATE_NOOP("Messages", "The printer {printer} did not answer the status request."),
+    "printer.sim_no_answer": QT_TRANSLATE_NOOP("Messages", "The simulated printer did not answer."),
+    "printer.sim_rejected": QT_TRANSLATE_NOOP("Messages", "The simulated printer rejected the job: {error}"),
+    "printer.win32_only": QT_TRANSLATE_NOOP("Messages", "win32:// printers exist only on Windows."),
+    "printer.needs_pyusb": QT_TRANSLATE_NOOP("Messages", "USB printing needs pyusb and libusb installed ({detail})."),
+    "printer.needs_pycups": QT_TRANSLATE_NOOP("Messages", "cups:// needs pycups and CUPS installed."),
+    "printer.needs_pywin32": QT_TRANSLATE_NOOP("Messages", "win32:// needs pywin32 installed."),
+    "printer.unknown_profile": QT_TRANSLATE_NOOP("Messages", "Unknown printer profile {name}; known: {known}"),
+    "printer.bad_url": QT_TRANSLATE_NOOP("Messages", "Invalid printer URL {url}: {why}"),
+    "printer.bad_status_byte": QT_TRANSLATE_NOOP("Messages", "The printer answered DLE EOT {n} with 0x{value}, not a status byte."),
+    "printer.cutter_jam": QT_TRANSLATE_NOOP("Messages", "The cutter is jammed: open the cover and clear the paper."),
+    "printer.unrecoverable": QT_TRANSLATE_NOOP("Messages", "Unrecoverable error: switch the printer off and call service."),
+    "printer.head_hot": QT_TRANSLATE_NOOP("Messages", "The print head is too hot: wait a moment and try again."),
+    "printer.recoverable": QT_TRANSLATE_NOOP("Messages", "Recoverable error: check the printer and try again."),
+    "printer.cannot_read_status": QT_TRANSLATE_NOOP("Messages", "{printer}: this connection cannot read the printer's status."),
+    "printer.printed": QT_TRANSLATE_NOOP("Messages", "Printed {kind}: {bytes} bytes to {printer}."),
+    "printer.status.offline": QT_TRANSLATE_NOOP("Messages", "offline"),
+    "printer.status.cover_open": QT_TRANSLATE_NOOP("Messages", "cover open"),
+    "printer.status.paper_out": QT_TRANSLATE_NOOP("Messages", "paper out"),
+    "printer.status.paper_near_end": QT_TRANSLATE_NOOP("Messages", "paper near end"),
+    "printer.status.cutter_error": QT_TRANSLATE_NOOP("Messages", "cutter error"),
+    "printer.status.unrecoverable": QT_TRANSLATE_NOOP("Messages", "unrecoverable error"),
+    "printer.status.auto_recoverable": QT_TRANSLATE_NOOP("Messages", "auto-recoverable error (e.g. head too hot)"),
+    "printer.status.recoverable": QT_TRANSLATE_NOOP("Messages", "recoverable error"),
+    "printer.status.ready": QT_TRANSLATE_NOOP("Messages", "ready"),
+    "list.comma": QT_TRANSLATE_NOOP("Messages", "{first}, {rest}"),
+    # ---- the hall workbook (import) -------------------------------------------------------
+    "workbook.invalid": QT_TRANSLATE_NOOP("Messages", "{path}: {count} problem(s), nothing was written:\n{lines}"),
+    "workbook.more": QT_TRANSLATE_NOOP("Messages", "… and {count} more"),
+    "workbook.file": QT_TRANSLATE_NOOP("Messages", "file"),
+    "workbook.cell": QT_TRANSLATE_NOOP("Messages", "{where}: {reason}"),
+    "workbook.header": QT_TRANSLATE_NOOP("Messages", "{where} ({header})"),
+    "workbook.required": QT_TRANSLATE_NOOP("Messages", "required, cannot be empty"),
+    "workbook.text_not_date": QT_TRANSLATE_NOOP("Messages", "text expected, not a date"),
+    "workbook.whole_number": QT_TRANSLATE_NOOP("Messages", "a whole number expected"),
+    "workbook.not_whole": QT_TRANSLATE_NOOP("Messages", "{value} is not a whole number"),
+    "workbook.not_non_negative": QT_TRANSLATE_NOOP("Messages", "{value} is not a non-negative whole number"),
+    "workbook.not_days": QT_TRANSLATE_NOOP("Messages", "{value} is not a number of working days"),
+    "workbook.half_days": QT_TRANSLATE_NOOP("Messages", "{value}: whole or half working days expected (such as 2.5)"),
+    "workbook.yes_no": QT_TRANSLATE_NOOP("Messages", "{value}: yes or no expected"),
+    "workbook.not_a_choice": QT_TRANSLATE_NOOP("Messages", "{value} is not one of {choices}"),
+    "workbook.step_form": QT_TRANSLATE_NOOP("Messages", "{value} must be written as step name:days"),
+    "workbook.sheet_missing": QT_TRANSLATE_NOOP("Messages", "the sheet is missing"),
+    "workbook.header_missing": QT_TRANSLATE_NOOP("Messages", "the header row is missing"),
+    "workbook.unknown_column": QT_TRANSLATE_NOOP("Messages", "unknown column"),
+    "workbook.duplicate_column": QT_TRANSLATE_NOOP("Messages", "duplicate column"),
+    "workbook.required_column": QT_TRANSLATE_NOOP("Messages", "a required column is missing"),
+    "workbook.duplicate": QT_TRANSLATE_NOOP("Messages", "{what} {value} appears twice (row {row} has it already)"),
+    "workbook.one_county": QT_TRANSLATE_NOOP("Messages", "exactly one county center expected, there are {count}"),
+    "workbook.unknown_site": QT_TRANSLATE_NOOP("Messages", "the sites sheet has no site {value}"),
+    "workbook.parent_level": QT_TRANSLATE_NOOP("Messages", "the site one level up must be {wanted}"),
+    "workbook.parent.county": QT_TRANSLATE_NOOP("Messages", "empty"),
+    "workbook.parent.township": QT_TRANSLATE_NOOP("Messages", "the county center"),
+    "workbook.parent.village": QT_TRANSLATE_NOOP("Messages", "a township (street) or the county center"),
+    "workbook.unknown_item": QT_TRANSLATE_NOOP("Messages", "the items sheet has no code {value}"),
+    "workbook.file_not_found": QT_TRANSLATE_NOOP("Messages", "file not found"),
+    "workbook.not_xlsx": QT_TRANSLATE_NOOP("Messages", "not an Excel workbook (.xlsx): {error}"),
+    "workbook.one_hall_row": QT_TRANSLATE_NOOP("Messages", "the hall sheet has one row only"),
+    "workbook.bad_prefix": QT_TRANSLATE_NOOP("Messages", "the prefix {prefix} must be one capital letter"),
+    "workbook.unknown_department": QT_TRANSLATE_NOOP("Messages", "the departments sheet has no department {value}"),
+    "workbook.unknown_category": QT_TRANSLATE_NOOP("Messages", "the categories sheet has no prefix {prefix}"),
+    "workbook.promised_longer": QT_TRANSLATE_NOOP("Messages", "the promised limit of {promised} days is longer than the legal limit of {legal} days"),
+    "workbook.no_items": QT_TRANSLATE_NOOP("Messages", "the items sheet has no items"),
+    "workbook.no_materials": QT_TRANSLATE_NOOP("Messages", "the materials sheet has no materials of this item"),
+    "workbook.unknown_staff": QT_TRANSLATE_NOOP("Messages", "the staff sheet has no user name {name}"),
+    "workbook.unknown_window": QT_TRANSLATE_NOOP("Messages", "the windows sheet has no window {window}"),
+    "workbook.few_windows": QT_TRANSLATE_NOOP("Messages", "category {prefix} is served by {count} window(s) only: A/B posts need 2"),
+    "workbook.what.site": QT_TRANSLATE_NOOP("Messages", "site code"),
+    "workbook.what.department": QT_TRANSLATE_NOOP("Messages", "department code"),
+    "workbook.what.prefix": QT_TRANSLATE_NOOP("Messages", "prefix"),
+    "workbook.what.item": QT_TRANSLATE_NOOP("Messages", "item code"),
+    "workbook.what.window": QT_TRANSLATE_NOOP("Messages", "window number"),
+    "workbook.what.username": QT_TRANSLATE_NOOP("Messages", "user name"),
+    # what a case's history says of a step the center made
+    "history.dispatch": QT_TRANSLATE_NOOP("Messages", "Sent to the departments in charge"),
+    "history.dispatch_joint": QT_TRANSLATE_NOOP("Messages", "Sent to the departments in charge (joint approval)"),
+    "history.correction": QT_TRANSLATE_NOOP("Messages", "Returned for correction: {items}"),
+    "history.correction_verify": QT_TRANSLATE_NOOP("Messages", "Commitment found untrue, returned for correction: {items}"),
+    "history.report": QT_TRANSLATE_NOOP("Messages", "Reported to {receiver}"),
     # ---- the kiosk -----------------------------------------------------------------------
     "kiosk_needs_center": QT_TRANSLATE_NOOP(
         "Messages", "{what} needs the center, and the network is down now. Try again later or ask at the service desk."
@@ -417,6 +543,82 @@ LABELS: dict[str, dict[str, str]] = {
         "express": QT_TRANSLATE_NOOP("Messages", "Courier delivery"),
         "online": QT_TRANSLATE_NOOP("Messages", "Download online"),
     },
+    # the back office's words: a task's status, a case's status as the departments read it, a history step,
+    # the window's decision at acceptance, a material's state
+    "task_status": {
+        "open": QT_TRANSLATE_NOOP("Messages", "Waiting for approval"),
+        "reported": QT_TRANSLATE_NOOP("Messages", "Reported to the higher level"),
+        "returned": QT_TRANSLATE_NOOP("Messages", "Returned for correction"),
+        "approved": QT_TRANSLATE_NOOP("Messages", "Granted"),
+        "denied": QT_TRANSLATE_NOOP("Messages", "Not granted"),
+        "verified": QT_TRANSLATE_NOOP("Messages", "Verified as true"),
+        "failed": QT_TRANSLATE_NOOP("Messages", "Found untrue"),
+        "terminated": QT_TRANSLATE_NOOP("Messages", "Ended"),
+        "accepted": QT_TRANSLATE_NOOP("Messages", "Accepted"),
+        "deferred": QT_TRANSLATE_NOOP("Messages", "Accepted, materials deferred"),
+        "correction": QT_TRANSLATE_NOOP("Messages", "In correction"),
+        "suspended": QT_TRANSLATE_NOOP("Messages", "Special procedure"),
+        "delivered": QT_TRANSLATE_NOOP("Messages", "Delivered"),
+    },
+    "case_status_office": {
+        "open": QT_TRANSLATE_NOOP("Messages", "Waiting for approval"),
+        "reported": QT_TRANSLATE_NOOP("Messages", "Reported to the higher level"),
+        "returned": QT_TRANSLATE_NOOP("Messages", "Returned for correction"),
+        "approved": QT_TRANSLATE_NOOP("Messages", "Granted (to be handed out)"),
+        "denied": QT_TRANSLATE_NOOP("Messages", "Not granted (to be handed out)"),
+        "verified": QT_TRANSLATE_NOOP("Messages", "Verified as true"),
+        "failed": QT_TRANSLATE_NOOP("Messages", "Found untrue"),
+        "terminated": QT_TRANSLATE_NOOP("Messages", "Ended"),
+        "accepted": QT_TRANSLATE_NOOP("Messages", "Accepted"),
+        "deferred": QT_TRANSLATE_NOOP("Messages", "Accepted, materials deferred"),
+        "correction": QT_TRANSLATE_NOOP("Messages", "In correction"),
+        "suspended": QT_TRANSLATE_NOOP("Messages", "Special procedure"),
+        "delivered": QT_TRANSLATE_NOOP("Messages", "Delivered"),
+        "refused": QT_TRANSLATE_NOOP("Messages", "Refused"),
+        "notified": QT_TRANSLATE_NOOP("Messages", "Told what is missing"),
+    },
+    "case_step": {
+        "accept": QT_TRANSLATE_NOOP("Messages", "Acceptance"),
+        "transition": QT_TRANSLATE_NOOP("Messages", "Status change"),
+        "dispatch": QT_TRANSLATE_NOOP("Messages", "Sent to the departments"),
+        "opinion": QT_TRANSLATE_NOOP("Messages", "Opinion"),
+        "approve": QT_TRANSLATE_NOOP("Messages", "Granted"),
+        "deny": QT_TRANSLATE_NOOP("Messages", "Not granted"),
+        "decided": QT_TRANSLATE_NOOP("Messages", "Approval completed"),
+        "correction": QT_TRANSLATE_NOOP("Messages", "Returned for correction"),
+        "corrected": QT_TRANSLATE_NOOP("Messages", "Correction received"),
+        "pause": QT_TRANSLATE_NOOP("Messages", "Special step begins"),
+        "resume": QT_TRANSLATE_NOOP("Messages", "Special step ends"),
+        "report": QT_TRANSLATE_NOOP("Messages", "Report upward"),
+        "verify": QT_TRANSLATE_NOOP("Messages", "Verification"),
+        "deliver": QT_TRANSLATE_NOOP("Messages", "Hand-out"),
+        "remind": QT_TRANSLATE_NOOP("Messages", "Deferral reminder"),
+        "terminate": QT_TRANSLATE_NOOP("Messages", "Termination"),
+    },
+    "decision": {
+        "accept": QT_TRANSLATE_NOOP("Messages", "Accept"),
+        "defer": QT_TRANSLATE_NOOP("Messages", "Accept with deferral"),
+        "immediate": QT_TRANSLATE_NOOP("Messages", "Decided at once"),
+        "notify": QT_TRANSLATE_NOOP("Messages", "Tell what is missing"),
+        "refuse": QT_TRANSLATE_NOOP("Messages", "Refuse"),
+    },
+    "material_state": {
+        "received": QT_TRANSLATE_NOOP("Messages", "Handed in"),
+        "missing": QT_TRANSLATE_NOOP("Messages", "Missing"),
+        "deferred": QT_TRANSLATE_NOOP("Messages", "Deferred"),
+        "commitment": QT_TRANSLATE_NOOP("Messages", "Commitment"),
+        "incorrect": QT_TRANSLATE_NOOP("Messages", "Incorrect"),
+    },
+    "notice": {  # the notices of a case, keyed by their official title
+        "受理通知书": QT_TRANSLATE_NOOP("Messages", "Acceptance notice"),
+        "一次性告知书": QT_TRANSLATE_NOOP("Messages", "Notice of what is missing"),
+        "容缺受理承诺书": QT_TRANSLATE_NOOP("Messages", "Deferral commitment"),
+        "告知承诺书": QT_TRANSLATE_NOOP("Messages", "Commitment notice"),
+        "补正材料通知书": QT_TRANSLATE_NOOP("Messages", "Correction notice"),
+        "准予许可决定书": QT_TRANSLATE_NOOP("Messages", "Approval decision"),
+        "不予许可决定书": QT_TRANSLATE_NOOP("Messages", "Denial decision"),
+        "终止办理通知书": QT_TRANSLATE_NOOP("Messages", "Termination notice"),
+    },
     # category names are hall data: the common ones, keyed by the hall's Chinese name (others stay as entered)
     "category": {
         "企业开办": QT_TRANSLATE_NOOP("Messages", "Starting a business"),
@@ -478,7 +680,7 @@ class Msg(str):
     params: dict[str, Any]
 
     def __new__(cls, code: str, params: Mapping[str, Any]) -> Msg:
-        plain = {k: (v.as_param() if isinstance(v, Msg) else v) for k, v in params.items()}
+        plain = {k: _plain(v) for k, v in params.items()}
         self = super().__new__(cls, render(code, plain, "en", fallback=MESSAGES.get(code, code)))
         self.code, self.params = code, plain
         return self
@@ -488,6 +690,14 @@ class Msg(str):
 
     def as_param(self) -> dict[str, Any]:
         return {"code": self.code, "params": self.params}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Msg):
+        return value.as_param()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def msg(code: str, **params: Any) -> Msg:
@@ -505,6 +715,8 @@ def code_and_params(message: object) -> tuple[str | None, dict[str, Any]]:
 
 
 def _param(value: Any, language: str) -> Any:
+    if isinstance(value, list):  # lines of messages (a workbook's problems): one a line
+        return "\n".join(str(_param(v, language)) for v in value)
     if isinstance(value, dict) and isinstance(value.get("code"), str):
         code = value["code"]
         if ":" in code:  # a label: "group:key"

@@ -72,6 +72,7 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
                 scope=it.scope,
                 lists=tuple(it.lists or ()),
                 item_type=it.item_type,
+                name_en=it.name_en,
             )
         )
     site_rows = {st.id: st for st in s.scalars(select(m.Site).order_by(m.Site.code))}
@@ -103,7 +104,7 @@ def catalog_from_session(s: Session, hall: c.Hall | None = None) -> c.Catalog:
         hall=hall or hall_from_session(s) or c.Hall("", "", "", "", "", ""),
         departments=tuple(c.Department(d.code, d.name, d.short_name) for d in depts.values()),
         categories=tuple(
-            c.Category(k.prefix, k.name, k.description, k.sort_order, k.hours, k.daily_quota, k.cutoff_minutes)
+            c.Category(k.prefix, k.name, k.description, k.sort_order, k.hours, k.daily_quota, k.cutoff_minutes, k.name_en)
             for k in cats.values()
             if k.active
         ),

@@ -94,6 +94,7 @@ class Category(Base):
     id: Mapped[uuid.UUID] = _id()
     prefix: Mapped[str] = mapped_column(String(2), unique=True)
     name: Mapped[str] = mapped_column(String(50))
+    name_en: Mapped[str] = mapped_column(String(100), default="", server_default="")  # "": the Chinese name
     description: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -111,6 +112,7 @@ class ServiceItem(Base):
     id: Mapped[uuid.UUID] = _id()
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    name_en: Mapped[str] = mapped_column(String(300), default="", server_default="")  # "": the Chinese name
     department_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("departments.id"))
     co_department_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     category_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("categories.id"))

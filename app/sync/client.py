@@ -13,6 +13,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app.errors import CenterUnavailable, HallError
+from app.i18n.messages import msg
 from app.protocol.api import EnrollOut, HealthIn, PullOut, PushOut, ResumeOut, TokenOut
 
 log = logging.getLogger("hall.sync.client")
@@ -25,10 +26,7 @@ class CenterNonsense(CenterUnavailable):
     the terminal keeps its data and tries again later."""
 
     def __init__(self, base_url: str, what: str) -> None:
-        super().__init__(
-            f"中心的应答无法识别，数据已保留在本机，稍后重试 / the answer from {base_url} is not the center's "
-            f"protocol ({what}); nothing was lost, it will be tried again"
-        )
+        super().__init__(msg("center_nonsense", url=base_url, what=what))
         self.code = "bad_answer"
 
 

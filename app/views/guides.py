@@ -57,6 +57,7 @@ class GuideItem:
     legal_half_day: bool = False  # the limit is legal_days + half a working day
     promised_half_day: bool = False
     item_type: str = "行政许可"  # 事项类型: 行政许可 / 公共服务 / …
+    name_en: str = ""  # the English name the hall gave; "": the Chinese name
 
     @property
     def kind_zh(self) -> str:
@@ -145,6 +146,7 @@ class GuideCatalog:
                     id=r.id,
                     code=r.code,
                     name=r.name,
+                    name_en=r.name_en or "",
                     department=dept.code if dept else "",
                     department_name=dept.name if dept else "",
                     category=cats.get(r.category_id) if r.category_id else None,

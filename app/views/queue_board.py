@@ -10,6 +10,7 @@ from typing import Any
 
 from app.domain.announce import call_text
 from app.domain.events import Event
+from app.i18n.messages import render
 
 MAX_RECENT = 6
 
@@ -31,12 +32,32 @@ class Call:
     at: str
 
 
+def closed_map(raw: object) -> dict[str, dict[str, Any]]:
+    """The snapshot's `closed` as prefix → message. A message comes as `{"code", "params"}`; a center before
+    issue 19 sent the reason as Chinese text, kept as `{"code": None, "params": {}, "text": ...}`."""
+    out: dict[str, dict[str, Any]] = {}
+    for prefix, why in (raw or {}).items() if isinstance(raw, dict) else ():
+        if isinstance(why, dict) and isinstance(why.get("code"), str):
+            params = why.get("params")
+            out[str(prefix)] = {"code": why["code"], "params": dict(params) if isinstance(params, dict) else {}}
+        else:
+            out[str(prefix)] = {"code": None, "params": {}, "text": "" if why is None else str(why)}
+    return out
+
+
+def closed_text(why: dict[str, Any], language: str) -> str:
+    """A closed category's reason in `language` (an old center's text as it came)."""
+    return render(why.get("code"), why.get("params"), language, fallback=str(why.get("text") or ""))
+
+
 @dataclass
 class QueueBoard:
     windows: dict[int, WindowLine] = field(default_factory=dict)
     waiting: dict[str, int] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
-    closed: dict[str, str] = field(default_factory=dict)  # prefix -> why no ticket is issued now
+    categories_en: dict[str, str] = field(default_factory=dict)  # the English names the hall gave, if any
+    # prefix -> why no ticket is issued now: a message {"code", "params"} (an old center's plain text as "text")
+    closed: dict[str, dict[str, Any]] = field(default_factory=dict)
     recent: list[Call] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     connected: bool = False
@@ -81,7 +102,7 @@ class QueueBoard:
             if window is not None and int(window) in self.windows:
                 self.windows[int(window)].ticket = None
         elif kind == Event.CATEGORIES_OPENING:  # the clock passed an opening boundary
-            self.closed = {str(k): str(v) for k, v in (data.get("closed") or {}).items()}
+            self.closed = closed_map(data.get("closed"))
         elif kind == Event.WINDOW_STATUS:
             window = data.get("window")
             if window is not None and int(window) in self.windows:
@@ -114,7 +135,8 @@ class QueueBoard:
         }
         self.waiting = {k: int(v) for k, v in (snap.get("waiting") or {}).items()}
         self.categories = dict(snap.get("categories") or {})
-        self.closed = {str(k): str(v) for k, v in (snap.get("closed") or {}).items()}
+        self.categories_en = {str(k): str(v) for k, v in (snap.get("categories_en") or {}).items() if v}
+        self.closed = closed_map(snap.get("closed"))
         self.demo = bool(snap.get("demo"))
         self.recent = [
             Call(c["number"], int(c["window"]), c.get("called_at") or "")

@@ -21,6 +21,7 @@ from app.domain import catalog as c
 from app.domain.opening import HoursError, parse_hours
 from app.domain.states import ItemKind
 from app.errors import HallError
+from app.i18n.messages import Msg, msg, render
 from app.workbook import schema as w
 
 _SPLIT = re.compile(r"\s*[、;；,，\n→]\s*")
@@ -32,27 +33,33 @@ class CellError:
     row: int | None
     column: str | None  # the column letter
     header: str | None
-    reason: str
+    reason: str  # a `Msg`
 
-    def __str__(self) -> str:
-        where = self.sheet or "文件"
-        if self.row is not None:
-            where += f"!{self.column or ''}{self.row}"
+    def as_msg(self) -> Msg:
+        """Where (sheet!cell and the column's header, as the workbook names them) and what is wrong."""
+        where: object = msg("workbook.file")
+        if self.sheet:
+            where = self.sheet + (f"!{self.column or ''}{self.row}" if self.row is not None else "")
         if self.header:
-            where += f"（{self.header}）"
-        return f"{where}：{self.reason}"
+            where = msg("workbook.header", where=where, header=self.header)
+        return msg("workbook.cell", where=where, reason=self.reason)
+
+    def __str__(self) -> str:  # in the workbook's language, Chinese
+        said = self.as_msg()
+        return render(said.code, said.params, "zh_CN", fallback=str(said))
 
 
 class WorkbookError(HallError):
     def __init__(self, path: Path, errors: list[CellError]) -> None:
         self.errors = errors
-        lines = "\n".join(f"  {e}" for e in errors[:200])
-        more = f"\n  … and {len(errors) - 200} more" if len(errors) > 200 else ""
-        super().__init__(
-            f"{path}: {len(errors)} problem(s), nothing was written / 工作簿有 {len(errors)} 处错误，未写入任何数据：\n"
-            f"{lines}{more}",
-            code="invalid_workbook",
-        )
+        super().__init__(self.message_for(str(path)), code="invalid_workbook")
+
+    def message_for(self, path: str) -> Msg:
+        """The whole list (the first 200 problems) as one message, the file named `path`."""
+        lines: list[object] = [msg("workbook.cell", **e.as_msg().params) for e in self.errors[:200]]
+        if len(self.errors) > 200:
+            lines.append(msg("workbook.more", count=len(self.errors) - 200))
+        return msg("workbook.invalid", path=path, count=len(self.errors), lines=lines)
 
 
 @dataclass
@@ -95,31 +102,31 @@ class _Reader:
             raw = raw.strip()
         if raw is None or raw == "":
             if col.required:
-                raise ValueError("必填，不能为空 / required")
+                raise ValueError(msg("workbook.required"))
             return None
         if col.kind == "text":
             if isinstance(raw, float) and raw.is_integer():
                 return str(int(raw))
             if isinstance(raw, dt.datetime | dt.date | dt.time):
-                raise ValueError("应为文字，不是日期 / text expected, not a date")
+                raise ValueError(msg("workbook.text_not_date"))
             return str(raw)
         if col.kind == "int":
             if isinstance(raw, bool):
-                raise ValueError("应为整数 / a whole number expected")
+                raise ValueError(msg("workbook.whole_number"))
             try:
                 number = float(raw)
             except (TypeError, ValueError):
-                raise ValueError(f"“{raw}”不是整数 / {raw!r} is not a whole number") from None
+                raise ValueError(msg("workbook.not_whole", value=str(raw))) from None
             if not number.is_integer() or number < 0:
-                raise ValueError(f"“{raw}”不是非负整数 / {raw!r} is not a non-negative whole number")
+                raise ValueError(msg("workbook.not_non_negative", value=str(raw)))
             return int(number)
         if col.kind == "days":
             try:
                 number = float(raw)
             except (TypeError, ValueError):
-                raise ValueError(f"“{raw}”不是工作日数 / {raw!r} is not a number of working days") from None
+                raise ValueError(msg("workbook.not_days", value=str(raw))) from None
             if number < 0 or (number * 2) != int(number * 2):
-                raise ValueError(f"“{raw}”应为整数或半天（如 2.5）/ whole or half working days expected")
+                raise ValueError(msg("workbook.half_days", value=str(raw)))
             return int(number * 2)  # half days
         if col.kind == "bool":
             if isinstance(raw, bool):
@@ -129,14 +136,14 @@ class _Reader:
                 return True
             if text in ("否", "n", "no", "false", "0"):
                 return False
-            raise ValueError(f"“{raw}”应为 是 或 否 / yes or no expected")
+            raise ValueError(msg("workbook.yes_no", value=str(raw)))
         if col.kind == "choice":
             text = str(raw)
             if text in col.choices:
                 return col.choices[text]
             if text in col.choices.values():
                 return text
-            raise ValueError(f"“{text}”不是 {'、'.join(col.choices)} 之一 / not one of the allowed values")
+            raise ValueError(msg("workbook.not_a_choice", value=text, choices="、".join(col.choices)))
         if col.kind == "list":
             parts = [p for p in _SPLIT.split(str(raw)) if p]
             if col.choices:
@@ -147,14 +154,14 @@ class _Reader:
                     elif p in col.choices.values():
                         out.append(p)
                     else:
-                        raise ValueError(f"“{p}”不是 {'、'.join(col.choices)} 之一 / not an allowed value")
+                        raise ValueError(msg("workbook.not_a_choice", value=p, choices="、".join(col.choices)))
                 return tuple(out)
             return tuple(parts)
         if col.kind == "hours":
             try:
                 parse_hours(str(raw))
             except HoursError as exc:
-                raise ValueError(str(exc)) from None
+                raise ValueError(exc.args[0]) from None
             return str(raw)
         if col.kind == "steps":
             steps = []
@@ -163,7 +170,7 @@ class _Reader:
                     continue
                 match = re.fullmatch(r"(.+?)\s*[:：]\s*(\d+)", p)
                 if not match:
-                    raise ValueError(f"“{p}”应写作 环节名:天数 / step {p!r} must be name:days")
+                    raise ValueError(msg("workbook.step_form", value=p))
                 steps.append(c.SpecialStep(match.group(1), int(match.group(2))))
             return tuple(steps)
         raise AssertionError(col.kind)
@@ -173,13 +180,13 @@ class _Reader:
     def sheet_rows(self, book: Any, sheet: w.Sheet) -> list[Row]:
         if sheet.name not in book.sheetnames:
             if sheet.required:
-                self.error(sheet.name, None, None, None, "缺少工作表 / the sheet is missing")
+                self.error(sheet.name, None, None, None, msg("workbook.sheet_missing"))
             return []
         ws = book[sheet.name]
         rows = ws.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
-            self.error(sheet.name, 1, None, None, "缺少表头行 / the header row is missing")
+            self.error(sheet.name, 1, None, None, msg("workbook.header_missing"))
             return []
         by_header = {col.header: col for col in sheet.columns}
         positions: dict[str, int] = {}
@@ -190,15 +197,15 @@ class _Reader:
             title = str(title).strip()
             col = by_header.get(title)
             if col is None:
-                self.error(sheet.name, 1, get_column_letter(index + 1), title, "未知的列 / unknown column")
+                self.error(sheet.name, 1, get_column_letter(index + 1), title, msg("workbook.unknown_column"))
                 continue
             if col.key in positions:
-                self.error(sheet.name, 1, get_column_letter(index + 1), title, "列重复 / duplicate column")
+                self.error(sheet.name, 1, get_column_letter(index + 1), title, msg("workbook.duplicate_column"))
                 continue
             positions[col.key], letters[col.key] = index, get_column_letter(index + 1)
         for col in sheet.columns:
             if col.required and col.key not in positions:
-                self.error(sheet.name, 1, None, col.header, "缺少必填列 / a required column is missing")
+                self.error(sheet.name, 1, None, col.header, msg("workbook.required_column"))
         out = []
         for number, values in enumerate(rows, start=2):
             if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -213,19 +220,19 @@ class _Reader:
                 try:
                     parsed[col.key] = self.convert(col, raw)
                 except ValueError as exc:
-                    self.error(sheet.name, number, letters.get(col.key), col.header, str(exc))
+                    self.error(sheet.name, number, letters.get(col.key), col.header, exc.args[0])
                     parsed[col.key] = None
             out.append(Row(sheet, number, parsed, letters))
         return out
 
-    def unique(self, rows: list[Row], key: str, what: str) -> dict[Any, Row]:
+    def unique(self, rows: list[Row], key: str, what: Msg) -> dict[Any, Row]:
         seen: dict[Any, Row] = {}
         for r in rows:
             value = r.values[key]
             if value is None:
                 continue
             if value in seen:
-                self.cell_error(r, key, f"{what}“{value}”重复（第 {seen[value].number} 行已有）/ duplicate {value}")
+                self.cell_error(r, key, msg("workbook.duplicate", what=what, value=str(value), row=seen[value].number))
             else:
                 seen[value] = r
         return seen
@@ -233,26 +240,26 @@ class _Reader:
     def check_sites(self, rows: list[Row], items: dict[Any, Row]) -> dict[Any, Row]:
         """The 站点 sheet: one county center at the top, each township under the county, each village point
         under a township or the county, every listed item in the catalog."""
-        sites = self.unique(rows, "code", "站点编码")
+        sites = self.unique(rows, "code", msg("workbook.what.site"))
         allowed_parents = {"county": (None,), "township": ("county",), "village": ("township", "county")}
         counties = [r for r in sites.values() if r.values["level"] == "county"]
         if sites and len(counties) != 1:
-            self.error(w.SITES.name, None, None, None, f"应有且只有一个县级中心，现有 {len(counties)} 个 / exactly one county center expected")
+            self.error(w.SITES.name, None, None, None, msg("workbook.one_county", count=len(counties)))
         for r in sites.values():
             v = r.values
             if v["level"] is None:
                 continue
             parent = sites.get(v["parent"]) if v["parent"] is not None else None
             if v["parent"] is not None and parent is None:
-                self.cell_error(r, "parent", f"站点表中没有站点“{v['parent']}”/ unknown site")
+                self.cell_error(r, "parent", msg("workbook.unknown_site", value=str(v["parent"])))
                 continue
             parent_level = parent.values["level"] if parent is not None else None
             if parent_level not in allowed_parents[v["level"]]:
-                wanted = {"county": "留空", "township": "县级中心", "village": "乡镇（街道）或县级中心"}[v["level"]]
-                self.cell_error(r, "parent", f"上级站点应为{wanted} / the site one level up is not of the right level")
+                wanted = msg(f"workbook.parent.{v['level']}")
+                self.cell_error(r, "parent", msg("workbook.parent_level", wanted=wanted))
             for code in v["items"] or ():
                 if code not in items:
-                    self.cell_error(r, "items", f"事项表中没有编码“{code}”/ unknown item")
+                    self.cell_error(r, "items", msg("workbook.unknown_item", value=str(code)))
         return sites
 
     # ------------------------------------------------------------------ the whole book
@@ -261,11 +268,11 @@ class _Reader:
         try:
             book = load_workbook(self.path, read_only=True, data_only=True)
         except FileNotFoundError:
-            raise WorkbookError(self.path, [CellError("", None, None, None, "文件不存在 / file not found")]) from None
+            raise WorkbookError(self.path, [CellError("", None, None, None, msg("workbook.file_not_found"))]) from None
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise WorkbookError(
                 self.path,
-                [CellError("", None, None, None, f"不是 Excel 工作簿（.xlsx）/ not an Excel workbook: {exc}")],
+                [CellError("", None, None, None, msg("workbook.not_xlsx", error=str(exc)))],
             ) from None
         self.sheet_names = set(book.sheetnames)
         try:
@@ -281,40 +288,40 @@ class _Reader:
     def build(self, rows: dict[str, list[Row]]) -> c.Catalog | None:
         hall_rows = rows["hall"]
         if len(hall_rows) > 1:
-            self.error(w.HALL.name, hall_rows[1].number, None, None, "大厅表只能有一行 / one row only")
+            self.error(w.HALL.name, hall_rows[1].number, None, None, msg("workbook.one_hall_row"))
         hv = hall_rows[0].values if hall_rows else {}
         hall = c.Hall(*(str(hv.get(k) or "") for k in ("name", "code", "address", "hours", "phone", "complaint_phone")))
 
-        depts = self.unique(rows["departments"], "code", "部门代码")
-        cats = self.unique(rows["categories"], "prefix", "前缀")
+        depts = self.unique(rows["departments"], "code", msg("workbook.what.department"))
+        cats = self.unique(rows["categories"], "prefix", msg("workbook.what.prefix"))
         for prefix, r in cats.items():
             if not re.fullmatch(r"[A-Z]", str(prefix)):
-                self.cell_error(r, "prefix", f"前缀“{prefix}”应为一个大写字母 / one capital letter")
-        items = self.unique(rows["items"], "code", "事项编码")
-        windows = self.unique(rows["windows"], "number", "窗口号")
-        staff = self.unique(rows["staff"], "username", "用户名")
+                self.cell_error(r, "prefix", msg("workbook.bad_prefix", prefix=str(prefix)))
+        items = self.unique(rows["items"], "code", msg("workbook.what.item"))
+        windows = self.unique(rows["windows"], "number", msg("workbook.what.window"))
+        staff = self.unique(rows["staff"], "username", msg("workbook.what.username"))
 
         for r in rows["items"]:
             v = r.values
             if v["department"] is not None and v["department"] not in depts:
-                self.cell_error(r, "department", f"部门表中没有部门“{v['department']}”/ unknown department")
+                self.cell_error(r, "department", msg("workbook.unknown_department", value=str(v["department"])))
             for code in v["co_departments"] or ():
                 if code not in depts:
-                    self.cell_error(r, "co_departments", f"部门表中没有部门“{code}”/ unknown department")
+                    self.cell_error(r, "co_departments", msg("workbook.unknown_department", value=str(code)))
             if v["category"] is not None and v["category"] not in cats:
-                self.cell_error(r, "category", f"业务类别表中没有前缀“{v['category']}”/ unknown category")
+                self.cell_error(r, "category", msg("workbook.unknown_category", prefix=str(v["category"])))
             legal, promised = v["legal_days"], v["promised_days"]
             if legal is not None and promised is not None and legal and promised > legal:
                 self.cell_error(
                     r,
                     "promised_days",
-                    f"承诺时限 {promised / 2:g} 天长于法定时限 {legal / 2:g} 天 / the promised limit is longer than the legal one",
+                    msg("workbook.promised_longer", promised=f"{promised / 2:g}", legal=f"{legal / 2:g}"),
                 )
         materials: dict[str, list[c.Material]] = {code: [] for code in items}
         for r in rows["materials"]:
             v = r.values
             if v["item"] is not None and v["item"] not in items:
-                self.cell_error(r, "item", f"事项表中没有编码“{v['item']}”/ unknown item")
+                self.cell_error(r, "item", msg("workbook.unknown_item", value=str(v["item"])))
                 continue
             if v["item"] is None or v["name"] is None:
                 continue
@@ -337,39 +344,39 @@ class _Reader:
         for r in rows["faq"]:
             v = r.values
             if v["item"] is not None and v["item"] not in items:
-                self.cell_error(r, "item", f"事项表中没有编码“{v['item']}”/ unknown item")
+                self.cell_error(r, "item", msg("workbook.unknown_item", value=str(v["item"])))
             elif v["item"] is not None and v["q"] and v["a"]:
                 faqs[v["item"]].append(c.Faq(v["q"], v["a"]))
         if not rows["items"] and w.ITEMS.name in self.sheet_names:
-            self.error(w.ITEMS.name, 2, None, None, "事项表没有任何事项 / the items sheet is empty")
+            self.error(w.ITEMS.name, 2, None, None, msg("workbook.no_items"))
         for code, r in items.items():
             if not materials[code]:
-                self.cell_error(r, "code", "材料表中没有这个事项的材料 / the item has no materials")
+                self.cell_error(r, "code", msg("workbook.no_materials"))
 
         sites = self.check_sites(rows["sites"], items)
         for r in rows["windows"]:
             v = r.values
             if v["site"] is not None and v["site"] not in sites:
-                self.cell_error(r, "site", f"站点表中没有站点“{v['site']}”/ unknown site")
+                self.cell_error(r, "site", msg("workbook.unknown_site", value=str(v["site"])))
             for prefix in v["categories"] or ():
                 if prefix not in cats:
-                    self.cell_error(r, "categories", f"业务类别表中没有前缀“{prefix}”/ unknown category")
+                    self.cell_error(r, "categories", msg("workbook.unknown_category", prefix=str(prefix)))
             for code in v["spot_items"] or ():
                 if code not in items:
-                    self.cell_error(r, "spot_items", f"事项表中没有编码“{code}”/ unknown item")
+                    self.cell_error(r, "spot_items", msg("workbook.unknown_item", value=str(code)))
             for post in ("post_a", "post_b"):
                 if v[post] is not None and v[post] not in staff:
-                    self.cell_error(r, post, f"人员表中没有用户名“{v[post]}”/ unknown staff member")
+                    self.cell_error(r, post, msg("workbook.unknown_staff", name=str(v[post])))
         for r in rows["staff"]:
             v = r.values
             if v["department"] is not None and v["department"] not in depts:
-                self.cell_error(r, "department", f"部门表中没有部门“{v['department']}”/ unknown department")
+                self.cell_error(r, "department", msg("workbook.unknown_department", value=str(v["department"])))
             if v["window"] is not None and v["window"] not in windows:
-                self.cell_error(r, "window", f"窗口表中没有窗口 {v['window']} / unknown window")
+                self.cell_error(r, "window", msg("workbook.unknown_window", window=str(v["window"])))
         for prefix in cats:
             serving = [n for n, r in windows.items() if prefix in (r.values["categories"] or ())]
             if len(serving) < 2:
-                self.warnings.append(f"业务类别 {prefix} 只有 {len(serving)} 个窗口办理，A/B 岗需要 2 个 / category {prefix} has {len(serving)} window(s)")
+                self.warnings.append(msg("workbook.few_windows", prefix=str(prefix), count=len(serving)))
         if self.errors:
             return None
 
@@ -402,6 +409,7 @@ class _Reader:
                 materials=tuple(materials[v["code"]]),
                 service_object=v["service_object"] or "",
                 item_type=v["item_type"] or "行政许可",
+                name_en=v["name_en"] or "",
                 legal_half_day=bool(legal % 2),
                 promised_half_day=bool(promised % 2),
                 scope=v["scope"] or "",
@@ -420,6 +428,7 @@ class _Reader:
                     hours=r.values["hours"] or "",
                     daily_quota=r.values["daily_quota"],
                     cutoff_minutes=r.values["cutoff_minutes"] or 0,
+                    name_en=r.values["name_en"] or "",
                 )
                 for r in cats.values()
             ),

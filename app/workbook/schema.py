@@ -119,6 +119,7 @@ ITEMS = Sheet(
         Column("complaint_phone", "监督投诉电话"),
         Column("lists", "所属清单", "list", doc="如 " + "、".join(ITEM_LISTS)),
         Column("status", "状态", "choice", choices=STATUSES, doc="留空为在用；暂停、已取消的事项不能新受理"),
+        Column("name_en", "英文名称", width=28, doc="可选；英文界面显示，留空显示中文名称"),
     ),
     doc="每行一个事项（办事指南）。",
 )
@@ -162,6 +163,7 @@ CATEGORIES = Sheet(
         Column("hours", "取号时间", "hours", width=30, doc="留空：不限时间"),
         Column("daily_quota", "每日限额", "int", doc="留空：不限"),
         Column("cutoff_minutes", "截止提前分钟", "int", doc="每段闭馆前多少分钟停止取号"),
+        Column("name_en", "英文名称", width=24, doc="可选；英文界面（叫号屏、取号机）显示，留空显示中文名称"),
     ),
 )
 WINDOWS = Sheet(

@@ -56,6 +56,7 @@ def _rows(catalog: c.Catalog) -> dict[str, list[dict[str, Any]]]:
             {
                 "code": it.code,
                 "name": it.name,
+                "name_en": it.name_en or None,
                 "department": it.department,
                 "co_departments": _join(it.co_departments),
                 "category": it.category,
@@ -108,6 +109,7 @@ def _rows(catalog: c.Catalog) -> dict[str, list[dict[str, Any]]]:
             {
                 "prefix": k.prefix,
                 "name": k.name,
+                "name_en": k.name_en or None,
                 "description": k.description,
                 "sort_order": k.sort_order,
                 "hours": k.hours or None,

@@ -9,6 +9,7 @@ from app.i18n.messages import msg
 from kiosk.backend import (
     BAD_REASONS,
     FEEDBACK_TOPICS,
+    NOTE_MAX,
     KioskBackend,
     NeedsCenter,
     NotFound,
@@ -75,9 +76,12 @@ PHONE = re.compile(r"1[3-9][0-9]{9}")
 
 
 class ComplaintFlow(Flow):
+    """Topics (buttons), then free text (optional, on the on-screen keyboard), then a phone (optional)."""
+
     name = "complaint"
-    personal = frozenset({"phone"})
+    personal = frozenset({"phone", "note"})
     topics_offered = FEEDBACK_TOPICS
+    note_max = NOTE_MAX
 
     def __init__(self, backend: KioskBackend) -> None:
         super().__init__()
@@ -85,6 +89,7 @@ class ComplaintFlow(Flow):
         self.state = "topics"
         self.topics: list[str] = []
         self.phone = ""
+        self.note = ""
 
     def toggle(self, topic: str) -> None:
         if topic in self.topics:
@@ -97,6 +102,12 @@ class ComplaintFlow(Flow):
             self.message = msg("kiosk.choose_one")
             return
         self.clear_message()
+        self.state = "note"
+
+    def set_note(self, text: str) -> None:
+        self.note = text[: self.note_max]
+
+    def note_done(self) -> None:
         self.state = "phone"
 
     def submit(self, phone: str = "") -> None:
@@ -106,6 +117,6 @@ class ComplaintFlow(Flow):
             self.fail("phone", msg("kiosk.phone"))
             return
         self.phone = phone
-        self.backend.feedback(self.topics, phone or None)
-        self.phone = ""
+        self.backend.feedback(self.topics, phone or None, note=self.note)
+        self.phone = self.note = ""
         self.state = "done"

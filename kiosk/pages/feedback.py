@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout
 
 from kiosk.flows.feedback import ComplaintFlow, RatingFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
+from kiosk.pages.osk import PinyinKeyboard
+from ui.i18n import current_language
 from ui.i18n import label as ui_label
 
 
@@ -89,10 +92,10 @@ class ComplaintPage(Page):
         return self.tr("Complaints and suggestions")
 
     def can_go_back(self) -> bool:
-        return self.flow.state == "phone"
+        return self.flow.state in ("note", "phone")
 
     def go_back(self) -> None:
-        self.flow.state = "topics"
+        self.flow.state = "topics" if self.flow.state == "note" else "note"
 
     def build(self) -> None:
         f = self.flow
@@ -107,6 +110,48 @@ class ComplaintPage(Page):
             self.body.addLayout(grid(toggles, 3))
             self.body.addStretch(1)
             self.body.addWidget(button(self.tr("Next"), self._next, "primary"))
+        elif f.state == "note":
+            elderly = self.shell.session.elderly
+            landscape = self.shell.width() > self.shell.height()
+            prompt = label(
+                self.tr("Tell us more in your own words (optional, up to %1 characters):").replace("%1", str(f.note_max)), "prompt"
+            )
+            self.note = QPlainTextEdit(objectName="note")
+            self.note.setReadOnly(True)  # typed on the keys below: a kiosk has no keyboard
+            self.note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.note.setPlaceholderText(self.tr("Type with the keys below"))
+            self.note.setPlainText(f.note)
+            # QPlainTextEdit#note's font is 30 px (45 px in the elderly mode); room for 3 lines (6 beside the keys)
+            lines = 6 if landscape else (2 if elderly else 3)
+            self.note.setFixedHeight(int(30 * (1.5 if elderly else 1.0) * 1.45 * lines) + 24)
+            self.keyboard = PinyinKeyboard(
+                self.note, max_len=f.note_max, chinese=current_language() != "en", on_change=self._note_changed
+            )
+            self.count = label("", "hint")
+            done = button(self.tr("Next"), self._note_done, "primary")
+            if landscape:  # the text and Next beside the keys: a 1080 px high screen has no room for both above
+                side = QVBoxLayout()
+                side.addWidget(prompt)
+                side.addWidget(self.note)
+                side.addWidget(self.count)
+                side.addStretch(1)
+                side.addWidget(done)
+                row = QHBoxLayout()
+                row.addLayout(side, 2)
+                row.addSpacing(16)
+                row.addWidget(self.keyboard, 3)
+                self.body.addLayout(row)
+                self.body.addStretch(1)
+            else:
+                self.body.addWidget(prompt)
+                self.body.addWidget(self.note)
+                self.body.addWidget(self.keyboard)
+                self.body.addStretch(1)
+                row = QHBoxLayout()
+                row.addWidget(self.count, 1)
+                row.addWidget(done, 2)
+                self.body.addLayout(row)
+            self._note_changed(f.note)
         elif f.state == "phone":
             self.message(f.message)
             self.body.addWidget(
@@ -126,4 +171,12 @@ class ComplaintPage(Page):
 
     def _next(self) -> None:
         self.flow.next()
+        self.render()
+
+    def _note_changed(self, text: str) -> None:
+        self.flow.set_note(text)
+        self.count.setText(self.tr("%1 of %2 characters").replace("%1", str(len(text))).replace("%2", str(self.flow.note_max)))
+
+    def _note_done(self) -> None:
+        self.flow.note_done()
         self.render()

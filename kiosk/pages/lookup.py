@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flows.lookup import GuideFlow, ProgressFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
+from ui.i18n import hall_text, shown
 from ui.i18n import label as ui_label
-from ui.i18n import shown
 
 
 class ProgressPage(Page):
@@ -167,7 +167,7 @@ class GuidePage(Page):
             self.message(f.message)
             if f.query:
                 self.body.addWidget(label(self.tr("Results for “%1”").replace("%1", f.query), "hint"))
-            self.body.addWidget(self._scroll([button(it.name, lambda c=it.code: self._item(c)) for it in f.items]))
+            self.body.addWidget(self._scroll([button(hall_text(it.name, it.name_en), lambda c=it.code: self._item(c)) for it in f.items]))
         else:
             self._detail()
 
@@ -189,7 +189,7 @@ class GuidePage(Page):
         self.message(self.flow.message, self.flow.detail, error=bool(self.flow.message))
         if self.flow.printed:
             self.body.addWidget(label(self.tr("Printed. Please take the guide."), "ok"))
-        parts = [label(it.name, "big")]
+        parts = [label(hall_text(it.name, it.name_en), "big")]
         facts = [
             (self.tr("Department"), it.department_name),
             (self.tr("Type"), ui_label("item_kind", it.kind)),

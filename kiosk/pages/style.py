@@ -37,6 +37,10 @@ def kiosk_qss(elderly: bool, scale: float = 1.5) -> str:
     c = ELDERLY if elderly else NORMAL
     k = scale if elderly else 1.0
 
+    # the on-screen keyboard's keys: 62 px (15 mm on a 21.5" 1080p panel), ×1.25 in the elderly mode so that six
+    # rows of them fit a landscape screen with the text above
+    key_h = int(62 * (1.25 if elderly else 1.0))
+
     def px(v: float) -> str:
         return f"{round(v * k)}px"
 
@@ -72,6 +76,13 @@ QPushButton#tile {{ font-size: {px(34)}; font-weight: bold; min-height: {px(150)
 QPushButton#tile[main="true"] {{ font-size: {px(52)}; min-height: {px(200)}; }}
 QPushButton#primary {{ background: {c["accent"]}; color: {c["accent_text"]}; border: none; font-weight: bold; }}
 QPushButton#key {{ font-size: {px(34)}; min-height: {px(76)}; min-width: 56px; padding: 4px; }}
+QPushButton#osk_key {{ font-size: {px(30)}; min-height: {key_h}px; max-height: {key_h}px; min-width: 20px; padding: 2px;
+                      border-radius: 8px; }}
+QPushButton#candidate {{ font-size: {px(32)}; min-height: {key_h}px; max-height: {key_h}px; padding: 2px 10px; border-radius: 8px;
+                        background: {c["warn_bg"]}; color: {c["warn_text"]}; border: none; }}
+QLabel#pinyin {{ font-size: {px(28)}; color: {c["accent"]}; font-weight: bold; padding: 0 8px; }}
+QPlainTextEdit#note {{ font-size: {px(30)}; padding: 4px 12px; border: 2px solid {c["accent"]};
+                      border-radius: 8px; background: {c["panel"]}; color: {c["text"]}; }}
 QPushButton#level {{ font-size: {px(30)}; min-height: {px(110)}; }}
 QPushButton:checked {{ background: {c["accent"]}; color: {c["accent_text"]}; }}
 QPushButton:disabled {{ color: {c["muted"]}; border-color: {c["muted"]}; }}

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk.flows.ticket import CheckInFlow, TicketFlow
 from kiosk.pages.base import Keypad, Page, button, entry, grid, label
 from printers.escpos.slips import format_wait
-from ui.i18n import current_language, shown
-from ui.i18n import label as ui_label
+from ui.i18n import current_language, hall_text, shown
 
 
 class _IssuePage(Page):
@@ -35,7 +34,7 @@ class _IssuePage(Page):
             self.body.addWidget(label("　".join(b for b in booked if b), "prompt", center=True))
         self.body.addWidget(label(self.tr("Your number"), "prompt", center=True))
         self.body.addWidget(label(t.number, "number", center=True))
-        self.body.addWidget(label(ui_label("category", t.category_name), "big", center=True))
+        self.body.addWidget(label(hall_text(t.category_name, t.category_name_en, "category"), "big", center=True))
         if t.waiting_ahead is not None:
             self.body.addWidget(
                 # the base class's context, spelled out: PySide's tr() does not fall back to it for plurals
@@ -129,7 +128,7 @@ class TicketPage(_IssuePage):
                 waiting = (
                     self.tr("%n waiting", "", c.waiting) if c.waiting is not None else self.tr("count unavailable")
                 )
-                buttons.append(button(f"{ui_label('category', c.name)}\n{waiting}", lambda p=c.prefix: self._choose(p), "tile"))
+                buttons.append(button(f"{hall_text(c.name, c.name_en, 'category')}\n{waiting}", lambda p=c.prefix: self._choose(p), "tile"))
             self.body.addLayout(grid(buttons, 2 if self.shell.session.elderly else 3))
             self.body.addStretch(1)
         elif f.state == "card":

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.i18n.messages import msg
 from printers.escpos.errors import PrinterBackendUnavailable, PrinterError, PrinterOffline
 from printers.escpos.sim import SimPrinter
 from printers.escpos.urls import (
@@ -24,9 +25,7 @@ from printers.escpos.urls import (
 )
 
 log = logging.getLogger("hall.printer")
-NO_STATUS_NOTE = (
-    "此接口无法读取打印机状态，未检查缺纸/离线 / this connection cannot read printer status: not checked"
-)
+NO_STATUS_NOTE = msg("printer.no_status")
 
 
 class Connection(Protocol):
@@ -63,36 +62,25 @@ class EscposConnection:
             self.device.open()
         except DeviceNotFoundError as exc:
             log.info("cannot open %s: %s", self.description, exc)
-            raise PrinterOffline(
-                f"无法连接打印机 {self.description}，请检查电源和连线 / cannot reach printer {self.description}: "
-                "check power and cable"
-            ) from exc
+            raise PrinterOffline(msg("printer.unreachable_power", printer=self.description, error=str(exc))) from exc
         except OSError as exc:
-            raise PrinterOffline(f"无法连接打印机 / cannot reach printer {self.description}: {exc}") from exc
+            raise PrinterOffline(msg("printer.unreachable", printer=self.description, error=str(exc))) from exc
 
     def write(self, data: bytes) -> None:
         try:
             self.device._raw(data)
         except (OSError, ValueError) as exc:
-            raise PrinterOffline(
-                f"发送打印数据失败 / sending to printer {self.description} failed: {exc}"
-            ) from exc
+            raise PrinterOffline(msg("printer.send_failed", printer=self.description, error=str(exc))) from exc
         except Exception as exc:  # pyusb and pyserial raise their own exception types
-            raise PrinterOffline(
-                f"发送打印数据失败 / sending to printer {self.description} failed: {exc}"
-            ) from exc
+            raise PrinterOffline(msg("printer.send_failed", printer=self.description, error=str(exc))) from exc
 
     def read_byte(self) -> int:
         try:
             answer = bytes(self.device._read())
         except Exception as exc:  # socket.timeout, usb.core.USBTimeoutError, serial errors
-            raise PrinterOffline(
-                f"打印机无响应 / printer {self.description} did not answer the status request ({exc})"
-            ) from exc
+            raise PrinterOffline(msg("printer.no_answer_detail", printer=self.description, error=str(exc))) from exc
         if not answer:
-            raise PrinterOffline(
-                f"打印机无响应 / printer {self.description} did not answer the status request"
-            )
+            raise PrinterOffline(msg("printer.no_answer", printer=self.description))
         return answer[-1]
 
     def finish(self, kind: str) -> Path | None:
@@ -123,7 +111,7 @@ class SimConnection:
     def read_byte(self) -> int:
         answer = self.printer.read()
         if not answer:
-            raise PrinterOffline("模拟打印机无响应 / simulated printer did not answer")
+            raise PrinterOffline(msg("printer.sim_no_answer"))
         return answer[0]
 
     def finish(self, kind: str) -> Path | None:
@@ -144,9 +132,7 @@ def connect(url: PrinterUrl) -> Connection:
     if isinstance(t, SimTarget):
         return SimConnection(t)
     if isinstance(t, Win32Target) and sys.platform != "win32":
-        raise PrinterBackendUnavailable(
-            "win32:// 打印机仅在 Windows 上可用 / win32:// printers exist only on Windows"
-        )
+        raise PrinterBackendUnavailable(msg("printer.win32_only"))
     from escpos import printer as ep
 
     if isinstance(t, TcpTarget):
@@ -170,8 +156,7 @@ def connect(url: PrinterUrl) -> Connection:
     if isinstance(t, UsbTarget):
         _need(
             ep.Usb.is_usable(),
-            "USB 打印需要安装 pyusb 和 libusb / USB printing needs pyusb and libusb installed "
-            "(pip install pyusb); or use the printer's serial, network or system queue",
+            msg("printer.needs_pyusb", detail="pip install pyusb; or use the printer's serial, network or system queue"),
         )
         device = ep.Usb(
             idVendor=t.vendor_id, idProduct=t.product_id, timeout=t.timeout_ms, in_ep=t.in_ep, out_ep=t.out_ep
@@ -180,10 +165,10 @@ def connect(url: PrinterUrl) -> Connection:
     if isinstance(t, CupsTarget):
         _need(
             ep.CupsPrinter.is_usable(),
-            "cups:// 需要安装 pycups 和 CUPS / cups:// needs pycups and CUPS installed",
+            msg("printer.needs_pycups"),
         )
         return EscposConnection(ep.CupsPrinter(printer_name=t.queue), f"cups://{t.queue}", False)
     if isinstance(t, Win32Target):
-        _need(ep.Win32Raw.is_usable(), "win32:// 需要安装 pywin32 / win32:// needs pywin32 installed")
+        _need(ep.Win32Raw.is_usable(), msg("printer.needs_pywin32"))
         return EscposConnection(ep.Win32Raw(printer_name=t.name), f"win32://{t.name}", False)
     raise PrinterError(f"unsupported printer target {t!r}")

@@ -1,14 +1,16 @@
-"""Printer errors: each one a `DeviceError` with a plain Chinese + English message for the user."""
+"""Printer errors: each one a `DeviceError` whose message is a catalogue message (shown in the reader's
+language)."""
 
 from __future__ import annotations
 
 from app.errors import DeviceError
+from app.i18n.messages import Msg, msg
 
 
 class PrinterError(DeviceError):
     """Any printer problem the user can act on (bad URL, missing backend, printer unreachable)."""
 
-    def __init__(self, message: str, *, code: str = "printer") -> None:
+    def __init__(self, message: str, *, code: str = "printer") -> None:  # a `Msg`, or English for a bug
         super().__init__(message, code=code)
 
 
@@ -31,24 +33,24 @@ class PrinterOffline(PrinterError):
 
     def __init__(
         self,
-        message: str = "打印机离线或无响应 / Printer is offline or not responding",
+        message: str | None = None,
         *,
         code: str = "printer_offline",
     ) -> None:
-        super().__init__(message, code=code)
+        super().__init__(message or msg("printer.offline"), code=code)
 
 
 class CoverOpen(PrinterOffline):
     def __init__(self) -> None:
         super().__init__(
-            "打印机上盖未关好，请合上盖子 / Printer cover is open: close it", code="printer_cover_open"
+            msg("printer.cover_open"), code="printer_cover_open"
         )
 
 
 class PaperOut(PrinterError):
     def __init__(self) -> None:
         super().__init__(
-            "打印机缺纸，请更换纸卷 / Printer is out of paper: load a new roll", code="printer_paper_out"
+            msg("printer.paper_out"), code="printer_paper_out"
         )
 
 
@@ -56,9 +58,9 @@ class CutShort(PrinterError):
     """The status read after the job says the paper ran out (or the printer stopped) during it: what came
     out is not a whole ticket, so it counts as not printed."""
 
-    def __init__(self, state: str) -> None:
+    def __init__(self, state: Msg) -> None:
         super().__init__(
-            f"打印中途{state}，票据没有打完，视为未打印 / the printer stopped mid-job ({state}): not printed",
+            msg("printer.cut_short", state=state),
             code="printer_cut_short",
         )
 
@@ -73,8 +75,8 @@ class PaperNearEnd(PrinterError):
 class PrinterFault(PrinterError):
     """Cutter jam, overheated head or another error the printer reports."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"打印机故障：{detail}", code="printer_fault")
+    def __init__(self, detail: Msg) -> None:
+        super().__init__(msg("printer.fault", detail=detail), code="printer_fault")
 
 
-PAPER_NEAR_END_MESSAGE = "打印纸即将用完，请尽快更换纸卷 / Paper is nearly used up: replace the roll soon"
+PAPER_NEAR_END_MESSAGE = msg("printer.near_end")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.devices.owner import ThreadBound
+from app.i18n.messages import Msg, msg
 from printers.escpos.commands import STATUS_REQUESTS, status_request
 from printers.escpos.connection import NO_STATUS_NOTE, Connection, connect
 from printers.escpos.errors import CutShort
@@ -43,16 +44,16 @@ class PrintResult:
         return self.status is not None and self.status.paper_near_end
 
 
-def _stopped(after: PrinterStatus) -> str | None:
+def _stopped(after: PrinterStatus) -> Msg | None:
     """What the status read after a job says went wrong during it (None: the job went through)."""
     if after.paper_out:
-        return "缺纸"
+        return msg("printer.stopped.paper_out")
     if after.cover_open:
-        return "开盖"
+        return msg("printer.stopped.cover_open")
     if after.cutter_error or after.unrecoverable_error or after.recoverable_error:
-        return "故障"
+        return msg("printer.stopped.fault")
     if not after.online:
-        return "脱机"
+        return msg("printer.stopped.offline")
     return None
 
 
@@ -121,7 +122,7 @@ class EscposPrinter(ThreadBound):
             if not conn.reads_status:
                 note = NO_STATUS_NOTE
             elif not self.url.check_status:
-                note = "已按配置跳过状态检查 / status check switched off in the printer URL (status=off)"
+                note = msg("printer.status_off")
             else:
                 status = self._read_status(conn)
                 warnings = raise_for_status(status, fail_on_near_end=self.fail_on_near_end)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from app.i18n.messages import msg
 from printers.escpos.commands import CHINESE_OFF, CHINESE_ON
 from printers.escpos.errors import PrinterError
 
@@ -43,7 +44,7 @@ def load_profile(name: str = "default") -> PrinterProfile:
     data = _escpos_profiles().get(name)
     if data is None:
         raise PrinterError(
-            f"未知的打印机型号配置 / unknown printer profile {name!r}; known: {', '.join(profile_names())}",
+            msg("printer.unknown_profile", name=name, known=", ".join(profile_names())),
             code="printer_profile",
         )
     features: dict[str, bool] = data.get("features", {})

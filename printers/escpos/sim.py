@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from app.domain.ids import new_id
+from app.i18n.messages import msg
 from printers.escpos.errors import PrinterError
 from printers.escpos.glyphs import CELL_H, cell_width, draw_text
 from printers.escpos.render_raster import qr_matrix_image
@@ -35,7 +36,7 @@ class SimProtocolError(PrinterError):
 
     def __init__(self, message: str) -> None:
         super().__init__(
-            f"模拟打印机无法解析数据 / simulated printer rejected the job: {message}", code="printer_sim"
+            msg("printer.sim_rejected", error=message), code="printer_sim"
         )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n.messages import msg
 from printers.escpos.errors import (
     PAPER_NEAR_END_MESSAGE,
     CoverOpen,
@@ -57,25 +58,30 @@ class PrinterStatus:
         )
 
     def describe(self) -> str:
-        """One line for people: 正常 / 缺纸 … with the English in brackets."""
+        """One line for people (a message: 正常, 缺纸 … in the reader's language)."""
         parts = []
         if not self.online:
-            parts.append("离线 (offline)")
+            parts.append("offline")
         if self.cover_open:
-            parts.append("上盖打开 (cover open)")
+            parts.append("cover_open")
         if self.paper_out:
-            parts.append("缺纸 (paper out)")
+            parts.append("paper_out")
         elif self.paper_near_end:
-            parts.append("纸将用尽 (paper near end)")
+            parts.append("paper_near_end")
         if self.cutter_error:
-            parts.append("切刀故障 (cutter error)")
+            parts.append("cutter_error")
         if self.unrecoverable_error:
-            parts.append("不可恢复故障 (unrecoverable error)")
+            parts.append("unrecoverable")
         if self.auto_recoverable_error:
-            parts.append("打印头过热等可自动恢复故障 (auto-recoverable error, e.g. head too hot)")
+            parts.append("auto_recoverable")
         if self.recoverable_error:
-            parts.append("可恢复故障 (recoverable error)")
-        return "，".join(parts) if parts else "正常 (ready)"
+            parts.append("recoverable")
+        if not parts:
+            return msg("printer.status.ready")
+        out = msg(f"printer.status.{parts[-1]}")
+        for part in reversed(parts[:-1]):
+            out = msg("list.comma", first=msg(f"printer.status.{part}"), rest=out)
+        return out
 
 
 def parse_status(printer: int, offline_cause: int, error_cause: int, paper: int) -> PrinterStatus:
@@ -84,7 +90,7 @@ def parse_status(printer: int, offline_cause: int, error_cause: int, paper: int)
     for n, value in enumerate(raw, 1):
         if not is_status_byte(value):
             raise PrinterError(
-                f"打印机返回了无法识别的状态 / printer answered DLE EOT {n} with 0x{value:02x}, not a status byte",
+                msg("printer.bad_status_byte", n=n, value=f"{value:02x}"),
                 code="printer_status",
             )
     return PrinterStatus(
@@ -125,15 +131,13 @@ def raise_for_status(status: PrinterStatus, *, fail_on_near_end: bool = False) -
     if status.cover_open:
         raise CoverOpen()
     if status.cutter_error:
-        raise PrinterFault("切刀卡住，请打开上盖清除卡纸 / cutter jammed: open the cover and clear the paper")
+        raise PrinterFault(msg("printer.cutter_jam"))
     if status.unrecoverable_error:
-        raise PrinterFault("不可恢复的故障，请关机检修 / unrecoverable error: switch off and call service")
+        raise PrinterFault(msg("printer.unrecoverable"))
     if status.auto_recoverable_error:
-        raise PrinterFault("打印头过热，请稍候再试 / print head too hot: wait a moment and retry")
+        raise PrinterFault(msg("printer.head_hot"))
     if status.recoverable_error:
-        raise PrinterFault(
-            "可恢复的故障，请检查打印机后重试 / recoverable error: check the printer and retry"
-        )
+        raise PrinterFault(msg("printer.recoverable"))
     if not status.online:
         raise PrinterOffline()
     if status.paper_near_end:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from app.i18n.messages import msg
 from printers.escpos.errors import PrinterUrlError
 
 SimPaper = Literal["ok", "near_end", "out", "offline", "cover_open", "runs_out"]
@@ -107,7 +108,7 @@ _QUEUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
 def _bad(url: str, why: str) -> PrinterUrlError:
-    return PrinterUrlError(f"打印机地址无效 / invalid printer URL {url!r}: {why}")
+    return PrinterUrlError(msg("printer.bad_url", url=url, why=why))
 
 
 def parse_printer_url(url: str) -> PrinterUrl:

@@ -419,7 +419,7 @@
         <translation>已导入：新增 {0}，更新 {1}，暂停 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/admin_tab.py" line="356" />
+        <location filename="../../ui/screen/admin_tab.py" line="358" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -634,412 +634,417 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="127" />
+        <location filename="../../ui/backoffice/window.py" line="92" />
         <source>Back office</source>
         <translation>后台审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="144" />
+        <location filename="../../ui/backoffice/window.py" line="109" />
         <source>Working: {0}…</source>
         <translation>正在处理：{0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="156" />
+        <location filename="../../ui/backoffice/window.py" line="121" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="168" />
+        <location filename="../../ui/backoffice/window.py" line="133" />
         <source>Back office login</source>
         <translation>后台审批登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="176" />
+        <location filename="../../ui/backoffice/window.py" line="141" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="177" />
+        <location filename="../../ui/backoffice/window.py" line="142" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="178" />
+        <location filename="../../ui/backoffice/window.py" line="143" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="196" />
+        <location filename="../../ui/backoffice/window.py" line="161" />
         <source>This account is not department staff</source>
         <translation>该账号不是后台审批人员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="200" />
+        <location filename="../../ui/backoffice/window.py" line="165" />
         <source>log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="205" />
+        <location filename="../../ui/backoffice/window.py" line="170" />
         <source>Logged in: {0}</source>
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="219" />
+        <location filename="../../ui/backoffice/window.py" line="184" />
         <source>Work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="226" />
+        <location filename="../../ui/backoffice/window.py" line="191" />
         <source>Open tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="226" />
+        <location filename="../../ui/backoffice/window.py" line="191" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="194" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="233" />
+        <location filename="../../ui/backoffice/window.py" line="198" />
         <source>Red: overdue · Yellow: due soon · Green: on time · Grey: special step (clock stopped)</source>
         <translation>红灯：已超期 · 黄灯：即将到期 · 绿灯：正常 · 灰色：特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="236" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="201" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Department</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237" />
-        <location filename="../../ui/backoffice/window.py" line="299" />
+        <location filename="../../ui/backoffice/window.py" line="202" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
         <source>Due</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="241" />
+        <location filename="../../ui/backoffice/window.py" line="206" />
         <source>Open the case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="249" />
+        <location filename="../../ui/backoffice/window.py" line="214" />
         <source>work list</source>
         <translation>待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Red</source>
         <translation>红灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Yellow</source>
         <translation>黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="218" />
         <source>Green</source>
         <translation>绿灯</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="254" />
+        <location filename="../../ui/backoffice/window.py" line="219" />
         <source>Paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="263" />
-        <location filename="../../ui/backoffice/window.py" line="408" />
+        <location filename="../../ui/backoffice/window.py" line="228" />
+        <location filename="../../ui/backoffice/window.py" line="373" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="264" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
-        <location filename="../../ui/backoffice/window.py" line="422" />
+        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="374" />
+        <location filename="../../ui/backoffice/window.py" line="387" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="264" />
-        <location filename="../../ui/backoffice/window.py" line="409" />
-        <location filename="../../ui/backoffice/window.py" line="422" />
+        <location filename="../../ui/backoffice/window.py" line="229" />
+        <location filename="../../ui/backoffice/window.py" line="374" />
+        <location filename="../../ui/backoffice/window.py" line="387" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="283" />
+        <location filename="../../ui/backoffice/window.py" line="248" />
         <source>Back to the work list</source>
         <translation>返回待办列表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="295" />
+        <location filename="../../ui/backoffice/window.py" line="260" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Originals</source>
         <translation>收原件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Copies</source>
         <translation>收复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="296" />
+        <location filename="../../ui/backoffice/window.py" line="261" />
         <source>Promised by</source>
         <translation>承诺补交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="298" />
+        <location filename="../../ui/backoffice/window.py" line="263" />
         <source>Departments' tasks</source>
         <translation>各部门审批任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="299" />
-        <location filename="../../ui/backoffice/window.py" line="313" />
+        <location filename="../../ui/backoffice/window.py" line="264" />
+        <location filename="../../ui/backoffice/window.py" line="278" />
         <source>Opinion</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="301" />
+        <location filename="../../ui/backoffice/window.py" line="266" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Working days used</source>
         <translation>已用工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="302" />
+        <location filename="../../ui/backoffice/window.py" line="267" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="309" />
+        <location filename="../../ui/backoffice/window.py" line="274" />
         <source>My task</source>
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="311" />
-        <source>Review opinion (审核意见)</source>
-        <translation>填写审核意见</translation>
+        <location filename="../../ui/backoffice/window.py" line="362" />
+        <source>Materials promised by {0}</source>
+        <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="315" />
+        <location filename="../../ui/backoffice/window.py" line="280" />
         <source>What must be corrected, one per line</source>
         <translation>需要补正的材料，每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="317" />
+        <location filename="../../ui/backoffice/window.py" line="282" />
         <source>To correct</source>
         <translation>补正内容</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="319" />
-        <source>e.g. 市市场监督管理局</source>
-        <translation>如：市市场监督管理局</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="320" />
+        <location filename="../../ui/backoffice/window.py" line="285" />
         <source>Report to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="322" />
+        <location filename="../../ui/backoffice/window.py" line="287" />
         <source>Hearing, testing, expert review, site inspection</source>
         <translation>听证、检验检测、专家评审、现场踏勘</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="323" />
+        <location filename="../../ui/backoffice/window.py" line="288" />
         <source>Special step</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="340" />
+        <location filename="../../ui/backoffice/window.py" line="305" />
         <source>Save opinion</source>
         <translation>保存意见</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="330" />
-        <source>Approve (准予)</source>
-        <translation>准予</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="331" />
-        <source>Deny (不予许可)</source>
-        <translation>不予许可</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="332" />
+        <location filename="../../ui/backoffice/window.py" line="297" />
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="341" />
+        <location filename="../../ui/backoffice/window.py" line="306" />
         <source>Start special step</source>
         <translation>特殊环节开始</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="342" />
+        <location filename="../../ui/backoffice/window.py" line="307" />
         <source>End special step</source>
         <translation>特殊环节结束</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="333" />
+        <location filename="../../ui/backoffice/window.py" line="298" />
         <source>Report to a higher level</source>
         <translation>上报上级</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="336" />
+        <location filename="../../ui/backoffice/window.py" line="276" />
+        <source>Review opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="284" />
+        <source>e.g. the city's market regulation bureau</source>
+        <translation>例如：市市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="295" />
+        <source>Grant</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="296" />
+        <source>Do not grant</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="301" />
         <source>Commitment holds</source>
         <translation>核查：承诺属实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="337" />
+        <location filename="../../ui/backoffice/window.py" line="302" />
         <source>Commitment does not hold</source>
         <translation>核查：承诺不实</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="343" />
+        <location filename="../../ui/backoffice/window.py" line="308" />
         <source>Decision notice (PDF)</source>
         <translation>审批决定书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="379" />
+        <location filename="../../ui/backoffice/window.py" line="344" />
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>due soon</source>
         <translation>（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="385" />
+        <location filename="../../ui/backoffice/window.py" line="350" />
         <source>on time</source>
         <translation>（正常）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="389" />
+        <location filename="../../ui/backoffice/window.py" line="354" />
         <source>Applicant: {0} (ID {1}, phone {2})</source>
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="390" />
+        <location filename="../../ui/backoffice/window.py" line="355" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="393" />
+        <location filename="../../ui/backoffice/window.py" line="358" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="397" />
-        <source>Materials promised by {0} (容缺)</source>
-        <translation>容缺材料承诺补交日期：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/window.py" line="398" />
+        <location filename="../../ui/backoffice/window.py" line="363" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="415" />
+        <location filename="../../ui/backoffice/window.py" line="380" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="429" />
+        <location filename="../../ui/backoffice/window.py" line="394" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="431" />
+        <location filename="../../ui/backoffice/window.py" line="394" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="396" />
         <source>Verification failed after the decision: {0}</source>
         <translation>决定作出后核查承诺不实：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="487" />
+        <location filename="../../ui/backoffice/window.py" line="452" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="487" />
+        <location filename="../../ui/backoffice/window.py" line="452" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="491" />
+        <location filename="../../ui/backoffice/window.py" line="456" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -1047,94 +1052,99 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../ui/screen/board.py" line="24" />
+        <location filename="../../ui/screen/board.py" line="26" />
         <source>Queue screen</source>
         <translation>排队叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="34" />
+        <location filename="../../ui/screen/board.py" line="36" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="57" />
+        <location filename="../../ui/screen/board.py" line="59" />
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="78" />
+        <location filename="../../ui/screen/board.py" line="80" />
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="81" />
+        <location filename="../../ui/screen/board.py" line="83" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="92" />
+        <location filename="../../ui/screen/board.py" line="94" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="115" />
+        <location filename="../../ui/screen/board.py" line="120" />
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="119" />
+        <location filename="../../ui/screen/board.py" line="124" />
         <source>Reconnecting… showing the last known state</source>
         <translation>正在重新连接…显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="121" />
+        <location filename="../../ui/screen/board.py" line="126" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="127" />
+        <location filename="../../ui/screen/board.py" line="132" />
         <source>Please go to window {0}</source>
         <translation>请到{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="130" />
+        <location filename="../../ui/screen/board.py" line="135" />
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="131" />
+        <location filename="../../ui/screen/board.py" line="136" />
         <source>Window {0}</source>
         <translation>{0}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="138" />
+        <location filename="../../ui/screen/board.py" line="143" />
         <source>Welcome. Please take a ticket at the self-service kiosk and wait for your number.</source>
         <translation>欢迎光临，请在自助终端取号，留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="161" />
+        <location filename="../../ui/screen/board.py" line="166" />
         <source>Paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="163" />
+        <location filename="../../ui/screen/board.py" line="168" />
         <source>Closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="165" />
+        <location filename="../../ui/screen/board.py" line="170" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="179" />
+        <location filename="../../ui/screen/board.py" line="183" />
         <source>{0} {1}: closed</source>
         <translation>{0} {1}：停止取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/board.py" line="181" />
+        <location filename="../../ui/screen/board.py" line="185" />
         <source>{0} {1}: {2} waiting</source>
         <translation>{0} {1}：{2}人等候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen/board.py" line="207" />
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -1320,27 +1330,27 @@
 <context>
     <name>CaseChart</name>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>Early</source>
         <translation>提前办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>On time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>Overdue</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="24" />
+        <location filename="../../ui/screen/case_chart.py" line="26" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/case_chart.py" line="42" />
+        <location filename="../../ui/screen/case_chart.py" line="44" />
         <source>No cases in this period</source>
         <translation>本期无办件</translation>
     </message>
@@ -1372,44 +1382,60 @@
 <context>
     <name>ComplaintPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="89" />
+        <location filename="../../kiosk/pages/feedback.py" line="92" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="101" />
+        <location filename="../../kiosk/pages/feedback.py" line="104" />
         <source>What is it about? (choose any)</source>
         <translation>请选择您要反映的问题（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="109" />
+        <location filename="../../kiosk/pages/feedback.py" line="112" />
+        <location filename="../../kiosk/pages/feedback.py" line="131" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="113" />
+        <location filename="../../kiosk/pages/feedback.py" line="117" />
+        <source>Tell us more in your own words (optional, up to %1 characters):</source>
+        <translation>请写下您的具体意见（可不填，最多 %1 个字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="122" />
+        <source>Type with the keys below</source>
+        <translation>用下方按键输入拼音，点候选字词；点“ABC”输入字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="158" />
         <source>Leave a mobile number if you would like a call back (optional):</source>
         <translation>如需回访，请留下手机号码（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="115" />
+        <location filename="../../kiosk/pages/feedback.py" line="160" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="119" />
+        <location filename="../../kiosk/pages/feedback.py" line="164" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="121" />
+        <location filename="../../kiosk/pages/feedback.py" line="166" />
         <source>Thank you. Your message was recorded.</source>
         <translation>谢谢，您的意见已记录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="123" />
+        <location filename="../../kiosk/pages/feedback.py" line="168" />
         <source>The hall manager reads every message; a call back comes within 5 working days.</source>
         <translation>大厅负责人会逐条处理，5个工作日内回访。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/feedback.py" line="178" />
+        <source>%1 of %2 characters</source>
+        <translation>已输入 %1/%2 个字</translation>
     </message>
 </context>
 <context>
@@ -2376,558 +2402,558 @@ A: %2</source>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../ui/screen/console.py" line="140" />
+        <location filename="../../ui/screen/console.py" line="143" />
         <source>Hall manager console</source>
         <translation>大厅管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="144" />
+        <location filename="../../ui/screen/console.py" line="147" />
         <source>DEMO — not a real hall</source>
         <translation>演示系统 · 非真实业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="147" />
+        <location filename="../../ui/screen/console.py" line="150" />
         <source>Manager console</source>
         <translation>管理控制台</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="151" />
+        <location filename="../../ui/screen/console.py" line="154" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="152" />
+        <location filename="../../ui/screen/console.py" line="155" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="153" />
+        <location filename="../../ui/screen/console.py" line="156" />
         <source>Ratings to rectify</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="154" />
+        <location filename="../../ui/screen/console.py" line="157" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="155" />
+        <location filename="../../ui/screen/console.py" line="158" />
         <source>Actions</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="156" />
+        <location filename="../../ui/screen/console.py" line="159" />
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="159" />
+        <location filename="../../ui/screen/console.py" line="162" />
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="162" />
+        <location filename="../../ui/screen/console.py" line="165" />
         <source>Refused records</source>
         <translation>被拒收记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="165" />
+        <location filename="../../ui/screen/console.py" line="168" />
         <source>Project agency</source>
         <translation>项目帮办代办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="169" />
+        <location filename="../../ui/screen/console.py" line="172" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="171" />
+        <location filename="../../ui/screen/console.py" line="174" />
         <source>Access log</source>
         <translation>访问记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="189" />
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="192" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="192" />
-        <location filename="../../ui/screen/console.py" line="242" />
-        <location filename="../../ui/screen/console.py" line="258" />
-        <location filename="../../ui/screen/console.py" line="302" />
-        <location filename="../../ui/screen/console.py" line="376" />
-        <location filename="../../ui/screen/console.py" line="418" />
+        <location filename="../../ui/screen/console.py" line="195" />
+        <location filename="../../ui/screen/console.py" line="245" />
+        <location filename="../../ui/screen/console.py" line="261" />
+        <location filename="../../ui/screen/console.py" line="305" />
+        <location filename="../../ui/screen/console.py" line="379" />
+        <location filename="../../ui/screen/console.py" line="421" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="193" />
+        <location filename="../../ui/screen/console.py" line="196" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="194" />
-        <location filename="../../ui/screen/console.py" line="259" />
+        <location filename="../../ui/screen/console.py" line="197" />
+        <location filename="../../ui/screen/console.py" line="262" />
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="195" />
-        <location filename="../../ui/screen/console.py" line="424" />
+        <location filename="../../ui/screen/console.py" line="198" />
+        <location filename="../../ui/screen/console.py" line="427" />
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="196" />
+        <location filename="../../ui/screen/console.py" line="199" />
         <source>Serving for</source>
         <translation>已服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="197" />
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="200" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="201" />
+        <location filename="../../ui/screen/console.py" line="204" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
+        <location filename="../../ui/screen/console.py" line="205" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="208" />
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="208" />
+        <location filename="../../ui/screen/console.py" line="211" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="209" />
+        <location filename="../../ui/screen/console.py" line="212" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="210" />
+        <location filename="../../ui/screen/console.py" line="213" />
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="211" />
+        <location filename="../../ui/screen/console.py" line="214" />
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="212" />
+        <location filename="../../ui/screen/console.py" line="215" />
         <source>Open windows</source>
         <translation>开放窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="213" />
+        <location filename="../../ui/screen/console.py" line="216" />
         <source>Attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="227" />
+        <location filename="../../ui/screen/console.py" line="230" />
         <source>In time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="228" />
+        <location filename="../../ui/screen/console.py" line="231" />
         <source>Due soon</source>
         <translation>临界预警</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="229" />
+        <location filename="../../ui/screen/console.py" line="232" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="236" />
+        <location filename="../../ui/screen/console.py" line="239" />
         <source>Overdue and due-soon cases</source>
         <translation>超时及临界办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="239" />
+        <location filename="../../ui/screen/console.py" line="242" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="240" />
+        <location filename="../../ui/screen/console.py" line="243" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="241" />
-        <location filename="../../ui/screen/console.py" line="363" />
+        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="366" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="243" />
+        <location filename="../../ui/screen/console.py" line="246" />
         <source>Due</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="244" />
+        <location filename="../../ui/screen/console.py" line="247" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="255" />
+        <location filename="../../ui/screen/console.py" line="258" />
         <source>Rated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="256" />
+        <location filename="../../ui/screen/console.py" line="259" />
         <source>Level</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="257" />
+        <location filename="../../ui/screen/console.py" line="260" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="260" />
+        <location filename="../../ui/screen/console.py" line="263" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="261" />
+        <location filename="../../ui/screen/console.py" line="264" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="262" />
-        <location filename="../../ui/screen/console.py" line="283" />
+        <location filename="../../ui/screen/console.py" line="265" />
+        <location filename="../../ui/screen/console.py" line="286" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="263" />
+        <location filename="../../ui/screen/console.py" line="266" />
         <source>Call-back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="271" />
+        <location filename="../../ui/screen/console.py" line="274" />
         <source>Why (e.g. call-back of this bad rating)</source>
         <translation>查看原因（如：差评回访）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="272" />
+        <location filename="../../ui/screen/console.py" line="275" />
         <source>Call-back of a bad rating</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="273" />
+        <location filename="../../ui/screen/console.py" line="276" />
         <source>Show the phone for the call-back (logged)</source>
         <translation>查看回访电话（留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="284" />
+        <location filename="../../ui/screen/console.py" line="287" />
         <source>Call-back result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="287" />
+        <location filename="../../ui/screen/console.py" line="290" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="289" />
+        <location filename="../../ui/screen/console.py" line="292" />
         <source>Save and close</source>
         <translation>保存并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="302" />
+        <location filename="../../ui/screen/console.py" line="305" />
         <source>Phone</source>
         <translation>咨询电话</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="304" />
+        <location filename="../../ui/screen/console.py" line="307" />
         <source>Called back / answered</source>
         <translation>已回访 / 已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="318" />
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="315" />
+        <location filename="../../ui/screen/console.py" line="318" />
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="339" />
+        <location filename="../../ui/screen/console.py" line="342" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="341" />
+        <location filename="../../ui/screen/console.py" line="344" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="364" />
+        <location filename="../../ui/screen/console.py" line="367" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="365" />
+        <location filename="../../ui/screen/console.py" line="368" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="366" />
+        <location filename="../../ui/screen/console.py" line="369" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="367" />
+        <location filename="../../ui/screen/console.py" line="370" />
         <source>Completion rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="368" />
+        <location filename="../../ui/screen/console.py" line="371" />
         <source>In progress</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="369" />
+        <location filename="../../ui/screen/console.py" line="372" />
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="370" />
+        <location filename="../../ui/screen/console.py" line="373" />
         <source>Terminated</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="377" />
+        <location filename="../../ui/screen/console.py" line="380" />
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="378" />
+        <location filename="../../ui/screen/console.py" line="381" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="379" />
+        <location filename="../../ui/screen/console.py" line="382" />
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="380" />
+        <location filename="../../ui/screen/console.py" line="383" />
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="381" />
+        <location filename="../../ui/screen/console.py" line="384" />
         <source>Service level</source>
         <translation>服务达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="386" />
+        <location filename="../../ui/screen/console.py" line="389" />
         <source>Export as CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="388" />
+        <location filename="../../ui/screen/console.py" line="391" />
         <source>Export as PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="390" />
+        <location filename="../../ui/screen/console.py" line="393" />
         <source>Export as Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="434" />
+        <location filename="../../ui/screen/console.py" line="437" />
         <source>Holidays (YYYY-MM-DD off) and make-up working days (YYYY-MM-DD work), one per line</source>
         <translation>节假日（日期 休）和调休上班日（日期 班），每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="660" />
+        <location filename="../../ui/screen/console.py" line="663" />
         <source>: {0} tickets issued, {1} served, {2} no-shows; average wait {3} min, longest {4} min. Cases received {5}, completed {6} (early {7}, on time {8}, overdue {9}). Satisfaction {10} of {11} ratings.</source>
         <translation>：取号{0}个，办结{1}个，过号{2}个；平均等候{3}分钟，最长{4}分钟。收件{5}件，办结{6}件（提前{7}件，按时{8}件，超期{9}件）。满意率{10}（共{11}条评价）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="404" />
+        <location filename="../../ui/screen/console.py" line="407" />
         <source>Broadcast to screens and kiosks</source>
         <translation>发布到叫号屏和自助终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="406" />
+        <location filename="../../ui/screen/console.py" line="409" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="202" />
-        <location filename="../../ui/screen/console.py" line="411" />
+        <location filename="../../ui/screen/console.py" line="205" />
+        <location filename="../../ui/screen/console.py" line="414" />
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="412" />
+        <location filename="../../ui/screen/console.py" line="415" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="413" />
+        <location filename="../../ui/screen/console.py" line="416" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="422" />
+        <location filename="../../ui/screen/console.py" line="425" />
         <source>Move ticket</source>
         <translation>调整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="425" />
+        <location filename="../../ui/screen/console.py" line="428" />
         <source>To category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="430" />
+        <location filename="../../ui/screen/console.py" line="433" />
         <source>Publish the year's calendar</source>
         <translation>发布该年度工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="432" />
+        <location filename="../../ui/screen/console.py" line="435" />
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="466" />
+        <location filename="../../ui/screen/console.py" line="469" />
         <source>Not understood: {0}</source>
         <translation>无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="471" />
+        <location filename="../../ui/screen/console.py" line="474" />
         <source>Calendar {0} published: {1} days</source>
         <translation>{0}年工作日历已发布：{1}天</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="479" />
+        <location filename="../../ui/screen/console.py" line="482" />
         <source>The center cannot be reached; showing the last data. ({0})</source>
         <translation>无法连接中心服务器，显示最后数据。（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="555" />
+        <location filename="../../ui/screen/console.py" line="558" />
         <source>People wait and no open window serves them: open one</source>
         <translation>有人等候但无开放窗口办理，请开窗</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="556" />
+        <location filename="../../ui/screen/console.py" line="559" />
         <source>Waiting longer than %1 min</source>
         <translation>等候已超过 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="557" />
+        <location filename="../../ui/screen/console.py" line="560" />
         <source>Many waiting per open window: consider opening another</source>
         <translation>每个窗口等候人数较多，建议增开窗口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="592" />
+        <location filename="../../ui/screen/console.py" line="595" />
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="594" />
+        <location filename="../../ui/screen/console.py" line="597" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screen/console.py" line="595" />
+        <location filename="../../ui/screen/console.py" line="598" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="600" />
+        <location filename="../../ui/screen/console.py" line="603" />
         <source>Select a rating first</source>
         <translation>请先选择一条评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="605" />
+        <location filename="../../ui/screen/console.py" line="608" />
         <source>Phone: %1 (this reveal is logged)</source>
         <translation>联系电话：%1（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="609" />
+        <location filename="../../ui/screen/console.py" line="612" />
         <source>Not shown: %1</source>
         <translation>未能显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="690" />
+        <location filename="../../ui/screen/console.py" line="693" />
         <source>On-time rate {0}, completion rate {1}, early rate {2}; in progress {3}, returned {4}, terminated {5}; daily average {6}.</source>
         <translation>按时办结率 {0}，办结率 {1}，提前办结率 {2}；在办 {3} 件，退办 {4} 件，终止 {5} 件；日均收件 {6} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="764" />
+        <location filename="../../ui/screen/console.py" line="767" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="772" />
+        <location filename="../../ui/screen/console.py" line="775" />
         <source>Choose a rating in the list first.</source>
         <translation>请先在列表中选择一条评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="795" />
+        <location filename="../../ui/screen/console.py" line="798" />
         <source>Notice sent</source>
         <translation>通知已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="802" />
+        <location filename="../../ui/screen/console.py" line="805" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screen/console.py" line="812" />
+        <location filename="../../ui/screen/console.py" line="815" />
         <source>Ticket moved</source>
         <translation>号码已调整</translation>
     </message>
@@ -3263,21 +3289,6 @@ A: %2</source>
         <location filename="../../app/i18n/messages.py" line="120" />
         <source>The ID number is wrong: {reason}</source>
         <translation>身份证号码有误：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/i18n/messages.py" line="122" />
-        <source>Enter an 11-digit mobile number.</source>
-        <translation>请输入11位手机号码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/i18n/messages.py" line="123" />
-        <source>A phone number for SMS reminders needs the citizen's consent.</source>
-        <translation>留存手机号码接收短信提醒须经本人同意。</translation>
-    </message>
-    <message>
-        <location filename="../../app/i18n/messages.py" line="126" />
-        <source>Unknown consent text version {version}.</source>
-        <translation>未知的同意书版本：{version}。</translation>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="127" />
@@ -3661,760 +3672,1613 @@ A: %2</source>
     </message>
     <message>
         <location filename="../../app/i18n/messages.py" line="221" />
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="222" />
+        <source>note: {message}</source>
+        <translation>提示：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="223" />
+        <source>warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="224" />
+        <source>The password does not meet the rules: {reason}</source>
+        <translation>密码不符合要求：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="225" />
+        <source>at least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="226" />
+        <source>it must contain letters and digits.</source>
+        <translation>须同时含字母和数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="227" />
+        <source>it must not be a common password or contain the user name.</source>
+        <translation>不能是常见密码或包含用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="228" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="229" />
+        <source>This database already has an administrator: it is not initialised again.</source>
+        <translation>这个数据库已有管理员，拒绝重新初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="230" />
+        <source>The user name {name} is not valid: a letter first, then 2–40 letters, digits or _.- in all.</source>
+        <translation>用户名“{name}”不合规：字母开头，2–40 个字母、数字或 _.-</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="231" />
+        <source>The hall code {value} must be 1–8 capital letters or digits.</source>
+        <translation>大厅代码“{value}”应为 1–8 个大写字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="236" />
+        <source>The answer from {url} is not the center's protocol ({what}): the data stays on this terminal and is sent again later.</source>
+        <translation>中心的应答无法识别（{what}，来自 {url}），数据已保留在本机，稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="316" />
+        <source>the sites sheet has no site {value}</source>
+        <translation>站点表中没有站点“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="321" />
+        <source>the items sheet has no code {value}</source>
+        <translation>事项表中没有编码“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="326" />
+        <source>the departments sheet has no department {value}</source>
+        <translation>部门表中没有部门“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="232" />
+        <source>No {device} is configured: set devices.{key} in hall.toml ([devices] {key} = "{example}") or the environment variable {env}; `hall doctor` checks it.</source>
+        <translation>未配置{device}：请在 hall.toml 中设置 devices.{key}（[devices] {key} = "{example}"）或环境变量 {env}；`hall doctor` 可以检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="122" />
+        <source>Enter an 11-digit mobile number.</source>
+        <translation>请输入11位手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="123" />
+        <source>A phone number for SMS reminders needs the citizen's consent.</source>
+        <translation>留存手机号码接收短信提醒须经本人同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="126" />
+        <source>Unknown consent text version {version}.</source>
+        <translation>未知的同意书版本：{version}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="233" />
+        <source>ID-card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="234" />
+        <source>ticket printer</source>
+        <translation>取号小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="235" />
+        <source>receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="237" />
+        <source>The holiday calendar of {year} is not published or not entered yet: an administrator enters {year} in the working-day calendar before dates in {year} can be counted.</source>
+        <translation>{year}年的节假日安排尚未发布或未录入，请管理员在工作日历中录入{year}年。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="238" />
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="239" />
+        <source>Mo Tu We Th Fr Sa Su</source>
+        <translation>一二三四五六日</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="240" />
+        <source>The time range {part} must look like 09:00-12:00.</source>
+        <translation>时间段“{part}”应写作 09:00-12:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="241" />
+        <source>The time range {part} is not a valid range.</source>
+        <translation>时间段“{part}”不成立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="242" />
+        <source>The time ranges {first} and {second} overlap.</source>
+        <translation>时间段 {first} 与 {second} 重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="243" />
+        <source>Nothing matches {query}.</source>
+        <translation>没有找到与“{query}”相关的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="244" />
+        <source>(no window recorded)</source>
+        <translation>（未记录窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="245" />
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="246" />
+        <source>Window {window}</source>
+        <translation>{window}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="248" />
+        <source>ID-card reader: {message}</source>
+        <translation>身份证读卡器：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="249" />
+        <source>Reader {url}: SAM ready; SAM id {sam}</source>
+        <translation>读卡器 {url}：SAM 正常；SAM 编号 {sam}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="250" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="251" />
+        <source>The printer is offline or not responding.</source>
+        <translation>打印机离线或无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="252" />
+        <source>The printer's cover is open: close it.</source>
+        <translation>打印机上盖未关好，请合上盖子。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="253" />
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>打印机缺纸，请更换纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="254" />
+        <source>The printer stopped mid-job ({state}): the ticket was not printed whole and counts as not printed.</source>
+        <translation>打印中途{state}，票据没有打完，视为未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="255" />
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="256" />
+        <source>the cover was opened</source>
+        <translation>开盖</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="257" />
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="258" />
+        <source>went offline</source>
+        <translation>脱机</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="259" />
+        <source>Printer fault: {detail}</source>
+        <translation>打印机故障：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="260" />
+        <source>The paper is nearly used up: replace the roll soon.</source>
+        <translation>打印纸即将用完，请尽快更换纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="261" />
+        <source>This connection cannot read the printer's status: paper and offline were not checked.</source>
+        <translation>此接口无法读取打印机状态，未检查缺纸/离线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="262" />
+        <source>The status check is switched off in the printer URL (status=off).</source>
+        <translation>已按配置跳过状态检查（打印机地址中 status=off）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="263" />
+        <source>Cannot reach the printer {printer}: check its power and cable ({error}).</source>
+        <translation>无法连接打印机 {printer}，请检查电源和连线（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="264" />
+        <source>Cannot reach the printer {printer}: {error}</source>
+        <translation>无法连接打印机 {printer}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="265" />
+        <source>Sending to the printer {printer} failed: {error}</source>
+        <translation>向打印机 {printer} 发送打印数据失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="266" />
+        <source>The printer {printer} did not answer the status request ({error}).</source>
+        <translation>打印机 {printer} 无响应（状态查询：{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="267" />
+        <source>The printer {printer} did not answer the status request.</source>
+        <translation>打印机 {printer} 没有应答状态查询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="268" />
+        <source>The simulated printer did not answer.</source>
+        <translation>模拟打印机无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="269" />
+        <source>The simulated printer rejected the job: {error}</source>
+        <translation>模拟打印机无法解析数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="270" />
+        <source>win32:// printers exist only on Windows.</source>
+        <translation>win32:// 打印机仅在 Windows 上可用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="271" />
+        <source>USB printing needs pyusb and libusb installed ({detail}).</source>
+        <translation>USB 打印需要安装 pyusb 和 libusb（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="272" />
+        <source>cups:// needs pycups and CUPS installed.</source>
+        <translation>cups:// 需要安装 pycups 和 CUPS。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="273" />
+        <source>win32:// needs pywin32 installed.</source>
+        <translation>win32:// 需要安装 pywin32。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="274" />
+        <source>Unknown printer profile {name}; known: {known}</source>
+        <translation>未知的打印机型号配置“{name}”；可用：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="275" />
+        <source>Invalid printer URL {url}: {why}</source>
+        <translation>打印机地址无效 {url}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="276" />
+        <source>The printer answered DLE EOT {n} with 0x{value}, not a status byte.</source>
+        <translation>打印机返回了无法识别的状态（DLE EOT {n}：0x{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="277" />
+        <source>The cutter is jammed: open the cover and clear the paper.</source>
+        <translation>切刀卡住，请打开上盖清除卡纸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="278" />
+        <source>Unrecoverable error: switch the printer off and call service.</source>
+        <translation>不可恢复的故障，请关机检修。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="279" />
+        <source>The print head is too hot: wait a moment and try again.</source>
+        <translation>打印头过热，请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="280" />
+        <source>Recoverable error: check the printer and try again.</source>
+        <translation>可恢复的故障，请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="281" />
+        <source>{printer}: this connection cannot read the printer's status.</source>
+        <translation>{printer}：此接口无法读取状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="282" />
+        <source>Printed {kind}: {bytes} bytes to {printer}.</source>
+        <translation>已打印{kind}：{bytes} 字节发往 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="283" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="284" />
+        <source>cover open</source>
+        <translation>上盖打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="285" />
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="286" />
+        <source>paper near end</source>
+        <translation>纸将用尽</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="287" />
+        <source>cutter error</source>
+        <translation>切刀故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="288" />
+        <source>unrecoverable error</source>
+        <translation>不可恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="289" />
+        <source>auto-recoverable error (e.g. head too hot)</source>
+        <translation>打印头过热等可自动恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="290" />
+        <source>recoverable error</source>
+        <translation>可恢复故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="291" />
+        <source>ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="292" />
+        <source>{first}, {rest}</source>
+        <translation>{first}，{rest}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="294" />
+        <source>{path}: {count} problem(s), nothing was written:
+{lines}</source>
+        <translation>{path}：工作簿有 {count} 处错误，未写入任何数据：
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="295" />
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="296" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="297" />
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="298" />
+        <source>{where} ({header})</source>
+        <translation>{where}（{header}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="299" />
+        <source>required, cannot be empty</source>
+        <translation>必填，不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="300" />
+        <source>text expected, not a date</source>
+        <translation>应为文字，不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="301" />
+        <source>a whole number expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="302" />
+        <source>{value} is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="303" />
+        <source>{value} is not a non-negative whole number</source>
+        <translation>“{value}”不是非负整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="304" />
+        <source>{value} is not a number of working days</source>
+        <translation>“{value}”不是工作日数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="305" />
+        <source>{value}: whole or half working days expected (such as 2.5)</source>
+        <translation>“{value}”应为整数或半天（如 2.5）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="306" />
+        <source>{value}: yes or no expected</source>
+        <translation>“{value}”应为 是 或 否</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="307" />
+        <source>{value} is not one of {choices}</source>
+        <translation>“{value}”不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="308" />
+        <source>{value} must be written as step name:days</source>
+        <translation>“{value}”应写作 环节名:天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="309" />
+        <source>the sheet is missing</source>
+        <translation>缺少工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="310" />
+        <source>the header row is missing</source>
+        <translation>缺少表头行</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="311" />
+        <source>unknown column</source>
+        <translation>未知的列</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="312" />
+        <source>duplicate column</source>
+        <translation>列重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="313" />
+        <source>a required column is missing</source>
+        <translation>缺少必填列</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="314" />
+        <source>{what} {value} appears twice (row {row} has it already)</source>
+        <translation>{what}“{value}”重复（第 {row} 行已有）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="315" />
+        <source>exactly one county center expected, there are {count}</source>
+        <translation>应有且只有一个县级中心，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="317" />
+        <source>the site one level up must be {wanted}</source>
+        <translation>上级站点应为{wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="318" />
+        <source>empty</source>
+        <translation>留空</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="319" />
+        <source>the county center</source>
+        <translation>县级中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="320" />
+        <source>a township (street) or the county center</source>
+        <translation>乡镇（街道）或县级中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="322" />
+        <source>file not found</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="323" />
+        <source>not an Excel workbook (.xlsx): {error}</source>
+        <translation>不是 Excel 工作簿（.xlsx）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="324" />
+        <source>the hall sheet has one row only</source>
+        <translation>大厅表只能有一行</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="325" />
+        <source>the prefix {prefix} must be one capital letter</source>
+        <translation>前缀“{prefix}”应为一个大写字母</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="327" />
+        <source>the categories sheet has no prefix {prefix}</source>
+        <translation>业务类别表中没有前缀“{prefix}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="328" />
+        <source>the promised limit of {promised} days is longer than the legal limit of {legal} days</source>
+        <translation>承诺时限 {promised} 天长于法定时限 {legal} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="329" />
+        <source>the items sheet has no items</source>
+        <translation>事项表没有任何事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="330" />
+        <source>the materials sheet has no materials of this item</source>
+        <translation>材料表中没有这个事项的材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="331" />
+        <source>the staff sheet has no user name {name}</source>
+        <translation>人员表中没有用户名“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="332" />
+        <source>the windows sheet has no window {window}</source>
+        <translation>窗口表中没有窗口 {window}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="333" />
+        <source>category {prefix} is served by {count} window(s) only: A/B posts need 2</source>
+        <translation>业务类别 {prefix} 只有 {count} 个窗口办理，A/B 岗需要 2 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="334" />
+        <source>site code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="335" />
+        <source>department code</source>
+        <translation>部门代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="336" />
+        <source>prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="337" />
+        <source>item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="338" />
+        <source>window number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="339" />
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="341" />
+        <source>Sent to the departments in charge</source>
+        <translation>分送承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="342" />
+        <source>Sent to the departments in charge (joint approval)</source>
+        <translation>分送承办部门（并联审批）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="343" />
+        <source>Returned for correction: {items}</source>
+        <translation>退回补正：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="344" />
+        <source>Commitment found untrue, returned for correction: {items}</source>
+        <translation>核查不实，退回补正：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="345" />
+        <source>Reported to {receiver}</source>
+        <translation>上报：{receiver}</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="347" />
         <source>{what} needs the center, and the network is down now. Try again later or ask at the service desk.</source>
         <translation>{what}需要连接中心，现在网络中断。请稍后再试，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="224" />
+        <location filename="../../app/i18n/messages.py" line="350" />
         <source>Enter the last 6 characters of the ID number (the last one may be X).</source>
         <translation>请输入身份证号码的后6位（最后一位可能是X）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="227" />
+        <location filename="../../app/i18n/messages.py" line="353" />
         <source>No case found: check the case number and the last 6 characters of the ID number. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件，请核对办件编号和身份证后6位。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="232" />
+        <location filename="../../app/i18n/messages.py" line="358" />
         <source>No case found. A case accepted just now may take a few minutes to appear.</source>
         <translation>没有找到这个办件。刚受理的办件可能需要几分钟才能查到。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="235" />
+        <location filename="../../app/i18n/messages.py" line="361" />
         <source>This QR code is not a case of this hall: scan the QR code on the acceptance notice or receipt.</source>
         <translation>这个二维码不是本大厅的办件二维码，请扫描受理通知书或回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="238" />
+        <location filename="../../app/i18n/messages.py" line="364" />
         <source>This visit is rated already. Thank you for your rating.</source>
         <translation>这次办事已经评价过了，感谢您的评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="239" />
+        <location filename="../../app/i18n/messages.py" line="365" />
         <source>This ticket is not served yet: rate it after your visit.</source>
         <translation>这个号还没有办理，办理完后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="240" />
+        <location filename="../../app/i18n/messages.py" line="366" />
         <source>No printer is configured at this terminal.</source>
         <translation>本机未配置打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="242" />
+        <location filename="../../app/i18n/messages.py" line="368" />
         <source>Enter the number on your ticket, for example A023.</source>
         <translation>请输入小票上的号码，例如 A023。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="243" />
+        <location filename="../../app/i18n/messages.py" line="369" />
         <source>Choose at least one.</source>
         <translation>请至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="244" />
+        <location filename="../../app/i18n/messages.py" line="370" />
         <source>A mobile number has 11 digits: please check it. You may also submit without a number.</source>
         <translation>手机号码应为11位数字，请核对；不留电话也可以直接提交。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="245" />
+        <location filename="../../app/i18n/messages.py" line="371" />
         <source>Enter the case number (on the acceptance notice or the receipt).</source>
         <translation>请输入办件编号（在受理通知书或回执上）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="246" />
+        <location filename="../../app/i18n/messages.py" line="372" />
         <source>Nothing found: try another word, or browse by department.</source>
         <translation>没有找到相关事项，请换个关键词，或按部门查找。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="247" />
+        <location filename="../../app/i18n/messages.py" line="373" />
         <source>The printer cannot print now: take a photo of the screen, or ask at the service desk for a printed guide.</source>
         <translation>打印机暂时无法打印，您可以拍下屏幕或到服务台领取纸质指南。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="248" />
+        <location filename="../../app/i18n/messages.py" line="374" />
         <source>The printer cannot print the ticket now. Your number is valid: remember it or take a photo of the screen, and tell it at the window when it is called.</source>
         <translation>打印机暂时无法出票。您的号码已经生效，请记住或拍下屏幕上的号码，叫到号时到窗口报号即可。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="249" />
+        <location filename="../../app/i18n/messages.py" line="375" />
         <source>No ticket can be taken right now: please ask at the service desk.</source>
         <translation>暂时无法取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="250" />
+        <location filename="../../app/i18n/messages.py" line="376" />
         <source>The ID card was not read: lay it flat on the reader and keep it still.</source>
         <translation>没有读到身份证，请把身份证平放在感应区，不要移动。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="251" />
+        <location filename="../../app/i18n/messages.py" line="377" />
         <source>This service needs your ID card for a ticket. Without the card, please ask at the service desk.</source>
         <translation>这类业务需要刷身份证取号。没有带身份证请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="252" />
+        <location filename="../../app/i18n/messages.py" line="378" />
         <source>To get the SMS reminder, tick 'I agree'; otherwise choose to take the ticket without a reminder.</source>
         <translation>如需短信提醒，请勾选“本人同意”；不需要请选择“不需要提醒，直接取号”。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="255" />
+        <location filename="../../app/i18n/messages.py" line="381" />
         <source>An appointment code has 4 to 20 digits or letters: please check it and enter it again.</source>
         <translation>预约码是4到20位数字或字母，请核对后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="257" />
+        <location filename="../../app/i18n/messages.py" line="383" />
         <source>One ID card holds one ticket per category at a time. Please watch for your call; you may take another ticket after it.</source>
         <translation>同一类业务，一个身份证同一时间只能持有一个号。请留意叫号，办理完后可以再取号。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="262" />
+        <location filename="../../app/i18n/messages.py" line="388" />
         <source>You missed several calls recently, so by this hall's rule you cannot take a ticket by ID card for now. Please ask at the service desk: the staff will help you.</source>
         <translation>近期多次叫号未到，按本大厅规定暂时不能用身份证取号。请到服务台咨询，工作人员会帮您办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="267" />
+        <location filename="../../app/i18n/messages.py" line="393" />
         <source>Today's tickets for this service are all given out. Book another day, or ask at the service desk.</source>
         <translation>今天这类业务的号已经发完了。您可以预约其他日期，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="270" />
+        <location filename="../../app/i18n/messages.py" line="396" />
         <source>No appointment of yours today was found, or it was checked in already. Check the code, or ask at the service desk.</source>
         <translation>没有找到您今天的预约，或者已经签到过了。请核对预约码，或到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="275" />
+        <location filename="../../app/i18n/messages.py" line="401" />
         <source>This appointment is for another service: please ask at the service desk.</source>
         <translation>这个预约属于另一类业务，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="278" />
+        <location filename="../../app/i18n/messages.py" line="404" />
         <source>No tickets for this service now: please ask at the service desk.</source>
         <translation>这类业务现在不能取号，请到服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="281" />
+        <location filename="../../app/i18n/messages.py" line="407" />
         <source>The ID number is not valid: read the card again or check the number.</source>
         <translation>身份证号码不正确，请重新刷卡或核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="284" />
+        <location filename="../../app/i18n/messages.py" line="410" />
         <source>{site} does not accept {item}: it is applied for at {parent}.</source>
         <translation>{site}不受理“{item}”，请到{parent}申请办理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="288" />
+        <location filename="../../app/i18n/messages.py" line="414" />
         <source>The agent is the applicant: read the agent's own ID card, or accept without an agent.</source>
         <translation>代办人与申请人为同一人：请读取代办人本人的身份证，或不经代办直接受理。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="291" />
+        <location filename="../../app/i18n/messages.py" line="417" />
         <source>Enter the agent's name.</source>
         <translation>请填写代办人姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="292" />
+        <location filename="../../app/i18n/messages.py" line="418" />
         <source>Choose the authorisation the agent brought (a letter of entrustment or an agency form).</source>
         <translation>请选择代办人提交的授权材料（授权委托书或代办委托书）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="295" />
+        <location filename="../../app/i18n/messages.py" line="421" />
         <source>The authorisation's description is too long (at most {max} characters).</source>
         <translation>授权材料说明过长（最多{max}个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="298" />
+        <location filename="../../app/i18n/messages.py" line="424" />
         <source>The authorisation ran out on {until}: the applicant must sign a new one.</source>
         <translation>授权委托已于{until}到期，请申请人重新签署授权委托书。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="302" />
+        <location filename="../../app/i18n/messages.py" line="428" />
         <source>A project has 1 to 12 approval stages.</source>
         <translation>一个项目须有1至12个审批阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="303" />
+        <location filename="../../app/i18n/messages.py" line="429" />
         <source>Each stage needs its own name (at most 60 characters, no two the same).</source>
         <translation>每个阶段须有名称（不超过60个字，且不得重复）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="306" />
+        <location filename="../../app/i18n/messages.py" line="432" />
         <source>There is no such project.</source>
         <translation>没有这个项目。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="307" />
+        <location filename="../../app/i18n/messages.py" line="433" />
         <source>There is no active staff member {username}.</source>
         <translation>没有在岗的工作人员{username}。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="308" />
+        <location filename="../../app/i18n/messages.py" line="434" />
         <source>The project has no stage {position}.</source>
         <translation>项目没有第{position}个阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="309" />
+        <location filename="../../app/i18n/messages.py" line="435" />
         <source>The stage {stage} has started already.</source>
         <translation>“{stage}”阶段已经开始。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="310" />
+        <location filename="../../app/i18n/messages.py" line="436" />
         <source>Finish {before} before {stage} starts.</source>
         <translation>请先办结“{before}”，再开始“{stage}”。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="311" />
+        <location filename="../../app/i18n/messages.py" line="437" />
         <source>The stage {stage} is not under way.</source>
         <translation>“{stage}”阶段不在办理中。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="312" />
+        <location filename="../../app/i18n/messages.py" line="438" />
         <source>The date of {stage} comes before the stage it follows.</source>
         <translation>“{stage}”的日期早于上一阶段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="314" />
+        <location filename="../../app/i18n/messages.py" line="440" />
         <source>{category} cannot be booked online.</source>
         <translation>“{category}”暂不提供网上预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="315" />
+        <location filename="../../app/i18n/messages.py" line="441" />
         <source>Appointments can be booked for the next {days} days only.</source>
         <translation>仅可预约今后{days}天内的时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="316" />
+        <location filename="../../app/i18n/messages.py" line="442" />
         <source>Booking for this time slot has closed ({minutes} min before it starts).</source>
         <translation>该时段已停止预约（开始前{minutes}分钟截止）。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="317" />
+        <location filename="../../app/i18n/messages.py" line="443" />
         <source>There is no such time slot.</source>
         <translation>没有这个预约时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="318" />
+        <location filename="../../app/i18n/messages.py" line="444" />
         <source>This day is fully booked: please choose another day.</source>
         <translation>当天已约满，请选择其他日期。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="319" />
+        <location filename="../../app/i18n/messages.py" line="445" />
         <source>This time slot was just taken: please choose another one.</source>
         <translation>该时段刚刚约满，请选择其他时段。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="320" />
+        <location filename="../../app/i18n/messages.py" line="446" />
         <source>Please enter an 11-digit mobile number.</source>
         <translation>请填写11位手机号码。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="321" />
+        <location filename="../../app/i18n/messages.py" line="447" />
         <source>Please enter your real name.</source>
         <translation>请填写真实姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="322" />
+        <location filename="../../app/i18n/messages.py" line="448" />
         <source>Please agree that the hall may text you about this appointment.</source>
         <translation>请同意大厅通过短信告知预约事项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="323" />
+        <location filename="../../app/i18n/messages.py" line="449" />
         <source>{misses} missed appointments in the last {days} days: booking is paused until {until}.</source>
         <translation>近{days}天内{misses}次预约未到，{until}前暂停预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="324" />
+        <location filename="../../app/i18n/messages.py" line="450" />
         <source>You already hold {count} appointments: cancel one before booking another.</source>
         <translation>您已有{count}个未办理的预约，请先取消一个再预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="325" />
+        <location filename="../../app/i18n/messages.py" line="451" />
         <source>Too many booking requests: please try again later.</source>
         <translation>预约请求过于频繁，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="326" />
+        <location filename="../../app/i18n/messages.py" line="452" />
         <source>Too many SMS codes asked for: please try again in {seconds} s.</source>
         <translation>获取验证码过于频繁，请{seconds}秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="329" />
+        <location filename="../../app/i18n/messages.py" line="455" />
         <source>There is no such service item in this category.</source>
         <translation>该类业务下没有这个事项。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="330" />
+        <location filename="../../app/i18n/messages.py" line="456" />
         <source>This booking request is unknown: please start again.</source>
         <translation>未找到该预约申请，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="331" />
+        <location filename="../../app/i18n/messages.py" line="457" />
         <source>Too many wrong codes: please start the booking again.</source>
         <translation>验证码错误次数过多，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="332" />
+        <location filename="../../app/i18n/messages.py" line="458" />
         <source>The code has expired: please start the booking again.</source>
         <translation>验证码已过期，请重新预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="333" />
+        <location filename="../../app/i18n/messages.py" line="459" />
         <source>The code is wrong: {left} tries left.</source>
         <translation>验证码不正确，还可以尝试{left}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="334" />
+        <location filename="../../app/i18n/messages.py" line="460" />
         <source>There is no such appointment.</source>
         <translation>未找到该预约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="335" />
+        <location filename="../../app/i18n/messages.py" line="461" />
         <source>This appointment can no longer be cancelled.</source>
         <translation>该预约已无法取消。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="336" />
+        <location filename="../../app/i18n/messages.py" line="462" />
         <source>This appointment can no longer be changed.</source>
         <translation>该预约已无法改约。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="337" />
+        <location filename="../../app/i18n/messages.py" line="463" />
         <source>An appointment can be changed {count} times at most.</source>
         <translation>每个预约最多改约{count}次。</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="344" />
+        <location filename="../../app/i18n/messages.py" line="470" />
         <source>waiting</source>
         <translation>在等候中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="345" />
+        <location filename="../../app/i18n/messages.py" line="471" />
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="346" />
+        <location filename="../../app/i18n/messages.py" line="472" />
         <source>being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="347" />
+        <location filename="../../app/i18n/messages.py" line="473" />
         <source>finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="348" />
+        <location filename="../../app/i18n/messages.py" line="474" />
         <source>a no-show</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="349" />
+        <location filename="../../app/i18n/messages.py" line="475" />
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="350" />
+        <location filename="../../app/i18n/messages.py" line="476" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="353" />
+        <location filename="../../app/i18n/messages.py" line="479" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="354" />
+        <location filename="../../app/i18n/messages.py" line="480" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="355" />
+        <location filename="../../app/i18n/messages.py" line="481" />
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="356" />
+        <location filename="../../app/i18n/messages.py" line="482" />
         <source>Window paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="360" />
+        <location filename="../../app/i18n/messages.py" line="486" />
+        <location filename="../../app/i18n/messages.py" line="557" />
+        <location filename="../../app/i18n/messages.py" line="572" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="361" />
+        <location filename="../../app/i18n/messages.py" line="487" />
+        <location filename="../../app/i18n/messages.py" line="558" />
+        <location filename="../../app/i18n/messages.py" line="573" />
         <source>Accepted, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="362" />
+        <location filename="../../app/i18n/messages.py" line="488" />
+        <location filename="../../app/i18n/messages.py" line="578" />
         <source>Told what is missing</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="363" />
+        <location filename="../../app/i18n/messages.py" line="489" />
+        <location filename="../../app/i18n/messages.py" line="577" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="364" />
+        <location filename="../../app/i18n/messages.py" line="490" />
         <source>Correction</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="365" />
+        <location filename="../../app/i18n/messages.py" line="491" />
+        <location filename="../../app/i18n/messages.py" line="560" />
+        <location filename="../../app/i18n/messages.py" line="575" />
         <source>Special procedure</source>
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="366" />
+        <location filename="../../app/i18n/messages.py" line="492" />
         <source>Completed, approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="367" />
+        <location filename="../../app/i18n/messages.py" line="493" />
         <source>Not approved</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="368" />
-        <location filename="../../app/i18n/messages.py" line="381" />
+        <location filename="../../app/i18n/messages.py" line="494" />
+        <location filename="../../app/i18n/messages.py" line="507" />
+        <location filename="../../app/i18n/messages.py" line="561" />
+        <location filename="../../app/i18n/messages.py" line="576" />
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="369" />
-        <location filename="../../app/i18n/messages.py" line="382" />
+        <location filename="../../app/i18n/messages.py" line="495" />
+        <location filename="../../app/i18n/messages.py" line="508" />
         <source>Case terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="373" />
+        <location filename="../../app/i18n/messages.py" line="499" />
         <source>Accepted, in progress</source>
         <translation>已受理，正在办理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="374" />
+        <location filename="../../app/i18n/messages.py" line="500" />
         <source>Accepted with materials to supply later</source>
         <translation>容缺受理，待补交材料</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="375" />
+        <location filename="../../app/i18n/messages.py" line="501" />
         <source>Told once what is missing: accepted when complete</source>
         <translation>已一次性告知，待补齐材料后受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="376" />
+        <location filename="../../app/i18n/messages.py" line="502" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="377" />
+        <location filename="../../app/i18n/messages.py" line="503" />
         <source>Waiting for corrections</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="378" />
+        <location filename="../../app/i18n/messages.py" line="504" />
         <source>Special procedure (time limit paused)</source>
         <translation>特殊环节（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="379" />
+        <location filename="../../app/i18n/messages.py" line="505" />
         <source>Completed: the result can be collected</source>
         <translation>已办结，可领取结果</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="380" />
+        <location filename="../../app/i18n/messages.py" line="506" />
         <source>Completed (not approved)</source>
         <translation>已办结（不予许可）</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="386" />
+        <location filename="../../app/i18n/messages.py" line="512" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="387" />
+        <location filename="../../app/i18n/messages.py" line="513" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="388" />
+        <location filename="../../app/i18n/messages.py" line="514" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="389" />
+        <location filename="../../app/i18n/messages.py" line="515" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="390" />
+        <location filename="../../app/i18n/messages.py" line="516" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="394" />
-        <location filename="../../app/i18n/messages.py" line="403" />
+        <location filename="../../app/i18n/messages.py" line="520" />
+        <location filename="../../app/i18n/messages.py" line="529" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="395" />
+        <location filename="../../app/i18n/messages.py" line="521" />
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="396" />
+        <location filename="../../app/i18n/messages.py" line="522" />
         <source>Requirements not told clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="397" />
+        <location filename="../../app/i18n/messages.py" line="523" />
         <source>Slow handling</source>
         <translation>办理效率低</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="398" />
-        <location filename="../../app/i18n/messages.py" line="405" />
+        <location filename="../../app/i18n/messages.py" line="524" />
+        <location filename="../../app/i18n/messages.py" line="531" />
         <source>Had to come several times</source>
         <translation>多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="399" />
+        <location filename="../../app/i18n/messages.py" line="525" />
         <source>Poor facilities</source>
         <translation>环境设施差</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="402" />
+        <location filename="../../app/i18n/messages.py" line="528" />
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="404" />
+        <location filename="../../app/i18n/messages.py" line="530" />
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="406" />
+        <location filename="../../app/i18n/messages.py" line="532" />
         <source>Facilities and environment</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="407" />
+        <location filename="../../app/i18n/messages.py" line="533" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="410" />
+        <location filename="../../app/i18n/messages.py" line="536" />
+        <location filename="../../app/i18n/messages.py" line="601" />
         <source>Decided at once</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="411" />
+        <location filename="../../app/i18n/messages.py" line="537" />
         <source>Promised time limit</source>
         <translation>承诺件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="412" />
+        <location filename="../../app/i18n/messages.py" line="538" />
         <source>Joint case</source>
         <translation>联办件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="413" />
+        <location filename="../../app/i18n/messages.py" line="539" />
         <source>Reported upward</source>
         <translation>上报件</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="416" />
+        <location filename="../../app/i18n/messages.py" line="542" />
         <source>Collect at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="417" />
+        <location filename="../../app/i18n/messages.py" line="543" />
         <source>Courier delivery</source>
         <translation>快递送达</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="418" />
+        <location filename="../../app/i18n/messages.py" line="544" />
         <source>Download online</source>
         <translation>网上下载</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="422" />
+        <location filename="../../app/i18n/messages.py" line="549" />
+        <location filename="../../app/i18n/messages.py" line="564" />
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="550" />
+        <location filename="../../app/i18n/messages.py" line="565" />
+        <source>Reported to the higher level</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="551" />
+        <location filename="../../app/i18n/messages.py" line="566" />
+        <location filename="../../app/i18n/messages.py" line="588" />
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="552" />
+        <location filename="../../app/i18n/messages.py" line="585" />
+        <source>Granted</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="553" />
+        <location filename="../../app/i18n/messages.py" line="586" />
+        <source>Not granted</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="554" />
+        <location filename="../../app/i18n/messages.py" line="569" />
+        <source>Verified as true</source>
+        <translation>核查属实</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="555" />
+        <location filename="../../app/i18n/messages.py" line="570" />
+        <source>Found untrue</source>
+        <translation>核查不实</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="556" />
+        <location filename="../../app/i18n/messages.py" line="571" />
+        <source>Ended</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="559" />
+        <location filename="../../app/i18n/messages.py" line="574" />
+        <source>In correction</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="567" />
+        <source>Granted (to be handed out)</source>
+        <translation>准予（待出件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="568" />
+        <source>Not granted (to be handed out)</source>
+        <translation>不予许可（待出件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="581" />
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="582" />
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="583" />
+        <source>Sent to the departments</source>
+        <translation>分送部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="584" />
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="587" />
+        <source>Approval completed</source>
+        <translation>审批办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="589" />
+        <source>Correction received</source>
+        <translation>补正收件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="590" />
+        <source>Special step begins</source>
+        <translation>特殊环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="591" />
+        <source>Special step ends</source>
+        <translation>特殊环节结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="592" />
+        <source>Report upward</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="593" />
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="594" />
+        <source>Hand-out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="595" />
+        <source>Deferral reminder</source>
+        <translation>容缺提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="596" />
+        <source>Termination</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="599" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="600" />
+        <source>Accept with deferral</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="602" />
+        <source>Tell what is missing</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="603" />
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="606" />
+        <source>Handed in</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="607" />
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="608" />
+        <source>Deferred</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="609" />
+        <source>Commitment</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="610" />
+        <source>Incorrect</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="613" />
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="614" />
+        <source>Notice of what is missing</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="615" />
+        <source>Deferral commitment</source>
+        <translation>容缺受理承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="616" />
+        <source>Commitment notice</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="617" />
+        <source>Correction notice</source>
+        <translation>补正材料通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="618" />
+        <source>Approval decision</source>
+        <translation>准予许可决定书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="619" />
+        <source>Denial decision</source>
+        <translation>不予许可决定书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="620" />
+        <source>Termination notice</source>
+        <translation>终止办理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n/messages.py" line="624" />
         <source>Starting a business</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="423" />
+        <location filename="../../app/i18n/messages.py" line="625" />
         <source>Real estate registration</source>
         <translation>不动产登记</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="424" />
+        <location filename="../../app/i18n/messages.py" line="626" />
         <source>Social and medical insurance</source>
         <translation>社保医保</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="425" />
+        <location filename="../../app/i18n/messages.py" line="627" />
         <source>Civil affairs</source>
         <translation>民生事务</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="426" />
+        <location filename="../../app/i18n/messages.py" line="628" />
         <source>Construction projects</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="427" />
+        <location filename="../../app/i18n/messages.py" line="629" />
         <source>Transport</source>
         <translation>交通运输</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="428" />
+        <location filename="../../app/i18n/messages.py" line="630" />
         <source>Household registration and exit-entry</source>
         <translation>公安户政</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="429" />
+        <location filename="../../app/i18n/messages.py" line="631" />
         <source>Agriculture, culture and tourism</source>
         <translation>农业文旅</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="430" />
+        <location filename="../../app/i18n/messages.py" line="632" />
         <source>Taxation</source>
         <translation>税务综合</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="433" />
+        <location filename="../../app/i18n/messages.py" line="635" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="434" />
+        <location filename="../../app/i18n/messages.py" line="636" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="435" />
+        <location filename="../../app/i18n/messages.py" line="637" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="436" />
+        <location filename="../../app/i18n/messages.py" line="638" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="437" />
+        <location filename="../../app/i18n/messages.py" line="639" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="438" />
+        <location filename="../../app/i18n/messages.py" line="640" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="439" />
+        <location filename="../../app/i18n/messages.py" line="641" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="442" />
+        <location filename="../../app/i18n/messages.py" line="644" />
         <source>Letter of entrustment</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="443" />
+        <location filename="../../app/i18n/messages.py" line="645" />
         <source>Legal representative's letter of entrustment</source>
         <translation>法定代表人授权委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="444" />
+        <location filename="../../app/i18n/messages.py" line="646" />
         <source>Employer's letter of introduction</source>
         <translation>单位介绍信</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="445" />
+        <location filename="../../app/i18n/messages.py" line="647" />
         <source>Agency form</source>
         <translation>代办委托书</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="448" />
+        <location filename="../../app/i18n/messages.py" line="650" />
         <source>Project approval, land use and planning permits</source>
         <translation>立项用地规划许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="449" />
+        <location filename="../../app/i18n/messages.py" line="651" />
         <source>Construction project permit</source>
         <translation>工程建设许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="450" />
+        <location filename="../../app/i18n/messages.py" line="652" />
         <source>Construction permit</source>
         <translation>施工许可</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="451" />
+        <location filename="../../app/i18n/messages.py" line="653" />
         <source>Completion acceptance</source>
         <translation>竣工验收</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="454" />
+        <location filename="../../app/i18n/messages.py" line="656" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="455" />
+        <location filename="../../app/i18n/messages.py" line="657" />
         <source>under way</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="456" />
+        <location filename="../../app/i18n/messages.py" line="658" />
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="459" />
+        <location filename="../../app/i18n/messages.py" line="661" />
         <source>Entrusted person</source>
         <translation>受托人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="460" />
+        <location filename="../../app/i18n/messages.py" line="662" />
         <source>Hall agent</source>
         <translation>帮办代办员</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="463" />
+        <location filename="../../app/i18n/messages.py" line="665" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="464" />
+        <location filename="../../app/i18n/messages.py" line="666" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="465" />
+        <location filename="../../app/i18n/messages.py" line="667" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="466" />
+        <location filename="../../app/i18n/messages.py" line="668" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="467" />
+        <location filename="../../app/i18n/messages.py" line="669" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="468" />
+        <location filename="../../app/i18n/messages.py" line="670" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../app/i18n/messages.py" line="469" />
+        <location filename="../../app/i18n/messages.py" line="671" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
@@ -4448,6 +5312,19 @@ A: %2</source>
         <location filename="../../kiosk/shell.py" line="60" />
         <source>Leave kiosk</source>
         <translation>退出自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>PinyinKeyboard</name>
+    <message>
+        <location filename="../../kiosk/pages/osk.py" line="77" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/osk.py" line="78" />
+        <source>Clear</source>
+        <translation>清空</translation>
     </message>
 </context>
 <context>
@@ -5291,49 +6168,49 @@ A: %2</source>
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="20" />
+        <location filename="../../kiosk/pages/feedback.py" line="23" />
         <source>Rate a service</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="24" />
-        <location filename="../../kiosk/pages/feedback.py" line="51" />
+        <location filename="../../kiosk/pages/feedback.py" line="27" />
+        <location filename="../../kiosk/pages/feedback.py" line="54" />
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="25" />
-        <location filename="../../kiosk/pages/feedback.py" line="37" />
+        <location filename="../../kiosk/pages/feedback.py" line="28" />
+        <location filename="../../kiosk/pages/feedback.py" line="40" />
         <source>Enter the number on your ticket</source>
         <translation>请输入小票上的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="41" />
+        <location filename="../../kiosk/pages/feedback.py" line="44" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="49" />
+        <location filename="../../kiosk/pages/feedback.py" line="52" />
         <source>Ticket %1, window %2</source>
         <translation>号码 %1，%2号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="59" />
+        <location filename="../../kiosk/pages/feedback.py" line="62" />
         <source>What went wrong? (optional, choose any)</source>
         <translation>哪里不满意？（可多选，可不选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="67" />
+        <location filename="../../kiosk/pages/feedback.py" line="70" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="69" />
+        <location filename="../../kiosk/pages/feedback.py" line="72" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/feedback.py" line="72" />
+        <location filename="../../kiosk/pages/feedback.py" line="75" />
         <source>The hall will look into it and may call you back.</source>
         <translation>我们会认真整改，并可能回访您。</translation>
     </message>

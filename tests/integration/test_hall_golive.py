@@ -37,12 +37,14 @@ def hall(*args: str, env: dict[str, str]) -> str:
 def test_from_an_empty_database_to_an_accepted_case(pg_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     env = dict(os.environ, HALL_DATA_DIR=str(tmp_path / "cli"), HALL_ADMIN_PASSWORD=PASSWORD)
     env.pop("HALL_CONFIG", None)
+    env.pop("LC_ALL", None)
+    env.update(LANG="en_US.UTF-8")  # an English shell: the command answers in English
     assert "admin chief created" in hall("init", "--db", pg_url, "--admin", "chief", "--hall-code", "LH", env=env)
     refused = subprocess.run(
         [sys.executable, "-m", "app.cli.main", "init", "--db", pg_url, "--admin", "other"],
         env=env, capture_output=True, text=True, timeout=120,
     )
-    assert refused.returncode != 0 and "already has an admin" in refused.stderr
+    assert refused.returncode != 0 and "already has an administrator" in refused.stderr
     assert "71 new" in hall("import", str(resource("catalog", "sample-hall.xlsx")), "--db", pg_url, env=env)
 
     with CenterServer(pg_url, tmp_path / "center") as center:

@@ -105,7 +105,7 @@ def test_a_bad_workbook_names_its_cell_and_writes_nothing(case, hall_db, tmp_pat
     before = _counts(hall_db)
     assert main(["import", str(path), "--db", hall_db]) != 0
     err = capsys.readouterr().err
-    assert where in err and why in err and "nothing was written" in err, err
+    assert where in err and why in err and "未写入任何数据" in err, err
     assert _counts(hall_db) == before
 
 
@@ -114,7 +114,7 @@ def test_a_file_that_is_not_a_workbook(hall_db, tmp_path, capsys) -> None:  # ty
     path.write_text("部门,事项\n", encoding="utf-8")
     before = _counts(hall_db)
     assert main(["import", str(path), "--db", hall_db]) != 0
-    assert "not an Excel workbook" in capsys.readouterr().err
+    assert "不是 Excel 工作簿" in capsys.readouterr().err
     assert _counts(hall_db) == before
 
 

@@ -271,6 +271,11 @@ def test_complaint_with_a_phone_reaches_the_manager_masked(hall, backend) -> Non
     flow.toggle("等候时间长")
     flow.toggle("设施环境")
     flow.next()
+    assert flow.state == "note"
+    # the citizen's own words: an ID and a mobile number in them are masked, the length is limited
+    flow.set_note("我的身份证11010519491231002X，电话13912345678，等了很久" + "很" * 300)
+    assert len(flow.note) == flow.note_max
+    flow.note_done()
     flow.submit("1381234")
     assert flow.state == "phone" and "11位" in zh(flow.message)
     flow.submit("13812345678")
@@ -279,6 +284,10 @@ def test_complaint_with_a_phone_reaches_the_manager_masked(hall, backend) -> Non
     mgr = StaffSession(center.url, "manager", "manager")
     got = [f for f in mgr.get("/feedback") if "设施环境" in f["text"]]
     assert got and got[0]["phone"] == "138****5678"
+    topics, _, words = got[0]["text"].partition("\n")
+    assert topics == "等候时间长；设施环境"
+    assert words.startswith("我的身份证110105********002X，电话139****5678，等了很久很") and len(words) <= 200, words
+    assert "11010519491231002X" not in got[0]["text"] and "13912345678" not in got[0]["text"]
 
 
 def test_idle_timeout_mid_flow_wipes_the_visit(backend) -> None:

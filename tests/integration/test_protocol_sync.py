@@ -36,6 +36,7 @@ from tests.integration.test_replication import (
     terminal_settings,
 )
 from tests.support.center import CenterServer
+from tests.support.lang import zh
 
 __all__ = ["center"]  # the fixture, on SQLite and PostgreSQL
 DAY = dt.date(2025, 9, 30)
@@ -297,7 +298,7 @@ def test_answers_that_are_not_the_protocols_are_refused_as_such(
         assert status.last_error and "not the center's protocol" in status.last_error
         with pytest.raises(CenterNonsense) as err:
             term.client.login_staff("clerk01", "clerk01")
-        assert isinstance(err.value, CenterUnavailable) and "无法识别" in err.value.message
+        assert isinstance(err.value, CenterUnavailable) and "无法识别" in zh(err.value)
         term.close()
         term = open_terminal(terminal_settings(tmp_path), "counter-1")  # the real center again
         assert term.engine.sync_once().pending_ops == 0 and center_cases(c) == ["N-0001"]

@@ -18,6 +18,7 @@ from app.paths import resource
 from app.store import models as m
 from app.store.db import Database
 from app.workbook.reader import WorkbookError, read_workbook
+from tests.support.lang import en, zh
 
 SAMPLE = resource("catalog", "sample-hall.xlsx")
 PASSWORD = "Sites2026opening"
@@ -85,8 +86,9 @@ def test_a_bad_site_sheet_names_its_cell(case: str, tmp_path: Path) -> None:
     change, where, why = BAD[case]
     with pytest.raises(WorkbookError) as got:
         read_workbook(_edit(tmp_path, case, change))
-    text = str(got.value)
-    assert where in text and why in text and "nothing was written" in text, text
+    text = zh(got.value)
+    assert where in text and why in text and "未写入任何数据" in text, text
+    assert "nothing was written" in en(got.value) and where.split("（")[0] in en(got.value)
 
 
 def test_the_sample_lists_a_county_its_townships_and_their_villages() -> None:

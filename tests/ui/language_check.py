@@ -28,6 +28,7 @@ TAG = re.compile(r"<[^>]+>")
 ALLOWED_WORDS = frozenset(
     {"ID", "QR", "PIN", "English", "EMS", "PDF", "USB", "GB", "APP", "OK", "CSV", "Excel"}
     | {"Ctrl", "Shift", "Alt", "Return", "Enter", "Esc", "Tab", "Del"}  # key names, as printed on the keys
+    | {"ABC"}  # the on-screen keyboard's key to letters
 )
 # the language switch names the other language in its own script: allowed in English mode
 ALLOWED_CJK = frozenset({"中文"})

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.store import models as m
-from tests.ui.test_counter_keys import CTRL, ZHANG, Counter, _replicated, center, ime, language  # noqa: F401
+from tests.ui import test_counter_keys as keys
+from tests.ui.test_counter_keys import CTRL, ZHANG, Counter, _replicated, ime
 from ui.counter.script import settle
 
 LI = "440524188001010014"  # the simulated reader's card: 李四, the agent
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+center, language = keys.center, keys.language  # the fixtures of the keyboard tests
 
 
 def test_an_agent_applies_for_the_applicant(center, language, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]

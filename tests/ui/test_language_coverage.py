@@ -79,8 +79,9 @@ def test_every_kiosk_page_speaks_one_language(qtbot, qapp, hall, tmp_path, langu
         clerk.post(f"/tickets/{called['ticket']['id']}/finish")
 
         # hall data, the citizens' names, and what the tour types (pinyin initials QYSL, echoed and given as
-        # the search field's example)
+        # the search field's example; dengdai on the complaint's keyboard)
         data = {HALL, *(name for _id, name in DEMO_CARDS.values()), "QYSL", "qysl"}
+        data |= {"dengdai", "等待", "灯", "等", "登", "瞪", "凳", "蹬", "邓", "澄", "橙"}  # pinyin typed on the keyboard, and its candidates
         data |= set(_strings(backend.guides.items)) | set(_strings(backend.guides.departments))
         data |= {c.name for c in backend.categories()} | {c.description for c in backend.categories()}
         departments = set(_strings(backend.guides.departments))  # department names, hall data
@@ -262,6 +263,142 @@ def test_every_console_tab_speaks_one_language(qtbot, qapp, tmp_path, language) 
                 if wrong:
                     bad[console.tabs.tabText(i)] = sorted(set(wrong))
             term.close()
+            client.close()
+        assert not bad, f"shown without a {language} translation: {bad}"
+    finally:
+        install_language(qapp, "zh_CN")
+
+
+# ----------------------------------------------------------------------------- the core's own messages
+
+
+def _core_messages() -> list[object]:
+    """Messages of the core and the center a terminal or the console may show (issue 19: they were
+    "中文 / English" strings or one language only)."""
+    from pathlib import Path
+
+    from app.center.hall_init import PasswordPolicyError
+    from app.domain.workdays import UnknownCalendarYear
+    from app.errors import HallError
+    from app.i18n.messages import msg
+    from app.sync.client import CenterNonsense
+    from app.workbook.reader import CellError, WorkbookError
+    from printers.escpos.errors import CoverOpen, CutShort, PaperOut, PrinterFault, PrinterOffline
+    from printers.escpos.status import PAPER_NEAR_END_MESSAGE, parse_status
+
+    cell = CellError("事项", 3, "A", "事项编码", msg("workbook.duplicate", what=msg("workbook.what.item"), value="X1", row=2))
+    return [
+        PasswordPolicyError(msg("password.letters_digits")),
+        HallError(msg("init.has_admin")),
+        HallError(msg("hours.bad_range_form", part="9-12")),
+        UnknownCalendarYear(2031),
+        CenterNonsense("http://192.0.2.1:8470", "{}"),
+        PaperOut(), CoverOpen(), PrinterOffline(), PAPER_NEAR_END_MESSAGE,
+        PrinterFault(msg("printer.head_hot")), CutShort(msg("printer.stopped.paper_out")),
+        parse_status(0x1A, 0x32, 0x12, 0x72).describe(),
+        WorkbookError(Path("hall.xlsx"), [cell]).message_for("hall.xlsx"),
+        msg("closed.next", why=msg("closed.quota", detail=msg("closed.quota_detail", count=40)),
+            date=msg("date.month_day", month=12, day=9), weekday={"code": "weekday_short:2", "params": {}}, time="09:00"),
+        msg("stats.no_window"), msg("stats.window", window=3),
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_cores_messages_speak_one_language(qtbot, qapp, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from ui.i18n import shown
+
+    install_language(qapp, language)
+    try:
+        texts = []
+        for message in _core_messages():
+            label = QLabel(shown(message))  # how the terminals and the console show a refusal
+            qtbot.addWidget(label)
+            texts.append(label.text())
+        assert all(texts)
+        data = ["事项", "事项编码", "http://192.0.2.1:8470", "hall.xlsx", "X1", "9-12", "{}"]
+        assert untranslated(texts, language, data) == [], texts
+    finally:
+        install_language(qapp, "zh_CN")
+
+
+# ----------------------------------------------------------------------------- the back office
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_back_office_speaks_one_language(qtbot, qapp, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    """The work list and each kind of case (a 联办件, one returned for correction, one in a special step, one
+    reported upward, a 告知承诺's verification, a 容缺 case) as department staff read them."""
+    from sqlalchemy import select
+
+    from app.center.seed import seed_demo
+    from app.config import Settings
+    from app.demo.back_office import back_office_cases
+    from app.domain.catalog import load_catalog
+    from app.store import models as m
+    from app.sync.client import CenterClient
+    from tests.support.center import CenterServer
+    from ui.backoffice.window import BackOfficeWindow
+
+    install_fonts(qapp)
+    install_language(qapp, language)
+    try:
+        with CenterServer(f"sqlite:///{tmp_path / 'c.db'}", tmp_path / "c") as center:
+            with center.db.write_session() as s:
+                seed_demo(s, load_catalog())
+            numbers = back_office_cases(center.url, Settings(data_dir=tmp_path / "t", keyring_file=tmp_path / "t" / "k.cfg"))
+            with center.db.read_session() as s:
+                data = set(s.scalars(select(m.Staff.full_name))) | set(s.scalars(select(m.Department.name)))
+                data |= set(s.scalars(select(m.ServiceItem.name))) | set(s.scalars(select(m.Material.name)))
+                data |= set(s.scalars(select(m.Staff.username))) | set(s.scalars(select(m.Window.name)))
+            data |= {"测试中心", *numbers.values()}
+            client = CenterClient(center.url)
+            w = BackOfficeWindow(client, hall_name="测试中心", papers_dir=tmp_path / "papers")
+            qtbot.addWidget(w)
+            w.resize(1400, 900)
+            w.show()
+            bad: dict[str, list[str]] = {}
+
+            def check(where: str) -> None:
+                qapp.processEvents()
+                texts = shown_texts(w)
+                # what the case itself says: applicants (masked), ID and phone numbers, dates, opinions
+                case_data = set(data)
+                for t in w.tasks:
+                    case_data |= {str(t["applicant"]), str(t["item_name"]), str(t["department"])}
+                if w.case is not None:
+                    case_data |= {str(h.get("actor") or "") for h in w.case["history"]}
+                    case_data |= {str(h.get("reason") or "") for h in w.case["history"] if h["step"] == "pause"}  # the staff's words
+                    case_data |= {str((h.get("detail") or {}).get("receiver") or "") for h in w.case["history"]}
+                    case_data |= {str(t.get("opinion") or "") for t in w.case["tasks"]} | set(w.case.get("correction") or [])
+                    case_data |= {str(t["department"]) for t in w.case["tasks"]}
+                    a = w.case["applicant"]
+                    case_data |= {a["name"][:1] + "**", str(a["id_number"]), str(a["phone"] or "")}
+                wrong = untranslated(texts, language, case_data)
+                if wrong:
+                    bad[where] = sorted(set(wrong))
+
+            check("login")
+            w.user_edit.setText("bo_scjg")
+            w.password_edit.setText("backoffice")
+            w.login_button.click()
+            qtbot.waitUntil(lambda: w.stack.currentWidget() is w.list_page and bool(w.tasks) and not w.pending, timeout=10_000)
+            check("work list")
+            w.grab().save(str(tmp_path / f"backoffice-list-{language}.png"))
+            seen = set()
+            for row, task in enumerate(list(w.tasks)):
+                if task["case_number"] in seen:
+                    continue
+                seen.add(task["case_number"])
+                w.open_task(row)
+                qtbot.waitUntil(lambda t=task: w.case is not None and w.case["case_number"] == t["case_number"] and not w.pending, timeout=10_000)  # type: ignore[misc]
+                check(task["case_number"])
+                if len(seen) == 1:
+                    w.grab().save(str(tmp_path / f"backoffice-case-{language}.png"))
+                w.back_to_list()
+                qtbot.waitUntil(lambda: not w.pending, timeout=10_000)
+            assert len(seen) >= 3
             client.close()
         assert not bad, f"shown without a {language} translation: {bad}"
     finally:

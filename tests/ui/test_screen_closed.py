@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
@@ -44,8 +45,23 @@ def test_a_closed_category_shows_as_closed(qtbot, qapp, sqlite_url, tmp_path) ->
         ctl = ScreenController(widget, lambda ev, st: EventStream(ws_url, token, ev, st, max_backoff=0.5), announcer)
         ctl.start()
         qtbot.waitUntil(lambda: ctl.board.has_data and ctl.board.connected, timeout=10_000)
-        assert "号源已取完" in ctl.board.closed["B"] and "A" not in ctl.board.closed
+        why = ctl.board.closed["B"]  # a message, not words: the screen renders it in its own language
+        assert why["code"] == "closed.next" and why["params"]["why"]["code"] == "closed.quota" and "A" not in ctl.board.closed
         qtbot.waitUntil(lambda: any(lb.text() == "B 不动产登记：停止取号" for lb in widget.findChildren(QLabel)), timeout=5000)
         assert any(lb.text().startswith("A 企业开办") and "停止" not in lb.text() for lb in widget.findChildren(QLabel))
+        reasons = lambda: [lb.text() for lb in widget.findChildren(QLabel, "queue_why")]  # noqa: E731
+        assert len(reasons()) == 1 and reasons()[0].startswith("B 不动产登记：今日号源已取完（每日1个），下次取号时间："), reasons()
+        widget.grab().save(str(tmp_path / "closed-zh.png"))
+        install_language(qapp, "en")
+        try:
+            widget.render_board()
+            qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the tiles of the Chinese rendering go
+            texts = [lb.text() for lb in widget.findChildren(QLabel)]
+            assert "B Real estate registration: closed" in texts, texts
+            assert reasons()[0].startswith("B Real estate registration: Today's tickets are all given out (1 a day); next tickets from "), reasons()
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in reasons()[0]), reasons()
+            widget.grab().save(str(tmp_path / "closed-en.png"))
+        finally:
+            install_language(qapp, "zh_CN")
         ctl.stop()
         screen.close()

@@ -107,7 +107,7 @@ def test_failures_exit_4_with_one_clear_line(
 
 def test_status(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["idcard", "status", "--port", "sim://cli-st"]) == 0
-    assert "SAM id 05.01-20101218-0052026363-1405060838" in capsys.readouterr().out
+    assert "SAM 正常；SAM 编号 05.01-20101218-0052026363-1405060838" in capsys.readouterr().out
     assert main(["idcard", "status", "--port", "sim://cli-st?fault=no_sam"]) == 4
     assert "SAM status: the SAM module failed its self-check" in capsys.readouterr().err
 
@@ -157,7 +157,7 @@ def test_as_real_processes_sim_server_and_reads_over_tcp() -> None:
             cwd=ROOT,
             timeout=60,
         )
-        assert status.returncode == 0 and "SAM ready" in status.stdout
+        assert status.returncode == 0 and "SAM 正常" in status.stdout
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(10)

@@ -9,6 +9,7 @@ import pytest
 from app.domain.clock import HALL_TZ
 from app.domain.opening import ClosedReason, HoursError, format_hours, opening_state, parse_hours
 from app.domain.workdays import WorkdayCalendar
+from app.i18n.messages import render
 
 CAL = WorkdayCalendar.from_sources()
 HOURS = "工作日 09:00-12:00,13:30-17:30；周六 09:00-12:00"
@@ -35,7 +36,11 @@ def test_open_cutoff_lunch_and_after_closing() -> None:
     assert cut.reason == ClosedReason.CUTOFF and cut.next_open == at(*monday, 13, 30)
     evening = opening_state(HOURS, now=at(*monday, 18, 0), calendar=CAL)
     assert evening.reason == ClosedReason.OUTSIDE_HOURS and evening.next_open == at(2026, 12, 1, 9, 0)
-    assert "下次取号时间：12月1日（周二）09:00" in evening.message_zh()
+    why = evening.as_msg()
+    assert why.code == "closed.next" and str(why) == "Outside ticket hours; next tickets from Tue, 12/1, 09:00"
+    assert render(why.code, why.params, "zh_CN") == "现在不在取号时间，下次取号时间：12月1日（周二）09:00"
+    cut_zh = render(cut.as_msg().code, cut.as_msg().params, "zh_CN")
+    assert cut_zh == "已过取号截止时间（闭馆前20分钟停止取号），下次取号时间：11月30日（周一）13:30", cut_zh
 
 
 def test_saturday_mornings_holidays_and_make_up_days() -> None:

@@ -30,20 +30,35 @@ def test_test_receipt_raster_80(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_paper_out_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["print", "test-ticket", "--printer", f"sim://{tmp_path}?paper=out"]) == 4
     err = capsys.readouterr().err
-    assert "error: 打印机缺纸" in err and "out of paper" in err
+    assert "错误：打印机缺纸" in err and "out of paper" not in err  # the CLI speaks Chinese by default …
 
 
 def test_near_end_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["print", "test-ticket", "--printer", f"sim://{tmp_path}?paper=near_end"]) == 0
     captured = capsys.readouterr()
-    assert "warning: 打印纸即将用完" in captured.err and captured.out.strip().endswith(".png")
+    assert "警告：打印纸即将用完" in captured.err and captured.out.strip().endswith(".png")
+
+
+def test_the_cli_speaks_english_when_the_shell_does(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert main(["print", "test-ticket", "--printer", f"sim://{tmp_path}?paper=out"]) == 4
+    err = capsys.readouterr().err
+    assert "error: The printer is out of paper: load a new roll." in err and "缺纸" not in err, err
+    assert main(["print", "test-ticket", "--printer", f"sim://{tmp_path}?paper=near_end"]) == 0
+    assert "warning: The paper is nearly used up" in capsys.readouterr().err
+    monkeypatch.setenv("HALL_LANGUAGE", "zh_CN")  # the configured language wins over the shell's
+    assert main(["print", "test-ticket", "--printer", f"sim://{tmp_path}?paper=out"]) == 4
+    assert "错误：打印机缺纸" in capsys.readouterr().err
 
 
 def test_bad_url_and_unavailable_backend(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["print", "test-ticket", "--printer", "lpt://1"]) == 4
-    assert "unknown scheme" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "unknown scheme" in err and "打印机地址无效" in err
     assert main(["print", "test-ticket", "--printer", "win32://POS-80"]) == 4
-    assert "Windows" in capsys.readouterr().err
+    assert "Windows" in capsys.readouterr().err  # win32:// 打印机仅在 Windows 上可用
 
 
 def test_status_over_tcp(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,5 +74,5 @@ def test_file_printer_notes_status_is_unknown(tmp_path: Path, capsys: pytest.Cap
     target = tmp_path / "job.bin"
     assert main(["print", "test-receipt", "--printer", f"file://{target}"]) == 0
     captured = capsys.readouterr()
-    assert "cannot read printer status" in captured.err
+    assert "此接口无法读取打印机状态" in captured.err
     assert "收件回执".encode("gb18030") in target.read_bytes()

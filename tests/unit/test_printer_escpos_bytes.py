@@ -158,7 +158,7 @@ def test_profile_without_qr_or_cutter() -> None:
 
 
 def test_unknown_profile_and_mode() -> None:
-    with pytest.raises(Exception, match="unknown printer profile"):
+    with pytest.raises(Exception, match="Unknown printer profile"):
         load_profile("no-such-printer")
     with pytest.raises(ValueError):
         render_job(build_ticket(TICKET), "utf8")  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from printers.escpos.render_raster import qr_matrix_image
 from printers.escpos.samples import SAMPLE_ID_NUMBER, sample_receipt, sample_ticket
 from printers.escpos.sim import EscposInterpreter, SimProtocolError
 from printers.escpos.slips import build_ticket
+from tests.support.lang import zh
 
 NOW = dt.datetime(2025, 10, 14, 9, 30, 12)
 
@@ -97,7 +98,7 @@ def test_sim_paper_states_stop_printing(tmp_path: Path, paper: str, error: type)
 def test_sim_near_end_prints_and_warns(tmp_path: Path) -> None:
     result = EscposPrinter(f"sim://{tmp_path}?paper=near_end").print_ticket(sample_ticket("大厅", NOW))
     assert result.preview is not None and result.preview.exists()
-    assert result.paper_near_end and "即将用完" in result.warnings[0]
+    assert result.paper_near_end and "即将用完" in zh(result.warnings[0])
 
 
 def test_sim_answers_status_like_a_printer(tmp_path: Path) -> None:

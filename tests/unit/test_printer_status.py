@@ -13,6 +13,7 @@ from printers.escpos.errors import (
     PrinterOffline,
 )
 from printers.escpos.status import PrinterStatus, parse_status, raise_for_status, status_bytes
+from tests.support.lang import en, zh
 
 READY = (0x12, 0x12, 0x12, 0x12)
 
@@ -23,7 +24,7 @@ def test_ready_printer() -> None:
     assert not (status.cover_open or status.paper_out or status.paper_near_end or status.has_error)
     assert status.raw == bytes(READY)
     assert raise_for_status(status) == []
-    assert status.describe() == "正常 (ready)"
+    assert zh(status.describe()) == "正常" and en(status.describe()) == "ready"
 
 
 @pytest.mark.parametrize(
@@ -75,8 +76,8 @@ def test_bad_states_raise_plain_errors(
 ) -> None:
     with pytest.raises(error) as err:
         raise_for_status(parse_status(*answers))
-    assert words in err.value.message
-    assert " / " in err.value.message  # Chinese, then English
+    assert words in zh(err.value)  # a message: Chinese in Chinese mode, English in English mode
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in en(err.value)), en(err.value)
 
 
 def test_cover_open_is_an_offline_kind() -> None:
@@ -86,7 +87,7 @@ def test_cover_open_is_an_offline_kind() -> None:
 def test_near_end_warns_by_default_and_raises_on_request() -> None:
     status = parse_status(0x12, 0x12, 0x12, 0x1E)
     warnings = raise_for_status(status)
-    assert len(warnings) == 1 and "即将用完" in warnings[0]
+    assert len(warnings) == 1 and "即将用完" in zh(warnings[0]) and "nearly used up" in en(warnings[0])
     with pytest.raises(PaperNearEnd):
         raise_for_status(status, fail_on_near_end=True)
 
@@ -123,3 +124,9 @@ def test_status_bytes_round_trip(status: PrinterStatus) -> None:
         status.cover_open,
         status.cutter_error,
     )
+
+
+def test_a_status_of_several_conditions_reads_in_either_language() -> None:
+    status = parse_status(0x1A, 0x32, 0x12, 0x72)  # offline, because the paper is out
+    assert zh(status.describe()) == "离线，缺纸"
+    assert en(status.describe()) == "offline, paper out"

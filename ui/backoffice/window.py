@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from app.domain.clock import local_now
 from app.errors import HallError
 from app.sync.client import CenterClient
-from ui.i18n import shown
+from ui.i18n import label as ui_label
+from ui.i18n import message_text, shown
 from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
@@ -48,48 +49,12 @@ QPushButton#deny { background: #c5221f; color: white; padding: 6px 14px; }
 QPushButton#approve:disabled, QPushButton#deny:disabled { background: #e0e0e0; color: #9e9e9e; }
 """
 LIGHT_COLORS = {"red": "#f8d7da", "yellow": "#fff3cd", "green": "#d4edda", "grey": "#e2e3e5"}
-STATUS_ZH = {
-    "open": "待审批",
-    "reported": "已上报",
-    "returned": "退回补正",
-    "approved": "准予",
-    "denied": "不予许可",
-    "verified": "核查属实",
-    "failed": "核查不实",
-    "terminated": "已终止",
-    "accepted": "已受理",
-    "deferred": "容缺受理",
-    "correction": "补正中",
-    "suspended": "特殊环节",
-    "delivered": "已出件",
-}
-STEP_ZH = {
-    "accept": "受理",
-    "transition": "状态变更",
-    "dispatch": "分送部门",
-    "opinion": "审核意见",
-    "approve": "准予",
-    "deny": "不予许可",
-    "decided": "审批办结",
-    "correction": "退回补正",
-    "corrected": "补正收件",
-    "pause": "特殊环节开始",
-    "resume": "特殊环节结束",
-    "report": "上报",
-    "verify": "核查",
-    "deliver": "出件",
-    "remind": "容缺提醒",
-    "terminate": "终止",
-}
-CASE_STATUS_ZH = {
-    **STATUS_ZH,
-    "approved": "准予（待出件）",
-    "denied": "不予许可（待出件）",
-    "refused": "不予受理",
-    "notified": "一次性告知",
-}
-DECISION_ZH = {"accept": "受理", "defer": "容缺受理", "immediate": "即办", "notify": "一次性告知", "refuse": "不予受理"}
-MATERIAL_ZH = {"received": "已收", "missing": "缺", "deferred": "容缺", "commitment": "告知承诺", "incorrect": "有误"}
+def _history_reason(step: dict[str, Any]) -> str:
+    """A step's reason in the UI's language: the center's message, the window's decision, or a person's words."""
+    said = step.get("reason_msg")
+    if isinstance(said, dict):
+        return message_text(said.get("code"), said.get("params"), str(step.get("reason") or ""))
+    return ui_label("decision", step.get("reason") or "")
 
 
 def _local(iso: str) -> str:
@@ -262,7 +227,7 @@ class BackOfficeWindow(QWidget):
                     r["applicant"],
                     r["department"] + (self.tr(" (lead)") if r["lead"] else ""),
                     self.tr("Approval") if r["kind"] == "approve" else self.tr("Verification of a commitment"),
-                    STATUS_ZH.get(r["status"], r["status"]),
+                    ui_label("task_status", r["status"]),
                     r["due_date"] or "",
                 ]
                 for r in rows
@@ -308,7 +273,7 @@ class BackOfficeWindow(QWidget):
         self.task_pick.currentIndexChanged.connect(lambda _i: self._enable())
         form.addRow(self.tr("My task"), self.task_pick)
         self.opinion_edit = QPlainTextEdit()
-        self.opinion_edit.setPlaceholderText(self.tr("Review opinion (审核意见)"))
+        self.opinion_edit.setPlaceholderText(self.tr("Review opinion"))
         self.opinion_edit.setFixedHeight(90)
         form.addRow(self.tr("Opinion"), self.opinion_edit)
         self.missing_edit = QPlainTextEdit()
@@ -316,7 +281,7 @@ class BackOfficeWindow(QWidget):
         self.missing_edit.setFixedHeight(70)
         form.addRow(self.tr("To correct"), self.missing_edit)
         self.receiver_edit = QLineEdit()
-        self.receiver_edit.setPlaceholderText(self.tr("e.g. 市市场监督管理局"))
+        self.receiver_edit.setPlaceholderText(self.tr("e.g. the city's market regulation bureau"))
         form.addRow(self.tr("Report to"), self.receiver_edit)
         self.pause_edit = QLineEdit()
         self.pause_edit.setPlaceholderText(self.tr("Hearing, testing, expert review, site inspection"))
@@ -327,8 +292,8 @@ class BackOfficeWindow(QWidget):
         # each group offers one kind of task's actions: only the chosen task's kind is shown
         groups = {
             "approve": [
-                ("approve", self.tr("Approve (准予)")),
-                ("deny", self.tr("Deny (不予许可)")),
+                ("approve", self.tr("Grant")),
+                ("deny", self.tr("Do not grant")),
                 ("return", self.tr("Return for correction")),
                 ("report", self.tr("Report to a higher level")),
             ],
@@ -391,42 +356,42 @@ class BackOfficeWindow(QWidget):
                         case["received_on"], case["due_date"] or "—", light, case["clock_days"]
                     ),
                     self.tr("Status: {0} · lead department: {1}").format(
-                        CASE_STATUS_ZH.get(case["status"], case["status"]), case["department"]
+                        ui_label("case_status_office", case["status"]), case["department"]
                     ),
                 ]
-                + ([self.tr("Materials promised by {0} (容缺)").format(case["deferral_due"])] if case["deferral_due"] else [])
+                + ([self.tr("Materials promised by {0}").format(case["deferral_due"])] if case["deferral_due"] else [])
                 + ([self.tr("Waiting for correction: {0}").format("；".join(case["correction"]))] if case["correction"] else [])
             )
         )
         _fill(
             self.material_table,
-            [[mt["name"], MATERIAL_ZH.get(mt["state"], mt["state"]), str(mt["originals"]), str(mt["copies"]), mt["promised_date"] or ""]
+            [[mt["name"], ui_label("material_state", mt["state"]), str(mt["originals"]), str(mt["copies"]), mt["promised_date"] or ""]
              for mt in case["materials"]],
         )
         _fill(
             self.case_tasks,
             [[t["department"] + (self.tr(" (lead)") if t["lead"] else ""),
               self.tr("Approval") if t["kind"] == "approve" else self.tr("Verification of a commitment"),
-              STATUS_ZH.get(t["status"], t["status"]), t["due_date"] or "", t["opinion"] or ""] for t in case["tasks"]],
+              ui_label("task_status", t["status"]), t["due_date"] or "", t["opinion"] or ""] for t in case["tasks"]],
             [LIGHT_COLORS.get(t["light"], "") for t in case["tasks"]],
         )
         _fill(
             self.history_table,
-            [[_local(h["at"]), STEP_ZH.get(h["step"], h["step"]), h["actor"] or self.tr("system"),
+            [[_local(h["at"]), ui_label("case_step", h["step"]), h["actor"] or self.tr("system"),
               "" if h["clock_days"] is None else str(h["clock_days"]),
-              DECISION_ZH.get(h["reason"] or "", h["reason"] or "")] for h in case["history"]],
+              _history_reason(h)] for h in case["history"]],
         )
         mine = [t for t in case["tasks"] if t["department_code"] == case.get("my_department")]
         self.task_pick.clear()
         for t in mine or case["tasks"]:
             kind = self.tr("Approval") if t["kind"] == "approve" else self.tr("Verification of a commitment")
-            self.task_pick.addItem(f"{t['department']} · {kind} · {STATUS_ZH.get(t['status'], t['status'])}", t["id"])
+            self.task_pick.addItem(f"{t['department']} · {kind} · {ui_label('task_status', t['status'])}", t["id"])
         want = getattr(self, "_want_task", None)
         if want:
             index = self.task_pick.findData(want)
             if index >= 0:
                 self.task_pick.setCurrentIndex(index)
-        self.notices_label.setText(self.tr("Notices: {0}").format("、".join(case["notices"])))
+        self.notices_label.setText(self.tr("Notices: {0}").format(self.tr(", ").join(ui_label("notice", n) for n in case["notices"])))
         self.follow_up.setText(
             self.tr("Verification failed after the decision: {0}").format(case["follow_up"]) if case.get("follow_up") else "")
         self._enable()

@@ -47,7 +47,7 @@ from ui.counter.customer import CustomerWindow
 from ui.counter.refusal_choices import RefusalChoices
 from ui.counter.refused import RefusedDialog
 from ui.counter.search_keys import SearchKeys
-from ui.i18n import current_language, shown
+from ui.i18n import current_language, hall_text, shown
 from ui.i18n import label as ui_label
 from ui.runtime_bridge import RuntimeBridge, plain_message
 
@@ -557,7 +557,7 @@ class CounterWindow(QMainWindow):
         if q and sync.online:
             parts.append(
                 " · ".join(
-                    self.tr("%1: %2 waiting").replace("%1", ui_label("category", q["names"][c])).replace("%2", str(n))
+                    self.tr("%1: %2 waiting").replace("%1", hall_text(q["names"][c], (q.get("names_en") or {}).get(c), "category")).replace("%2", str(n))
                     for c, n in q["waiting"].items()
                 )
             )
@@ -696,7 +696,7 @@ class CounterWindow(QMainWindow):
         if self.agent_box.summary():
             lines.append(self.agent_box.summary())
         if self.item is not None:
-            lines.append(self.tr("Item: %1").replace("%1", self.item.name))
+            lines.append(self.tr("Item: %1").replace("%1", hall_text(self.item.name, self.item.name_en)))
         self.customer.show_entry(lines)
 
     def read_id_card(self) -> None:
@@ -757,7 +757,7 @@ class CounterWindow(QMainWindow):
         self.result_list.clear()
         for it in self.results:
             QListWidgetItem(
-                self.tr("%1 (%2, %3, %4)").replace("%1", it.name).replace("%2", it.department_name)
+                self.tr("%1 (%2, %3, %4)").replace("%1", hall_text(it.name, it.name_en)).replace("%2", it.department_name)
                 .replace("%3", ui_label("item_kind", it.kind)).replace("%4", it.code),
                 self.result_list,
             )
@@ -772,11 +772,11 @@ class CounterWindow(QMainWindow):
         if 0 <= row < len(self.results):
             self.choose_item(self.results[row])
             self.checklist.setFocus()
-            self.show_ok(self.tr("%1 chosen: check the materials (F10 when all are received).").replace("%1", self.results[row].name))
+            self.show_ok(self.tr("%1 chosen: check the materials (F10 when all are received).").replace("%1", hall_text(self.results[row].name, self.results[row].name_en)))
 
     def choose_item(self, item: GuideItem) -> None:
         self.item = item
-        self.item_label.setText(f"{item.name}　{ui_label('item_kind', item.kind)}　{shown(item.time_limit_msg)}")
+        self.item_label.setText(f"{hall_text(item.name, item.name_en)}　{ui_label('item_kind', item.kind)}　{shown(item.time_limit_msg)}")
         checks = self.svc.checklist(item)
         self.checklist.setRowCount(len(checks))
         self.checks = checks

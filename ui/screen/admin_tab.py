@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import local_text
-from ui.i18n import shown
+from ui.i18n import message_text, shown
 from ui.tables import read_only_table
 from ui.tasks import run_in_background
 
@@ -337,12 +337,14 @@ class AdminTab(QWidget):
                 text = self.tr("Imported: {0} new, {1} updated, {2} suspended").format(
                     sum(created.values()), sum(updated.values()), len(report.get("suspended_items", []))
                 )
-            self.import_result.setPlainText("\n".join([text, *report.get("warnings", [])]))
+            said = report.get("warning_msgs") or []  # a center before issue 19 sent English text only
+            warnings = [message_text(w.get("code"), w.get("params"), "") for w in said] or report.get("warnings", [])
+            self.import_result.setPlainText("\n".join([text, *warnings]))
             self.status.setText(text)
             self.loaded.emit("done: " + text)
 
         def failed(exc: BaseException) -> None:
-            self.import_result.setPlainText(str(exc))
+            self.import_result.setPlainText(shown(exc))
             self._failed(exc)
 
         run_in_background(work, done, failed)

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import HALL_TZ
 from app.views.queue_board import QueueBoard
+from ui.i18n import hall_text, message_text
 from ui.i18n import label as ui_label
 from ui.theme import BOARD_QSS
 
@@ -91,6 +93,9 @@ class BoardWidget(QWidget):
         root.addLayout(middle, 1)
         root.addWidget(QLabel(self.tr("Waiting"), objectName="section"))
         root.addLayout(self.queue_row)
+        self.closed_rows = QVBoxLayout()  # why a category takes no ticket now, a full-width line each
+        self.closed_rows.setSpacing(0)
+        root.addLayout(self.closed_rows)
         root.addWidget(self.notice)
 
         self._tick = QTimer(self, interval=1000)
@@ -170,19 +175,40 @@ class BoardWidget(QWidget):
 
     def _fill_queues(self) -> None:
         self._clear(self.queue_row)
-        cols = 2 if self.portrait else 4  # 40 px text: "A 企业开办：等候 12 人" is about 440 px wide
-        for i, (prefix, count) in enumerate(sorted(self.board.waiting.items())):
+        self._clear(self.closed_rows)
+        texts: list[tuple[str, str]] = []
+        for prefix, count in sorted(self.board.waiting.items()):
+            name = hall_text(self.board.categories.get(prefix, ""), self.board.categories_en.get(prefix), "category")
+            if prefix in self.board.closed:
+                texts.append((prefix, self.tr("{0} {1}: closed").format(prefix, name)))
+            else:
+                texts.append((prefix, self.tr("{0} {1}: {2} waiting").format(prefix, name, count)))
+        # as many columns as the widest text allows (40 px text: "A 企业开办：等候 12 人" is about 440 px
+        # wide, "B Real estate registration: closed" about 680 px): 4 (landscape) or 2 (portrait) at most
+        width = self.width() - 64
+        probe = QLabel(objectName="queue_text")
+        probe.setStyleSheet(BOARD_QSS)
+        probe.ensurePolished()
+        metrics = QFontMetrics(probe.font())
+        probe.deleteLater()
+        widest = max((metrics.horizontalAdvance(t) for _p, t in texts), default=0) + 40  # the frame's margins
+        cols = max(1, min(2 if self.portrait else 4, (width + 10) // (widest + 10)))
+        for i, (_prefix, text) in enumerate(texts):
             frame = QFrame(objectName="queue")
             lay = QHBoxLayout(frame)
-            name = ui_label("category", self.board.categories.get(prefix, ""))
-            text = (
-                self.tr("{0} {1}: closed").format(prefix, name)
-                if prefix in self.board.closed
-                else self.tr("{0} {1}: {2} waiting").format(prefix, name, count)
-            )
             lay.addWidget(QLabel(text, objectName="queue_text"))
             frame.setStyleSheet(BOARD_QSS)
             self.queue_row.addWidget(frame, i // cols, i % cols)
+        for prefix, why in sorted(self.board.closed.items()):
+            if prefix not in self.board.waiting:
+                continue
+            name = hall_text(self.board.categories.get(prefix, ""), self.board.categories_en.get(prefix), "category")
+            reason = message_text(why.get("code"), why.get("params"), str(why.get("text") or ""))
+            line = QLabel(self.tr("{0} {1}: {2}").format(prefix, name, reason), objectName="queue_why")
+            line.setStyleSheet(BOARD_QSS)
+            line.setWordWrap(True)
+            line.setMinimumHeight(line.heightForWidth(width))  # a fixed-size screen would squeeze it away
+            self.closed_rows.addWidget(line)
 
     def _update_clock(self) -> None:
         self.show_time(dt.datetime.now(HALL_TZ))

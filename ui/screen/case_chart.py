@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import stat_label
+
 SEGMENTS = (
     ("completed_early", "#2e8b57"),
     ("completed_on_time", "#2f6db5"),
@@ -53,5 +55,5 @@ class CaseChart(QWidget):
                 p.fillRect(QRectF(x0 + 6, y - seg, slot - 12, seg), QColor(color))
                 y -= seg
             p.drawText(QRectF(x0, y - 18, slot, 16), Qt.AlignmentFlag.AlignCenter, str(totals[i]))
-            p.drawText(QRectF(x0, h - 34, slot, 32), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, str(e["label"]))
+            p.drawText(QRectF(x0, h - 34, slot, 32), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, stat_label(e))
         p.end()

@@ -33,13 +33,13 @@ from app.domain.events import Event
 from app.sync.client import CenterClient
 from app.views.manager import due_state, queue_rows, site_rows, window_rows
 from app.views.report_period import KINDS, Kind, period_params, period_range, period_text
-from ui.i18n import current_language, shown
+from ui.i18n import current_language, shown, stat_label
 from ui.i18n import label as ui_label
 from ui.screen.access_log import AccessLogPage
 from ui.screen.admin_tab import AdminTab
+from ui.screen.agency_page import AgencyPage
 from ui.screen.booking_tab import BookingTab
 from ui.screen.case_chart import CaseChart
-from ui.screen.agency_page import AgencyPage
 from ui.screen.conflicts import ConflictsPage
 from ui.tasks import run_in_background
 
@@ -82,9 +82,12 @@ def _fill(t: QTableWidget, rows: list[list[str]], highlight: list[bool] | list[s
 
 
 def _topics(text: str) -> str:
-    """Feedback topics as the kiosk stores them ("等候时间长；设施环境") in the UI's language; free text as is."""
-    parts = text.split("；")
-    return ("; " if current_language() == "en" else "；").join(ui_label("feedback_topic", p) for p in parts)
+    """Feedback topics as the kiosk stores them ("等候时间长；设施环境", the citizen's own words on the next line)
+    in the UI's language; the citizen's words as written."""
+    head, sep, words = text.partition("\n")
+    parts = head.split("；")
+    topics = ("; " if current_language() == "en" else "；").join(ui_label("feedback_topic", p) for p in parts)
+    return topics + (f" — {words}" if sep and words else "")
 
 class HourlyChart(QWidget):
     """Tickets issued per hour (7:00–19:00) as bars."""
@@ -705,7 +708,7 @@ class ManagerConsole(QWidget):
             self.stats_departments,
             [
                 [
-                    str(d["label"]),
+                    stat_label(d),
                     str(d["received"]),
                     str(d["completed"]),
                     pct(d["on_time_rate"]),

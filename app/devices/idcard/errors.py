@@ -4,6 +4,7 @@ message a clerk can act on. `error_for_sw3` is the one place that turns a reader
 from __future__ import annotations
 
 from app.errors import DeviceError
+from app.i18n.messages import msg
 
 # SW3 of a GA 467 SAM response, in words a clerk understands
 SW3_MESSAGES: dict[int, str] = {
@@ -40,7 +41,7 @@ class IdCardError(DeviceError):
     """Any ID-card reader problem; `sw3` is the reader's status byte when the reader said so."""
 
     def __init__(self, message: str, *, code: str = "idcard", sw3: int | None = None) -> None:
-        super().__init__(f"身份证读卡器 / ID-card reader: {message}", code=code)
+        super().__init__(msg("idcard.error", message=message), code=code)
         self.sw3 = sw3
 
 
