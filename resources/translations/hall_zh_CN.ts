@@ -784,21 +784,21 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/window.py" line="228" />
-        <location filename="../../ui/backoffice/window.py" line="373" />
+        <location filename="../../ui/backoffice/window.py" line="385" />
         <source> (lead)</source>
         <translation>（牵头）</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/window.py" line="229" />
-        <location filename="../../ui/backoffice/window.py" line="374" />
-        <location filename="../../ui/backoffice/window.py" line="387" />
+        <location filename="../../ui/backoffice/window.py" line="386" />
+        <location filename="../../ui/backoffice/window.py" line="399" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/window.py" line="229" />
-        <location filename="../../ui/backoffice/window.py" line="374" />
-        <location filename="../../ui/backoffice/window.py" line="387" />
+        <location filename="../../ui/backoffice/window.py" line="386" />
+        <location filename="../../ui/backoffice/window.py" line="399" />
         <source>Verification of a commitment</source>
         <translation>告知承诺核查</translation>
     </message>
@@ -884,7 +884,12 @@
         <translation>本部门任务</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="362" />
+        <location filename="../../ui/backoffice/window.py" line="358" />
+        <source>Agent: {0}, {1} (ID {2}), authorisation: {3}</source>
+        <translation>代办人：{0}，{1}（证件号码 {2}），授权材料：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="374" />
         <source>Materials promised by {0}</source>
         <translation>容缺材料承诺补交日期：{0}</translation>
     </message>
@@ -999,52 +1004,52 @@
         <translation>申请人：{0}（证件号码 {1}，电话 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="355" />
+        <location filename="../../ui/backoffice/window.py" line="367" />
         <source>Received {0} · due {1} {2} · working days used {3}</source>
         <translation>收件 {0} · 承诺办结 {1} {2} · 已用 {3} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="358" />
+        <location filename="../../ui/backoffice/window.py" line="370" />
         <source>Status: {0} · lead department: {1}</source>
         <translation>状态：{0} · 牵头部门：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="363" />
+        <location filename="../../ui/backoffice/window.py" line="375" />
         <source>Waiting for correction: {0}</source>
         <translation>待补正：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="380" />
+        <location filename="../../ui/backoffice/window.py" line="392" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="394" />
+        <location filename="../../ui/backoffice/window.py" line="406" />
         <source>Notices: {0}</source>
         <translation>文书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="394" />
+        <location filename="../../ui/backoffice/window.py" line="406" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="396" />
+        <location filename="../../ui/backoffice/window.py" line="408" />
         <source>Verification failed after the decision: {0}</source>
         <translation>决定作出后核查承诺不实：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="452" />
+        <location filename="../../ui/backoffice/window.py" line="464" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="452" />
+        <location filename="../../ui/backoffice/window.py" line="464" />
         <source>decision notice</source>
         <translation>审批决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="456" />
+        <location filename="../../ui/backoffice/window.py" line="468" />
         <source>No task of your department in this case</source>
         <translation>本件没有本部门的任务</translation>
     </message>
@@ -1358,23 +1363,23 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="228" />
+        <location filename="../../kiosk/pages/ticket.py" line="227" />
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="231" />
-        <location filename="../../kiosk/pages/ticket.py" line="243" />
+        <location filename="../../kiosk/pages/ticket.py" line="230" />
+        <location filename="../../kiosk/pages/ticket.py" line="242" />
         <source>Place your ID card on the reader, or enter your appointment code</source>
         <translation>请刷身份证，或输入预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="245" />
+        <location filename="../../kiosk/pages/ticket.py" line="244" />
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="248" />
+        <location filename="../../kiosk/pages/ticket.py" line="247" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -6407,119 +6412,119 @@ A: %2</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="91" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Take a ticket: choose your business</source>
         <translation>取号：请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="92" />
+        <location filename="../../kiosk/pages/ticket.py" line="91" />
         <source>Take a ticket: ID card</source>
         <translation>取号：刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="93" />
+        <location filename="../../kiosk/pages/ticket.py" line="92" />
         <source>Take a ticket: SMS reminder</source>
         <translation>取号：短信提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="93" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="98" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>Please place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
-        <location filename="../../kiosk/pages/ticket.py" line="162" />
+        <location filename="../../kiosk/pages/ticket.py" line="99" />
+        <location filename="../../kiosk/pages/ticket.py" line="161" />
         <source>SMS reminder when your turn is near (optional)</source>
         <translation>快到号时短信提醒（可选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="102" />
+        <location filename="../../kiosk/pages/ticket.py" line="101" />
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="115" />
         <source>Choose the business</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="115" />
         <source>Take the ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="116" />
+        <location filename="../../kiosk/pages/ticket.py" line="115" />
         <source>Read the ID card</source>
         <translation>刷身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="121" />
+        <location filename="../../kiosk/pages/ticket.py" line="120" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="124" />
+        <location filename="../../kiosk/pages/ticket.py" line="123" />
         <source>No business takes tickets now</source>
         <translation>现在没有可取号的业务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="130" />
+        <location filename="../../kiosk/pages/ticket.py" line="129" />
         <source>%n waiting</source>
         <translation>
             <numerusform>等候 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="130" />
+        <location filename="../../kiosk/pages/ticket.py" line="129" />
         <source>count unavailable</source>
         <translation>人数暂不可查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="137" />
+        <location filename="../../kiosk/pages/ticket.py" line="136" />
         <source>Please place your ID card on the reader below</source>
         <translation>请把身份证平放在下方读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="141" />
+        <location filename="../../kiosk/pages/ticket.py" line="140" />
         <source>Your ID number is only used to check the hall's one-ticket rule and is printed masked.</source>
         <translation>身份证号码仅用于核对“一人一号”规则，小票上隐去中间位数。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="148" />
+        <location filename="../../kiosk/pages/ticket.py" line="147" />
         <location filename="../../ui/demo/play.py" line="58" />
         <source>Continue without ID card</source>
         <translation>不刷身份证，直接取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="164" />
+        <location filename="../../kiosk/pages/ticket.py" line="163" />
         <source>Enter your mobile number: one SMS is sent when only a few people are ahead of you.</source>
         <translation>请输入手机号码，前面等候人数较少时将发送一条提醒短信。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="167" />
+        <location filename="../../kiosk/pages/ticket.py" line="166" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="174" />
+        <location filename="../../kiosk/pages/ticket.py" line="173" />
         <location filename="../../kiosk/tour.py" line="78" />
         <source>I agree</source>
         <translation>本人同意</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="179" />
+        <location filename="../../kiosk/pages/ticket.py" line="178" />
         <location filename="../../kiosk/tour.py" line="81" />
         <location filename="../../kiosk/tour.py" line="89" />
         <source>No reminder, take the ticket</source>
         <translation>不需要提醒，直接取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="180" />
+        <location filename="../../kiosk/pages/ticket.py" line="179" />
         <location filename="../../kiosk/tour.py" line="79" />
         <source>Remind me by SMS</source>
         <translation>短信提醒我</translation>
@@ -6528,69 +6533,69 @@ A: %2</source>
 <context>
     <name>_IssuePage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="26" />
+        <location filename="../../kiosk/pages/ticket.py" line="25" />
         <source>You are checked in. Please take your ticket</source>
         <translation>签到成功，请取走您的排队小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="28" />
+        <location filename="../../kiosk/pages/ticket.py" line="27" />
         <source>Please take your ticket</source>
         <translation>取号成功，请取走小票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="31" />
+        <location filename="../../kiosk/pages/ticket.py" line="30" />
         <source>Booked slot: %1</source>
         <translation>预约时段：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="32" />
+        <location filename="../../kiosk/pages/ticket.py" line="31" />
         <source>Booked service: %1</source>
         <translation>预约事项：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="33" />
+        <location filename="../../kiosk/pages/ticket.py" line="32" />
         <source>Booked by: %1</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="36" />
+        <location filename="../../kiosk/pages/ticket.py" line="35" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/ticket.py" line="43" />
+        <location filename="../../kiosk/pages/ticket.py" line="42" />
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="51" />
+        <location filename="../../kiosk/pages/ticket.py" line="50" />
         <source>No window for this service is open at the moment: numbers are called in order as soon as one opens.</source>
         <translation>本业务暂无窗口办理，窗口开放后依次叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="58" />
+        <location filename="../../kiosk/pages/ticket.py" line="57" />
         <source>Estimated wait: %1</source>
         <translation>预计等待：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="62" />
+        <location filename="../../kiosk/pages/ticket.py" line="61" />
         <source>Issued offline: the screen will call this number as usual.</source>
         <translation>网络中断时取的号，同样会正常叫号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="65" />
+        <location filename="../../kiosk/pages/ticket.py" line="64" />
         <source>Listen for your number and go to the window it names.</source>
         <translation>请留意叫号，听到号码后到指定窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="72" />
+        <location filename="../../kiosk/pages/ticket.py" line="71" />
         <source>Getting your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="74" />
+        <location filename="../../kiosk/pages/ticket.py" line="73" />
         <source>Printing your ticket…</source>
         <translation>正在打印小票…</translation>
     </message>

@@ -352,6 +352,18 @@ class BackOfficeWindow(QWidget):
             "<br/>".join(
                 [
                     self.tr("Applicant: {0} (ID {1}, phone {2})").format(a["name"][:1] + "**", a["id_number"], a["phone"] or "—"),
+                ]
+                + (  # 帮办代办: who applied on the applicant's behalf, on which authorisation
+                    [
+                        self.tr("Agent: {0}, {1} (ID {2}), authorisation: {3}").format(
+                            g["name"][:1] + "**", ui_label("agent_kind", g["kind"]), g["id_number"],
+                            ui_label("authorisation", g["authorisation"]),
+                        )
+                    ]
+                    if (g := case.get("agent"))
+                    else []
+                )
+                + [
                     self.tr("Received {0} · due {1} {2} · working days used {3}").format(
                         case["received_on"], case["due_date"] or "—", light, case["clock_days"]
                     ),
