@@ -25,11 +25,12 @@ def test_an_agent_applies_for_the_applicant(center, language, tmp_path: Path, qt
     c = Counter(center, tmp_path, qtbot, card="lisi")
     win, box = c.win, c.win.agent_box
     try:
-        assert not box.isChecked()
+        assert not box.isChecked() and box.fields.isHidden()  # unticked, the box takes one line
         ime(win.name_edit, "张三")
         qtbot.keyClicks(win.id_edit, ZHANG)
         said = c.key(Qt.Key.Key_F9, SHIFT)  # the agent's own card: the box opens with it
         assert box.isChecked() and box.name_edit.text() == "李四" and box.id_number() == LI
+        assert win.minimumSizeHint().width() <= 1440  # the open box fits the counter's screen in either language
         assert ("已读取代办人身份证" if zh else "Agent's ID card read") in said and LI not in said
         assert box.id_edit.text() == "440524********0014"
         assert box.paper.currentText() == ("授权委托书" if zh else "Letter of entrustment")

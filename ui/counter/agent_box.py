@@ -75,6 +75,9 @@ class AgentBox(QGroupBox):
         grid.addWidget(self.until, 3, 1)
         grid.addWidget(self.this_case, 3, 2)
         self.toggled.connect(self.fields.setVisible)
+        for combo in (self.kind, self.paper):  # their longest English entry must not widen the counter
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.toggled.connect(lambda _on: self.changed.emit())
         self.clear()
 
@@ -141,3 +144,4 @@ class AgentBox(QGroupBox):
         self._kind_changed()
         self.until.setDate(QDate(local_today() + dt.timedelta(days=90)))  # an entrustment is given for months
         self.setChecked(False)
+        self.fields.setVisible(False)  # unticked: only the box's title line takes room

@@ -597,7 +597,7 @@ class CounterWindow(QMainWindow):
         # the case's SMS (受理, 补正, 办结, 容缺 due) only with the applicant's consent, read out to them (issue 18)
         self.sms_box = QCheckBox(self.tr("Applicant agrees to SMS about this case"))
         self.sms_box.setToolTip(CASE_SMS.text(current_language()))
-        who.addWidget(self.sms_box, 1, 2)
+        who.addWidget(self.sms_box, 2, 1, 1, 3)  # its own row: the long English text must not widen a column
         who.addWidget(self.id_hint, 1, 3)
         lay.addLayout(who)
         self.agent_box = AgentBox(self.read_agent_card)  # 帮办代办

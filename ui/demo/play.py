@@ -26,7 +26,7 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
     from kiosk.backend import KioskBackend
     from kiosk.reader import start_reader
     from kiosk.shell import KioskShell
-    from kiosk.tour import settle, tap
+    from kiosk.tour import settle, tap, type_keys
     from printers.escpos.printer import EscposPrinter
 
     term = open_terminal(settings, "kiosk-1")
@@ -41,7 +41,7 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
     shots: list[str] = []
     tickets: list[str] = []
 
-    def take(category_name: str, card: str | None) -> str:
+    def take(category_name: str, card: str | None, phone: str = "") -> str:
         shell.open("ticket")
         settle(shell)
         tap(shell, category_name)
@@ -57,6 +57,14 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
         elif shell.page.flow.state == "card":  # type: ignore[attr-defined]
             tap(shell, QCoreApplication.translate("TicketPage", "Continue without ID card"))
         settle(shell)
+        if shell.page.flow.state == "phone":  # type: ignore[attr-defined]  # 「快到号时短信提醒」 (kiosk.sms_reminder)
+            if phone and not offline:
+                type_keys(shell, phone)
+                tap(shell, "☐ " + QCoreApplication.translate("TicketPage", "I agree"))
+                tap(shell, QCoreApplication.translate("TicketPage", "Remind me by SMS"))
+            else:
+                tap(shell, QCoreApplication.translate("TicketPage", "No reminder, take the ticket"))
+            settle(shell)
         flow = shell.page.flow  # type: ignore[attr-defined]
         if flow.ticket is not None:
             tickets.append(flow.ticket.number)
@@ -70,7 +78,7 @@ def play_kiosk(settings: Settings, out: Path, *, appointment: str | None, offlin
             return {"online": online, "tickets": tickets, "offline_tickets": len(tickets), "shots": shots}
         backend.ensure_leases()
         shots.append(_shoot(shell, out, "kiosk-home"))
-        take("企业开办", "zhangsan")
+        take("企业开办", "zhangsan", phone="13812345678")  # with the SMS reminder: the demo's file channel
         shots.append(_shoot(shell, out, "kiosk-ticket-zhangsan"))
         for card in ("lisi", None, None):
             take("企业开办", card)
