@@ -4,7 +4,8 @@ stand in a DMZ: it holds no database and no credential).
 
 - An event naming a ticket (its id, or the id it was transferred from) that an open page shows: that page
   is read again at once (one small request) and pushed to its listeners: the call reaches the phone fast.
-- Every queue event marks its category (a window's status: every category) dirty; a refresher reads the
+- Every queue event marks its category dirty (a window opened, paused or logged out: every category, as the
+  wait estimates depend on the open windows; called, serving, idle again: nothing more); a refresher reads the
   open pages of dirty categories in batches (`POST /public/tickets`, 500 tokens a request), coalescing a
   burst of events into one pass, and pushes only the pages whose state changed.
 - Without the stream (center away, or restarting) all open pages are read every `refresh_s`; after a
@@ -26,6 +27,7 @@ import httpx
 log = logging.getLogger("hall.public")
 BATCH = 500
 FINAL = ("done", "cancelled")
+OPEN_WINDOW = ("idle", "serving", "called")  # a window calling numbers (paused and logged_out are closed)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Hub:
         self.by_id: dict[str, str] = {}  # ticket id → token of the page showing it
         self.connected = False
         self._dirty: set[str] = set()  # category prefixes; "*" for all
+        self._window_open: dict[str, bool] = {}  # window number → open (calling numbers), as last seen
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._client: httpx.AsyncClient | None = None
@@ -202,18 +205,27 @@ class Hub:
     def handle(self, ev: dict[str, Any]) -> None:
         kind = ev.get("type")
         if kind == "hello":
+            self._window_open.clear()  # events may have been lost: know the windows again
             self._mark("*")
             return
         for key in ("id", "from"):
             token = self.by_id.get(str(ev.get(key)))
             if token is not None:
                 asyncio.get_running_loop().create_task(self._one(token))
-        if kind == "window.status" and ev.get("status") == "serving":
-            return  # a window took a ticket: its open windows are the same (the ticket's own event says the rest)
+        if kind == "window.status" and not self._open_windows_changed(ev):
+            return  # called, serving, idle again: the same open windows (the ticket's own event says the rest)
         if kind in ("window.status", "categories.opening") or not ev.get("category"):
             self._mark("*")
         else:
             self._mark(str(ev["category"]))
+
+    def _open_windows_changed(self, ev: dict[str, Any]) -> bool:
+        """Whether a window's status event changes which windows are open (the wait estimates of every page
+        depend on that): opened, paused, resumed, logged out — or a window not seen since the last hello."""
+        window, now_open = str(ev.get("window")), ev.get("status") in OPEN_WINDOW
+        was_open = self._window_open.get(window)
+        self._window_open[window] = now_open
+        return was_open is None or was_open != now_open
 
     def _mark(self, category: str) -> None:
         self._dirty.add(category)
