@@ -95,6 +95,9 @@ class ApplicantIn:
     sms_consent: bool = False  # agreed to SMS about the case (app.domain.consent.CASE_SMS), issue 18
 
 
+_UNREAD = object()
+
+
 @dataclass(frozen=True)
 class SiteScope:
     """A window's site that accepts only its list of items (a village or township point)."""
@@ -180,6 +183,7 @@ class CounterService:
         self._window_epoch = 0  # bumped by pause/resume: a queue read started before them is not the truth
         self.online = True
         self._guides: GuideCatalog | None = None
+        self._site_scope: object = _UNREAD  # SiteScope | None once read (site_scope)
 
     # ------------------------------------------------------------------ the ticket at this window
     @property
@@ -426,7 +430,13 @@ class CounterService:
         return [it for it in self.guides.search(query, limit=len(self.guides.items)) if it.code in allowed.items][:limit]
 
     def site_scope(self) -> SiteScope | None:
-        """The site this counter's window belongs to, when it limits the items (None: every item)."""
+        """The site this counter's window belongs to, when it limits the items (None: every item). Read once,
+        like the catalog itself: the item search runs on every key press."""
+        if self._site_scope is _UNREAD:
+            self._site_scope = self._read_site_scope()
+        return self._site_scope  # type: ignore[return-value]
+
+    def _read_site_scope(self) -> SiteScope | None:
         with self.term.cache.db.read_session() as s:
             site = s.scalar(select(m.Site).join(m.Window, m.Window.site_id == m.Site.id).where(m.Window.number == self.window))
             if site is None or not site.items:
